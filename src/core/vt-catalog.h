@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A collection loaded from a catalog file: a GListModel of VtItem that saves back losslessly. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vt-item.h"
+#include "vt-problem.h"
+
+G_BEGIN_DECLS
+
+#define VT_CATALOG_ERROR (vt_catalog_error_quark ())
+
+typedef enum
+{
+  VT_CATALOG_ERROR_READ,        /* missing, a folder, no permission... */
+  VT_CATALOG_ERROR_TOO_BIG,
+  VT_CATALOG_ERROR_TOO_DEEP,
+  VT_CATALOG_ERROR_ENCODING,    /* invalid UTF-8, NUL byte */
+  VT_CATALOG_ERROR_SYNTAX,      /* not JSON, truncated, trailing data */
+  VT_CATALOG_ERROR_FORMAT,      /* JSON, but not a Vitrine catalog */
+  VT_CATALOG_ERROR_WRITE,
+} VtCatalogError;
+
+/* Files above this size are refused before they are read. */
+#define VT_CATALOG_DEFAULT_MAX_SIZE ((goffset) 1 << 30)
+
+#define VT_TYPE_CATALOG (vt_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtCatalog, vt_catalog, VT, CATALOG, GObject)
+
+GQuark      vt_catalog_error_quark      (void);
+
+VtCatalog  *vt_catalog_new              (void);
+/* Convenience for vt_catalog_new() + vt_catalog_load(). */
+VtCatalog  *vt_catalog_new_for_file     (GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+
+/* Replaces the catalog's contents with @file's in one items-changed. On
+ * failure the catalog is left exactly as it was. Items with problems
+ * load (and are reported by vt_catalog_get_problems()); only a file that
+ * cannot be read as a catalog at all fails. Errors name the file and,
+ * for syntax errors, the line and column. */
+gboolean    vt_catalog_load             (VtCatalog           *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+/* The same in a worker thread; "progress" is notified on the calling
+ * thread's main context while it runs. */
+void        vt_catalog_load_async       (VtCatalog           *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    vt_catalog_load_finish      (VtCatalog           *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+/* Atomic: a temporary file in the same folder, fsync, rename. Members
+ * the program does not know are written back in their order at every
+ * level. */
+gboolean    vt_catalog_save             (VtCatalog           *self,
+                                         GFile               *file,
+                                         GError             **error);
+/* The catalog as it would be saved, pretty-printed. */
+char       *vt_catalog_to_data          (VtCatalog           *self,
+                                         gsize               *length);
+
+GFile      *vt_catalog_get_file         (VtCatalog           *self);   /* nullable */
+GFile      *vt_catalog_get_base_dir     (VtCatalog           *self);   /* nullable */
+const char *vt_catalog_get_name         (VtCatalog           *self);
+guint       vt_catalog_get_total        (VtCatalog           *self);   /* 0: not given */
+const char *vt_catalog_get_currency     (VtCatalog           *self);
+void        vt_catalog_set_collection   (VtCatalog           *self,
+                                         const char          *name,
+                                         guint                total,
+                                         const char          *currency);
+double      vt_catalog_get_progress     (VtCatalog           *self);   /* 0..1 while loading */
+gboolean    vt_catalog_get_loading      (VtCatalog           *self);
+goffset     vt_catalog_get_max_size     (VtCatalog           *self);
+void        vt_catalog_set_max_size     (VtCatalog           *self,
+                                         goffset              max_size);
+
+/* Item of @number, or NULL. (transfer none) */
+VtItem     *vt_catalog_lookup           (VtCatalog           *self,
+                                         guint                number);
+/* Adds @item, or replaces the item of the same number; keeps items
+ * ordered by number. */
+void        vt_catalog_put_item         (VtCatalog           *self,
+                                         VtItem              *item);
+
+/* Problems found by the last load or vt_catalog_validate(): a
+ * GListModel of VtProblem, ordered by item number. */
+GListModel *vt_catalog_get_problems     (VtCatalog           *self);
+/* Runs every rule again (image files included) and updates the
+ * problems and each item's problem. */
+void        vt_catalog_validate         (VtCatalog           *self);
+
+G_END_DECLS

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* (being written) */
+
+#include "config.h"
+
+#include "vt-page.h"

@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The README's quick start: install what is missing, build, then run Vitrine or every test.
+#
+#   sh tests/quickstart.sh run    builds and opens Vitrine on the bundled sample
+#   sh tests/quickstart.sh test   builds and runs every test; ends with "N passed, N failed"
+set -eu
+
+mode=${1:-run}
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/build"
+
+# Debian 12 packages: to build, to run, and to test (Xvfb, validators).
+packages="meson ninja-build pkg-config gcc libc6-dev gettext
+libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libjson-glib-dev
+libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin fonts-cantarell"
+if [ "$mode" = test ]; then
+  packages="$packages xvfb xauth dbus desktop-file-utils appstream"
+fi
+
+missing=""
+for p in $packages; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  case "$status" in
+    *" installed") ;;
+    *) missing="$missing $p" ;;
+  esac
+done
+
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -q
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+fi
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$top"
+fi
+meson compile -C "$build"
+
+case "$mode" in
+  run)
+    echo "(vitrine-cli lands with the catalog core)"
+    ;;
+  test)
+    rc=0
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+      meson test -C "$build" --print-errorlogs --num-processes 2 || rc=$?
+    # Count meson's own results (one JSON object per test) into the closing line.
+    counts=$(python3 -c '
+import json, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1]):
+    result = json.loads(line)["result"]
+    if result in ("OK", "EXPECTEDFAIL"):
+        passed += 1
+    elif result == "SKIP":
+        skipped += 1
+    else:
+        failed += 1
+print(passed, failed, skipped)' "$build/meson-logs/testlog.json")
+    set -- $counts
+    passed=$1 failed=$2
+    echo "$passed passed, $failed failed"
+    if [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; then exit 1; fi
+    ;;
+  *)
+    echo "usage: sh tests/quickstart.sh run|test" >&2
+    exit 2
+    ;;
+esac
