@@ -471,12 +471,15 @@ static void
 vt_facet_sidebar_dispose (GObject *object)
 {
   VtFacetSidebar *self = VT_FACET_SIDEBAR (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
   set_items (self, NULL);
   set_query (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_FACET_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   for (guint key = 0; key < VT_N_FACETS; key++)
     g_clear_pointer (&self->sections[key].rows, g_ptr_array_unref);

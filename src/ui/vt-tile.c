@@ -213,6 +213,7 @@ static void
 vt_tile_dispose (GObject *object)
 {
   VtTile *self = VT_TILE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -220,6 +221,8 @@ vt_tile_dispose (GObject *object)
   g_clear_object (&self->thumbnailer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_TILE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (vt_tile_parent_class)->dispose (object);
 }

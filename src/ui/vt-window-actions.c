@@ -291,10 +291,20 @@ _vt_window_update_recent (VtWindow *self)
   gtk_widget_set_sensitive (self->recent_button, infos->len > 0);
 }
 
+static const char *settings_actions[] = { "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size" };
+
+/* The settings outlive the window: their actions must not call back
+ * into it once it is gone. */
+void
+_vt_window_remove_actions (VtWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), settings_actions[i]);
+}
+
 void
 _vt_window_install_actions (VtWindow *self)
 {
-  const char *settings_actions[] = { "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size" };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
 

@@ -36,7 +36,6 @@ struct _VtWindow
   guint                 reload_source;
 
   /* Template children */
-  GtkWidget            *header_bar;
   GtkWidget            *open_button;
   GtkWidget            *recent_button;
   GtkWidget            *sidebar_button;
@@ -63,10 +62,12 @@ struct _VtWindow
   GtkSortListModel     *sort_model;
   GtkFilterListModel   *filter_model;
   GtkWidget            *status_label;
+  GtkWidget            *no_match_clear_button;
 };
 
 /* vt-window-actions.c */
 void      _vt_window_install_actions   (VtWindow *self);
+void      _vt_window_remove_actions    (VtWindow *self);
 void      _vt_window_update_actions    (VtWindow *self);
 void      _vt_window_update_recent     (VtWindow *self);
 

@@ -757,6 +757,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   watch_file (self, NULL);
+  _vt_window_remove_actions (self);
 
   if (self->detail_window != NULL)
     gtk_window_destroy (self->detail_window);
@@ -792,7 +793,6 @@ vt_window_class_init (VtWindowClass *klass)
   object_class->dispose = vt_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
@@ -819,6 +819,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response_cb);
