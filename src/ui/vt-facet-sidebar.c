@@ -565,8 +565,6 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, currency_label);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, facets_box);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, clear_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_price_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "vt-facet-sidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -575,7 +573,20 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 static void
 vt_facet_sidebar_init (VtFacetSidebar *self)
 {
+  GtkWidget *spins[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate it. */
+  spins[0] = self->impact_min;
+  spins[1] = self->impact_max;
+  spins[2] = self->year_min;
+  spins[3] = self->year_max;
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_signal_connect_swapped (spins[i], "value-changed", G_CALLBACK (on_range_changed_cb), self);
+  g_signal_connect_swapped (self->price_min, "changed", G_CALLBACK (on_price_changed_cb), self);
+  g_signal_connect_swapped (self->price_max, "changed", G_CALLBACK (on_price_changed_cb), self);
 
   for (guint key = 0; key < VT_N_FACETS; key++)
     {

@@ -820,10 +820,6 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_grid_activate_cb);
 }
 
 static void
@@ -863,6 +859,12 @@ vt_window_init (VtWindow *self)
 
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
 
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate it. */
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
+  g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
+  g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_grid_activate_cb), self);
   g_signal_connect_object (self->query, "changed-query",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->catalog, "notify::progress",
