@@ -13,6 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /*
  * Each change is told to the filter models with the narrowest hint that
@@ -257,6 +260,55 @@ words_change (GArray *old_words,
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
+/*
+ * Finds @needle in @haystack. This is where a search keystroke spends
+ * its time: it reads every byte of every item's text. With SSE2 (every
+ * x86-64 has it) it compares 16 positions at once against the needle's
+ * first and last bytes and checks the rest only where both agree (the
+ * "SIMD-friendly" substring search of Wojciech Muła); it is several
+ * times faster than memmem() on prose. Elsewhere, memmem().
+ */
+static const char *
+find_word (const char *haystack,
+           gsize       length,
+           const char *needle,
+           gsize       needle_length)
+{
+#ifdef __SSE2__
+  gsize i = 0;
+
+  if (needle_length < 2 || needle_length > length)
+    return memmem (haystack, length, needle, needle_length);
+
+  {
+    const __m128i first = _mm_set1_epi8 (needle[0]);
+    const __m128i last = _mm_set1_epi8 (needle[needle_length - 1]);
+
+    for (; i + needle_length - 1 + 16 <= length; i += 16)
+      {
+        __m128i block_first = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (haystack + i));
+        __m128i block_last = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (haystack + i + needle_length - 1));
+        unsigned mask = _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (block_first, first),
+                                                          _mm_cmpeq_epi8 (block_last, last)));
+
+        while (mask != 0)
+          {
+            unsigned bit = __builtin_ctz (mask);
+
+            if (memcmp (haystack + i + bit + 1, needle + 1, needle_length - 2) == 0)
+              return haystack + i + bit;
+            mask &= mask - 1;
+          }
+      }
+  }
+
+  /* The last few positions, too close to the end for a whole block. */
+  return memmem (haystack + i, length - i, needle, needle_length);
+#else
+  return memmem (haystack, length, needle, needle_length);
+#endif
+}
+
 static inline gboolean
 match_words (VtQuery *self,
              VtItem  *item)
@@ -276,7 +328,7 @@ match_words (VtQuery *self,
     {
       const Word *word = &g_array_index (self->words, Word, i);
 
-      if (memmem (text, length, word->text, word->length) == NULL)
+      if (find_word (text, length, word->text, word->length) == NULL)
         return FALSE;
     }
   return TRUE;
