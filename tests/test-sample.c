@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "vt-catalog.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -137,8 +139,44 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* Loads @path with the catalog core, checks every rule (image files
+ * included) and fails on any problem, listing them all. */
+static void
+assert_catalog_clean (const char *path,
+                      guint       expected_items)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  GListModel *problems;
+
+  g_assert_no_error (error);
+  vt_catalog_validate (catalog);
+  problems = vt_catalog_get_problems (catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
+
+      g_test_message ("%s: item %u, %s: %s", path,
+                      vt_problem_get_number (problem),
+                      vt_problem_get_field (problem),
+                      vt_problem_get_message (problem));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+  if (expected_items > 0)
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, expected_items);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The built sample                                                          */
+
+static void
+test_built_catalog_clean (void)
+{
+  g_autofree char *catalog = g_build_filename (g_getenv ("VT_SAMPLE_DIR"), "catalog.json", NULL);
+
+  assert_catalog_clean (catalog, 0);
+}
 
 static void
 test_built_images (void)
@@ -406,6 +444,9 @@ test_synthetic_catalog (void)
   /* Varied enough for facets and search to have something to do. */
   g_assert_cmpuint (g_hash_table_size (titles), >=, 35);
   g_assert_cmpuint (g_hash_table_size (regions), >=, 4);
+
+  /* And a catalog Vitrine reads without a single problem. */
+  assert_catalog_clean (catalog, 40);
   remove_tree (folder);
 }
 
@@ -432,6 +473,7 @@ main (int   argc,
 
   if (g_getenv ("VT_SAMPLE_DIR") != NULL)
     {
+      g_test_add_func ("/sample/built/catalog-clean", test_built_catalog_clean);
       g_test_add_func ("/sample/built/images", test_built_images);
       g_test_add_func ("/sample/built/images-differ", test_built_images_differ);
     }

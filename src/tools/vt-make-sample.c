@@ -127,6 +127,10 @@ static const Palette conflict_palettes[] = {
   { "Cold War",       0xDEDDD8, 0x1C1C1E, { 0xB8262A, 0x75787B, 0x34383C, 0xB4B4B0 } },
   /* warm ochre and green */
   { "Decolonization", 0xF0E1BF, 0x2B3522, { 0xC98A1F, 0x3C7A48, 0xA64F2C, 0x1F4D3A } },
+  /* constructivist red and black */
+  { "Russian Revolution", 0xECE3D0, 0x1A1A1A, { 0xC8281E, 0x1A1A1A, 0xD9B68C, 0x7A1E16 } },
+  /* night sky, silver and rocket orange */
+  { "Space Race",     0x1B2238, 0xEDEBE4, { 0xE8A33D, 0x9FB3C8, 0x4F6A8F, 0xD9DCE3 } },
 };
 
 static const Palette region_palettes[] = {
@@ -243,17 +247,22 @@ motif_rings (Motif *m)
     }
 }
 
-/* A sunburst of alternating wedges with a disc at its centre. */
+/* A fan of alternating wedges from a corner or an edge, with a disc at its hub. */
 static void
 motif_rays (Motif *m)
 {
+  static const double hubs[][2] = {
+    { 0.0, 1.0 }, { 1.0, 1.0 }, { 0.0, 0.0 }, { 1.0, 0.0 }, { 0.0, 0.5 }, { 1.0, 0.5 },
+  };
   cairo_t *cr = m->cr;
-  int rays = 2 * rng_int (m->rng, 8, 22);
-  double cx = m->w * rng_range (m->rng, 0.25, 0.75);
-  double cy = rng_chance (m->rng, 0.6) ? m->h : m->h * rng_range (m->rng, 0.35, 0.65);
+  int hub = rng_int (m->rng, 0, G_N_ELEMENTS (hubs) - 1);
+  int rays = 2 * rng_int (m->rng, 10, 24);
+  double cx = m->w * hubs[hub][0];
+  double cy = m->h * hubs[hub][1];
   double reach = far_corner (cx, cy, m->w, m->h) + 10;
   double twist = rng_range (m->rng, 0, G_PI / rays);
-  double disc = rng_range (m->rng, 140, 320);
+  double disc = rng_range (m->rng, 220, 420);
+  int rings = rng_int (m->rng, 0, 3);
 
   set_rgb (cr, m->fg[0]);
   for (int i = 0; i < rays; i += 2)
@@ -268,12 +277,18 @@ motif_rays (Motif *m)
     }
   cairo_fill (cr);
 
-  set_rgb (cr, m->ground);
-  cairo_arc (cr, cx, cy, disc + 28, 0, 2 * G_PI);
-  cairo_fill (cr);
-  set_rgb (cr, m->fg[1]);
-  cairo_arc (cr, cx, cy, disc, 0, 2 * G_PI);
-  cairo_fill (cr);
+  /* The hub: a disc ringed by thin bands of the ground. */
+  for (int r = rings; r >= 0; r--)
+    {
+      double outer = disc + r * 56;
+
+      set_rgb (cr, m->ground);
+      cairo_arc (cr, cx, cy, outer + 24, 0, 2 * G_PI);
+      cairo_fill (cr);
+      set_rgb (cr, r == 0 ? m->fg[1] : m->fg[2]);
+      cairo_arc (cr, cx, cy, outer, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
 }
 
 /* A grid of squares, some filled, some nested, some left as ground. */
@@ -387,7 +402,10 @@ motif_triangles (Motif *m)
             cairo_line_to (cr, left + tw / 2, top + th);
           }
         cairo_close_path (cr);
-        cairo_fill (cr);
+        /* A hairline of the same colour hides the seams between neighbours. */
+        cairo_fill_preserve (cr);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
       }
 }
 
@@ -403,7 +421,7 @@ motif_waves (Motif *m)
   double drift = rng_range (m->rng, 0.2, 0.9);
 
   /* Each band runs from its wavy edge to the foot; lower bands cover upper ones. */
-  for (int b = 0; b < bands; b++)
+  for (int b = 1; b < bands; b++)
     {
       double base = (b - 0.5) * step;
       double phase = b * drift;
@@ -442,7 +460,8 @@ motif_arcs (Motif *m)
           front = m->fg[3] != back ? m->fg[3] : m->ground;
 
         cairo_save (cr);
-        cairo_rectangle (cr, x0, y0, cell, cell);
+        /* One unit over the tile's edges, so no seam shows between tiles. */
+        cairo_rectangle (cr, x0, y0, cell + 1, cell + 1);
         cairo_clip (cr);
         set_rgb (cr, back);
         cairo_paint (cr);
@@ -462,29 +481,30 @@ motif_arcs (Motif *m)
       }
 }
 
-/* A halftone: dots on a grid, swelling towards one point. */
+/* A halftone: dots on a grid, swelling towards one point, over a large disc. */
 static void
 motif_dots (Motif *m)
 {
   cairo_t *cr = m->cr;
-  double pitch = rng_range (m->rng, 44, 80);
-  double fx = m->w * rng_range (m->rng, 0.1, 0.9);
-  double fy = m->h * rng_range (m->rng, 0.1, 0.9);
+  double pitch = rng_range (m->rng, 64, 112);
+  double fx = m->w * rng_range (m->rng, 0.15, 0.85);
+  double fy = m->h * rng_range (m->rng, 0.2, 0.8);
   double reach = far_corner (fx, fy, m->w, m->h);
   gboolean inverse = rng_chance (m->rng, 0.4);
-  guint32 big = m->fg[rng_int (m->rng, 1, 2)];
+  double disc = m->h * rng_range (m->rng, 0.3, 0.42);
+  double dx = rng_range (m->rng, -0.5, 0.5) * disc;
 
-  set_rgb (cr, big);
-  cairo_arc (cr, fx, fy, m->h * rng_range (m->rng, 0.16, 0.26), 0, 2 * G_PI);
+  set_rgb (cr, m->fg[1]);
+  cairo_arc (cr, fx + dx, fy, disc, 0, 2 * G_PI);
   cairo_fill (cr);
 
   set_rgb (cr, m->fg[0]);
   for (double y = pitch / 2; y < m->h + pitch; y += pitch)
     for (double x = pitch / 2; x < m->w + pitch; x += pitch)
       {
-        double d = hypot (x - fx, y - fy) / reach;
+        double d = MIN (1.0, hypot (x - fx, y - fy) / reach);
         double t = inverse ? d : 1 - d;
-        double r = pitch * 0.5 * (0.16 + 0.8 * t);
+        double r = pitch * 0.5 * (0.1 + 0.85 * t * t);
 
         cairo_move_to (cr, x + r, y);
         cairo_arc (cr, x, y, r, 0, 2 * G_PI);
@@ -748,7 +768,8 @@ draw_motif (cairo_t       *cr,
   guint32 colours[5] = { palette->paper, palette->accent[0], palette->accent[1],
                          palette->accent[2], palette->accent[3] };
   Motif m = { cr, POSTER - 2 * MARGIN, FIELD_H, rng, 0, { 0, } };
-  int ground = rng_int (rng, 0, 3);
+  /* Neighbours, and pieces that share a motif family, get different grounds. */
+  int ground = (piece->rank + piece->rank / G_N_ELEMENTS (motifs)) % 4;
 
   /* The field takes one accent; the motif draws with the others and the
    * paper, the one that stands out most from the field first. */
