@@ -24,9 +24,26 @@ main (int   argc,
     g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
 
     if (exe != NULL && g_str_has_prefix (exe, VT_BUILD_ROOT "/"))
-      bindtextdomain (GETTEXT_PACKAGE, VT_BUILD_ROOT "/po");
+      {
+        bindtextdomain (GETTEXT_PACKAGE, VT_BUILD_ROOT "/po");
+        g_setenv ("GSETTINGS_SCHEMA_DIR", VT_BUILD_ROOT "/data", FALSE);
+      }
   }
 #endif
+
+  /* GSettings aborts on a missing schema: say what is wrong instead. */
+  {
+    g_autoptr(GSettingsSchema) schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+    if (schema == NULL)
+      {
+        g_printerr (_("Vitrine is not installed completely: the settings schema %s is missing. "
+                      "Run “meson install”, or set GSETTINGS_SCHEMA_DIR to the folder that holds "
+                      "gschemas.compiled.\n"), APP_ID);
+        return 1;
+      }
+  }
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -587,6 +587,19 @@ update_title (VtWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Vitrine");
 }
 
+static gboolean
+focus_grid_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+
+  /* Before the first frame the grid has no cells to focus yet. */
+  if (!gtk_widget_get_mapped (self->grid_view))
+    return gtk_widget_get_visible (GTK_WIDGET (self)) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+
+  gtk_widget_grab_focus (self->grid_view);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_load_cb (GObject      *source,
             GAsyncResult *result,
@@ -639,7 +652,7 @@ on_load_cb (GObject      *source,
 
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
-    gtk_widget_grab_focus (self->grid_view);
+    g_idle_add_full (G_PRIORITY_LOW, focus_grid_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
