@@ -259,6 +259,14 @@ artwork_settled (gpointer data)
   return !gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "spinner")));
 }
 
+static gboolean
+full_size_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "full_spinner")));
+}
+
 static void
 test_image_shown (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -267,7 +275,10 @@ test_image_shown (Fixture       *fixture,
   GtkStack *artwork_stack;
   GtkStack *view_stack;
   GdkPaintable *paintable;
+  GtkWidget *full_picture;
   g_autofree char *accessible = NULL;
+  int width;
+  int height;
 
   vt_detail_window_show_position (fixture->window, position_of_number (model, 3));
   wait_until (artwork_settled, fixture, "the artwork of piece 3 is loaded");
@@ -288,6 +299,17 @@ test_image_shown (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.full-size", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "full-size");
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture"))));
+
+  /* The original comes, shown one image pixel to one screen pixel. */
+  wait_until (full_size_settled, fixture, "the original of piece 3 is loaded");
+  full_picture = child (fixture, "full_picture");
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (full_picture));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 48);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 36);
+  gtk_widget_get_size_request (full_picture, &width, &height);
+  g_assert_cmpint (width, ==, 48 / gtk_widget_get_scale_factor (full_picture));
+  g_assert_cmpint (height, ==, 36 / gtk_widget_get_scale_factor (full_picture));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));

@@ -104,6 +104,9 @@ struct _VtDetailWindow
   GtkPicture     *full_picture;
   GtkSpinner     *full_spinner;
 
+  /* The full-size view centres the picture when its size changes. */
+  gboolean        center_x;
+  gboolean        center_y;
   /* Where a drag in the full-size view started. */
   double          drag_start_x;
   double          drag_start_y;
@@ -362,10 +365,22 @@ show_label (VtDetailWindow *self)
 
 /* The artwork */
 
+/* Moves the focus off the artwork before it goes, so that it lands on
+ * the buttons rather than on text that focus would select. */
+static void
+focus_buttons (VtDetailWindow *self)
+{
+  if (!gtk_widget_grab_focus (self->next_button) &&
+      !gtk_widget_grab_focus (self->previous_button))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
 static void
 show_placeholder (VtDetailWindow *self,
                   const char     *reason)
 {
+  if (gtk_widget_has_focus (self->artwork_button))
+    focus_buttons (self);
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_label_set_label (self->placeholder_reason, or_empty (reason));
   gtk_spinner_stop (self->spinner);
@@ -499,6 +514,7 @@ set_full_size_request (VtDetailWindow *self,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   /* One pixel of the original to one pixel of the screen. */
+  self->center_x = self->center_y = TRUE;
   gtk_widget_set_size_request (GTK_WIDGET (self->full_picture),
                                MAX (1, width / scale), MAX (1, height / scale));
 }
@@ -543,6 +559,7 @@ on_original_info_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   int width = 0;
   int height = 0;
+  int size;
 
   if (gdk_pixbuf_get_file_info_finish (result, &width, &height, &error) == NULL)
     {
@@ -557,8 +574,8 @@ on_original_info_cb (GObject      *source,
     return;
 
   set_full_size_request (self, width, height);
-  data->size = MIN (MAX (width, height), FULL_MAX_SIZE);
-  vt_thumbnailer_load_async (self->thumbnailer, vt_item_get_image (self->item), data->size,
+  size = data->size = MIN (MAX (width, height), FULL_MAX_SIZE);
+  vt_thumbnailer_load_async (self->thumbnailer, vt_item_get_image (self->item), size,
                              self->full_cancellable, on_original_loaded_cb,
                              g_steal_pointer (&data));
 }
@@ -633,6 +650,22 @@ static void
 on_artwork_clicked_cb (VtDetailWindow *self)
 {
   vt_detail_window_set_full_size (self, TRUE);
+}
+
+static void
+on_full_adjustment_changed_cb (VtDetailWindow *self,
+                               GtkAdjustment  *adjustment)
+{
+  gboolean *center = adjustment == gtk_scrolled_window_get_hadjustment (self->full_scroller)
+                     ? &self->center_x : &self->center_y;
+
+  if (!*center)
+    return;
+  gtk_adjustment_set_value (adjustment,
+                            (gtk_adjustment_get_upper (adjustment) -
+                             gtk_adjustment_get_page_size (adjustment)) / 2);
+  if (gtk_adjustment_get_page_size (adjustment) > 0)
+    *center = FALSE;
 }
 
 static void
@@ -1108,6 +1141,10 @@ vt_detail_window_init (VtDetailWindow *self)
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_full_drag_update_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->full_scroller), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->full_scroller), "changed",
+                           G_CALLBACK (on_full_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->full_scroller), "changed",
+                           G_CALLBACK (on_full_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -1146,9 +1183,8 @@ vt_detail_window_show_position (VtDetailWindow *self,
        * there is none) rather than on text that focus would select. */
       vt_detail_window_set_full_size (self, FALSE);
       show_position (self, position);
-      if (!gtk_widget_grab_focus (self->artwork_button) &&
-          !gtk_widget_grab_focus (self->next_button))
-        gtk_widget_grab_focus (self->previous_button);
+      if (!gtk_widget_grab_focus (self->artwork_button))
+        focus_buttons (self);
     }
   gtk_window_present (GTK_WINDOW (self));
 }
