@@ -16,6 +16,8 @@
 #define PREVIEW_SIZE 256
 #define SCREEN_MIN_SIZE 1024
 #define SCREEN_MAX_SIZE 4096
+/* Screens this wide (logical pixels) get the label in large type. */
+#define LARGE_SCREEN_WIDTH 2560
 /* The full-size view refuses originals above this many pixels a side. */
 #define FULL_MAX_SIZE 16384
 
@@ -404,8 +406,9 @@ show_texture (VtDetailWindow *self,
   update_actions (self);
 }
 
-/* The size of the picture for the screen: the monitor's height in device
- * pixels, rounded up so that resizing does not ask again at every step. */
+/* The size of the picture for the screen: the monitor's shorter side in
+ * device pixels (the artwork pane is never larger), rounded up so that
+ * windows on similar screens share the thumbnailer's cache. */
 static int
 screen_size (VtDetailWindow *self)
 {
@@ -426,7 +429,7 @@ screen_size (VtDetailWindow *self)
 
   gdk_monitor_get_geometry (monitor, &geometry);
   scale = MAX (scale, gdk_monitor_get_scale_factor (monitor));
-  size = MAX (geometry.width, geometry.height) * scale;
+  size = MIN (geometry.width, geometry.height) * scale;
   size = (size + 511) / 512 * 512;
   return CLAMP (size, SCREEN_MIN_SIZE, SCREEN_MAX_SIZE);
 }
@@ -866,7 +869,11 @@ build_attributes (VtDetailWindow *self)
 
       if (i == ATTRIBUTE_COUNTRIES)
         {
+          /* A column of names has no baseline of its own in GTK 4.8:
+           * its key aligns with the first name by the style sheet. */
           value = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          gtk_widget_set_valign (key, GTK_ALIGN_START);
+          gtk_widget_add_css_class (key, "vt-attribute-key-top");
         }
       else if (i == ATTRIBUTE_IMPACT)
         {
@@ -890,7 +897,7 @@ build_attributes (VtDetailWindow *self)
         }
       gtk_widget_set_name (value, attributes[i].name);
       gtk_widget_set_hexpand (value, TRUE);
-      gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
+      gtk_widget_set_valign (value, i == ATTRIBUTE_COUNTRIES ? GTK_ALIGN_START : GTK_ALIGN_BASELINE);
       gtk_widget_add_css_class (value, "vt-attribute-value");
 
       gtk_grid_attach (self->attributes_grid, key, 0, i, 1, 1);
@@ -900,8 +907,9 @@ build_attributes (VtDetailWindow *self)
     }
 }
 
-/* On a large screen the window opens large, so the artwork is seen at
- * the size it deserves; on a laptop it opens at the template's size. */
+/* On a large screen the window opens large, with large type, so the
+ * artwork is seen at the size it deserves and the label read from a
+ * distance; on a laptop it opens at the template's size. */
 static void
 fit_default_size (VtDetailWindow *self)
 {
@@ -921,6 +929,8 @@ fit_default_size (VtDetailWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                MIN (width, geometry.width - 48),
                                MIN (height, geometry.height - 48));
+  if (geometry.width >= LARGE_SCREEN_WIDTH)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "vt-large");
 }
 
 /* GObject */
