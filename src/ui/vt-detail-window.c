@@ -73,6 +73,8 @@ struct _VtDetailWindow
   GCancellable   *image_cancellable;
   GdkTexture     *texture;
   int             texture_size;
+  /* The neighbours' pictures, loaded ahead into the thumbnailer's cache. */
+  GCancellable   *prefetch_cancellable;
   /* The original, for the full-size view. */
   GCancellable   *full_cancellable;
   gboolean        full_loaded;
@@ -435,6 +437,47 @@ screen_size (VtDetailWindow *self)
 }
 
 static void
+on_prefetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to show: the thumbnailer keeps it in memory for the next step. */
+  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Not loaded ahead: %s", error->message);
+}
+
+/* Once the piece is shown, the pieces on either side are loaded at the
+ * same size, so that previous and next show them at once. */
+static void
+prefetch_neighbours (VtDetailWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (self->model);
+  int size = screen_size (self);
+
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  self->prefetch_cancellable = g_cancellable_new ();
+
+  for (int step = 1; step >= -1; step -= 2)
+    {
+      g_autoptr(VtItem) item = NULL;
+      GFile *file;
+
+      if ((step < 0 && self->position == 0) || (step > 0 && self->position + 1 >= n_items))
+        continue;
+      item = g_list_model_get_item (self->model, self->position + step);
+      file = vt_item_get_image (item);
+      if (file != NULL)
+        vt_thumbnailer_load_async (self->thumbnailer, file, size, self->prefetch_cancellable,
+                                   on_prefetched_cb, NULL);
+    }
+}
+
+static void
 on_image_loaded_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -453,6 +496,8 @@ on_image_loaded_cb (GObject      *source,
       /* The preview may come after the screen-size picture: keep the larger. */
       if (self->texture == NULL || data->size > self->texture_size)
         show_texture (self, texture, data->size);
+      if (data->size > PREVIEW_SIZE)
+        prefetch_neighbours (self);
     }
   else if (self->texture == NULL && data->size > PREVIEW_SIZE)
     {
@@ -473,6 +518,8 @@ load_artwork (VtDetailWindow *self)
 
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
   g_clear_object (&self->texture);
   self->texture_size = 0;
 
@@ -970,7 +1017,9 @@ vt_detail_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->image_cancellable);
   g_cancellable_cancel (self->full_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
   g_clear_object (&self->full_cancellable);
 
   if (self->model != NULL)
