@@ -16,6 +16,8 @@
 #define PREVIEW_SIZE 256
 #define SCREEN_MIN_SIZE 1024
 #define SCREEN_MAX_SIZE 4096
+/* Screens this wide (logical pixels) get the label in large type. */
+#define LARGE_SCREEN_WIDTH 2560
 /* The full-size view refuses originals above this many pixels a side. */
 #define FULL_MAX_SIZE 16384
 
@@ -71,6 +73,8 @@ struct _VtDetailWindow
   GCancellable   *image_cancellable;
   GdkTexture     *texture;
   int             texture_size;
+  /* The neighbours' pictures, loaded ahead into the thumbnailer's cache. */
+  GCancellable   *prefetch_cancellable;
   /* The original, for the full-size view. */
   GCancellable   *full_cancellable;
   gboolean        full_loaded;
@@ -404,8 +408,9 @@ show_texture (VtDetailWindow *self,
   update_actions (self);
 }
 
-/* The size of the picture for the screen: the monitor's height in device
- * pixels, rounded up so that resizing does not ask again at every step. */
+/* The size of the picture for the screen: the monitor's shorter side in
+ * device pixels (the artwork pane is never larger), rounded up so that
+ * windows on similar screens share the thumbnailer's cache. */
 static int
 screen_size (VtDetailWindow *self)
 {
@@ -426,9 +431,50 @@ screen_size (VtDetailWindow *self)
 
   gdk_monitor_get_geometry (monitor, &geometry);
   scale = MAX (scale, gdk_monitor_get_scale_factor (monitor));
-  size = MAX (geometry.width, geometry.height) * scale;
+  size = MIN (geometry.width, geometry.height) * scale;
   size = (size + 511) / 512 * 512;
   return CLAMP (size, SCREEN_MIN_SIZE, SCREEN_MAX_SIZE);
+}
+
+static void
+on_prefetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to show: the thumbnailer keeps it in memory for the next step. */
+  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Not loaded ahead: %s", error->message);
+}
+
+/* Once the piece is shown, the pieces on either side are loaded at the
+ * same size, so that previous and next show them at once. */
+static void
+prefetch_neighbours (VtDetailWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (self->model);
+  int size = screen_size (self);
+
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  self->prefetch_cancellable = g_cancellable_new ();
+
+  for (int step = 1; step >= -1; step -= 2)
+    {
+      g_autoptr(VtItem) item = NULL;
+      GFile *file;
+
+      if ((step < 0 && self->position == 0) || (step > 0 && self->position + 1 >= n_items))
+        continue;
+      item = g_list_model_get_item (self->model, self->position + step);
+      file = vt_item_get_image (item);
+      if (file != NULL)
+        vt_thumbnailer_load_async (self->thumbnailer, file, size, self->prefetch_cancellable,
+                                   on_prefetched_cb, NULL);
+    }
 }
 
 static void
@@ -450,6 +496,8 @@ on_image_loaded_cb (GObject      *source,
       /* The preview may come after the screen-size picture: keep the larger. */
       if (self->texture == NULL || data->size > self->texture_size)
         show_texture (self, texture, data->size);
+      if (data->size > PREVIEW_SIZE)
+        prefetch_neighbours (self);
     }
   else if (self->texture == NULL && data->size > PREVIEW_SIZE)
     {
@@ -470,6 +518,8 @@ load_artwork (VtDetailWindow *self)
 
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
   g_clear_object (&self->texture);
   self->texture_size = 0;
 
@@ -866,7 +916,11 @@ build_attributes (VtDetailWindow *self)
 
       if (i == ATTRIBUTE_COUNTRIES)
         {
+          /* A column of names has no baseline of its own in GTK 4.8:
+           * its key aligns with the first name by the style sheet. */
           value = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          gtk_widget_set_valign (key, GTK_ALIGN_START);
+          gtk_widget_add_css_class (key, "vt-attribute-key-top");
         }
       else if (i == ATTRIBUTE_IMPACT)
         {
@@ -890,7 +944,7 @@ build_attributes (VtDetailWindow *self)
         }
       gtk_widget_set_name (value, attributes[i].name);
       gtk_widget_set_hexpand (value, TRUE);
-      gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
+      gtk_widget_set_valign (value, i == ATTRIBUTE_COUNTRIES ? GTK_ALIGN_START : GTK_ALIGN_BASELINE);
       gtk_widget_add_css_class (value, "vt-attribute-value");
 
       gtk_grid_attach (self->attributes_grid, key, 0, i, 1, 1);
@@ -900,8 +954,9 @@ build_attributes (VtDetailWindow *self)
     }
 }
 
-/* On a large screen the window opens large, so the artwork is seen at
- * the size it deserves; on a laptop it opens at the template's size. */
+/* On a large screen the window opens large, with large type, so the
+ * artwork is seen at the size it deserves and the label read from a
+ * distance; on a laptop it opens at the template's size. */
 static void
 fit_default_size (VtDetailWindow *self)
 {
@@ -921,6 +976,8 @@ fit_default_size (VtDetailWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                MIN (width, geometry.width - 48),
                                MIN (height, geometry.height - 48));
+  if (geometry.width >= LARGE_SCREEN_WIDTH)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "vt-large");
 }
 
 /* GObject */
@@ -960,7 +1017,9 @@ vt_detail_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->image_cancellable);
   g_cancellable_cancel (self->full_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
   g_clear_object (&self->full_cancellable);
 
   if (self->model != NULL)
