@@ -42,7 +42,10 @@ meson compile -C "$build"
 
 case "$mode" in
   run)
-    echo "(vitrine-cli lands with the catalog core)"
+    # Until the window exists: the pieces of a small catalog, then its facet counts.
+    "$build/src/cli/vitrine-cli" query "$top/tests/data/small-catalog.json"
+    echo
+    "$build/src/cli/vitrine-cli" query "$top/tests/data/small-catalog.json" --facets
     ;;
   test)
     rc=0
