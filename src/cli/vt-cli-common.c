@@ -174,13 +174,23 @@ vt_cli_load_catalog (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
   VtCatalog *catalog;
 
   catalog = vt_catalog_new_for_file (file, NULL, &local_error);
   if (catalog != NULL)
     return catalog;
 
-  /* The catalog names its file; make sure the message does. */
+  /* The catalog names its file in full; name it as the user gave it. */
+  if (g_str_has_prefix (local_error->message, parse_name))
+    {
+      g_autofree char *message = g_strconcat (path,
+                                              local_error->message + strlen (parse_name),
+                                              NULL);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return NULL;
+    }
   if (strstr (local_error->message, basename) == NULL)
     g_prefix_error (&local_error, "%s: ", path);
   g_propagate_error (error, g_steal_pointer (&local_error));

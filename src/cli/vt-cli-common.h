@@ -36,7 +36,8 @@ int             vt_cli_query               (int                 argc,
 int             vt_cli_validate            (int                 argc,
                                             char              **argv);
 
-/* A context for one command, "vitrine-cli CMD [OPTION…] @parameters". */
+/* A context for one command, "vitrine-cli CMD [OPTION…] @parameters"; @parameters
+ * may be NULL when a G_OPTION_REMAINING entry describes the arguments. */
 GOptionContext *vt_cli_option_context_new  (const char         *parameters,
                                             const char         *summary,
                                             const GOptionEntry *entries);

@@ -266,7 +266,7 @@ vt_cli_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *base_path = NULL;
 
-  context = vt_cli_option_context_new (_("PAGE…"),
+  context = vt_cli_option_context_new (NULL,
                                        _("Reads published piece pages into one catalog, "
                                          "ordered by number."),
                                        entries);

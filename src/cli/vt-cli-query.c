@@ -498,7 +498,7 @@ vt_cli_query (int    argc,
   gboolean descending = FALSE;
   Format format;
 
-  context = vt_cli_option_context_new (_("CATALOG"),
+  context = vt_cli_option_context_new (NULL,
                                        _("Prints the pieces of a catalog that match a search, "
                                          "facets and ranges, in the order asked for: the same "
                                          "filter and sort as the window’s."),

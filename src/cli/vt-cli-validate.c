@@ -56,7 +56,7 @@ vt_cli_validate (int    argc,
   g_autofree char *description = NULL;
   int status = VT_CLI_EXIT_OK;
 
-  context = vt_cli_option_context_new (_("CATALOG…"),
+  context = vt_cli_option_context_new (NULL,
                                        _("Checks catalogs and prints one line per problem: "
                                          "missing titles, impacts outside 1-10, decades that "
                                          "disagree with the year, duplicate numbers, prices "
@@ -77,6 +77,10 @@ vt_cli_validate (int    argc,
     }
 
   for (guint i = 0; paths[i] != NULL; i++)
-    status = MAX (status, validate_one (paths[i]));
+    {
+      int one = validate_one (paths[i]);
+
+      status = MAX (status, one);
+    }
   return status;
 }
