@@ -1,6 +1,804 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* (being written) */
+/* One piece of a collection: typed, read-only views over the JSON object it keeps. */
+
+#define G_LOG_DOMAIN "vitrine-item"
 
 #include "config.h"
 
 #include "vt-item.h"
+#include "vt-item-private.h"
+#include "vt-text.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/*
+ * A VtItem never copies the strings of its JSON object: the getters
+ * return the object's own strings, which the item keeps alive by holding
+ * a reference to the object. Items are immutable: a changed piece is a
+ * new item (vt_catalog_put_item()), so the object must not be changed
+ * behind the item's back.
+ */
+
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_ABOUT,
+  FIELD_DECADE,
+  FIELD_REGION,
+  FIELD_POLITICS,
+  FIELD_CONFLICT,
+  FIELD_TYPE,
+  FIELD_ARTIST,
+  FIELD_GROUP,
+  FIELD_PRICE,
+  FIELD_IMAGE,
+  N_FIELDS
+} Field;
+
+static const char * const field_names[N_FIELDS] = {
+  "title", "about", "decade", "region", "politics", "conflict", "type",
+  "artist", "group", "price", "image",
+};
+
+/* Which string field each single-valued facet reads. */
+static const Field facet_fields[VT_N_FACETS] = {
+  [VT_FACET_DECADE] = FIELD_DECADE,
+  [VT_FACET_REGION] = FIELD_REGION,
+  [VT_FACET_COUNTRY] = N_FIELDS,   /* the countries list */
+  [VT_FACET_POLITICS] = FIELD_POLITICS,
+  [VT_FACET_CONFLICT] = FIELD_CONFLICT,
+  [VT_FACET_TYPE] = FIELD_TYPE,
+  [VT_FACET_ARTIST] = FIELD_ARTIST,
+  [VT_FACET_GROUP] = FIELD_GROUP,
+};
+
+struct _VtItem
+{
+  GObject      parent_instance;
+
+  JsonObject  *json;
+  GFile       *image;
+  char        *problem;
+  GPtrArray   *load_problems;
+
+  /* Borrowed from json, NULL when missing, empty or of the wrong type;
+   * each followed by a NULL so that it reads as a one-value list. */
+  const char  *strings[N_FIELDS][2];
+  const char **text;        /* borrowed strings, NULL-terminated */
+  const char **countries;
+  guint        n_countries;
+
+  char        *search_text;
+  gsize        search_text_length;
+
+  VtPrice      price;
+  guint        number;
+  int          year;
+  int          impact;
+  guint        has_year : 1;
+  guint        has_impact : 1;
+  guint        has_price : 1;
+};
+
+enum
+{
+  PROP_0,
+  PROP_NUMBER,
+  PROP_TITLE,
+  PROP_ABOUT,
+  PROP_TEXT,
+  PROP_YEAR,
+  PROP_DECADE,
+  PROP_REGION,
+  PROP_COUNTRIES,
+  PROP_POLITICS,
+  PROP_CONFLICT,
+  PROP_TYPE,
+  PROP_IMPACT,
+  PROP_ARTIST,
+  PROP_GROUP,
+  PROP_PRICE,
+  PROP_IMAGE,
+  PROP_JSON,
+  PROP_PROBLEM,
+  PROP_SEARCH_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (VtItem, vt_item, G_TYPE_OBJECT)
+
+static const char * const empty_list[] = { NULL };
+
+static void
+vt_item_finalize (GObject *object)
+{
+  VtItem *self = VT_ITEM (object);
+
+  g_clear_pointer (&self->json, json_object_unref);
+  g_clear_object (&self->image);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->load_problems, g_ptr_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->countries, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (vt_item_parent_class)->finalize (object);
+}
+
+static void
+vt_item_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  VtItem *self = VT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->strings[FIELD_TITLE][0]);
+      break;
+    case PROP_ABOUT:
+      g_value_set_string (value, self->strings[FIELD_ABOUT][0]);
+      break;
+    case PROP_TEXT:
+      g_value_set_boxed (value, vt_item_get_text (self));
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_DECADE:
+      g_value_set_string (value, self->strings[FIELD_DECADE][0]);
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, self->strings[FIELD_REGION][0]);
+      break;
+    case PROP_COUNTRIES:
+      g_value_set_boxed (value, vt_item_get_countries (self));
+      break;
+    case PROP_POLITICS:
+      g_value_set_string (value, self->strings[FIELD_POLITICS][0]);
+      break;
+    case PROP_CONFLICT:
+      g_value_set_string (value, self->strings[FIELD_CONFLICT][0]);
+      break;
+    case PROP_TYPE:
+      g_value_set_string (value, self->strings[FIELD_TYPE][0]);
+      break;
+    case PROP_IMPACT:
+      g_value_set_int (value, self->impact);
+      break;
+    case PROP_ARTIST:
+      g_value_set_string (value, self->strings[FIELD_ARTIST][0]);
+      break;
+    case PROP_GROUP:
+      g_value_set_string (value, self->strings[FIELD_GROUP][0]);
+      break;
+    case PROP_PRICE:
+      g_value_set_string (value, self->strings[FIELD_PRICE][0]);
+      break;
+    case PROP_IMAGE:
+      g_value_set_object (value, self->image);
+      break;
+    case PROP_JSON:
+      g_value_set_boxed (value, self->json);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_item_class_init (VtItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vt_item_finalize;
+  object_class->get_property = vt_item_get_property;
+
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_ABOUT] =
+    g_param_spec_string ("about", NULL, NULL, NULL, flags);
+  properties[PROP_TEXT] =
+    g_param_spec_boxed ("text", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_DECADE] =
+    g_param_spec_string ("decade", NULL, NULL, NULL, flags);
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_COUNTRIES] =
+    g_param_spec_boxed ("countries", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_POLITICS] =
+    g_param_spec_string ("politics", NULL, NULL, NULL, flags);
+  properties[PROP_CONFLICT] =
+    g_param_spec_string ("conflict", NULL, NULL, NULL, flags);
+  properties[PROP_TYPE] =
+    g_param_spec_string ("type", NULL, NULL, NULL, flags);
+  properties[PROP_IMPACT] =
+    g_param_spec_int ("impact", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_ARTIST] =
+    g_param_spec_string ("artist", NULL, NULL, NULL, flags);
+  properties[PROP_GROUP] =
+    g_param_spec_string ("group", NULL, NULL, NULL, flags);
+  properties[PROP_PRICE] =
+    g_param_spec_string ("price", NULL, NULL, NULL, flags);
+  properties[PROP_IMAGE] =
+    g_param_spec_object ("image", NULL, NULL, G_TYPE_FILE, flags);
+  properties[PROP_JSON] =
+    g_param_spec_boxed ("json", NULL, NULL, JSON_TYPE_OBJECT, flags);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL, flags);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_item_init (VtItem *self)
+{
+}
+
+/* How a wrong value reads in a message: "seven" (quoted), 12, true, [...]. */
+static char *
+describe_value (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup ("{…}");
+    case JSON_NODE_ARRAY:
+      return g_strdup ("[…]");
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      {
+        const char *s = json_node_get_string (node);
+
+        if (g_utf8_strlen (s, -1) > 40)
+          {
+            g_autofree char *start = g_utf8_substring (s, 0, 37);
+            return g_strdup_printf ("“%s…”", start);
+          }
+        return g_strdup_printf ("“%s”", s);
+      }
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        /* 15 digits: 0.7 reads as 0.7, not 0.69999999999999996. */
+        return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (node)));
+      }
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return g_strdup ("?");
+    }
+}
+
+static const char *
+describe_kind (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return _("a number");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("of an unknown kind");
+    }
+}
+
+typedef enum
+{
+  EXPECT_TEXT,
+  EXPECT_NUMBER,
+  EXPECT_LIST_OF_TEXT,
+} Expected;
+
+/* Problems are collected as (field, message) while the item is being
+ * read, and made into VtProblems once its number and title are known. */
+static void
+wrong_type (GPtrArray  *pending,
+            const char *field,
+            JsonNode   *node,
+            Expected    expected)
+{
+  g_autofree char *value = describe_value (node);
+  const char *kind = describe_kind (node);
+  char *message;
+
+  switch (expected)
+    {
+    case EXPECT_NUMBER:
+      /* Translators: “seven” is a string, not a number */
+      message = g_strdup_printf (_("%s is %s, not a number"), value, kind);
+      break;
+    case EXPECT_LIST_OF_TEXT:
+      message = g_strdup_printf (_("%s is %s, not a list of text"), value, kind);
+      break;
+    case EXPECT_TEXT:
+    default:
+      message = g_strdup_printf (_("%s is %s, not text"), value, kind);
+      break;
+    }
+
+  g_ptr_array_add (pending, g_strdup (field));
+  g_ptr_array_add (pending, message);
+}
+
+static gboolean
+is_string_node (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static const char *
+read_string (JsonObject *object,
+             const char *member,
+             GPtrArray  *pending)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!is_string_node (node))
+    {
+      wrong_type (pending, member, node, EXPECT_TEXT);
+      return NULL;
+    }
+  value = json_node_get_string (node);
+  return value[0] != '\0' ? value : NULL;
+}
+
+/* Whole numbers only: 7 and 7.0 are fine, 7.5 and "7" are not. */
+static gboolean
+read_integer (JsonObject *object,
+              const char *member,
+              gint64      min,
+              gint64      max,
+              gint64     *value,
+              GPtrArray  *pending)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    *value = json_node_get_int (node);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
+           && json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
+    *value = (gint64) json_node_get_double (node);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      g_autofree char *text = describe_value (node);
+
+      g_ptr_array_add (pending, g_strdup (member));
+      g_ptr_array_add (pending, g_strdup_printf (_("%s is not a whole number"), text));
+      return FALSE;
+    }
+  else
+    {
+      wrong_type (pending, member, node, EXPECT_NUMBER);
+      return FALSE;
+    }
+
+  if (*value < min || *value > max)
+    {
+      g_autofree char *text = describe_value (node);
+
+      g_ptr_array_add (pending, g_strdup (member));
+      if (min == 1 && *value < min)
+        g_ptr_array_add (pending, g_strdup_printf (_("%s is not a positive whole number"), text));
+      else
+        g_ptr_array_add (pending, g_strdup_printf (_("%s is out of range"), text));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A list of strings, borrowed; wrong elements are reported and skipped. */
+static const char **
+read_string_list (JsonObject *object,
+                  const char *member,
+                  guint      *n_values,
+                  GPtrArray  *pending)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+  const char **values;
+  guint length;
+  guint n = 0;
+
+  *n_values = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wrong_type (pending, member, node, EXPECT_LIST_OF_TEXT);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length == 0)
+    return NULL;
+
+  values = g_new (const char *, length + 1);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (is_string_node (element))
+        {
+          const char *value = json_node_get_string (element);
+
+          if (value[0] != '\0')
+            values[n++] = value;
+        }
+      else if (!JSON_NODE_HOLDS_NULL (element))
+        {
+          g_autofree char *field = g_strdup_printf ("%s[%u]", member, i);
+
+          wrong_type (pending, field, element, EXPECT_TEXT);
+        }
+    }
+  values[n] = NULL;
+  *n_values = n;
+
+  if (n == 0)
+    g_clear_pointer (&values, g_free);
+  return values;
+}
+
+static GFile *
+resolve_image (const char *path,
+               GFile      *base_dir)
+{
+  if (path == NULL)
+    return NULL;
+  if (g_path_is_absolute (path) || base_dir == NULL)
+    return g_file_new_for_path (path);
+  return g_file_resolve_relative_path (base_dir, path);
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+  vt_text_fold_append (out, text, -1);
+  g_string_append_c (out, '\n');
+}
+
+static void
+build_search_text (VtItem *self)
+{
+  GString *out = g_string_sized_new (4096);
+
+  append_field (out, self->strings[FIELD_TITLE][0]);
+  append_field (out, self->strings[FIELD_ABOUT][0]);
+  for (guint i = 0; self->text != NULL && self->text[i] != NULL; i++)
+    append_field (out, self->text[i]);
+  for (guint i = 0; i < self->n_countries; i++)
+    append_field (out, self->countries[i]);
+  for (guint f = FIELD_DECADE; f <= FIELD_PRICE; f++)
+    append_field (out, self->strings[f][0]);
+  if (self->has_year)
+    g_string_append_printf (out, "%d\n", self->year);
+  if (self->number > 0)
+    g_string_append_printf (out, "%u\n", self->number);
+
+  self->search_text_length = out->len;
+  self->search_text = g_string_free (out, FALSE);
+}
+
+VtItem *
+vt_item_new_from_json (JsonObject *object,
+                       GFile      *base_dir,
+                       GPtrArray  *problems)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  VtItem *self;
+  gint64 value;
+  guint n_text;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
+
+  pending = g_ptr_array_new_with_free_func (g_free);
+
+  self = g_object_new (VT_TYPE_ITEM, NULL);
+  self->json = json_object_ref (object);
+
+  if (read_integer (object, "number", 1, G_MAXUINT, &value, pending))
+    self->number = (guint) value;
+  for (guint f = 0; f < N_FIELDS; f++)
+    self->strings[f][0] = read_string (object, field_names[f], pending);
+  self->text = read_string_list (object, "text", &n_text, pending);
+  self->countries = read_string_list (object, "countries", &self->n_countries, pending);
+  if (read_integer (object, "year", G_MININT, G_MAXINT, &value, pending))
+    {
+      self->year = (int) value;
+      self->has_year = TRUE;
+    }
+  if (read_integer (object, "impact", G_MININT, G_MAXINT, &value, pending))
+    {
+      self->impact = (int) value;
+      self->has_impact = TRUE;
+    }
+
+  if (self->strings[FIELD_PRICE][0] != NULL)
+    self->has_price = vt_price_parse (self->strings[FIELD_PRICE][0], &self->price, NULL);
+
+  self->image = resolve_image (self->strings[FIELD_IMAGE][0], base_dir);
+
+  for (guint i = 0; i < pending->len; i += 2)
+    {
+      g_autoptr(VtProblem) problem = NULL;
+
+      problem = vt_problem_new (VT_SEVERITY_ERROR,
+                                self->number,
+                                self->strings[FIELD_TITLE][0],
+                                g_ptr_array_index (pending, i),
+                                g_ptr_array_index (pending, i + 1));
+      vt_item_add_load_problem (self, problem);
+      if (problems != NULL)
+        g_ptr_array_add (problems, g_object_ref (problem));
+    }
+
+  build_search_text (self);
+
+  return self;
+}
+
+JsonObject *
+vt_item_get_json (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->json;
+}
+
+guint
+vt_item_get_number (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->number;
+}
+
+#define STRING_GETTER(name, field)                      \
+  const char *                                          \
+  vt_item_get_##name (VtItem *self)                     \
+  {                                                     \
+    g_return_val_if_fail (VT_IS_ITEM (self), NULL);     \
+    return self->strings[field][0];                     \
+  }
+
+STRING_GETTER (title, FIELD_TITLE)
+STRING_GETTER (about, FIELD_ABOUT)
+STRING_GETTER (decade, FIELD_DECADE)
+STRING_GETTER (region, FIELD_REGION)
+STRING_GETTER (politics, FIELD_POLITICS)
+STRING_GETTER (conflict, FIELD_CONFLICT)
+STRING_GETTER (kind, FIELD_TYPE)
+STRING_GETTER (artist, FIELD_ARTIST)
+STRING_GETTER (group, FIELD_GROUP)
+STRING_GETTER (price_text, FIELD_PRICE)
+
+#undef STRING_GETTER
+
+const char * const *
+vt_item_get_text (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), empty_list);
+
+  return self->text != NULL ? (const char * const *) self->text : empty_list;
+}
+
+int
+vt_item_get_year (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->year;
+}
+
+const char * const *
+vt_item_get_countries (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), empty_list);
+
+  return self->countries != NULL ? (const char * const *) self->countries : empty_list;
+}
+
+int
+vt_item_get_impact (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->impact;
+}
+
+gboolean
+vt_item_get_price (VtItem  *self,
+                   VtPrice *price)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (price != NULL, FALSE);
+
+  if (!self->has_price)
+    return FALSE;
+  *price = self->price;
+  return TRUE;
+}
+
+GFile *
+vt_item_get_image (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->image;
+}
+
+const char * const *
+vt_item_get_facet_values (VtItem     *self,
+                          VtFacetKey  key,
+                          guint      *n_values)
+{
+  Field field;
+
+  g_return_val_if_fail (VT_IS_ITEM (self), empty_list);
+  g_return_val_if_fail ((guint) key < VT_N_FACETS, empty_list);
+  g_return_val_if_fail (n_values != NULL, empty_list);
+
+  if (key == VT_FACET_COUNTRY)
+    {
+      *n_values = self->n_countries;
+      return vt_item_get_countries (self);
+    }
+
+  field = facet_fields[key];
+  *n_values = self->strings[field][0] != NULL ? 1 : 0;
+  return self->strings[field];
+}
+
+const char *
+vt_item_get_search_text (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), "");
+
+  return self->search_text;
+}
+
+gsize
+vt_item_get_search_text_length (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->search_text_length;
+}
+
+const char *
+vt_item_get_problem (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->problem;
+}
+
+void
+vt_item_set_problem (VtItem     *self,
+                     const char *problem)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+void
+vt_item_take_problem_quietly (VtItem *self,
+                              char   *problem)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  g_free (self->problem);
+  self->problem = problem;
+}
+
+gboolean
+vt_item_has_year (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+
+  return self->has_year;
+}
+
+gboolean
+vt_item_has_impact (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+
+  return self->has_impact;
+}
+
+const char *
+vt_item_get_image_path (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->strings[FIELD_IMAGE][0];
+}
+
+GPtrArray *
+vt_item_get_load_problems (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->load_problems;
+}
+
+void
+vt_item_add_load_problem (VtItem    *self,
+                          VtProblem *problem)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+  g_return_if_fail (VT_IS_PROBLEM (problem));
+
+  if (self->load_problems == NULL)
+    self->load_problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->load_problems, g_object_ref (problem));
+}

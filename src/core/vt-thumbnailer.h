@@ -22,7 +22,23 @@ typedef enum
   VT_THUMBNAILER_ERROR_FAILED_BEFORE, /* recorded under fail/ by an earlier run */
 } VtThumbnailerError;
 
+/* What vt_thumbnailer_ensure_finish() found. */
+typedef enum
+{
+  VT_THUMBNAIL_FOUND, /* a valid thumbnail was already in the disk cache */
+  VT_THUMBNAIL_MADE,  /* it was made (or made again) now */
+} VtThumbnailOutcome;
+
+/* The largest size that has a disk cache; above it originals are decoded. */
+#define VT_THUMBNAILER_MAX_CACHED_SIZE 1024
+
 #define VT_TYPE_THUMBNAILER (vt_thumbnailer_get_type ())
+
+/*
+ * Properties: "cache-dir" (construct-only; the thumbnail cache root,
+ * default $XDG_CACHE_HOME/thumbnails), "threads" (construct-only; worker
+ * threads, 0 for one per core) and "memory-limit".
+ */
 
 G_DECLARE_FINAL_TYPE (VtThumbnailer, vt_thumbnailer, VT, THUMBNAILER, GObject)
 
@@ -50,6 +66,23 @@ void           vt_thumbnailer_load_async        (VtThumbnailer        *self,
                                                  gpointer              user_data);
 GdkTexture    *vt_thumbnailer_load_finish       (VtThumbnailer        *self,
                                                  GAsyncResult         *result,
+                                                 GError              **error);
+
+/*
+ * Makes sure the disk cache holds a valid thumbnail of @file at @size
+ * (128 to 1024), made now when missing or stale, without creating a
+ * texture: for vitrine-cli. Served by the same workers and queue as
+ * vt_thumbnailer_load_async(). Fails when the cache cannot be written.
+ */
+void           vt_thumbnailer_ensure_async      (VtThumbnailer        *self,
+                                                 GFile                *file,
+                                                 int                   size,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean       vt_thumbnailer_ensure_finish     (VtThumbnailer        *self,
+                                                 GAsyncResult         *result,
+                                                 VtThumbnailOutcome   *outcome,
                                                  GError              **error);
 
 /* Bytes of textures kept in memory (default 256 MB); least recently used out first. */

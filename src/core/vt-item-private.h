@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the catalog needs to know about an item beyond its public getters. */
+
+#pragma once
+
+#include "vt-item.h"
+#include "vt-problem.h"
+
+G_BEGIN_DECLS
+
+/* Whether the member was present with the right type: tells "impact 0"
+ * apart from "no impact". */
+gboolean   vt_item_has_year           (VtItem    *self);
+gboolean   vt_item_has_impact         (VtItem    *self);
+/* The "image" member as written, before resolving. */
+const char *vt_item_get_image_path    (VtItem    *self);
+
+/* Problems found while reading the item's JSON (wrong types, duplicate
+ * keys); they stay with the item so validation can report them again.
+ * (element-type VtProblem) (nullable) */
+GPtrArray *vt_item_get_load_problems  (VtItem    *self);
+void       vt_item_add_load_problem   (VtItem    *self,
+                                       VtProblem *problem);
+
+/* Sets the problem without notifying: for items not yet shown (worker thread). */
+void       vt_item_take_problem_quietly (VtItem  *self,
+                                         char    *problem);
+
+G_END_DECLS

@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A strict byte-loop scan of a catalog file: refuses what would crash or fool json-glib. */
+
+#define G_LOG_DOMAIN "vitrine-catalog"
+
+#include "config.h"
+
+#include "vt-json-check.h"
+#include "vt-catalog.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/*
+ * json-glib 1.6 recurses once per nesting level (a file nested about
+ * 80,000 levels deep overflows the stack), accepts single-quoted
+ * strings, keeps the first of two top-level values and the last of two
+ * equal keys. This scan runs over the whole file before the parser and
+ * refuses the first three with a message naming the file, line and
+ * column, and records duplicate keys where they matter (the root, the
+ * collection and each item) so validation can report them.
+ *
+ * It checks structure only (brackets, strings, encoding); the grammar
+ * of numbers and literals is left to json-glib. Most of a catalog is
+ * string bytes, which the inner loop skips with one table lookup each.
+ */
+
+/* Bytes that need no attention inside a string: printable ASCII other
+ * than the quote and the backslash. */
+static const guint8 plain_in_string[256] = {
+  [0x20 ... 0x21] = 1,
+  [0x23 ... 0x5b] = 1,
+  [0x5d ... 0x7f] = 1,
+};
+
+typedef struct
+{
+  const guchar *start;
+  gsize         length;
+} Span;
+
+typedef struct
+{
+  const char   *data;
+  const char   *name;
+  GError      **error;
+} Scan;
+
+void
+vt_json_position (const char *data,
+                  gsize       offset,
+                  guint      *line,
+                  guint      *column)
+{
+  const char *p = data;
+  const char *end = data + offset;
+  const char *line_start = data;
+  guint n_lines = 1;
+  guint n_chars = 1;
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', (gsize) (end - p));
+
+      if (newline == NULL)
+        break;
+      n_lines++;
+      p = line_start = newline + 1;
+    }
+
+  for (p = line_start; p < end; p++)
+    if (((guchar) *p & 0xc0) != 0x80)
+      n_chars++;
+
+  *line = n_lines;
+  *column = n_chars;
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_at (Scan           *scan,
+         const guchar   *where,
+         VtCatalogError  code,
+         const char     *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  guint line, column;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  vt_json_position (scan->data, (gsize) ((const char *) where - scan->data), &line, &column);
+  g_set_error (scan->error, VT_CATALOG_ERROR, code,
+               "%s:%u:%u: %s", scan->name, line, column, message);
+  return FALSE;
+}
+
+/* Length of the valid UTF-8 sequence at @p, 0 when it is not one. */
+static gsize
+utf8_sequence_length (const guchar *p,
+                      const guchar *end)
+{
+  gunichar c;
+  gsize n;
+
+  if (p[0] < 0xc2)
+    return 0;                 /* a continuation byte, or an overlong form */
+  else if (p[0] < 0xe0)
+    n = 2, c = p[0] & 0x1f;
+  else if (p[0] < 0xf0)
+    n = 3, c = p[0] & 0x0f;
+  else if (p[0] < 0xf5)
+    n = 4, c = p[0] & 0x07;
+  else
+    return 0;
+
+  if ((gsize) (end - p) < n)
+    return 0;
+  for (gsize i = 1; i < n; i++)
+    {
+      if ((p[i] & 0xc0) != 0x80)
+        return 0;
+      c = (c << 6) | (p[i] & 0x3f);
+    }
+  if (n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)))
+    return 0;
+  if (n == 4 && (c < 0x10000 || c > 0x10ffff))
+    return 0;
+  return n;
+}
+
+static gboolean
+fail_on_byte (Scan         *scan,
+              const guchar *p,
+              const guchar *end)
+{
+  if (*p == '\0')
+    return fail_at (scan, p, VT_CATALOG_ERROR_ENCODING,
+                    _("a NUL byte: the file is not text (is it damaged?)"));
+  if (*p >= 0x80 && utf8_sequence_length (p, end) == 0)
+    return fail_at (scan, p, VT_CATALOG_ERROR_ENCODING,
+                    _("invalid UTF-8 (byte 0x%02X): save the file as UTF-8"), *p);
+  if (*p == '\'')
+    return fail_at (scan, p, VT_CATALOG_ERROR_SYNTAX,
+                    _("a single quote: JSON strings need double quotes"));
+  return fail_at (scan, p, VT_CATALOG_ERROR_SYNTAX,
+                  _("unexpected character"));
+}
+
+static gboolean
+span_equal (const Span *span,
+            const char *text)
+{
+  gsize length = strlen (text);
+
+  return span->length == length && memcmp (span->start, text, length) == 0;
+}
+
+/* Adds @key to @keys, recording it in @check when it is already there. */
+static void
+add_key (GArray       *keys,
+         Span          key,
+         VtJsonScope   scope,
+         guint         item_index,
+         Scan         *scan,
+         VtJsonCheck  *check)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const Span *other = &g_array_index (keys, Span, i);
+
+      if (other->length == key.length && memcmp (other->start, key.start, key.length) == 0)
+        {
+          VtJsonDuplicate *duplicate = g_new0 (VtJsonDuplicate, 1);
+
+          duplicate->scope = scope;
+          duplicate->item_index = item_index;
+          duplicate->key = g_strndup ((const char *) key.start, key.length);
+          vt_json_position (scan->data, (gsize) ((const char *) key.start - scan->data),
+                            &duplicate->line, &duplicate->column);
+          g_ptr_array_add (check->duplicates, duplicate);
+          return;
+        }
+    }
+  g_array_append_val (keys, key);
+}
+
+static void
+duplicate_free (gpointer data)
+{
+  VtJsonDuplicate *duplicate = data;
+
+  g_free (duplicate->key);
+  g_free (duplicate);
+}
+
+void
+vt_json_check_clear (VtJsonCheck *check)
+{
+  g_clear_pointer (&check->duplicates, g_ptr_array_unref);
+  check->n_items = 0;
+  check->start = 0;
+}
+
+gboolean
+vt_json_check (const char   *data,
+               gsize         length,
+               const char   *name,
+               guint         max_depth,
+               VtJsonCheck  *check,
+               GError      **error)
+{
+  Scan scan = { data, name, error };
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+  g_autofree guchar *stack = NULL;
+  g_autoptr(GArray) root_keys = NULL;
+  g_autoptr(GArray) collection_keys = NULL;
+  g_autoptr(GArray) item_keys = NULL;
+  Span root_key = { NULL, 0 };
+  gboolean expect_key = FALSE;
+  gboolean in_collection = FALSE;
+  gboolean in_items = FALSE;
+  gboolean in_item = FALSE;
+  guint item_index = 0;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (check != NULL, FALSE);
+  g_return_val_if_fail (max_depth > 0, FALSE);
+
+  memset (check, 0, sizeof *check);
+  check->duplicates = g_ptr_array_new_with_free_func (duplicate_free);
+
+  stack = g_malloc (max_depth);
+  root_keys = g_array_new (FALSE, FALSE, sizeof (Span));
+  collection_keys = g_array_new (FALSE, FALSE, sizeof (Span));
+  item_keys = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  /* A byte order mark is not JSON, but harmless: skip it. */
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    {
+      p += 3;
+      check->start = 3;
+    }
+
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+
+  if (p == end)
+    return fail_at (&scan, p, VT_CATALOG_ERROR_SYNTAX,
+                    _("the file is empty: a catalog is a JSON object"));
+  if (*p == '[')
+    return fail_at (&scan, p, VT_CATALOG_ERROR_FORMAT,
+                    _("the file holds a list, not a catalog (a JSON object starting with ‘{’)"));
+  if (*p == '"' || *p == '-' || g_ascii_isalnum (*p))
+    return fail_at (&scan, p, VT_CATALOG_ERROR_FORMAT,
+                    _("the file holds a single value, not a catalog (a JSON object starting with ‘{’)"));
+  if (*p != '{')
+    return fail_on_byte (&scan, p, end);
+
+  while (p < end)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          p++;
+          break;
+
+        case '"':
+          {
+            const guchar *start = ++p;
+
+            for (;;)
+              {
+                while (p < end && plain_in_string[*p])
+                  p++;
+                if (p == end)
+                  return fail_at (&scan, p, VT_CATALOG_ERROR_SYNTAX,
+                                  _("the file ends inside a string (is it cut short?)"));
+                if (*p == '"')
+                  break;
+                if (*p == '\\')
+                  {
+                    if (end - p < 2)
+                      return fail_at (&scan, end, VT_CATALOG_ERROR_SYNTAX,
+                                      _("the file ends inside a string (is it cut short?)"));
+                    p += 2;
+                  }
+                else if (*p >= 0x80)
+                  {
+                    gsize n = utf8_sequence_length (p, end);
+
+                    if (n == 0)
+                      return fail_on_byte (&scan, p, end);
+                    p += n;
+                  }
+                else if (*p == '\0')
+                  return fail_on_byte (&scan, p, end);
+                else
+                  return fail_at (&scan, p, VT_CATALOG_ERROR_SYNTAX,
+                                  _("a control character (U+%04X) inside a string: write it as an escape such as \\n"),
+                                  *p);
+              }
+
+            if (expect_key)
+              {
+                Span key = { start, (gsize) (p - start) };
+
+                expect_key = FALSE;
+                if (depth == 1)
+                  {
+                    add_key (root_keys, key, VT_JSON_SCOPE_ROOT, 0, &scan, check);
+                    root_key = key;
+                  }
+                else if (depth == 2 && in_collection)
+                  add_key (collection_keys, key, VT_JSON_SCOPE_COLLECTION, 0, &scan, check);
+                else if (depth == 3 && in_item)
+                  add_key (item_keys, key, VT_JSON_SCOPE_ITEM, item_index, &scan, check);
+              }
+            p++;
+          }
+          break;
+
+        case '{':
+        case '[':
+          if (depth == max_depth)
+            return fail_at (&scan, p, VT_CATALOG_ERROR_TOO_DEEP,
+                            _("lists and objects are nested more than %u levels deep"),
+                            max_depth);
+          stack[depth++] = c;
+          expect_key = c == '{';
+          if (depth == 2)
+            {
+              in_collection = c == '{' && span_equal (&root_key, "collection");
+              in_items = c == '[' && span_equal (&root_key, "items");
+              item_index = 0;
+              if (in_collection)
+                g_array_set_size (collection_keys, 0);
+            }
+          else if (depth == 3)
+            {
+              in_item = c == '{' && in_items;
+              if (in_item)
+                {
+                  g_array_set_size (item_keys, 0);
+                  check->n_items++;
+                }
+            }
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0 || stack[depth - 1] != (c == '}' ? '{' : '['))
+            return fail_at (&scan, p, VT_CATALOG_ERROR_SYNTAX,
+                            _("unexpected ‘%c’: the brackets do not match"), c);
+          depth--;
+          expect_key = FALSE;
+          p++;
+          if (depth == 0)
+            goto top_level_done;
+          if (depth == 1)
+            in_collection = in_items = FALSE;
+          else if (depth == 2)
+            in_item = FALSE;
+          break;
+
+        case ',':
+          if (stack[depth - 1] == '{')
+            expect_key = TRUE;
+          else if (depth == 2 && in_items)
+            item_index++;
+          p++;
+          break;
+
+        case ':':
+          p++;
+          break;
+
+        default:
+          /* Numbers and literals: json-glib checks their grammar. */
+          if (c < 0x20 || c >= 0x80 || c == '\'')
+            return fail_on_byte (&scan, p, end);
+          p++;
+          break;
+        }
+    }
+
+  return fail_at (&scan, end, VT_CATALOG_ERROR_SYNTAX,
+                  _("the file ends before the catalog does (is it cut short?)"));
+
+top_level_done:
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  if (p < end)
+    {
+      if (*p == '\0' || *p >= 0x80)
+        return fail_on_byte (&scan, p, end);
+      return fail_at (&scan, p, VT_CATALOG_ERROR_SYNTAX,
+                      _("unexpected data after the end of the catalog"));
+    }
+
+  return TRUE;
+}

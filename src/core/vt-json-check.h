@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A strict, fast scan of a catalog file before json-glib sees it. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VT_JSON_SCOPE_ROOT,
+  VT_JSON_SCOPE_COLLECTION,
+  VT_JSON_SCOPE_ITEM,
+} VtJsonScope;
+
+/* A key that appears twice in the same object: json-glib keeps the last. */
+typedef struct
+{
+  VtJsonScope  scope;
+  guint        item_index;   /* index in "items", for VT_JSON_SCOPE_ITEM */
+  char        *key;
+  guint        line;         /* of the second occurrence */
+  guint        column;
+} VtJsonDuplicate;
+
+typedef struct
+{
+  GPtrArray   *duplicates;   /* VtJsonDuplicate */
+  guint        n_items;      /* objects in the root's "items" array */
+  gsize        start;        /* where the JSON starts (after a byte order mark) */
+} VtJsonCheck;
+
+/* Refuses, with VT_CATALOG_ERROR and "NAME:LINE:COLUMN: ..." messages,
+ * what json-glib would crash on or accept too leniently: NUL bytes,
+ * invalid UTF-8, control characters in strings, nesting deeper than
+ * @max_depth, single quotes, a top level that is not one object,
+ * trailing data and truncated input. */
+gboolean vt_json_check        (const char   *data,
+                               gsize         length,
+                               const char   *name,
+                               guint         max_depth,
+                               VtJsonCheck  *check,
+                               GError      **error);
+void     vt_json_check_clear  (VtJsonCheck  *check);
+
+/* Line and column (both from 1, the column in characters) of @offset. */
+void     vt_json_position     (const char   *data,
+                               gsize         offset,
+                               guint        *line,
+                               guint        *column);
+
+G_END_DECLS
