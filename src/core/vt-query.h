@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+#define VT_QUERY_ERROR (vt_query_error_quark ())
+
+typedef enum
+{
+  VT_QUERY_ERROR_INVALID_RANGE,
+} VtQueryError;
+
 #define VT_TYPE_QUERY (vt_query_get_type ())
 
 G_DECLARE_FINAL_TYPE (VtQuery, vt_query, VT, QUERY, GtkFilter)
@@ -23,6 +30,8 @@ G_DECLARE_FINAL_TYPE (VtQuery, vt_query, VT, QUERY, GtkFilter)
  * gtk_filter_changed() once with the right strictness hint, and emits
  * ::changed-query so views can recount facets.
  */
+GQuark      vt_query_error_quark        (void);
+
 VtQuery    *vt_query_new                (void);
 
 void        vt_query_set_search         (VtQuery           *self,
@@ -72,10 +81,18 @@ gboolean    vt_query_match              (VtQuery           *self,
                                          VtItem            *item);
 
 /* Parses "2..8", "..8", "2..", "5" into an int range; FALSE with a
- * message when it does not. Same for prices ("0.5..2 ETH"). */
+ * message when it does not. An open bound is G_MININT or G_MAXINT. */
 gboolean    vt_parse_int_range          (const char        *text,
                                          int               *min,
                                          int               *max,
+                                         GError           **error);
+/* Same for prices ("0.5..2 ETH", "..2", "1.5"); an open bound has its
+ * has_ flag FALSE. */
+gboolean    vt_parse_price_range        (const char        *text,
+                                         VtPrice           *min,
+                                         gboolean          *has_min,
+                                         VtPrice           *max,
+                                         gboolean          *has_max,
                                          GError           **error);
 
 G_END_DECLS

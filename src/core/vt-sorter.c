@@ -1,6 +1,341 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* (being written) */
+/* Orders VtItems by impact, price, year, number or title; ties by number. */
+
+#define G_LOG_DOMAIN "vitrine-query"
 
 #include "config.h"
 
 #include "vt-sorter.h"
+
+#include "vt-enums.h"
+#include "vt-item.h"
+#include "vt-text.h"
+
+#include <string.h>
+
+/*
+ * A title compares by the collation key of its folded text. Making a
+ * key costs far more than comparing two, and a sort compares each item
+ * about log2(n) times, so the key is made once per item and kept on the
+ * item itself (items never change their title).
+ */
+
+struct _VtSorter
+{
+  GtkSorter  parent_instance;
+
+  VtSortKey  key;
+  gboolean   descending;
+};
+
+G_DEFINE_TYPE (VtSorter, vt_sorter, GTK_TYPE_SORTER)
+
+enum {
+  PROP_0,
+  PROP_KEY,
+  PROP_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Kept on an item without a title, so it is not looked at again. */
+static const char no_title[] = "";
+
+G_DEFINE_QUARK (vt-sorter-title-key, title_key)
+
+static const char *
+get_title_key (VtItem *item)
+{
+  GQuark quark = title_key_quark ();
+  const char *key = g_object_get_qdata (G_OBJECT (item), quark);
+
+  if (key == NULL)
+    {
+      const char *title = vt_item_get_title (item);
+
+      if (title == NULL || *title == '\0')
+        {
+          g_object_set_qdata (G_OBJECT (item), quark, (gpointer) no_title);
+          key = no_title;
+        }
+      else
+        {
+          g_autofree char *folded = vt_text_fold (title);
+          char *made = g_utf8_collate_key (folded, -1);
+
+          g_object_set_qdata_full (G_OBJECT (item), quark, made, g_free);
+          key = made;
+        }
+    }
+
+  return key == no_title ? NULL : key;
+}
+
+static inline int
+compare_uint (guint a,
+              guint b)
+{
+  return (a > b) - (a < b);
+}
+
+static inline int
+compare_int (int a,
+             int b)
+{
+  return (a > b) - (a < b);
+}
+
+/* Compares the values of @key; *has_a and *has_b tell whether each item
+ * has one (the result is meaningful only when both do). */
+static int
+compare_values (VtSortKey  key,
+                VtItem    *a,
+                VtItem    *b,
+                gboolean  *has_a,
+                gboolean  *has_b)
+{
+  switch (key)
+    {
+    case VT_SORT_IMPACT:
+      {
+        int va = vt_item_get_impact (a), vb = vt_item_get_impact (b);
+
+        *has_a = va != 0;
+        *has_b = vb != 0;
+        return compare_int (va, vb);
+      }
+
+    case VT_SORT_YEAR:
+      {
+        int va = vt_item_get_year (a), vb = vt_item_get_year (b);
+
+        *has_a = va != 0;
+        *has_b = vb != 0;
+        return compare_int (va, vb);
+      }
+
+    case VT_SORT_PRICE:
+      {
+        VtPrice pa, pb;
+
+        *has_a = vt_item_get_price (a, &pa);
+        *has_b = vt_item_get_price (b, &pb);
+        if (!*has_a || !*has_b)
+          return 0;
+        return vt_price_compare (&pa, &pb);
+      }
+
+    case VT_SORT_TITLE:
+      {
+        const char *ka = get_title_key (a), *kb = get_title_key (b);
+
+        *has_a = ka != NULL;
+        *has_b = kb != NULL;
+        if (!*has_a || !*has_b)
+          return 0;
+        return strcmp (ka, kb);
+      }
+
+    case VT_SORT_NUMBER:
+    default:
+      {
+        guint va = vt_item_get_number (a), vb = vt_item_get_number (b);
+
+        *has_a = va != 0;
+        *has_b = vb != 0;
+        return compare_uint (va, vb);
+      }
+    }
+}
+
+static GtkOrdering
+vt_sorter_compare (GtkSorter *sorter,
+                   gpointer   item1,
+                   gpointer   item2)
+{
+  VtSorter *self = VT_SORTER (sorter);
+  VtItem *a = item1, *b = item2;
+  gboolean has_a, has_b;
+  int cmp;
+
+  if (a == b)
+    return GTK_ORDERING_EQUAL;
+
+  cmp = compare_values (self->key, a, b, &has_a, &has_b);
+
+  /* Missing values go last whichever way the sort goes. */
+  if (has_a != has_b)
+    return has_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  if (!has_a)
+    cmp = 0;
+  else if (self->descending)
+    cmp = -cmp;
+
+  if (cmp == 0 && self->key != VT_SORT_NUMBER)
+    {
+      guint na = vt_item_get_number (a), nb = vt_item_get_number (b);
+
+      /* Ties ascend by number, items without one after the rest. */
+      if ((na == 0) != (nb == 0))
+        return na != 0 ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+      cmp = compare_uint (na, nb);
+    }
+
+  return gtk_ordering_from_cmpfunc (cmp);
+}
+
+static GtkSorterOrder
+vt_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_TOTAL;
+}
+
+static void
+vt_sorter_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VtSorter *self = VT_SORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      g_value_set_enum (value, self->key);
+      break;
+
+    case PROP_DESCENDING:
+      g_value_set_boolean (value, self->descending);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_sorter_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  VtSorter *self = VT_SORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      vt_sorter_set_key (self, g_value_get_enum (value));
+      break;
+
+    case PROP_DESCENDING:
+      vt_sorter_set_descending (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_sorter_class_init (VtSorterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
+
+  object_class->get_property = vt_sorter_get_property;
+  object_class->set_property = vt_sorter_set_property;
+
+  sorter_class->compare = vt_sorter_compare;
+  sorter_class->get_order = vt_sorter_get_order;
+
+  /**
+   * VtSorter:key:
+   *
+   * The value items are ordered by.
+   */
+  properties[PROP_KEY] =
+    g_param_spec_enum ("key", NULL, NULL,
+                       VT_TYPE_SORT_KEY,
+                       VT_SORT_NUMBER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtSorter:descending:
+   *
+   * Largest value first. Ties still ascend by number, and items
+   * without the value still come last.
+   */
+  properties[PROP_DESCENDING] =
+    g_param_spec_boolean ("descending", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_sorter_init (VtSorter *self)
+{
+  self->key = VT_SORT_NUMBER;
+}
+
+VtSorter *
+vt_sorter_new (VtSortKey key,
+               gboolean  descending)
+{
+  g_return_val_if_fail ((guint) key < VT_N_SORT_KEYS, NULL);
+
+  return g_object_new (VT_TYPE_SORTER,
+                       "key", key,
+                       "descending", descending,
+                       NULL);
+}
+
+VtSortKey
+vt_sorter_get_key (VtSorter *self)
+{
+  g_return_val_if_fail (VT_IS_SORTER (self), VT_SORT_NUMBER);
+
+  return self->key;
+}
+
+void
+vt_sorter_set_key (VtSorter  *self,
+                   VtSortKey  key)
+{
+  g_return_if_fail (VT_IS_SORTER (self));
+  g_return_if_fail ((guint) key < VT_N_SORT_KEYS);
+
+  if (self->key == key)
+    return;
+
+  self->key = key;
+  gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
+}
+
+gboolean
+vt_sorter_get_descending (VtSorter *self)
+{
+  g_return_val_if_fail (VT_IS_SORTER (self), FALSE);
+
+  return self->descending;
+}
+
+void
+vt_sorter_set_descending (VtSorter *self,
+                          gboolean  descending)
+{
+  g_return_if_fail (VT_IS_SORTER (self));
+
+  descending = !!descending;
+  if (self->descending == descending)
+    return;
+
+  self->descending = descending;
+  /* Not INVERTED: ties and missing values keep their places. */
+  gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
+}

@@ -402,7 +402,10 @@ motif_triangles (Motif *m)
             cairo_line_to (cr, left + tw / 2, top + th);
           }
         cairo_close_path (cr);
-        cairo_fill (cr);
+        /* A hairline of the same colour hides the seams between neighbours. */
+        cairo_fill_preserve (cr);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
       }
 }
 
@@ -457,7 +460,8 @@ motif_arcs (Motif *m)
           front = m->fg[3] != back ? m->fg[3] : m->ground;
 
         cairo_save (cr);
-        cairo_rectangle (cr, x0, y0, cell, cell);
+        /* One unit over the tile's edges, so no seam shows between tiles. */
+        cairo_rectangle (cr, x0, y0, cell + 1, cell + 1);
         cairo_clip (cr);
         set_rgb (cr, back);
         cairo_paint (cr);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What VtFacets needs to see of a VtQuery to count each facet apart. */
+
+#pragma once
+
+#include "vt-query.h"
+
+G_BEGIN_DECLS
+
+/* TRUE when @item contains every search word and lies within every
+ * range: the whole query but the facet selections. */
+gboolean vt_query_match_search_and_ranges (VtQuery *self,
+                                           VtItem  *item);
+/* Bit 1 << F is set for every facet F with a selection that @item has
+ * none of. 0 when the item passes every facet. */
+guint    vt_query_get_facet_failures      (VtQuery *self,
+                                           VtItem  *item);
+
+G_END_DECLS

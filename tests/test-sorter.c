@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for VtSorter: each key both ways, ties by number, missing values last. */
+
+#include "config.h"
+
+#include "vt-sorter.h"
+
+#include "vt-enums.h"
+
+#include "query-fixture.h"
+
+#include <locale.h>
+
+/* The numbers of @store's items as a GtkSortListModel orders them. */
+static char *
+sorted_numbers (GListStore *store,
+                VtSortKey   key,
+                gboolean    descending)
+{
+  g_autoptr(GtkSortListModel) model =
+    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                             GTK_SORTER (vt_sorter_new (key, descending)));
+
+  return fixture_numbers (G_LIST_MODEL (model));
+}
+
+static void
+test_each_key (void)
+{
+  static const struct {
+    VtSortKey key;
+    gboolean descending;
+    const char *expected;
+  } cases[] = {
+    /* Impact 9 is shared by 14, 69 and 89, 10 by 17 and 45: they
+     * ascend by number either way; 99 has no impact, price or year. */
+    { VT_SORT_IMPACT, FALSE, "56 61 14 69 89 17 45 99" },
+    { VT_SORT_IMPACT, TRUE, "17 45 14 69 89 61 56 99" },
+    { VT_SORT_PRICE, FALSE, "61 56 17 89 14 45 69 99" },
+    { VT_SORT_PRICE, TRUE, "69 45 14 89 17 56 61 99" },
+    { VT_SORT_YEAR, FALSE, "14 17 45 56 61 69 89 99" },
+    { VT_SORT_YEAR, TRUE, "89 69 61 56 45 17 14 99" },
+    { VT_SORT_NUMBER, FALSE, "14 17 45 56 61 69 89 99" },
+    { VT_SORT_NUMBER, TRUE, "99 89 69 61 56 45 17 14" },
+    { VT_SORT_TITLE, FALSE, "14 17 45 56 61 69 89 99" },
+    { VT_SORT_TITLE, TRUE, "99 89 69 61 56 45 17 14" },
+  };
+  g_autoptr(GListStore) store = fixture_items ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = sorted_numbers (store, cases[i].key, cases[i].descending);
+
+      g_test_message ("%s %s", vt_sort_key_to_string (cases[i].key),
+                      cases[i].descending ? "descending" : "ascending");
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static const char titles_json[] =
+  "{ \"items\": ["
+  "  { \"number\": 1, \"title\": \"Ébredés\" },"
+  "  { \"number\": 2, \"title\": \"apple\" },"
+  "  { \"number\": 3, \"title\": \"Ezüst\" },"
+  "  { \"number\": 4, \"title\": \"Zebra\" },"
+  "  { \"number\": 5, \"title\": \"EAGLE\" },"
+  "  { \"number\": 6, \"title\": \"\" },"
+  "  { \"about\": \"Neither number nor title.\" },"
+  "  { \"number\": 8, \"title\": \"apple\" }"
+  "] }";
+
+static void
+test_title_folded (void)
+{
+  g_autoptr(GListStore) store = fixture_items_from_data (titles_json);
+  g_autofree char *ascending = sorted_numbers (store, VT_SORT_TITLE, FALSE);
+  g_autofree char *descending = sorted_numbers (store, VT_SORT_TITLE, TRUE);
+
+  /* Case and accents do not count; the two "apple" keep number order;
+   * no title comes last, and no number after that. */
+  g_assert_cmpstr (ascending, ==, "2 8 5 1 3 4 6 0");
+  g_assert_cmpstr (descending, ==, "4 3 1 5 2 8 6 0");
+}
+
+static void
+test_missing_number_last (void)
+{
+  g_autoptr(GListStore) store = fixture_items_from_data (titles_json);
+  g_autofree char *ascending = sorted_numbers (store, VT_SORT_NUMBER, FALSE);
+  g_autofree char *descending = sorted_numbers (store, VT_SORT_NUMBER, TRUE);
+
+  g_assert_cmpstr (ascending, ==, "1 2 3 4 5 6 8 0");
+  g_assert_cmpstr (descending, ==, "8 6 5 4 3 2 1 0");
+}
+
+static void
+test_stable_under_store_order (void)
+{
+  g_autoptr(GListStore) store = fixture_items ();
+  g_autoptr(GListStore) reversed = g_list_store_new (VT_TYPE_ITEM);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+
+      g_list_store_append (reversed, item);
+    }
+
+  /* The order is total: it does not depend on the order items came in. */
+  for (guint key = 0; key < VT_N_SORT_KEYS; key++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_autofree char *a = sorted_numbers (store, key, descending);
+        g_autofree char *b = sorted_numbers (reversed, key, descending);
+
+        g_assert_cmpstr (a, ==, b);
+      }
+}
+
+typedef struct
+{
+  guint           changed;
+  GtkSorterChange last_change;
+  guint           notified;
+} Recorder;
+
+static void
+on_sorter_changed_cb (Recorder        *recorder,
+                      GtkSorterChange  change)
+{
+  recorder->changed++;
+  recorder->last_change = change;
+}
+
+static void
+on_notify_cb (Recorder *recorder)
+{
+  recorder->notified++;
+}
+
+static void
+test_changes (void)
+{
+  g_autoptr(VtSorter) sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
+  Recorder recorder = { 0, };
+  VtSortKey key;
+  gboolean descending;
+
+  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed_cb), &recorder);
+  g_signal_connect_swapped (sorter, "notify", G_CALLBACK (on_notify_cb), &recorder);
+
+  g_assert_cmpint (gtk_sorter_get_order (GTK_SORTER (sorter)), ==, GTK_SORTER_ORDER_TOTAL);
+
+  vt_sorter_set_key (sorter, VT_SORT_PRICE);
+  g_assert_cmpuint (recorder.changed, ==, 1);
+  g_assert_cmpint (recorder.last_change, ==, GTK_SORTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (recorder.notified, ==, 1);
+
+  vt_sorter_set_key (sorter, VT_SORT_PRICE);
+  g_assert_cmpuint (recorder.changed, ==, 1);
+  g_assert_cmpuint (recorder.notified, ==, 1);
+
+  /* Not a plain inversion: ties and missing values keep their place. */
+  g_object_set (sorter, "descending", TRUE, NULL);
+  g_assert_true (vt_sorter_get_descending (sorter));
+  g_assert_cmpuint (recorder.changed, ==, 2);
+  g_assert_cmpint (recorder.last_change, ==, GTK_SORTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (recorder.notified, ==, 2);
+
+  g_object_set (sorter, "key", VT_SORT_TITLE, "descending", TRUE, NULL);
+  g_object_get (sorter, "key", &key, "descending", &descending, NULL);
+  g_assert_cmpint (key, ==, VT_SORT_TITLE);
+  g_assert_true (descending);
+  g_assert_cmpuint (recorder.changed, ==, 3);
+  g_assert_cmpuint (recorder.notified, ==, 3);
+
+  g_assert_true (G_TYPE_IS_ENUM (VT_TYPE_SORT_KEY));
+}
+
+static void
+on_items_changed_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_model_resorts_in_place (void)
+{
+  g_autoptr(GListStore) store = fixture_items ();
+  VtSorter *sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
+  g_autoptr(GtkSortListModel) model =
+    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)), GTK_SORTER (sorter));
+  g_autofree char *by_number = NULL, *by_price = NULL, *by_price_desc = NULL;
+  guint items_changed = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (sorter), (gpointer *) &sorter);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), &items_changed);
+
+  by_number = fixture_numbers (G_LIST_MODEL (model));
+  g_assert_cmpstr (by_number, ==, "14 17 45 56 61 69 89 99");
+
+  vt_sorter_set_key (sorter, VT_SORT_PRICE);
+  by_price = fixture_numbers (G_LIST_MODEL (model));
+  g_assert_cmpstr (by_price, ==, "61 56 17 89 14 45 69 99");
+  /* One sort in one go, one items-changed. */
+  g_assert_cmpuint (items_changed, ==, 1);
+
+  vt_sorter_set_descending (sorter, TRUE);
+  by_price_desc = fixture_numbers (G_LIST_MODEL (model));
+  g_assert_cmpstr (by_price_desc, ==, "69 45 14 89 17 56 61 99");
+  g_assert_cmpuint (items_changed, ==, 2);
+
+  g_clear_object (&model);
+  g_assert_null (sorter);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sorter/each-key", test_each_key);
+  g_test_add_func ("/sorter/title-folded", test_title_folded);
+  g_test_add_func ("/sorter/missing-number-last", test_missing_number_last);
+  g_test_add_func ("/sorter/stable-under-store-order", test_stable_under_store_order);
+  g_test_add_func ("/sorter/changes", test_changes);
+  g_test_add_func ("/sorter/model-resorts-in-place", test_model_resorts_in_place);
+
+  return g_test_run ();
+}
