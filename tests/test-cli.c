@@ -576,6 +576,10 @@ test_import_unreadable_page (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "pages: is a folder");
 
+  RUN (&run, NULL, "import", "/dev/zero");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "/dev/zero: is not a regular file");
+
   /* Two pages of the same number. */
   RUN (&run, NULL, "import", moon, moon);
   g_assert_cmpint (run.status, ==, 2);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests for the detail window: what it shows, how it steps through the sorted pieces, and how it follows the model. */
+/* Tests for the detail window: what it shows, stepping in sorted order, following the model. */
 
 #include "config.h"
 
@@ -60,7 +60,8 @@ find_named (GtkWidget  *widget,
 {
   if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_named (c, name);
 
@@ -190,7 +191,8 @@ test_label_shows_piece (Fixture       *fixture,
   item = g_object_ref (vt_detail_window_get_item (fixture->window));
   g_assert_cmpuint (vt_item_get_number (item), ==, 12);
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, vt_item_get_title (item));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   vt_item_get_title (item));
   g_assert_cmpstr (label_text (fixture, "title_label"), ==, vt_item_get_title (item));
   g_assert_cmpstr (label_text (fixture, "about_label"), ==, vt_item_get_about (item));
   g_assert_true (gtk_widget_get_visible (child (fixture, "about_label")));
@@ -224,7 +226,8 @@ test_label_shows_piece (Fixture       *fixture,
   /* Each country shown on its own. */
   countries = find_named (GTK_WIDGET (fixture->window), "countries");
   n = 0;
-  for (GtkWidget *c = gtk_widget_get_first_child (countries); c != NULL; c = gtk_widget_get_next_sibling (c), n++)
+  for (GtkWidget *c = gtk_widget_get_first_child (countries); c != NULL;
+       c = gtk_widget_get_next_sibling (c), n++)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (c)), ==, vt_item_get_countries (item)[n]);
   g_assert_cmpuint (n, ==, 3);
 
@@ -296,7 +299,8 @@ test_image_shown (Fixture       *fixture,
 
   /* Full size and back with Escape. */
   view_stack = GTK_STACK (child (fixture, "view_stack"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.full-size", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "detail.full-size", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "full-size");
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture"))));
 
@@ -429,13 +433,15 @@ test_model_follows_item (Fixture       *fixture,
   /* The sort turns round: the same piece stays, at its new place. */
   vt_sorter_set_descending (fixture->sorter, FALSE);
   g_assert_cmpuint (shown_number (fixture), ==, 56);
-  g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==, position_of_number (model, 56));
+  g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==,
+                    position_of_number (model, 56));
 
   /* Another piece is filtered out: the same piece stays. */
   fixture->hidden_number = 88;
   gtk_filter_changed (GTK_FILTER (fixture->filter), GTK_FILTER_CHANGE_MORE_STRICT);
   g_assert_cmpuint (shown_number (fixture), ==, 56);
-  g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==, position_of_number (model, 56));
+  g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==,
+                    position_of_number (model, 56));
 
   /* The piece itself is filtered out: the one that took its place shows. */
   position = vt_detail_window_get_position (fixture->window);

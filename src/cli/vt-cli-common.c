@@ -149,6 +149,13 @@ vt_cli_read_file (const char  *path,
                    _("%s: is a folder, not a file"), path);
       return NULL;
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      /* A fifo or a device could block or never end. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: is not a regular file"), path);
+      return NULL;
+    }
   if (max_size > 0 && st.st_size > max_size)
     {
       g_autofree char *size = g_format_size (st.st_size);

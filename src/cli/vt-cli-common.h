@@ -33,6 +33,8 @@ int             vt_cli_import              (int                 argc,
                                             char              **argv);
 int             vt_cli_query               (int                 argc,
                                             char              **argv);
+int             vt_cli_thumbnails          (int                 argc,
+                                            char              **argv);
 int             vt_cli_validate            (int                 argc,
                                             char              **argv);
 

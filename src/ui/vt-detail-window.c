@@ -313,7 +313,8 @@ show_label (VtDetailWindow *self)
     number_text = g_strdup_printf ("%u", number);
 
   if (!is_empty (group) && number_text != NULL)
-    /* Translators: above the title: the collection and the piece's number, "Genesis · No. 56 / 100" */
+    /* Translators: above the title: the collection and the piece's
+     * number, "Genesis · No. 56 / 100" */
     kicker = g_strdup_printf (_("%s · No. %s"), group, number_text);
   else if (number_text != NULL)
     /* Translators: above the title: the piece's number, "No. 56 / 100" */
@@ -523,7 +524,8 @@ load_artwork (VtDetailWindow *self)
   g_clear_object (&self->texture);
   self->texture_size = 0;
 
-  /* Translators: what a screen reader says of the picture, "Artwork: 1956 - Hungarian Revolution" */
+  /* Translators: what a screen reader says of the picture,
+   * "Artwork: 1956 - Hungarian Revolution" */
   accessible = g_strdup_printf (_("Artwork: %s"), gtk_label_get_label (self->title_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->artwork_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -734,8 +736,10 @@ on_full_drag_begin_cb (VtDetailWindow *self,
                        double          y,
                        GtkGestureDrag *gesture)
 {
-  self->drag_start_x = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->full_scroller));
-  self->drag_start_y = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->full_scroller));
+  GtkScrolledWindow *scroller = self->full_scroller;
+
+  self->drag_start_x = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (scroller));
+  self->drag_start_y = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller));
 }
 
 static void
@@ -944,7 +948,8 @@ build_attributes (VtDetailWindow *self)
         }
       gtk_widget_set_name (value, attributes[i].name);
       gtk_widget_set_hexpand (value, TRUE);
-      gtk_widget_set_valign (value, i == ATTRIBUTE_COUNTRIES ? GTK_ALIGN_START : GTK_ALIGN_BASELINE);
+      gtk_widget_set_valign (value,
+                             i == ATTRIBUTE_COUNTRIES ? GTK_ALIGN_START : GTK_ALIGN_BASELINE);
       gtk_widget_add_css_class (value, "vt-attribute-value");
 
       gtk_grid_attach (self->attributes_grid, key, 0, i, 1, 1);
