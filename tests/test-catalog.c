@@ -6,7 +6,10 @@
 #include "vt-catalog.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 static GFile *
 small_catalog (void)
@@ -372,6 +375,629 @@ test_put_item (void)
   g_assert_cmpuint (changes, ==, 2);
 }
 
+/* {{{ Saving */
+
+/* Equal, with object members in the same order, at every level. */
+static void
+assert_same_json (JsonNode   *a,
+                  JsonNode   *b,
+                  const char *where)
+{
+  g_assert_cmpint (json_node_get_node_type (a), ==, json_node_get_node_type (b));
+
+  if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      JsonObject *oa = json_node_get_object (a);
+      JsonObject *ob = json_node_get_object (b);
+      g_autoptr(GList) ma = json_object_get_members (oa);
+      g_autoptr(GList) mb = json_object_get_members (ob);
+      GList *la, *lb;
+
+      g_test_message ("comparing %s", where);
+      g_assert_cmpuint (g_list_length (ma), ==, g_list_length (mb));
+      for (la = ma, lb = mb; la != NULL; la = la->next, lb = lb->next)
+        {
+          g_autofree char *child = g_strconcat (where, ".", la->data, NULL);
+
+          g_assert_cmpstr (la->data, ==, lb->data);
+          assert_same_json (json_object_get_member (oa, la->data),
+                            json_object_get_member (ob, lb->data), child);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *aa = json_node_get_array (a);
+      JsonArray *ab = json_node_get_array (b);
+
+      g_assert_cmpuint (json_array_get_length (aa), ==, json_array_get_length (ab));
+      for (guint i = 0; i < json_array_get_length (aa); i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", where, i);
+          assert_same_json (json_array_get_element (aa, i), json_array_get_element (ab, i), child);
+        }
+    }
+  else
+    g_assert_true (json_node_equal (a, b));
+}
+
+static JsonNode *
+parse_file (GFile *file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Unknown members everywhere, in an order no sorting would produce. */
+static const char unknown_members_catalog[] =
+  "{\n"
+  "  \"zz-comment\": \"written by hand\",\n"
+  "  \"format\": \"vitrine-catalog\",\n"
+  "  \"version\": 1,\n"
+  "  \"collection\": {\n"
+  "    \"total\": 100, \"curator\": {\"zeta\": 1, \"alpha\": [3, 2, 1]},\n"
+  "    \"name\": \"Genesis\", \"currency\": \"ETH\", \"aaa\": null\n"
+  "  },\n"
+  "  \"middle\": [true, false, {\"y\": 2, \"x\": 1}],\n"
+  "  \"items\": [\n"
+  "    {\"title\": \"1956 - Hungarian Revolution\", \"zebra\": \"z\", \"number\": 56,\n"
+  "     \"provenance\": {\"owner\": \"A\", \"acquired\": 2021, \"notes\": [\"b\", \"a\"]},\n"
+  "     \"impact\": 7, \"alpha\": 0.25, \"price\": \"0.7 ETH\"},\n"
+  "    {\"number\": 14, \"title\": \"1914 - Sarajevo\", \"impact\": \"nine\"}\n"
+  "  ],\n"
+  "  \"after-items\": {\"b\": 1, \"a\": 2}\n"
+  "}\n";
+
+static void
+test_save_unknown_members_kept (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) input = write_file (dir, "input.json", unknown_members_catalog);
+  g_autofree char *output_path = g_build_filename (dir, "output.json", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (output_path);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(VtCatalog) reloaded = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_true (vt_catalog_load (catalog, input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vt_catalog_save (catalog, output, &error));
+  g_assert_no_error (error);
+
+  before = parse_file (input);
+  after = parse_file (output);
+  assert_same_json (before, after, "root");
+
+  /* What was saved loads again and saves to the same bytes. */
+  g_assert_true (vt_catalog_load (reloaded, output, NULL, &error));
+  g_assert_no_error (error);
+  first = vt_catalog_to_data (catalog, NULL);
+  second = vt_catalog_to_data (reloaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  remove_dir (dir);
+}
+
+static void
+test_save_after_changes (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) input = write_file (dir, "catalog.json", unknown_members_catalog);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(VtCatalog) reloaded = vt_catalog_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(VtItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  JsonObject *collection;
+  g_autoptr(GList) members = NULL;
+
+  g_assert_true (vt_catalog_load (catalog, input, NULL, &error));
+  json_parser_load_from_data (parser, "{\"number\": 20, \"title\": \"1920 - New\", \"extra\": 1}", -1, NULL);
+  item = vt_item_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL, NULL);
+  vt_catalog_put_item (catalog, item);
+  vt_catalog_set_collection (catalog, "Genesis II", 120, "ETH");
+  g_assert_true (vt_catalog_save (catalog, input, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vt_catalog_load (reloaded, input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vt_catalog_get_name (reloaded), ==, "Genesis II");
+  g_assert_cmpuint (vt_catalog_get_total (reloaded), ==, 120);
+  g_assert_nonnull (vt_catalog_lookup (reloaded, 20));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 3);
+
+  /* The collection's own unknown members stayed, in place. */
+  after = parse_file (input);
+  collection = json_object_get_object_member (json_node_get_object (after), "collection");
+  members = json_object_get_members (collection);
+  g_assert_cmpuint (g_list_length (members), ==, 5);
+  g_assert_cmpstr (g_list_nth_data (members, 0), ==, "total");
+  g_assert_cmpstr (g_list_nth_data (members, 1), ==, "curator");
+  g_assert_cmpstr (g_list_nth_data (members, 2), ==, "name");
+  g_assert_cmpstr (g_list_nth_data (members, 4), ==, "aaa");
+
+  remove_dir (dir);
+}
+
+static void
+test_save_new_catalog (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(VtCatalog) reloaded = vt_catalog_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(VtItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, "{\"number\": 56, \"title\": \"1956 - Hungarian Revolution\"}", -1, NULL);
+  item = vt_item_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL, NULL);
+  vt_catalog_put_item (catalog, item);
+  vt_catalog_set_collection (catalog, "Genesis", 100, "ETH");
+  g_assert_true (vt_catalog_save (catalog, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vt_catalog_load (reloaded, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vt_catalog_get_name (reloaded), ==, "Genesis");
+  g_assert_cmpstr (vt_catalog_get_currency (reloaded), ==, "ETH");
+  g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (reloaded, 56)), ==, "1956 - Hungarian Revolution");
+
+  remove_dir (dir);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_save_leaves_no_temporary_files (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) small = small_catalog ();
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (small, NULL, NULL);
+  g_autoptr(GFile) target = write_file (dir, "catalog.json", "old contents");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  GStatBuf st;
+
+  g_chmod (g_file_peek_path (target), 0640);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (vt_catalog_save (catalog, target, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Only the catalog: every temporary file was renamed over it. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_file_get_contents (g_file_peek_path (target), &saved, NULL, NULL);
+  expected = vt_catalog_to_data (catalog, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+  /* The permissions of the replaced file are kept. */
+  g_assert_cmpint (g_stat (g_file_peek_path (target), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  remove_dir (dir);
+}
+
+static void
+test_save_folder_not_writable (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) small = small_catalog ();
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (small, NULL, NULL);
+  g_autoptr(GFile) not_a_folder = write_file (dir, "notes.txt", "a file, not a folder");
+  g_autofree char *path = g_build_filename (dir, "notes.txt", "catalog.json", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  /* Tests run as root, which writes anywhere: a "folder" that is a
+   * regular file is one place nobody can create a file in. */
+  g_assert_false (vt_catalog_save (catalog, target, &error));
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (not_a_folder)));
+  g_assert_nonnull (strstr (error->message, "not writable"));
+  g_clear_error (&error);
+
+  /* A folder without write permission, where the permission holds. */
+  if (access (dir, W_OK) == 0 && getuid () != 0)
+    {
+      g_autoptr(GFile) old = write_file (dir, "catalog.json", "old contents");
+      g_autofree char *contents = NULL;
+
+      g_chmod (dir, 0555);
+      g_assert_false (vt_catalog_save (catalog, old, &error));
+      g_chmod (dir, 0755);
+      g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, dir));
+      g_file_get_contents (g_file_peek_path (old), &contents, NULL, NULL);
+      g_assert_cmpstr (contents, ==, "old contents");
+    }
+
+  remove_dir (dir);
+}
+
+static void
+test_save_failure_keeps_old_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) small = small_catalog ();
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (small, NULL, NULL);
+  g_autoptr(GFile) target = write_file (dir, "catalog.json", "old contents");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  struct rlimit saved_limit, limit;
+  gboolean ok;
+
+  /* A disk that fills up half way through the write: the file size
+   * limit makes write() fail after 64 bytes, even for root. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  limit = saved_limit;
+  limit.rlim_cur = 64;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = vt_catalog_save (catalog, target, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (target)));
+
+  /* The old file is whole and the temporary file is gone. */
+  g_file_get_contents (g_file_peek_path (target), &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_dir (dir);
+}
+
+static void
+test_save_onto_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) small = small_catalog ();
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (small, NULL, NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (vt_catalog_save (catalog, target, &error));
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, dir));
+
+  remove_dir (dir);
+}
+
+/* }}} */
+/* {{{ Bad input */
+
+static GError *
+load_error (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) good = small_catalog ();
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (good, NULL, NULL);
+  GError *error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (vt_catalog_load (catalog, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  /* The catalog loaded before is still there. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 7);
+
+  remove_dir (dir);
+  return error;
+}
+
+/* "NAME:LINE:COLUMN: " at the start of the message. */
+static void
+assert_position (const GError *error,
+                 const char   *name,
+                 guint         line,
+                 guint         column)
+{
+  g_autofree char *expected = g_strdup_printf ("%s:%u:%u: ", name, line, column);
+
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_bad_truncated (void)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (TEST_DATA_DIR "/small-catalog.json", &contents, &length, NULL);
+  /* Cut in the middle of line 30. */
+  error = load_error ("truncated.json", contents, 1500);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "truncated.json:"));
+  g_assert_nonnull (strstr (error->message, "cut short"));
+
+  g_clear_error (&error);
+  error = load_error ("cut.json", "{\"format\": \"vitrine-catalog\",\n \"items\": [{\"title\": \"x\"", -1);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (error, "cut.json", 2, 25);
+}
+
+static void
+test_bad_trailing_data (void)
+{
+  g_autoptr(GError) error = load_error ("trailing.json",
+                                        "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": []}\n"
+                                        "{\"second\": \"value\"}\n", -1);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (error, "trailing.json", 2, 1);
+  g_assert_nonnull (strstr (error->message, "after the end"));
+}
+
+static void
+test_bad_top_level (void)
+{
+  g_autoptr(GError) list = load_error ("list.json", "  [1, 2, 3]", -1);
+  g_autoptr(GError) number = load_error ("number.json", "\n42\n", -1);
+  g_autoptr(GError) string = load_error ("string.json", "\"catalog\"", -1);
+  g_autoptr(GError) other = load_error ("other.json", "{\"name\": \"not a catalog\"}", -1);
+  g_autoptr(GError) items = load_error ("items.json", "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": {}}", -1);
+  g_autoptr(GError) version = load_error ("version.json", "{\"format\": \"vitrine-catalog\", \"version\": 2, \"items\": []}", -1);
+
+  g_assert_error (list, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  assert_position (list, "list.json", 1, 3);
+  g_assert_error (number, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  assert_position (number, "number.json", 2, 1);
+  g_assert_error (string, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  g_assert_error (other, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  g_assert_nonnull (strstr (other->message, "other.json: not a Vitrine catalog"));
+  g_assert_error (items, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  g_assert_nonnull (strstr (items->message, "\"items\""));
+  g_assert_error (version, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT);
+  g_assert_nonnull (strstr (version->message, "version 2"));
+}
+
+static void
+test_bad_deep_nesting (void)
+{
+  GString *deep = g_string_new ("{\"format\": \"vitrine-catalog\", \"version\": 1,\n \"items\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  error = load_error ("deep.json", deep->str, (gssize) deep->len);
+  g_string_free (deep, TRUE);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_DEEP);
+  /* "items" opens level 2 at column 11 of line 2: level 257 is at column 266. */
+  assert_position (error, "deep.json", 2, 266);
+}
+
+static void
+test_bad_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = load_error ("latin1.json",
+                                        "{\"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                                        " \"items\": [{\"title\": \"1956 - K\xe1" "d\xe1r\"}]}", -1);
+  g_autoptr(GError) overlong = load_error ("overlong.json", "{\"a\": \"\xc0\xaf\"}", -1);
+  g_autoptr(GError) surrogate = load_error ("surrogate.json", "{\"a\": \"\xed\xa0\x80\"}", -1);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_ENCODING);
+  assert_position (error, "latin1.json", 2, 31);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_assert_error (overlong, VT_CATALOG_ERROR, VT_CATALOG_ERROR_ENCODING);
+  g_assert_error (surrogate, VT_CATALOG_ERROR, VT_CATALOG_ERROR_ENCODING);
+}
+
+static void
+test_bad_nul_byte (void)
+{
+  static const char contents[] = "{\"format\": \"vitrine-\0catalog\"}";
+  g_autoptr(GError) error = load_error ("nul.json", contents, sizeof contents - 1);
+  g_autoptr(GError) outside = load_error ("nul2.json", "{\"a\": 1,\n\0}", 11);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_ENCODING);
+  assert_position (error, "nul.json", 1, 21);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+  g_assert_error (outside, VT_CATALOG_ERROR, VT_CATALOG_ERROR_ENCODING);
+  assert_position (outside, "nul2.json", 2, 1);
+}
+
+static void
+test_bad_single_quotes (void)
+{
+  g_autoptr(GError) error = load_error ("quotes.json", "{'format': 'vitrine-catalog'}", -1);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (error, "quotes.json", 1, 2);
+  g_assert_nonnull (strstr (error->message, "double quotes"));
+}
+
+static void
+test_bad_syntax (void)
+{
+  g_autoptr(GError) error = load_error ("syntax.json",
+                                        "{\"format\": \"vitrine-catalog\",\n \"version\": tru}", -1);
+  g_autoptr(GError) control = load_error ("control.json", "{\"a\": \"line\nbreak\"}", -1);
+  g_autoptr(GError) brackets = load_error ("brackets.json", "{\"a\": [1, 2}", -1);
+
+  /* json-glib's own message, with our file name. */
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  g_assert_true (g_regex_match_simple ("syntax\\.json:2:[0-9]+: ", error->message, 0, 0));
+  g_assert_null (strstr (error->message, "<data>"));
+  g_assert_error (control, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (control, "control.json", 1, 12);
+  g_assert_error (brackets, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (brackets, "brackets.json", 1, 12);
+}
+
+static void
+test_bad_empty (void)
+{
+  g_autoptr(GError) error = load_error ("empty.json", "", 0);
+  g_autoptr(GError) blank = load_error ("blank.json", "  \n\n ", -1);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "empty.json"));
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_error (blank, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  assert_position (blank, "blank.json", 3, 2);
+}
+
+static GError *
+load_file_error (GFile *file)
+{
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  GError *error = NULL;
+
+  g_assert_false (vt_catalog_load (catalog, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  return error;
+}
+
+static void
+test_bad_missing_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GError) error = load_file_error (file);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  remove_dir (dir);
+}
+
+static void
+test_bad_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = load_file_error (file);
+
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, dir));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  remove_dir (dir);
+}
+
+static void
+test_bad_no_permission (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) file = write_file (dir, "secret.json", "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": []}");
+  g_autoptr(GError) error = NULL;
+
+  g_chmod (g_file_peek_path (file), 0);
+  if (access (g_file_peek_path (file), R_OK) == 0)
+    {
+      /* root reads whatever the mode bits say. */
+      g_test_skip ("permissions do not apply: running as root");
+      remove_dir (dir);
+      return;
+    }
+
+  error = load_file_error (file);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
+  g_assert_nonnull (strstr (error->message, "permission"));
+  remove_dir (dir);
+}
+
+static void
+test_bad_too_big (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = make_big_catalog (dir, 50);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (vt_catalog_get_max_size (catalog), ==, VT_CATALOG_DEFAULT_MAX_SIZE);
+  vt_catalog_set_max_size (catalog, 1000);
+  g_assert_false (vt_catalog_load (catalog, file, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "limit of 1.0"));
+  g_clear_error (&error);
+
+  vt_catalog_set_max_size (catalog, VT_CATALOG_DEFAULT_MAX_SIZE);
+  g_assert_true (vt_catalog_load (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  remove_dir (dir);
+}
+
+static void
+test_bad_huge_truncated (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paragraph = g_strnfill (2000, 'x');
+  g_autofree char *expected = NULL;
+  GString *out;
+  guint n_lines;
+  gsize last_line_length;
+
+  if (g_getenv ("VITRINE_SKIP_HUGE") != NULL)
+    {
+      g_test_skip ("VITRINE_SKIP_HUGE is set");
+      return;
+    }
+
+  /* 200 MB of valid items, then cut off in the middle of the last one. */
+  out = g_string_sized_new (201 * 1000 * 1000);
+  g_string_append (out, "{\"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                        " \"collection\": {\"name\": \"Huge\", \"total\": 0, \"currency\": \"ETH\"},\n"
+                        " \"items\": [\n");
+  n_lines = 3;
+  for (guint i = 1; out->len < 200 * 1000 * 1000; i++, n_lines++)
+    g_string_append_printf (out, "  {\"number\": %u, \"title\": \"Piece %u\", \"text\": [\"%s\"]},\n",
+                            i, i, paragraph);
+  g_string_append (out, "  {\"number\": 0, \"title\": \"The last pie");
+  last_line_length = strlen ("  {\"number\": 0, \"title\": \"The last pie");
+  g_assert_true (g_file_set_contents (path, out->str, (gssize) out->len, &error));
+  g_string_free (out, TRUE);
+
+  g_assert_false (vt_catalog_load (catalog, file, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  expected = g_strdup_printf ("%s:%u:%zu: ", path, n_lines + 1, last_line_length + 1);
+  g_assert_nonnull (strstr (error->message, expected));
+
+  remove_dir (dir);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +1011,27 @@ main (int   argc,
   g_test_add_func ("/catalog/load/sync-failure-keeps-contents", test_load_sync_failure_keeps_contents);
   g_test_add_func ("/catalog/load/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/catalog/model/put-item", test_put_item);
+  g_test_add_func ("/catalog/save/unknown-members-kept", test_save_unknown_members_kept);
+  g_test_add_func ("/catalog/save/after-changes", test_save_after_changes);
+  g_test_add_func ("/catalog/save/new-catalog", test_save_new_catalog);
+  g_test_add_func ("/catalog/save/no-temporary-files", test_save_leaves_no_temporary_files);
+  g_test_add_func ("/catalog/save/folder-not-writable", test_save_folder_not_writable);
+  g_test_add_func ("/catalog/save/failure-keeps-old-file", test_save_failure_keeps_old_file);
+  g_test_add_func ("/catalog/save/onto-folder", test_save_onto_folder);
+  g_test_add_func ("/catalog/bad-input/truncated", test_bad_truncated);
+  g_test_add_func ("/catalog/bad-input/trailing-data", test_bad_trailing_data);
+  g_test_add_func ("/catalog/bad-input/top-level", test_bad_top_level);
+  g_test_add_func ("/catalog/bad-input/deep-nesting", test_bad_deep_nesting);
+  g_test_add_func ("/catalog/bad-input/invalid-utf8", test_bad_invalid_utf8);
+  g_test_add_func ("/catalog/bad-input/nul-byte", test_bad_nul_byte);
+  g_test_add_func ("/catalog/bad-input/single-quotes", test_bad_single_quotes);
+  g_test_add_func ("/catalog/bad-input/syntax", test_bad_syntax);
+  g_test_add_func ("/catalog/bad-input/empty", test_bad_empty);
+  g_test_add_func ("/catalog/bad-input/missing-file", test_bad_missing_file);
+  g_test_add_func ("/catalog/bad-input/folder", test_bad_folder);
+  g_test_add_func ("/catalog/bad-input/no-permission", test_bad_no_permission);
+  g_test_add_func ("/catalog/bad-input/too-big", test_bad_too_big);
+  g_test_add_func ("/catalog/bad-input/huge-truncated", test_bad_huge_truncated);
 
   return g_test_run ();
 }

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for catalog validation: each rule, severities, per-item problems, bad items not blocking good ones. */
+
+#include "config.h"
+
+#include "vt-catalog.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static VtCatalog *
+load_problems_fixture (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "catalog-problems.json", NULL);
+  g_autoptr(GError) error = NULL;
+  VtCatalog *catalog = vt_catalog_new_for_file (file, NULL, &error);
+
+  /* Items with problems load: only an unreadable file fails. */
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static VtCatalog *
+load_text (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vitrine-validate-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VtCatalog *catalog;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return catalog;
+}
+
+/* Each problem as "W|E <vt_problem_to_string()>", in the catalog's order. */
+static GPtrArray *
+problem_lines (VtCatalog *catalog)
+{
+  GListModel *problems = vt_catalog_get_problems (catalog);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_list_model_get_item_type (problems) == VT_TYPE_PROBLEM);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
+      g_autofree char *text = vt_problem_to_string (problem);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%c %s",
+                                               vt_problem_get_severity (problem) == VT_SEVERITY_ERROR ? 'E' : 'W',
+                                               text));
+    }
+  return lines;
+}
+
+static gboolean
+has_line (GPtrArray  *lines,
+          const char *line)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (strcmp (g_ptr_array_index (lines, i), line) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_has_line (GPtrArray  *lines,
+                 const char *line)
+{
+  if (!has_line (lines, line))
+    {
+      for (guint i = 0; i < lines->len; i++)
+        g_test_message ("have: %s", (char *) g_ptr_array_index (lines, i));
+      g_test_message ("missing: %s", line);
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr(VtCatalog) catalog = load_problems_fixture ();
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *missing_path = g_build_filename (TEST_DATA_DIR, "images", "missing.png", NULL);
+  g_autofree char *missing_image = NULL;
+  static const char * const expected[] = {
+    "E items[14]: not a piece (an object with a number, a title...): skipped",
+    "E item without a number (1907 - Numberless): number: missing: every piece needs its number in the collection",
+    "E item 2: title: missing",
+    "E item 3 (1903 - Too much impact): impact: 12 is outside 1-10",
+    "W item 4 (1956 - Wrong decade): year: 1956 is outside the decade “1940s”",
+    "E item 5 (1905 - Second of two): number: 5 is also the number of “1905 - First of two”",
+    "E item 8 (1908 - Comma price): price: “0,7 ETH” is not a price: commas must separate groups of three digits",
+    "W item 9 (1909 - Dollars): price: “2 USD” is in USD, but the collection’s currency is ETH",
+    "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read",
+    "E item 12 (1912 - Wordy impact): impact: “seven” is a string, not a number",
+    "E item 13 (1913 - Twice the impact): impact: appears twice (again at line 25): only the last value is used, and saving drops the other",
+    "W item 15 (1915 - No image): image: missing: the piece has no image",
+    "E item 16 (1916 - Folder image): image: “images” is a folder, not an image",
+    "W item 17 (1917 - Odd decade): decade: “the teens” is not a decade such as “1950s”",
+    "E item 18 (1918 - Many problems): impact: 0 is outside 1-10",
+    "W item 18 (1918 - Many problems): year: 1950 is outside the decade “1910s”",
+    "W item 18 (1918 - Many problems): price: “1 USD” is in USD, but the collection’s currency is ETH",
+    "W item 120 (2020 - Beyond the total): number: 120 is above the collection’s total of 100",
+  };
+
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+
+  missing_image = g_strdup_printf ("E item 10 (1910 - Lost image): image: “images/missing.png” does not exist (looked for %s)",
+                                   missing_path);
+  assert_has_line (lines, missing_image);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_has_line (lines, expected[i]);
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected) + 1);
+
+  /* The clean piece and the first of the duplicates have no problem. */
+  g_assert_null (vt_item_get_problem (vt_catalog_lookup (catalog, 1)));
+  g_assert_null (vt_item_get_problem (vt_catalog_lookup (catalog, 5)));
+}
+
+static void
+test_bad_items_still_load (void)
+{
+  g_autoptr(VtCatalog) catalog = load_problems_fixture ();
+
+  /* 19 elements, one of them not an object: 18 pieces, all shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 18);
+  g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (catalog, 12)), ==, "1912 - Wordy impact");
+  g_assert_cmpint (vt_item_get_impact (vt_catalog_lookup (catalog, 12)), ==, 0);
+  /* Of a duplicated key, json-glib keeps the last value. */
+  g_assert_cmpint (vt_item_get_impact (vt_catalog_lookup (catalog, 13)), ==, 4);
+}
+
+static void
+test_sorted_by_number (void)
+{
+  g_autoptr(VtCatalog) catalog = load_problems_fixture ();
+  GListModel *problems = vt_catalog_get_problems (catalog);
+  guint previous = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
+
+      g_assert_cmpuint (vt_problem_get_number (problem), >=, previous);
+      previous = vt_problem_get_number (problem);
+    }
+  g_assert_cmpuint (previous, ==, 120);
+}
+
+static void
+test_item_problem_most_severe_first (void)
+{
+  g_autoptr(VtCatalog) catalog = load_problems_fixture ();
+  VtItem *many = vt_catalog_lookup (catalog, 18);
+  VtItem *decade = vt_catalog_lookup (catalog, 4);
+
+  /* The error outranks the two warnings found before... and after it. */
+  g_assert_cmpstr (vt_item_get_problem (many), ==, "impact: 0 is outside 1-10 (and 2 more problems)");
+  g_assert_cmpstr (vt_item_get_problem (decade), ==, "year: 1956 is outside the decade “1940s”");
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_load_checks_images_cheaply (void)
+{
+  g_autoptr(VtCatalog) catalog = load_problems_fixture ();
+  g_autoptr(GPtrArray) before = problem_lines (catalog);
+  g_autoptr(GPtrArray) after = NULL;
+  VtItem *not_an_image = vt_catalog_lookup (catalog, 11);
+  guint notified = 0;
+
+  /* Loading only checks that image files exist; reading their headers
+   * is left to vt_catalog_validate(). */
+  g_assert_false (has_line (before, "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read"));
+  g_assert_true (has_line (before, "E item 16 (1916 - Folder image): image: “images” is a folder, not an image"));
+  g_assert_null (vt_item_get_problem (not_an_image));
+
+  g_signal_connect (not_an_image, "notify::problem", G_CALLBACK (count_notify_cb), &notified);
+  vt_catalog_validate (catalog);
+  after = problem_lines (catalog);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (vt_item_get_problem (not_an_image), ==, "image: “small-catalog.json” is not an image file Vitrine can read");
+}
+
+static void
+test_mixed_currencies_without_collection_currency (void)
+{
+  g_autoptr(VtCatalog) catalog = load_text (
+    "{\"format\": \"vitrine-catalog\", \"version\": 1, \"collection\": {\"name\": \"X\", \"total\": 10},"
+    " \"items\": ["
+    "  {\"number\": 1, \"title\": \"One\", \"price\": \"1 ETH\"},"
+    "  {\"number\": 2, \"title\": \"Two\", \"price\": \"2 USD\"},"
+    "  {\"number\": 3, \"title\": \"Three\", \"price\": \"3 ETH\"},"
+    "  {\"number\": 4, \"title\": \"Four\", \"price\": \"4\"}"
+    "]}");
+  g_autoptr(GPtrArray) lines = problem_lines (catalog);
+
+  /* Most pieces are in ETH: the one in USD stands out; no currency is fine. */
+  assert_has_line (lines, "W item 2 (Two): price: “2 USD” is in USD, but most pieces are priced in ETH");
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (lines, i), "W item 4 (Four): price"));
+}
+
+static void
+test_catalog_level (void)
+{
+  g_autoptr(VtCatalog) no_collection = load_text (
+    "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": []}");
+  g_autoptr(VtCatalog) duplicates = load_text (
+    "{\"format\": \"vitrine-catalog\", \"version\": 1,\n"
+    " \"collection\": {\"name\": \"A\", \"total\": 10, \"name\": \"B\"},\n"
+    " \"items\": [],\n"
+    " \"format\": \"vitrine-catalog\"}");
+  g_autoptr(VtCatalog) wrong_types = load_text (
+    "{\"format\": \"vitrine-catalog\", \"version\": 1,"
+    " \"collection\": {\"name\": 5, \"total\": \"ten\", \"currency\": [\"ETH\"]}, \"items\": []}");
+  g_autoptr(GPtrArray) lines = NULL;
+
+  lines = problem_lines (no_collection);
+  assert_has_line (lines, "W collection: missing: the collection’s name, total and currency are unknown");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  lines = problem_lines (duplicates);
+  assert_has_line (lines, "E collection.name: appears twice (again at line 2): only the last value is used, and saving drops the other");
+  assert_has_line (lines, "E format: appears twice (again at line 4): only the last value is used, and saving drops the other");
+  g_assert_cmpstr (vt_catalog_get_name (duplicates), ==, "B");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  lines = problem_lines (wrong_types);
+  assert_has_line (lines, "E collection.name: not text");
+  assert_has_line (lines, "E collection.total: not a whole number of pieces");
+  assert_has_line (lines, "E collection.currency: not text");
+}
+
+static void
+test_small_catalog_clean (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "small-catalog.json", NULL);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < lines->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (lines, i));
+  g_assert_cmpuint (lines->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/validate/rules", test_rules);
+  g_test_add_func ("/validate/bad-items-still-load", test_bad_items_still_load);
+  g_test_add_func ("/validate/sorted-by-number", test_sorted_by_number);
+  g_test_add_func ("/validate/item-problem/most-severe-first", test_item_problem_most_severe_first);
+  g_test_add_func ("/validate/load-checks-images-cheaply", test_load_checks_images_cheaply);
+  g_test_add_func ("/validate/mixed-currencies", test_mixed_currencies_without_collection_currency);
+  g_test_add_func ("/validate/catalog-level", test_catalog_level);
+  g_test_add_func ("/validate/small-catalog-clean", test_small_catalog_clean);
+
+  return g_test_run ();
+}
