@@ -344,9 +344,10 @@ _vt_window_set_tile_size (VtWindow *self,
   /* Large tiles get large type, so a 4K screen reads from a distance. */
   title_px = MAX (11, size / 15);
   facts_px = MAX (10, size * 4 / 75);
-  css = g_strdup_printf (".vt-tile-title { font-size: %dpx; }\n"
+  /* Two lines kept for every title, so all tiles have one height. */
+  css = g_strdup_printf (".vt-tile-title { font-size: %dpx; min-height: %dpx; }\n"
                          ".vt-tile-facts { font-size: %dpx; }\n",
-                         title_px, facts_px);
+                         title_px, title_px * 5 / 2, facts_px);
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 
   g_hash_table_iter_init (&iter, self->tiles);
@@ -761,6 +762,31 @@ on_drop_cb (VtWindow      *self,
   return TRUE;
 }
 
+/* The first start on a big screen: a big window with big tiles, not a
+ * laptop-sized one in a corner. Later starts restore what the user left. */
+static void
+fit_first_start (VtWindow *self)
+{
+  g_autoptr(GVariant) saved_width = g_settings_get_user_value (self->settings, "window-width");
+  g_autoptr(GVariant) saved_size = g_settings_get_user_value (self->settings, "thumbnail-size");
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle area;
+
+  if (saved_width != NULL || g_list_model_get_n_items (monitors) == 0)
+    return;
+
+  monitor = g_list_model_get_item (monitors, 0);
+  gdk_monitor_get_geometry (monitor, &area);
+  if (area.width < 1600)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), area.width * 9 / 10, area.height * 9 / 10);
+  if (saved_size == NULL)
+    g_settings_set_int (self->settings, "thumbnail-size",
+                        CLAMP (area.width / 10 / 32 * 32, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE));
+}
+
 static void
 vt_window_dispose (GObject *object)
 {
@@ -906,6 +932,7 @@ vt_window_init (VtWindow *self)
   on_sort_key_changed_cb (self);
   on_sort_descending_changed_cb (self);
   on_thumbnail_size_changed_cb (self);
+  fit_first_start (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
@@ -914,6 +941,10 @@ vt_window_init (VtWindow *self)
   _vt_window_install_actions (self);
   update_chips (self);
   update_status (self);
+
+  /* Until a catalog is shown, typing searches (not the first spin
+   * button of the sidebar, which GTK would pick). */
+  gtk_window_set_focus (GTK_WINDOW (self), self->search_entry);
 }
 
 VtWindow *
