@@ -42,7 +42,7 @@ meson compile -C "$build"
 
 case "$mode" in
   run)
-    echo "(vitrine-cli lands with the catalog core)"
+    exec "$build/src/vitrine"
     ;;
   test)
     rc=0

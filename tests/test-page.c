@@ -374,6 +374,41 @@ test_folder (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+static void
+test_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = NULL;
+
+  /* Read to its end, /dev/zero would never end. */
+  object = vt_page_parse_file (file, NULL, NULL, &error);
+  g_assert_null (object);
+  g_assert_error (error, VT_PAGE_ERROR, VT_PAGE_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "/dev/zero: is not a regular file");
+}
+
+static void
+test_too_big (void)
+{
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("vitrine-page-XXXXXX.txt", &stream, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_nonnull (file);
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), 64 * 1024 * 1024, NULL, NULL));
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+
+  object = vt_page_parse_file (file, NULL, NULL, &error);
+  g_assert_null (object);
+  g_assert_error (error, VT_PAGE_ERROR, VT_PAGE_ERROR_READ);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "too big"));
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +434,8 @@ main (int   argc,
   g_test_add_func ("/page/broken/reserved-member", test_reserved_member);
   g_test_add_func ("/page/read/missing-file", test_missing_file);
   g_test_add_func ("/page/read/folder", test_folder);
+  g_test_add_func ("/page/read/device", test_device);
+  g_test_add_func ("/page/read/too-big", test_too_big);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  * Environment, set by tests/meson.build:
  *   VT_MAKE_SAMPLE  the built generator
  *   VT_SAMPLE_DIR   the built sample (catalog.json beside images/), when there is one
+ *   VT_CLI          the built vitrine-cli, when there is one
  */
 
 #define G_LOG_DOMAIN "vitrine-test-sample"
@@ -38,24 +39,20 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs vt-make-sample with @first and the arguments after it, up to NULL. */
 static void
-run_generator (Run        *run,
-               const char *first,
-               ...)
+run_argv (Run         *run,
+          const char  *program,
+          const char  *first,
+          va_list      args)
 {
-  const char *generator = g_getenv ("VT_MAKE_SAMPLE");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
-  va_list args;
 
-  g_assert_nonnull (generator);
-  g_ptr_array_add (argv, (char *) generator);
-  va_start (args, first);
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
@@ -67,6 +64,32 @@ run_generator (Run        *run,
       g_assert_true (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code));
       run->status = error->code;
     }
+}
+
+/* Runs vt-make-sample with @first and the arguments after it, up to NULL. */
+static void
+run_generator (Run        *run,
+               const char *first,
+               ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, g_getenv ("VT_MAKE_SAMPLE"), first, args);
+  va_end (args);
+}
+
+/* Runs vitrine-cli the same way. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, g_getenv ("VT_CLI"), first, args);
+  va_end (args);
 }
 
 static JsonObject *
@@ -176,6 +199,19 @@ test_built_catalog_clean (void)
   g_autofree char *catalog = g_build_filename (g_getenv ("VT_SAMPLE_DIR"), "catalog.json", NULL);
 
   assert_catalog_clean (catalog, 0);
+}
+
+static void
+test_built_cli_validate (void)
+{
+  g_autofree char *catalog = g_build_filename (g_getenv ("VT_SAMPLE_DIR"), "catalog.json", NULL);
+  g_auto(Run) run = { 0, };
+
+  /* What a curator would run: a clean catalog says nothing and exits 0. */
+  run_cli (&run, "validate", catalog, NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
 }
 
 static void
@@ -474,6 +510,8 @@ main (int   argc,
   if (g_getenv ("VT_SAMPLE_DIR") != NULL)
     {
       g_test_add_func ("/sample/built/catalog-clean", test_built_catalog_clean);
+      if (g_getenv ("VT_CLI") != NULL)
+        g_test_add_func ("/sample/built/cli-validate", test_built_cli_validate);
       g_test_add_func ("/sample/built/images", test_built_images);
       g_test_add_func ("/sample/built/images-differ", test_built_images_differ);
     }

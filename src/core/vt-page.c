@@ -875,6 +875,13 @@ vt_page_parse_file (GFile         *file,
                    _("%s: is a folder, not a page"), name);
       return NULL;
     }
+  if (g_file_info_get_file_type (file_info) != G_FILE_TYPE_REGULAR)
+    {
+      /* A fifo or a device could block or never end. */
+      g_set_error (error, VT_PAGE_ERROR, VT_PAGE_ERROR_READ,
+                   _("%s: is not a regular file"), name);
+      return NULL;
+    }
   if (g_file_info_get_size (file_info) > MAX_PAGE_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (file_info));

@@ -23,6 +23,9 @@ void   vt_thumbnailer_set_paused         (VtThumbnailer      *self,
                                           gboolean            paused);
 /* Drops every texture from the memory cache. */
 void   vt_thumbnailer_clear_memory       (VtThumbnailer      *self);
+/* zlib level (0-9) of the thumbnails written from now on. */
+void   vt_thumbnailer_set_png_compression (VtThumbnailer    *self,
+                                          int                level);
 /* Where the thumbnail of @file at @size (up to 1024) lives or would live. */
 char  *vt_thumbnailer_get_thumbnail_path (VtThumbnailer      *self,
                                           GFile              *file,

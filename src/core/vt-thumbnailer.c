@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include "vt-thumbnailer.h"
+#include "vt-thumbnail-png.h"
 #include "vt-thumbnailer-private.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -42,6 +43,8 @@
 #define MAX_PIXELS            ((gint64) 100 * 1000 * 1000)
 #define READ_CHUNK            (64 * 1024)
 #define DEFAULT_MEMORY_LIMIT  ((guint64) 256 * 1024 * 1024)
+/* See write_thumbnail() */
+#define DEFAULT_PNG_COMPRESSION 0
 #define FAIL_FOLDER           "vitrine-" PACKAGE_VERSION
 
 static const struct
@@ -106,6 +109,7 @@ typedef struct
 
   char       *cache_dir;
   gint        disk_unwritable;   /* atomic: set once a write failed */
+  gint        png_compression;   /* zlib level of the thumbnails we write */
 
   gint        decodes;
   gint        disk_hits;
@@ -186,6 +190,7 @@ pool_new (const char *cache_dir,
   g_queue_init (&pool->lru);
   pool->memory_limit = DEFAULT_MEMORY_LIMIT;
   pool->cache_dir = g_strdup (cache_dir);
+  pool->png_compression = DEFAULT_PNG_COMPRESSION;
 
   return pool;
 }
@@ -541,6 +546,7 @@ decode_fd (int            fd,
   g_autofree guchar *buffer = g_malloc (READ_CHUNK);
   GdkPixbuf *pixbuf;
   gboolean ok = TRUE;
+  const char *orientation;
   Format format;
   gssize n;
   int saved_errno;
@@ -646,6 +652,15 @@ decode_fd (int            fd,
       return NULL;
     }
 
+  /* Orientations 5 to 8 turn the picture a quarter: its size as seen swaps. */
+  orientation = gdk_pixbuf_get_option (pixbuf, "orientation");
+  if (orientation != NULL && g_ascii_strtoll (orientation, NULL, 10) >= 5)
+    {
+      int declared_width = ctx->width;
+
+      ctx->width = ctx->height;
+      ctx->height = declared_width;
+    }
   pixbuf = gdk_pixbuf_apply_embedded_orientation (pixbuf);
 
   /* What the loader could not reduce (all but JPEG, and JPEG between its steps) */
@@ -691,38 +706,37 @@ failure_path (const char *cache_dir,
 }
 
 /*
- * Reads a thumbnail PNG (ours or another program's) and returns it when
- * it is one of @uri as modified at @mtime; NULL when missing, unreadable
- * or stale.
+ * Reads a thumbnail PNG (ours or another program's) and keeps it when it
+ * is one of @uri as modified at @mtime; FALSE when missing, unreadable,
+ * larger than @fit, or stale. Pixels are decoded only when wanted and
+ * current.
  */
-static GdkPixbuf *
-read_cached_png (const char *path,
-                 const char *uri,
-                 gint64      mtime,
-                 int         fit)
+static gboolean
+read_cached_png (const char     *path,
+                 const char     *uri,
+                 gint64          mtime,
+                 int             fit,
+                 gboolean        want_pixels,
+                 VtThumbnailPng *png)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autofree char *mtime_text = NULL;
-  DecodeContext ctx = { .name = path, .fit = fit };
-  const char *thumb_uri;
-  const char *thumb_mtime;
-  int fd;
+  g_autofree char *mtime_text = g_strdup_printf ("%" G_GINT64_FORMAT, mtime);
 
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    return NULL;
-  pixbuf = decode_fd (fd, &ctx, NULL, NULL);
-  close (fd);
-  if (pixbuf == NULL)
-    return NULL;
+  if (!vt_thumbnail_png_read (path, fit, FALSE, png))
+    return FALSE;
 
-  thumb_uri = gdk_pixbuf_get_option (pixbuf, "tEXt::Thumb::URI");
-  thumb_mtime = gdk_pixbuf_get_option (pixbuf, "tEXt::Thumb::MTime");
-  mtime_text = g_strdup_printf ("%" G_GINT64_FORMAT, mtime);
-  if (g_strcmp0 (thumb_uri, uri) != 0 || g_strcmp0 (thumb_mtime, mtime_text) != 0)
-    return NULL;
+  if (g_strcmp0 (png->uri, uri) != 0 || g_strcmp0 (png->mtime, mtime_text) != 0)
+    {
+      vt_thumbnail_png_clear (png);
+      return FALSE;
+    }
 
-  return g_steal_pointer (&pixbuf);
+  if (want_pixels && png->pixels == NULL)
+    {
+      vt_thumbnail_png_clear (png);
+      return vt_thumbnail_png_read (path, fit, TRUE, png);
+    }
+
+  return TRUE;
 }
 
 static void
@@ -735,19 +749,16 @@ note_unwritable (Pool       *pool,
              path, reason);
 }
 
-/* Writes @pixbuf with @keys/@values as PNG at @path: a temporary file in
- * the same folder (0600, in a 0700 folder), then a rename. */
+/* Writes @data at @path: a temporary file in the same folder (0600,
+ * in a 0700 folder), then a rename. */
 static gboolean
-write_png_atomically (Pool       *pool,
-                      GdkPixbuf  *pixbuf,
-                      const char *path,
-                      char      **keys,
-                      char      **values)
+write_atomically (Pool       *pool,
+                  GBytes     *bytes,
+                  const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  const char *data;
   gsize length = 0;
   gsize written = 0;
   int fd;
@@ -761,12 +772,6 @@ write_png_atomically (Pool       *pool,
       return FALSE;
     }
 
-  if (!gdk_pixbuf_save_to_bufferv (pixbuf, &data, &length, "png", keys, values, &error))
-    {
-      g_debug ("Could not encode thumbnail %s: %s", path, error->message);
-      return FALSE;
-    }
-
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -774,6 +779,7 @@ write_png_atomically (Pool       *pool,
       return FALSE;
     }
 
+  data = g_bytes_get_data (bytes, &length);
   while (written < length)
     {
       gssize n = write (fd, data + written, length - written);
@@ -795,6 +801,13 @@ write_png_atomically (Pool       *pool,
   return TRUE;
 }
 
+/*
+ * Rows are stored unfiltered and, by default, uncompressed: reading such
+ * a thumbnail back is little more than a copy, which is what makes a
+ * disk cache hit some twenty times cheaper than decoding the original.
+ * The price is size (width x height x 3 bytes, 192 KB at 256 px);
+ * vt_thumbnailer_set_png_compression() trades it back.
+ */
 static gboolean
 write_thumbnail (Pool          *pool,
                  GdkPixbuf     *pixbuf,
@@ -807,18 +820,33 @@ write_thumbnail (Pool          *pool,
   g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st->st_size);
   g_autofree char *width = g_strdup_printf ("%d", ctx->width);
   g_autofree char *height = g_strdup_printf ("%d", ctx->height);
-  char *keys[] = {
-    "tEXt::Thumb::URI", "tEXt::Thumb::MTime", "tEXt::Thumb::Size",
-    "tEXt::Thumb::Image::Width", "tEXt::Thumb::Image::Height", "tEXt::Software",
-    "compression", NULL
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = {
+    "Thumb::URI", "Thumb::MTime", "Thumb::Size",
+    "Thumb::Image::Width", "Thumb::Image::Height", "Software", NULL
   };
-  char *values[] = {
-    (char *) uri, mtime, size, width, height, PACKAGE_NAME " " PACKAGE_VERSION,
-    /* Fast to write, and small enough: 3 costs a third of 6's time. */
-    "3", NULL
+  const char *values[] = {
+    uri, mtime, size, width, height, PACKAGE_NAME " " PACKAGE_VERSION, NULL
   };
 
-  return write_png_atomically (pool, pixbuf, path, keys, values);
+  if (g_atomic_int_get (&pool->disk_unwritable))
+    return FALSE;
+
+  bytes = vt_thumbnail_png_encode (gdk_pixbuf_read_pixels (pixbuf),
+                                   gdk_pixbuf_get_width (pixbuf),
+                                   gdk_pixbuf_get_height (pixbuf),
+                                   gdk_pixbuf_get_rowstride (pixbuf),
+                                   gdk_pixbuf_get_has_alpha (pixbuf),
+                                   g_atomic_int_get (&pool->png_compression),
+                                   keys, values, &error);
+  if (bytes == NULL)
+    {
+      g_debug ("Could not encode the thumbnail %s: %s", path, error->message);
+      return FALSE;
+    }
+
+  return write_atomically (pool, bytes, path);
 }
 
 /* The spec's failure record: an empty PNG with the file's URI and MTime;
@@ -831,14 +859,16 @@ write_failure (Pool        *pool,
 {
   g_autofree char *path = failure_path (pool->cache_dir, uri);
   g_autofree char *mtime = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st->st_mtime);
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 1, 1);
-  char *keys[] = {
-    "tEXt::Thumb::URI", "tEXt::Thumb::MTime", "tEXt::Software", "tEXt::Vitrine::Error", NULL
-  };
-  char *values[] = { (char *) uri, mtime, PACKAGE_NAME " " PACKAGE_VERSION, (char *) reason, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  static const guchar transparent[4] = { 0, 0, 0, 0 };
+  const char *keys[] = { "Thumb::URI", "Thumb::MTime", "Software", "Vitrine::Error", NULL };
+  const char *values[] = { uri, mtime, PACKAGE_NAME " " PACKAGE_VERSION, reason, NULL };
 
-  gdk_pixbuf_fill (pixbuf, 0);
-  if (write_png_atomically (pool, pixbuf, path, keys, values))
+  if (g_atomic_int_get (&pool->disk_unwritable))
+    return;
+
+  bytes = vt_thumbnail_png_encode (transparent, 1, 1, 4, TRUE, 6, keys, values, NULL);
+  if (bytes != NULL && write_atomically (pool, bytes, path))
     g_atomic_int_inc (&pool->failures_written);
 }
 
@@ -929,25 +959,28 @@ check_failure_record (Request     *request,
                       GError     **error)
 {
   g_autofree char *path = failure_path (request->pool->cache_dir, request->uri);
-  g_autoptr(GdkPixbuf) record = read_cached_png (path, request->uri, st->st_mtime, 1);
-  const char *reason;
+  VtThumbnailPng record;
 
-  if (record == NULL)
+  if (!read_cached_png (path, request->uri, st->st_mtime, 16, FALSE, &record))
     return TRUE;
 
-  reason = gdk_pixbuf_get_option (record, "tEXt::Vitrine::Error");
   g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_FAILED_BEFORE,
                _("“%s” could not be read before and has not changed since: %s"),
-               request->name, reason != NULL ? reason : _("no reason recorded"));
+               request->name, record.error != NULL ? record.error : _("no reason recorded"));
+  vt_thumbnail_png_clear (&record);
   return FALSE;
 }
 
 static GdkTexture *
-texture_for_pixbuf (GdkPixbuf *pixbuf)
+texture_for_png (VtThumbnailPng *png)
 {
-  return gdk_texture_new_for_pixbuf (pixbuf);
+  return gdk_memory_texture_new (png->width, png->height,
+                                 png->has_alpha ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 png->pixels, png->stride);
 }
 
+/* Returns the texture (load), or a dummy reference (ensure) with
+ * *outcome set; NULL with @error set on failure. */
 /* Returns the texture (load), or a dummy reference (ensure) with
  * *outcome set; NULL with @error set on failure. */
 static gpointer
@@ -960,8 +993,9 @@ run_request (Request            *request,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *thumb_path = NULL;
   g_autofree char *key = NULL;
-  GdkTexture *texture;
+  GdkTexture *texture = NULL;
   DecodeContext ctx = { .name = request->name, .fit = request->size };
+  VtThumbnailPng png;
   struct stat st;
   int fd = -1;
 
@@ -974,15 +1008,23 @@ run_request (Request            *request,
   if (request->bucket >= 0)
     {
       thumb_path = thumbnail_path (pool->cache_dir, request->bucket, request->uri);
-      pixbuf = read_cached_png (thumb_path, request->uri, st.st_mtime, request->size);
-      if (pixbuf != NULL)
+      if (read_cached_png (thumb_path, request->uri, st.st_mtime, request->size,
+                           !request->ensure, &png))
         {
           g_atomic_int_inc (&pool->disk_hits);
           *outcome = VT_THUMBNAIL_FOUND;
+          close (fd);
+          if (request->ensure)
+            {
+              vt_thumbnail_png_clear (&png);
+              return GINT_TO_POINTER (1);
+            }
+          texture = texture_for_png (&png);
+          vt_thumbnail_png_clear (&png);
         }
     }
 
-  if (pixbuf == NULL)
+  if (texture == NULL)
     {
       if (!check_failure_record (request, &st, error))
         {
@@ -992,9 +1034,9 @@ run_request (Request            *request,
 
       g_atomic_int_inc (&pool->decodes);
       pixbuf = decode_fd (fd, &ctx, request->cancellable, &local_error);
+      close (fd);
       if (pixbuf == NULL)
         {
-          close (fd);
           if (is_recordable_failure (local_error))
             write_failure (pool, request->uri, &st, local_error->message);
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1008,20 +1050,19 @@ run_request (Request            *request,
             g_atomic_int_inc (&pool->thumbnails_written);
           else if (request->ensure)
             {
-              close (fd);
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The thumbnail of “%s” could not be saved in the cache folder %s"),
                            request->name, pool->cache_dir);
               return NULL;
             }
         }
+
+      if (request->ensure)
+        return GINT_TO_POINTER (1);
+
+      texture = gdk_texture_new_for_pixbuf (pixbuf);
     }
-  close (fd);
 
-  if (request->ensure)
-    return GINT_TO_POINTER (1);
-
-  texture = texture_for_pixbuf (pixbuf);
   key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
   pool_cache_insert (pool, key, texture);
 
@@ -1509,6 +1550,16 @@ vt_thumbnailer_clear_memory (VtThumbnailer *self)
   g_hash_table_remove_all (self->pool->cache);
   self->pool->memory_used = 0;
   g_mutex_unlock (&self->pool->cache_lock);
+}
+
+void
+vt_thumbnailer_set_png_compression (VtThumbnailer *self,
+                                    int            level)
+{
+  g_return_if_fail (VT_IS_THUMBNAILER (self));
+  g_return_if_fail (level >= 0 && level <= 9);
+
+  g_atomic_int_set (&self->pool->png_compression, level);
 }
 
 char *

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the commands of vitrine-cli share: option parsing, messages, output, loading. */
+
+#define G_LOG_DOMAIN "vitrine-cli"
+
+#include "config.h"
+
+#include "vt-cli-common.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+GOptionContext *
+vt_cli_option_context_new (const char         *parameters,
+                           const char         *summary,
+                           const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+gboolean
+vt_cli_parse_options (GOptionContext   *context,
+                      int              *argc,
+                      char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      vt_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_prefixed (const char *format,
+                va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+}
+
+void
+vt_cli_error (const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_prefixed (format, args);
+  va_end (args);
+}
+
+void
+vt_cli_usage_error (const char *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_prefixed (format, args);
+  va_end (args);
+  /* Translators: %s is the command, "vitrine-cli import". */
+  g_printerr (_("Try “%s --help” for more information."), g_get_prgname ());
+  g_printerr ("\n");
+}
+
+void
+vt_cli_file_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+}
+
+void
+vt_cli_write (const char *data,
+              gssize      length)
+{
+  if (length < 0)
+    length = strlen (data);
+  fwrite (data, 1, length, stdout);
+}
+
+void
+vt_cli_printf (const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  vt_cli_write (text, -1);
+}
+
+guint
+vt_cli_text_width (const char *text)
+{
+  guint width = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return strlen (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+char *
+vt_cli_read_file (const char  *path,
+                  goffset      max_size,
+                  gsize       *length,
+                  GError     **error)
+{
+  GStatBuf st;
+  char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("%s: no such file"), path);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("%s: cannot be read: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s: is a folder, not a file"), path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      /* A fifo or a device could block or never end. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: is not a regular file"), path);
+      return NULL;
+    }
+  if (max_size > 0 && st.st_size > max_size)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+      g_autofree char *limit = g_format_size (max_size);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("%s: is too big (%s; at most %s)"), path, size, limit);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: cannot be read: %s"), path, local_error->message);
+      return NULL;
+    }
+  return data;
+}
+
+VtCatalog *
+vt_cli_load_catalog (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  VtCatalog *catalog;
+
+  catalog = vt_catalog_new_for_file (file, NULL, &local_error);
+  if (catalog != NULL)
+    return catalog;
+
+  /* The catalog names its file in full; name it as the user gave it. */
+  if (g_str_has_prefix (local_error->message, parse_name))
+    {
+      g_autofree char *message = g_strconcat (path,
+                                              local_error->message + strlen (parse_name),
+                                              NULL);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return NULL;
+    }
+  if (strstr (local_error->message, basename) == NULL)
+    g_prefix_error (&local_error, "%s: ", path);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+char *
+vt_cli_relative_path (const char *base,
+                      const char *path)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *abs_base = g_canonicalize_filename (base, cwd);
+  g_autofree char *abs_path = g_canonicalize_filename (path, cwd);
+  g_auto(GStrv) base_parts = g_strsplit (abs_base, G_DIR_SEPARATOR_S, -1);
+  g_auto(GStrv) path_parts = g_strsplit (abs_path, G_DIR_SEPARATOR_S, -1);
+  g_autoptr(GString) relative = g_string_new (NULL);
+  guint common = 0;
+
+  /* "/" splits into "", "": the empty parts never count. */
+  while (base_parts[common] != NULL && path_parts[common] != NULL
+         && strcmp (base_parts[common], path_parts[common]) == 0)
+    common++;
+
+  for (guint i = common; base_parts[i] != NULL; i++)
+    if (*base_parts[i] != '\0')
+      g_string_append (relative, ".." G_DIR_SEPARATOR_S);
+  for (guint i = common; path_parts[i] != NULL; i++)
+    {
+      if (*path_parts[i] == '\0')
+        continue;
+      g_string_append (relative, path_parts[i]);
+      if (path_parts[i + 1] != NULL)
+        g_string_append_c (relative, G_DIR_SEPARATOR);
+    }
+  return g_string_free (g_steal_pointer (&relative), FALSE);
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the commands of vitrine-cli share: the command table, option parsing, output, loading. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vt-catalog.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of every command. */
+enum
+{
+  VT_CLI_EXIT_OK       = 0,
+  VT_CLI_EXIT_PROBLEMS = 1,   /* validate: the catalog has problems */
+  VT_CLI_EXIT_FAILURE  = 2,   /* bad usage, unreadable input, nothing written */
+};
+
+/* A command's main: argv[0] is the command's name. */
+typedef int (*VtCliCommandFunc) (int    argc,
+                                 char **argv);
+
+typedef struct
+{
+  const char       *name;
+  VtCliCommandFunc  run;
+  const char       *summary;   /* N_() */
+} VtCliCommand;
+
+/* One per command, each in its own vt-cli-NAME.c. */
+int             vt_cli_import              (int                 argc,
+                                            char              **argv);
+int             vt_cli_query               (int                 argc,
+                                            char              **argv);
+int             vt_cli_thumbnails          (int                 argc,
+                                            char              **argv);
+int             vt_cli_validate            (int                 argc,
+                                            char              **argv);
+
+/* A context for one command, "vitrine-cli CMD [OPTION…] @parameters"; @parameters
+ * may be NULL when a G_OPTION_REMAINING entry describes the arguments. */
+GOptionContext *vt_cli_option_context_new  (const char         *parameters,
+                                            const char         *summary,
+                                            const GOptionEntry *entries);
+/* Parses, or prints the error and a hint to stderr and returns FALSE. */
+gboolean        vt_cli_parse_options       (GOptionContext     *context,
+                                            int                *argc,
+                                            char             ***argv);
+
+/* "vitrine-cli CMD: message" on stderr. */
+void            vt_cli_error               (const char         *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+/* Bad usage: the message and "Try “vitrine-cli CMD --help”." on stderr. */
+void            vt_cli_usage_error         (const char         *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+/* A message that names its file itself ("pages/x.txt:12: ..."), on stderr. */
+void            vt_cli_file_error          (const GError       *error);
+
+/* Data on stdout, as UTF-8 bytes whatever the locale. */
+void            vt_cli_write               (const char         *data,
+                                            gssize              length);
+void            vt_cli_printf              (const char         *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+
+/* Columns @text takes in a terminal (wide characters count twice). */
+guint           vt_cli_text_width          (const char         *text);
+
+/* The file at @path as given on the command line; errors name @path:
+ * missing, a folder, larger than @max_size, unreadable. */
+char           *vt_cli_read_file           (const char         *path,
+                                            goffset             max_size,
+                                            gsize              *length,
+                                            GError            **error);
+/* Loads the catalog at @path; errors name the file and the place. */
+VtCatalog      *vt_cli_load_catalog        (const char         *path,
+                                            GError            **error);
+
+/* @path relative to the folder @base ("../images/056.jpg"). */
+char           *vt_cli_relative_path       (const char         *base,
+                                            const char         *path);
+
+G_END_DECLS

@@ -1,0 +1,583 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vitrine-cli query: the window's filter and sort, for scripts, as a table, JSON or CSV. */
+
+#define G_LOG_DOMAIN "vitrine-cli"
+
+#include "config.h"
+
+#include "vt-cli-common.h"
+#include "vt-facets.h"
+#include "vt-query.h"
+#include "vt-sorter.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef enum
+{
+  FORMAT_TABLE,
+  FORMAT_JSON,
+  FORMAT_CSV,
+} Format;
+
+/* The CSV columns: the catalog's member names. */
+static const char * const csv_columns[] = {
+  "number", "title", "year", "decade", "region", "countries", "politics",
+  "conflict", "type", "impact", "artist", "group", "price",
+};
+
+static gboolean
+parse_format (const char *text,
+              Format     *format)
+{
+  if (text == NULL || g_strcmp0 (text, "table") == 0)
+    *format = FORMAT_TABLE;
+  else if (g_strcmp0 (text, "json") == 0)
+    *format = FORMAT_JSON;
+  else if (g_strcmp0 (text, "csv") == 0)
+    *format = FORMAT_CSV;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "impact", "price:desc", "title:asc". */
+static gboolean
+parse_sort (const char *text,
+            VtSortKey  *key,
+            gboolean   *descending)
+{
+  g_autofree char *name = g_strdup (text);
+  char *colon = strchr (name, ':');
+
+  *descending = FALSE;
+  if (colon != NULL)
+    {
+      *colon = '\0';
+      if (g_ascii_strcasecmp (colon + 1, "desc") == 0)
+        *descending = TRUE;
+      else if (g_ascii_strcasecmp (colon + 1, "asc") != 0)
+        return FALSE;
+    }
+  return vt_sort_key_from_string (name, key);
+}
+
+static gboolean
+parse_price_bound (const char  *text,
+                   VtPrice     *price,
+                   gboolean    *given,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  *given = *trimmed != '\0';
+  if (!*given)
+    return TRUE;
+  return vt_price_parse (trimmed, price, error);
+}
+
+/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH": a bound without its own
+ * currency takes the other bound's. */
+static gboolean
+parse_price_range (const char  *text,
+                   VtQuery     *query,
+                   GError     **error)
+{
+  const char *dots = strstr (text, "..");
+  g_autofree char *low = dots != NULL ? g_strndup (text, dots - text) : g_strdup (text);
+  const char *high = dots != NULL ? dots + 2 : text;
+  VtPrice min = { 0 }, max = { 0 };
+  gboolean has_min = FALSE, has_max = FALSE;
+
+  if (!parse_price_bound (low, &min, &has_min, error)
+      || !parse_price_bound (high, &max, &has_max, error))
+    return FALSE;
+  if (!has_min && !has_max)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a price range like 0.5..2 ETH"), text);
+      return FALSE;
+    }
+  if (has_min && has_max && min.currency == NULL)
+    min.currency = max.currency;
+  if (has_min && has_max && max.currency == NULL)
+    max.currency = min.currency;
+
+  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
+  return TRUE;
+}
+
+static gboolean
+apply_facets (VtQuery  *query,
+              char    **facets)
+{
+  for (guint i = 0; facets != NULL && facets[i] != NULL; i++)
+    {
+      const char *equals = strchr (facets[i], '=');
+      g_autofree char *name = NULL;
+      VtFacetKey key;
+
+      if (equals == NULL || equals[1] == '\0')
+        {
+          vt_cli_usage_error (_("--facet %s: give it as KEY=VALUE, like region=Europe"),
+                              facets[i]);
+          return FALSE;
+        }
+      name = g_strndup (facets[i], equals - facets[i]);
+      if (!vt_facet_key_from_string (name, &key))
+        {
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          for (guint k = 0; k < VT_N_FACETS; k++)
+            g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
+                                    vt_facet_key_to_string (k));
+          vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
+                              facets[i], name, keys->str);
+          return FALSE;
+        }
+      vt_query_set_facet_selected (query, key, equals + 1, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_int_range (VtQuery    *query,
+                 VtRangeKey  key,
+                 const char *option,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  int min, max;
+
+  if (text == NULL)
+    return TRUE;
+  if (!vt_parse_int_range (text, &min, &max, &error))
+    {
+      vt_cli_usage_error ("%s %s: %s", option, text, error->message);
+      return FALSE;
+    }
+  vt_query_set_int_range (query, key, min, max);
+  return TRUE;
+}
+
+static char *
+int_or_empty (int value)
+{
+  return value != 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
+}
+
+/* The table's cells: number, title, year, impact, price. */
+#define N_TABLE_COLUMNS 5
+
+static void
+print_row (char     **cells,
+           guint     *widths,
+           gboolean  *right)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+    {
+      guint pad = widths[c] - vt_cli_text_width (cells[c]);
+
+      if (c > 0)
+        g_string_append (line, "  ");
+      if (right[c])
+        {
+          for (guint i = 0; i < pad; i++)
+            g_string_append_c (line, ' ');
+          g_string_append (line, cells[c]);
+        }
+      else
+        {
+          g_string_append (line, cells[c]);
+          if (c + 1 < N_TABLE_COLUMNS)
+            for (guint i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+        }
+    }
+  /* No spaces left at the end of a line. */
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+  g_string_append_c (line, '\n');
+  vt_cli_write (line->str, line->len);
+}
+
+static void
+print_table (GListModel *items,
+             guint       n_total)
+{
+  guint n_items = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint widths[N_TABLE_COLUMNS] = { 0 };
+  gboolean right[N_TABLE_COLUMNS] = { TRUE, FALSE, TRUE, TRUE, TRUE };
+  char **header = g_new0 (char *, N_TABLE_COLUMNS + 1);
+
+  /* Translators: the column headers of "vitrine-cli query". */
+  header[0] = g_strdup (C_("column", "No."));
+  header[1] = g_strdup (C_("column", "Title"));
+  header[2] = g_strdup (C_("column", "Year"));
+  header[3] = g_strdup (C_("column", "Impact"));
+  header[4] = g_strdup (C_("column", "Price"));
+  g_ptr_array_add (rows, header);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+      char **row = g_new0 (char *, N_TABLE_COLUMNS + 1);
+      const char *title = vt_item_get_title (item);
+      const char *price = vt_item_get_price_text (item);
+
+      row[0] = int_or_empty (vt_item_get_number (item));
+      row[1] = g_strdup (title != NULL ? title : "");
+      row[2] = int_or_empty (vt_item_get_year (item));
+      row[3] = int_or_empty (vt_item_get_impact (item));
+      row[4] = g_strdup (price != NULL ? price : "");
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+        widths[c] = MAX (widths[c], vt_cli_text_width (row[c]));
+    }
+  for (guint r = 0; r < rows->len; r++)
+    print_row (g_ptr_array_index (rows, r), widths, right);
+
+  /* Translators: the last line of "vitrine-cli query", "4 of 30 pieces". */
+  vt_cli_printf (ngettext ("%u of %u piece", "%u of %u pieces", n_total), n_items, n_total);
+  vt_cli_write ("\n", 1);
+}
+
+static void
+print_json_node (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  data = json_generator_to_data (generator, &length);
+  vt_cli_write (data, length);
+  vt_cli_write ("\n", 1);
+}
+
+static void
+print_json (GListModel *items)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+  guint n_items = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+
+      json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
+    }
+  json_node_take_array (root, array);
+  print_json_node (root);
+}
+
+/* RFC 4180: quoted when it holds a comma, a quote or a line end; quotes doubled. */
+static void
+append_csv_field (GString    *line,
+                  const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+end_csv_line (GString *line)
+{
+  g_string_append (line, "\r\n");
+  vt_cli_write (line->str, line->len);
+  g_string_truncate (line, 0);
+}
+
+static char *
+csv_value (VtItem     *item,
+           const char *column)
+{
+  if (strcmp (column, "number") == 0)
+    return int_or_empty (vt_item_get_number (item));
+  if (strcmp (column, "year") == 0)
+    return int_or_empty (vt_item_get_year (item));
+  if (strcmp (column, "impact") == 0)
+    return int_or_empty (vt_item_get_impact (item));
+  if (strcmp (column, "title") == 0)
+    return g_strdup (vt_item_get_title (item));
+  if (strcmp (column, "price") == 0)
+    return g_strdup (vt_item_get_price_text (item));
+  if (strcmp (column, "countries") == 0)
+    return g_strjoinv (" + ", (char **) vt_item_get_countries (item));
+  if (strcmp (column, "decade") == 0)
+    return g_strdup (vt_item_get_decade (item));
+  if (strcmp (column, "region") == 0)
+    return g_strdup (vt_item_get_region (item));
+  if (strcmp (column, "politics") == 0)
+    return g_strdup (vt_item_get_politics (item));
+  if (strcmp (column, "conflict") == 0)
+    return g_strdup (vt_item_get_conflict (item));
+  if (strcmp (column, "type") == 0)
+    return g_strdup (vt_item_get_kind (item));
+  if (strcmp (column, "artist") == 0)
+    return g_strdup (vt_item_get_artist (item));
+  if (strcmp (column, "group") == 0)
+    return g_strdup (vt_item_get_group (item));
+  g_assert_not_reached ();
+}
+
+static void
+print_csv (GListModel *items)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint n_items = g_list_model_get_n_items (items);
+
+  for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
+    {
+      if (c > 0)
+        g_string_append_c (line, ',');
+      append_csv_field (line, csv_columns[c]);
+    }
+  end_csv_line (line);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
+        {
+          g_autofree char *value = csv_value (item, csv_columns[c]);
+
+          if (c > 0)
+            g_string_append_c (line, ',');
+          append_csv_field (line, value);
+        }
+      end_csv_line (line);
+    }
+}
+
+static void
+print_facets (VtFacets *facets,
+              Format    format)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (format == FORMAT_CSV)
+    {
+      g_string_append (line, "facet,value,count,selected");
+      end_csv_line (line);
+    }
+  json_builder_begin_object (builder);
+
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 0;
+      const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+      guint width = 0;
+
+      json_builder_set_member_name (builder, vt_facet_key_to_string (key));
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_values; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_string_value (builder, counts[i].value);
+          json_builder_set_member_name (builder, "count");
+          json_builder_add_int_value (builder, counts[i].count);
+          json_builder_set_member_name (builder, "selected");
+          json_builder_add_boolean_value (builder, counts[i].selected);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      if (format == FORMAT_CSV)
+        for (guint i = 0; i < n_values; i++)
+          {
+            g_string_append (line, vt_facet_key_to_string (key));
+            g_string_append_c (line, ',');
+            append_csv_field (line, counts[i].value);
+            g_string_append_printf (line, ",%u,%s", counts[i].count,
+                                    counts[i].selected ? "true" : "false");
+            end_csv_line (line);
+          }
+
+      if (format != FORMAT_TABLE)
+        continue;
+      for (guint i = 0; i < n_values; i++)
+        width = MAX (width, vt_cli_text_width (counts[i].value));
+      vt_cli_printf ("%s\n", vt_facet_key_get_label (key));
+      for (guint i = 0; i < n_values; i++)
+        {
+          guint pad = width - vt_cli_text_width (counts[i].value);
+
+          /* A star marks the values the query selects. */
+          g_string_printf (line, "%s %s", counts[i].selected ? "*" : " ", counts[i].value);
+          for (guint p = 0; p < pad; p++)
+            g_string_append_c (line, ' ');
+          g_string_append_printf (line, "  %u\n", counts[i].count);
+          vt_cli_write (line->str, line->len);
+        }
+    }
+
+  json_builder_end_object (builder);
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      print_json_node (root);
+    }
+}
+
+int
+vt_cli_query (int    argc,
+              char **argv)
+{
+  g_autofree char *search = NULL;
+  g_auto(GStrv) facet_options = NULL;
+  g_autofree char *impact = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) paths = NULL;
+  gboolean show_facets = FALSE;
+  const GOptionEntry entries[] = {
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      N_("Keep the pieces that contain every word of TEXT (case and accents ignored)"), N_("TEXT") },
+    { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &facet_options,
+      N_("Keep the pieces whose KEY is VALUE; repeat it: values of one key are alternatives, "
+         "different keys must all match. Keys: decade, region, country, politics, conflict, "
+         "type, artist, group"),
+      N_("KEY=VALUE") },
+    { "impact", 0, 0, G_OPTION_ARG_STRING, &impact,
+      N_("Keep the pieces of impact MIN to MAX (either may be left out: 7..)"), N_("MIN..MAX") },
+    { "price", 0, 0, G_OPTION_ARG_STRING, &price,
+      N_("Keep the pieces priced MIN to MAX (0.5..2 ETH)"), N_("MIN..MAX") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year,
+      N_("Keep the pieces of the years MIN to MAX"), N_("MIN..MAX") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort,
+      N_("Order by impact, price, year, number or title, ascending or descending "
+         "(default: number:asc)"),
+      N_("KEY[:asc|:desc]") },
+    { "facets", 0, 0, G_OPTION_ARG_NONE, &show_facets,
+      N_("Print how many pieces each facet value leaves, instead of the pieces"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Print a table (default), JSON or CSV"), N_("table|json|csv") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("CATALOG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(VtQuery) query = NULL;
+  g_autoptr(VtSorter) sorter = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GError) error = NULL;
+  VtSortKey sort_key = VT_SORT_NUMBER;
+  gboolean descending = FALSE;
+  Format format;
+
+  context = vt_cli_option_context_new (NULL,
+                                       _("Prints the pieces of a catalog that match a search, "
+                                         "facets and ranges, in the order asked for: the same "
+                                         "filter and sort as the window’s."),
+                                       entries);
+  if (!vt_cli_parse_options (context, &argc, &argv))
+    return VT_CLI_EXIT_FAILURE;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      vt_cli_usage_error (_("no catalog given"));
+      return VT_CLI_EXIT_FAILURE;
+    }
+  if (paths[1] != NULL)
+    {
+      vt_cli_usage_error (_("one catalog at a time, not “%s” too"), paths[1]);
+      return VT_CLI_EXIT_FAILURE;
+    }
+  if (!parse_format (format_name, &format))
+    {
+      vt_cli_usage_error (_("--format %s: use table, json or csv"), format_name);
+      return VT_CLI_EXIT_FAILURE;
+    }
+  if (sort != NULL && !parse_sort (sort, &sort_key, &descending))
+    {
+      vt_cli_usage_error (_("--sort %s: use impact, price, year, number or title, "
+                            "with :asc or :desc after it if you like"),
+                          sort);
+      return VT_CLI_EXIT_FAILURE;
+    }
+
+  query = vt_query_new ();
+  if (search != NULL)
+    vt_query_set_search (query, search);
+  if (!apply_facets (query, facet_options)
+      || !apply_int_range (query, VT_RANGE_IMPACT, "--impact", impact)
+      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year))
+    return VT_CLI_EXIT_FAILURE;
+  if (price != NULL && !parse_price_range (price, query, &error))
+    {
+      vt_cli_usage_error ("--price %s: %s", price, error->message);
+      return VT_CLI_EXIT_FAILURE;
+    }
+
+  catalog = vt_cli_load_catalog (paths[0], &error);
+  if (catalog == NULL)
+    {
+      vt_cli_file_error (error);
+      return VT_CLI_EXIT_FAILURE;
+    }
+
+  /* The window's chain: catalog → filter → sort. */
+  sorter = vt_sorter_new (sort_key, descending);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (catalog)),
+                                        g_object_ref (GTK_FILTER (query)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
+                                    g_object_ref (GTK_SORTER (sorter)));
+
+  if (show_facets)
+    {
+      g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
+
+      print_facets (facets, format);
+      return VT_CLI_EXIT_OK;
+    }
+
+  switch (format)
+    {
+    case FORMAT_TABLE:
+      print_table (G_LIST_MODEL (sorted),
+                   g_list_model_get_n_items (G_LIST_MODEL (catalog)));
+      break;
+    case FORMAT_JSON:
+      print_json (G_LIST_MODEL (sorted));
+      break;
+    case FORMAT_CSV:
+      print_csv (G_LIST_MODEL (sorted));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return VT_CLI_EXIT_OK;
+}

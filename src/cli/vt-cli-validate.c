@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vitrine-cli validate: one line per problem of a catalog, for curators and scripts. */
+
+#define G_LOG_DOMAIN "vitrine-cli"
+
+#include "config.h"
+
+#include "vt-cli-common.h"
+
+#include <glib/gi18n.h>
+
+/* Prints the problems of the catalog at @path; returns the exit status. */
+static int
+validate_one (const char *path)
+{
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *problems;
+  guint n_problems;
+
+  catalog = vt_cli_load_catalog (path, &error);
+  if (catalog == NULL)
+    {
+      vt_cli_file_error (error);
+      return VT_CLI_EXIT_FAILURE;
+    }
+
+  vt_catalog_validate (catalog);
+  problems = vt_catalog_get_problems (catalog);
+  n_problems = g_list_model_get_n_items (problems);
+  for (guint i = 0; i < n_problems; i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
+      g_autofree char *text = vt_problem_to_string (problem);
+
+      vt_cli_printf ("%s: %s\n", path, text);
+    }
+
+  if (n_problems == 0)
+    return VT_CLI_EXIT_OK;
+  g_printerr (ngettext ("%s: %u problem", "%s: %u problems", n_problems), path, n_problems);
+  g_printerr ("\n");
+  return VT_CLI_EXIT_PROBLEMS;
+}
+
+int
+vt_cli_validate (int    argc,
+                 char **argv)
+{
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("CATALOG…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = NULL;
+  int status = VT_CLI_EXIT_OK;
+
+  context = vt_cli_option_context_new (NULL,
+                                       _("Checks catalogs and prints one line per problem: "
+                                         "missing titles, impacts outside 1-10, decades that "
+                                         "disagree with the year, duplicate numbers, prices "
+                                         "that do not parse, missing images…"),
+                                       entries);
+  description = g_strdup_printf (_("Exit status: %d when the catalogs have no problem, "
+                                   "%d when problems were found, %d when a catalog "
+                                   "cannot be read."),
+                                 VT_CLI_EXIT_OK, VT_CLI_EXIT_PROBLEMS, VT_CLI_EXIT_FAILURE);
+  g_option_context_set_description (context, description);
+  if (!vt_cli_parse_options (context, &argc, &argv))
+    return VT_CLI_EXIT_FAILURE;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      vt_cli_usage_error (_("no catalog given"));
+      return VT_CLI_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      int one = validate_one (paths[i]);
+
+      status = MAX (status, one);
+    }
+  return status;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Vitrine application: one instance, opens catalogs given on the command line. */
+
+#define G_LOG_DOMAIN "vitrine-application"
+
+#include "config.h"
+
+#include "vt-application.h"
+
+#include "vt-window.h"
+
+#include <glib/gi18n.h>
+
+struct _VtApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VtApplication, vt_application, GTK_TYPE_APPLICATION)
+
+GFile *
+vt_application_dup_sample_file (void)
+{
+  const char *candidates[] = {
+#ifdef VT_SAMPLE_CATALOG_BUILD
+    VT_SAMPLE_CATALOG_BUILD,
+#endif
+    PKGDATADIR "/sample/genesis/catalog.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+        return g_file_new_for_path (candidates[i]);
+    }
+
+  return NULL;
+}
+
+static VtWindow *
+get_window (VtApplication *self,
+            gboolean      *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = FALSE;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       !VT_IS_WINDOW (window) && l != NULL; l = l->next)
+    window = l->data;
+
+  if (!VT_IS_WINDOW (window))
+    {
+      window = GTK_WINDOW (vt_window_new (GTK_APPLICATION (self)));
+      *created = TRUE;
+    }
+
+  return VT_WINDOW (window);
+}
+
+/* `vitrine` alone: the catalog open last time, else the sample. */
+static void
+vt_application_activate (GApplication *application)
+{
+  VtApplication *self = VT_APPLICATION (application);
+  gboolean created;
+  VtWindow *window = get_window (self, &created);
+
+  if (created)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *last = g_settings_get_string (settings, "last-catalog");
+      g_autoptr(GFile) file = *last != '\0' ? g_file_new_for_uri (last) : NULL;
+
+      if (file != NULL && g_file_query_exists (file, NULL))
+        vt_window_open_file (window, file);
+      else
+        vt_window_open_sample (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* `vitrine FILE...`: the first in the window in front, the others in
+ * windows of their own. */
+static void
+vt_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  VtApplication *self = VT_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      gboolean created;
+      VtWindow *window = i == 0 ? get_window (self, &created)
+                                : vt_window_new (GTK_APPLICATION (self));
+
+      vt_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  VtApplication *self = user_data;
+  const char *authors[] = { _("The Vitrine developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", "Vitrine",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Browse, review and present art collections of historical events"),
+                         "website", "https://github.com/vitrine/vitrine",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: your name and e-mail, one translator a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (self);
+
+  /* Close each window, so each saves its state. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_destroy (window);
+    }
+}
+
+static const GActionEntry app_entries[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+vt_application_startup (GApplication *application)
+{
+  GtkApplication *self = GTK_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const struct {
+    const char *action;
+    const char *accels[4];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.reload", { "<Control>r", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.sidebar-shown", { "F9", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  };
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->startup (application);
+
+  g_set_application_name ("Vitrine");
+  gtk_window_set_default_icon_name (APP_ID);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/vitrine/Vitrine/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (self, accels[i].action, accels[i].accels);
+}
+
+static void
+vt_application_class_init (VtApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = vt_application_activate;
+  app_class->open = vt_application_open;
+  app_class->startup = vt_application_startup;
+}
+
+static void
+vt_application_init (VtApplication *self)
+{
+}
+
+VtApplication *
+vt_application_new (void)
+{
+  return g_object_new (VT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/vitrine/Vitrine",
+                       NULL);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window that shows one piece like a museum label and steps through the grid's order. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vt-item.h"
+#include "vt-thumbnailer.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_DETAIL_WINDOW (vt_detail_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtDetailWindow, vt_detail_window, VT, DETAIL_WINDOW, GtkWindow)
+
+/*
+ * @model is the grid's filtered and sorted GListModel of VtItem: previous
+ * and next walk it, and the window follows it when it changes. One window
+ * is meant to be made per main window and reused: closing only hides it.
+ */
+VtDetailWindow *vt_detail_window_new           (GtkApplication *app,
+                                                GListModel     *model,
+                                                VtThumbnailer  *thumbnailer);
+
+/* Shows the item at @position of the model and presents the window. */
+void            vt_detail_window_show_position (VtDetailWindow *self,
+                                                guint           position);
+/* GTK_INVALID_LIST_POSITION when nothing is shown. */
+guint           vt_detail_window_get_position  (VtDetailWindow *self);
+/* The item shown, or NULL. (transfer none) */
+VtItem         *vt_detail_window_get_item      (VtDetailWindow *self);
+
+/* The collection's size, for the number shown as "56 / 100"; 0 when not given. */
+guint           vt_detail_window_get_total     (VtDetailWindow *self);
+void            vt_detail_window_set_total     (VtDetailWindow *self,
+                                                guint           total);
+
+G_END_DECLS

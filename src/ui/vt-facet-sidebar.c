@@ -1,0 +1,705 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The filter sidebar: impact, year and price ranges and a section of values per facet, with counts. */
+
+#define G_LOG_DOMAIN "vitrine-sidebar"
+
+#include "config.h"
+
+#include "vt-facet-sidebar.h"
+
+#include "vt-facets.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+/*
+ * The sidebar edits the shared VtQuery and shows it back: every change of
+ * the query (from here, from the search entry, from a chip above the grid)
+ * and every new load of the items schedules one recount in an idle, which
+ * updates the counts in place and rebuilds a section only when its list of
+ * values changed, so keyboard focus stays where it was while clicking
+ * through values. A value whose count is 0 is dimmed, never hidden.
+ */
+
+typedef struct
+{
+  VtFacetSidebar *sidebar;
+  VtFacetKey      key;
+  char           *value;
+  GtkWidget      *check;
+  GtkWidget      *count_label;
+  int             count;
+} FacetRow;
+
+typedef struct
+{
+  GtkWidget *expander;
+  GtkWidget *box;
+  GPtrArray *rows;
+} FacetSection;
+
+struct _VtFacetSidebar
+{
+  GtkWidget     parent_instance;
+
+  VtQuery      *query;
+  GListModel   *items;
+  guint         recount_source;
+  gboolean      updating;
+  FacetSection  sections[VT_N_FACETS];
+
+  GtkWidget    *impact_min;
+  GtkWidget    *impact_max;
+  GtkWidget    *year_min;
+  GtkWidget    *year_max;
+  GtkWidget    *price_min;
+  GtkWidget    *price_max;
+  GtkWidget    *currency_label;
+  GtkWidget    *facets_box;
+  GtkWidget    *clear_button;
+};
+
+G_DEFINE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_QUERY,
+  PROP_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+facet_row_free (gpointer data)
+{
+  FacetRow *row = data;
+
+  g_free (row->value);
+  g_free (row);
+}
+
+static void
+on_check_toggled_cb (GtkCheckButton *check,
+                     FacetRow       *row)
+{
+  VtFacetSidebar *self = row->sidebar;
+
+  if (self->updating)
+    return;
+
+  vt_query_set_facet_selected (self->query, row->key, row->value,
+                               gtk_check_button_get_active (check));
+}
+
+static void
+update_row (FacetRow           *row,
+            const VtFacetCount *count)
+{
+  g_autofree char *count_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (row->count != (int) count->count)
+    {
+      row->count = count->count;
+      count_text = g_strdup_printf ("%u", count->count);
+      gtk_label_set_text (GTK_LABEL (row->count_label), count_text);
+      accessible = g_strdup_printf (ngettext ("%s, %u piece", "%s, %u pieces", count->count),
+                                    count->value, count->count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (row->check)) != count->selected)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), count->selected);
+
+  if (count->count == 0 && !count->selected)
+    gtk_widget_add_css_class (row->check, "vt-zero");
+  else
+    gtk_widget_remove_css_class (row->check, "vt-zero");
+}
+
+static FacetRow *
+facet_row_new (VtFacetSidebar *self,
+               VtFacetKey      key,
+               const char     *value)
+{
+  FacetRow *row = g_new0 (FacetRow, 1);
+  GtkWidget *box;
+  GtkWidget *label;
+
+  row->sidebar = self;
+  row->key = key;
+  row->value = g_strdup (value);
+  row->count = -1;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, value);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row->count_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->count_label, "dim-label");
+  gtk_widget_add_css_class (row->count_label, "vt-facet-count");
+  gtk_box_append (GTK_BOX (box), row->count_label);
+
+  row->check = gtk_check_button_new ();
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (row->check), box);
+  gtk_widget_add_css_class (row->check, "vt-facet-value");
+  g_signal_connect (row->check, "toggled", G_CALLBACK (on_check_toggled_cb), row);
+
+  return row;
+}
+
+static gboolean
+section_has_values (FacetSection       *section,
+                    const VtFacetCount *counts,
+                    guint               n_counts)
+{
+  if (section->rows->len != n_counts)
+    return FALSE;
+
+  for (guint i = 0; i < n_counts; i++)
+    {
+      FacetRow *row = g_ptr_array_index (section->rows, i);
+
+      if (g_strcmp0 (row->value, counts[i].value) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_section (VtFacetSidebar     *self,
+                VtFacetKey          key,
+                const VtFacetCount *counts,
+                guint               n_counts)
+{
+  FacetSection *section = &self->sections[key];
+  GtkWidget *child;
+
+  if (!section_has_values (section, counts, n_counts))
+    {
+      while ((child = gtk_widget_get_first_child (section->box)) != NULL)
+        gtk_box_remove (GTK_BOX (section->box), child);
+      g_ptr_array_set_size (section->rows, 0);
+
+      for (guint i = 0; i < n_counts; i++)
+        {
+          FacetRow *row = facet_row_new (self, key, counts[i].value);
+
+          g_ptr_array_add (section->rows, row);
+          gtk_box_append (GTK_BOX (section->box), row->check);
+        }
+    }
+
+  for (guint i = 0; i < n_counts; i++)
+    update_row (g_ptr_array_index (section->rows, i), &counts[i]);
+
+  gtk_widget_set_visible (section->expander, n_counts > 0);
+}
+
+static void
+set_spin (GtkWidget *spin,
+          double     value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+}
+
+static void
+sync_ranges (VtFacetSidebar *self)
+{
+  GtkAdjustment *adjustment;
+  int min, max;
+
+  if (vt_query_get_int_range (self->query, VT_RANGE_IMPACT, &min, &max))
+    {
+      set_spin (self->impact_min, min);
+      set_spin (self->impact_max, max);
+    }
+  else
+    {
+      adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->impact_min));
+      set_spin (self->impact_min, gtk_adjustment_get_lower (adjustment));
+      set_spin (self->impact_max, gtk_adjustment_get_upper (adjustment));
+    }
+
+  if (vt_query_get_int_range (self->query, VT_RANGE_YEAR, &min, &max))
+    {
+      set_spin (self->year_min, min);
+      set_spin (self->year_max, max);
+    }
+  else
+    {
+      adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_min));
+      set_spin (self->year_min, gtk_adjustment_get_lower (adjustment));
+      set_spin (self->year_max, gtk_adjustment_get_upper (adjustment));
+    }
+
+  /* A chip or "Clear All" removed the price range: empty the entries,
+   * but leave alone what the user is still typing. */
+  if (!vt_query_get_price_range (self->query, NULL, NULL, NULL, NULL))
+    {
+      GtkWidget *entries[] = { self->price_min, self->price_max };
+
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        {
+          const char *text = gtk_editable_get_text (GTK_EDITABLE (entries[i]));
+          VtPrice price;
+
+          if (*text != '\0' && vt_price_parse (text, &price, NULL))
+            gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
+        }
+    }
+}
+
+static void
+update_bounds (VtFacetSidebar *self)
+{
+  GtkAdjustment *adjustments[2];
+  const char *currency = NULL;
+  guint n_items = g_list_model_get_n_items (self->items);
+  int lowest = G_MAXINT;
+  int highest = G_MININT;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (self->items, i);
+      int year = vt_item_get_year (item);
+      VtPrice price;
+
+      if (year != 0)
+        {
+          lowest = MIN (lowest, year);
+          highest = MAX (highest, year);
+        }
+      if (currency == NULL && vt_item_get_price (item, &price))
+        currency = price.currency;
+    }
+
+  if (lowest > highest)
+    {
+      lowest = 0;
+      highest = 0;
+    }
+
+  adjustments[0] = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_min));
+  adjustments[1] = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_max));
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      gtk_adjustment_set_lower (adjustments[i], lowest);
+      gtk_adjustment_set_upper (adjustments[i], highest);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->currency_label), currency != NULL ? currency : "");
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  VtFacetSidebar *self = user_data;
+  g_autoptr(VtFacets) facets = NULL;
+
+  self->recount_source = 0;
+  facets = vt_facets_compute (self->query, self->items);
+
+  self->updating = TRUE;
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    {
+      const VtFacetCount *counts;
+      guint n_counts = 0;
+
+      counts = vt_facets_get (facets, key, &n_counts);
+      update_section (self, key, counts, n_counts);
+    }
+  sync_ranges (self);
+  self->updating = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_recount (VtFacetSidebar *self)
+{
+  if (self->recount_source == 0)
+    self->recount_source = g_idle_add (recount_cb, self);
+}
+
+static void
+on_items_changed_cb (VtFacetSidebar *self)
+{
+  self->updating = TRUE;
+  update_bounds (self);
+  self->updating = FALSE;
+  queue_recount (self);
+}
+
+static void
+on_range_changed_cb (VtFacetSidebar *self,
+                     GtkSpinButton  *spin)
+{
+  GtkSpinButton *min_spin;
+  GtkSpinButton *max_spin;
+  GtkAdjustment *adjustment;
+  VtRangeKey key;
+  int min, max;
+
+  if (self->updating)
+    return;
+
+  if (spin == GTK_SPIN_BUTTON (self->impact_min) || spin == GTK_SPIN_BUTTON (self->impact_max))
+    {
+      key = VT_RANGE_IMPACT;
+      min_spin = GTK_SPIN_BUTTON (self->impact_min);
+      max_spin = GTK_SPIN_BUTTON (self->impact_max);
+    }
+  else
+    {
+      key = VT_RANGE_YEAR;
+      min_spin = GTK_SPIN_BUTTON (self->year_min);
+      max_spin = GTK_SPIN_BUTTON (self->year_max);
+    }
+
+  self->updating = TRUE;
+
+  /* Keep the pair in order: raising the minimum above the maximum
+   * carries the maximum along, and the other way round. */
+  min = gtk_spin_button_get_value_as_int (min_spin);
+  max = gtk_spin_button_get_value_as_int (max_spin);
+  if (min > max)
+    {
+      if (spin == min_spin)
+        gtk_spin_button_set_value (max_spin, max = min);
+      else
+        gtk_spin_button_set_value (min_spin, min = max);
+    }
+
+  adjustment = gtk_spin_button_get_adjustment (min_spin);
+  if (min <= gtk_adjustment_get_lower (adjustment) && max >= gtk_adjustment_get_upper (adjustment))
+    vt_query_clear_range (self->query, key);
+  else
+    vt_query_set_int_range (self->query, key, min, max);
+
+  self->updating = FALSE;
+}
+
+static gboolean
+parse_price_entry (GtkWidget *entry,
+                   VtPrice   *price,
+                   gboolean  *has_price)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+
+  *has_price = FALSE;
+  gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, NULL);
+
+  if (*text == '\0')
+    return TRUE;
+
+  if (!vt_price_parse (text, price, &error))
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, error->message);
+      return FALSE;
+    }
+
+  *has_price = TRUE;
+  return TRUE;
+}
+
+static void
+on_price_changed_cb (VtFacetSidebar *self)
+{
+  VtPrice min, max;
+  gboolean has_min, has_max;
+  gboolean min_ok, max_ok;
+
+  if (self->updating)
+    return;
+
+  min_ok = parse_price_entry (self->price_min, &min, &has_min);
+  max_ok = parse_price_entry (self->price_max, &max, &has_max);
+  if (!min_ok || !max_ok)
+    return;
+
+  self->updating = TRUE;
+  if (!has_min && !has_max)
+    vt_query_clear_range (self->query, VT_RANGE_PRICE);
+  else
+    vt_query_set_price_range (self->query, has_min ? &min : NULL, has_max ? &max : NULL);
+  self->updating = FALSE;
+}
+
+static void
+set_items (VtFacetSidebar *self,
+           GListModel     *items)
+{
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, on_items_changed_cb, self);
+  g_set_object (&self->items, items);
+  if (items != NULL)
+    {
+      g_signal_connect_object (items, "items-changed",
+                               G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+      on_items_changed_cb (self);
+    }
+}
+
+static void
+set_query (VtFacetSidebar *self,
+           VtQuery        *query)
+{
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_func (self->query, queue_recount, self);
+  g_set_object (&self->query, query);
+  if (query != NULL)
+    {
+      g_signal_connect_object (query, "changed-query",
+                               G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
+      queue_recount (self);
+    }
+}
+
+static void
+vt_facet_sidebar_dispose (GObject *object)
+{
+  VtFacetSidebar *self = VT_FACET_SIDEBAR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->recount_source, g_source_remove);
+  set_items (self, NULL);
+  set_query (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_FACET_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    g_clear_pointer (&self->sections[key].rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vt_facet_sidebar_parent_class)->dispose (object);
+}
+
+static void
+vt_facet_sidebar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VtFacetSidebar *self = VT_FACET_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUERY:
+      g_value_set_object (value, self->query);
+      break;
+
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_facet_sidebar_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VtFacetSidebar *self = VT_FACET_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUERY:
+      set_query (self, g_value_get_object (value));
+      break;
+
+    case PROP_ITEMS:
+      set_items (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_facet_sidebar_dispose;
+  object_class->get_property = vt_facet_sidebar_get_property;
+  object_class->set_property = vt_facet_sidebar_set_property;
+
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL,
+                         VT_TYPE_QUERY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vitrine/Vitrine/ui/vt-facet-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_min);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_max);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, year_min);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, year_max);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, price_min);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, price_max);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, facets_box);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, clear_button);
+
+  gtk_widget_class_set_css_name (widget_class, "vt-facet-sidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+vt_facet_sidebar_init (VtFacetSidebar *self)
+{
+  GtkWidget *spins[4];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate it. */
+  spins[0] = self->impact_min;
+  spins[1] = self->impact_max;
+  spins[2] = self->year_min;
+  spins[3] = self->year_max;
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_signal_connect_swapped (spins[i], "value-changed", G_CALLBACK (on_range_changed_cb), self);
+  g_signal_connect_swapped (self->price_min, "changed", G_CALLBACK (on_price_changed_cb), self);
+  g_signal_connect_swapped (self->price_max, "changed", G_CALLBACK (on_price_changed_cb), self);
+
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    {
+      FacetSection *section = &self->sections[key];
+
+      section->rows = g_ptr_array_new_with_free_func (facet_row_free);
+      section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      section->expander = gtk_expander_new (vt_facet_key_get_label (key));
+      gtk_expander_set_expanded (GTK_EXPANDER (section->expander), TRUE);
+      gtk_expander_set_child (GTK_EXPANDER (section->expander), section->box);
+      gtk_widget_set_visible (section->expander, FALSE);
+      gtk_box_append (GTK_BOX (self->facets_box), section->expander);
+    }
+}
+
+GtkWidget *
+vt_facet_sidebar_new (VtQuery    *query,
+                      GListModel *items)
+{
+  g_return_val_if_fail (VT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+
+  return g_object_new (VT_TYPE_FACET_SIDEBAR,
+                       "query", query,
+                       "items", items,
+                       NULL);
+}
+
+VtQuery *
+vt_facet_sidebar_get_query (VtFacetSidebar *self)
+{
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
+
+  return self->query;
+}
+
+GListModel *
+vt_facet_sidebar_get_items (VtFacetSidebar *self)
+{
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
+
+  return self->items;
+}
+
+static FacetRow *
+find_row (VtFacetSidebar *self,
+          VtFacetKey      key,
+          const char     *value)
+{
+  GPtrArray *rows = self->sections[key].rows;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FacetRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->value, value) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+GtkCheckButton *
+vt_facet_sidebar_get_check (VtFacetSidebar *self,
+                            VtFacetKey      key,
+                            const char     *value)
+{
+  FacetRow *row;
+
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
+  g_return_val_if_fail (key < VT_N_FACETS, NULL);
+
+  row = find_row (self, key, value);
+
+  return row != NULL ? GTK_CHECK_BUTTON (row->check) : NULL;
+}
+
+int
+vt_facet_sidebar_get_count (VtFacetSidebar *self,
+                            VtFacetKey      key,
+                            const char     *value)
+{
+  FacetRow *row;
+
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), -1);
+  g_return_val_if_fail (key < VT_N_FACETS, -1);
+
+  row = find_row (self, key, value);
+  if (row == NULL)
+    return -1;
+
+  return atoi (gtk_label_get_text (GTK_LABEL (row->count_label)));
+}
+
+GtkSpinButton *
+vt_facet_sidebar_get_spin (VtFacetSidebar *self,
+                           VtRangeKey      key,
+                           gboolean        max)
+{
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
+  g_return_val_if_fail (key == VT_RANGE_IMPACT || key == VT_RANGE_YEAR, NULL);
+
+  if (key == VT_RANGE_IMPACT)
+    return GTK_SPIN_BUTTON (max ? self->impact_max : self->impact_min);
+
+  return GTK_SPIN_BUTTON (max ? self->year_max : self->year_min);
+}
+
+GtkEditable *
+vt_facet_sidebar_get_price_entry (VtFacetSidebar *self,
+                                  gboolean        max)
+{
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
+
+  return GTK_EDITABLE (max ? self->price_max : self->price_min);
+}

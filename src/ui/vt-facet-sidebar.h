@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The filter sidebar: impact, year and price ranges and a section of values per facet, with counts. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vt-query.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_FACET_SIDEBAR (vt_facet_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, VT, FACET_SIDEBAR, GtkWidget)
+
+/* @items is the whole collection (not the filtered list): counts are
+ * taken over it under @query, and its years set the year range. */
+GtkWidget      *vt_facet_sidebar_new           (VtQuery        *query,
+                                                GListModel     *items);
+
+VtQuery        *vt_facet_sidebar_get_query     (VtFacetSidebar *self);
+GListModel     *vt_facet_sidebar_get_items     (VtFacetSidebar *self);
+
+/* The widgets the user works with, for tests and keyboard focus. The
+ * check button of @value in @key's section, or NULL when not listed. */
+GtkCheckButton *vt_facet_sidebar_get_check     (VtFacetSidebar *self,
+                                                VtFacetKey      key,
+                                                const char     *value);
+/* The count shown beside @value, or -1 when it is not listed. */
+int             vt_facet_sidebar_get_count     (VtFacetSidebar *self,
+                                                VtFacetKey      key,
+                                                const char     *value);
+GtkSpinButton  *vt_facet_sidebar_get_spin      (VtFacetSidebar *self,
+                                                VtRangeKey      key,
+                                                gboolean        max);
+GtkEditable    *vt_facet_sidebar_get_price_entry (VtFacetSidebar *self,
+                                                gboolean        max);
+
+G_END_DECLS

@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One cell of the thumbnail grid: a piece's picture, title, year, impact and price. */
+
+#define G_LOG_DOMAIN "vitrine-tile"
+
+#include "config.h"
+
+#include "vt-tile.h"
+
+#include <glib/gi18n.h>
+
+/*
+ * The grid recycles tiles: the same VtTile is bound to one item after
+ * another as the user scrolls. Each binding owns a GCancellable that is
+ * cancelled when the tile is rebound or unbound, so a fast scroll leaves
+ * no pile of thumbnail requests behind it, and a late answer never lands
+ * on the wrong piece.
+ */
+
+struct _VtTile
+{
+  GtkWidget      parent_instance;
+
+  VtThumbnailer *thumbnailer;
+  VtItem        *item;
+  int            size;
+  GCancellable  *cancellable;
+  char          *reason;
+
+  GtkWidget     *box;
+  GtkWidget     *image_stack;
+  GtkWidget     *picture;
+  GtkWidget     *reason_label;
+  GtkWidget     *problem_mark;
+  GtkWidget     *title_label;
+  GtkWidget     *facts_label;
+};
+
+G_DEFINE_FINAL_TYPE (VtTile, vt_tile, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_SIZE,
+  PROP_THUMBNAILER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_placeholder (VtTile     *self,
+                  const char *reason)
+{
+  g_free (self->reason);
+  self->reason = g_strdup (reason);
+  gtk_label_set_text (GTK_LABEL (self->reason_label), reason);
+  gtk_widget_set_tooltip_text (self->reason_label, reason);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "placeholder");
+}
+
+static void
+on_thumbnail_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(VtTile) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (texture == NULL)
+    {
+      show_placeholder (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->reason, g_free);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "picture");
+}
+
+static void
+load_thumbnail (VtTile *self)
+{
+  GFile *image;
+  int scale;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reason, g_free);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "loading");
+
+  if (self->item == NULL)
+    return;
+
+  image = vt_item_get_image (self->item);
+  if (image == NULL)
+    {
+      show_placeholder (self, _("This piece has no image"));
+      return;
+    }
+
+  /* Device pixels, so a 2x screen gets sharp thumbnails. */
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  vt_thumbnailer_load_async (self->thumbnailer,
+                             image,
+                             self->size * MAX (scale, 1),
+                             self->cancellable,
+                             on_thumbnail_loaded_cb,
+                             g_object_ref (self));
+}
+
+static char *
+format_facts (VtItem *item)
+{
+  GString *facts = g_string_new (NULL);
+  const char *price = vt_item_get_price_text (item);
+  int year = vt_item_get_year (item);
+  int impact = vt_item_get_impact (item);
+
+  if (year != 0)
+    g_string_append_printf (facts, "%d", year);
+  if (impact != 0)
+    {
+      if (facts->len > 0)
+        g_string_append (facts, " · ");
+      /* Translators: the impact of a piece, from 1 to 10, in a tile's line of facts */
+      g_string_append_printf (facts, _("Impact %d"), impact);
+    }
+  if (price != NULL && *price != '\0')
+    {
+      if (facts->len > 0)
+        g_string_append (facts, " · ");
+      g_string_append (facts, price);
+    }
+
+  return g_string_free (facts, FALSE);
+}
+
+static char *
+format_accessible_label (VtItem *item)
+{
+  const char *title = vt_item_get_title (item);
+  const char *price = vt_item_get_price_text (item);
+  GString *label = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
+
+  if (vt_item_get_impact (item) != 0)
+    {
+      g_string_append (label, ", ");
+      /* Translators: how a screen reader tells a piece's impact, after its title */
+      g_string_append_printf (label, _("impact %d"), vt_item_get_impact (item));
+    }
+  if (price != NULL && *price != '\0')
+    g_string_append_printf (label, ", %s", price);
+  if (vt_item_get_problem (item) != NULL)
+    {
+      g_string_append (label, ", ");
+      /* Translators: told by a screen reader after a piece that has a problem */
+      g_string_append_printf (label, _("problem: %s"), vt_item_get_problem (item));
+    }
+
+  return g_string_free (label, FALSE);
+}
+
+static void
+update_labels (VtTile *self)
+{
+  g_autofree char *facts = NULL;
+  g_autofree char *accessible = NULL;
+  const char *title;
+  const char *problem;
+
+  if (self->item == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->title_label), "");
+      gtk_label_set_text (GTK_LABEL (self->facts_label), "");
+      gtk_widget_set_visible (self->problem_mark, FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  title = vt_item_get_title (self->item);
+  facts = format_facts (self->item);
+  accessible = format_accessible_label (self->item);
+  problem = vt_item_get_problem (self->item);
+
+  gtk_label_set_text (GTK_LABEL (self->title_label),
+                      title != NULL && *title != '\0' ? title : _("Untitled piece"));
+  gtk_label_set_text (GTK_LABEL (self->facts_label), facts);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), vt_item_get_about (self->item));
+  gtk_widget_set_visible (self->problem_mark, problem != NULL);
+  gtk_widget_set_tooltip_text (self->problem_mark, problem);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+on_scale_factor_changed_cb (VtTile *self)
+{
+  load_thumbnail (self);
+}
+
+static void
+vt_tile_dispose (GObject *object)
+{
+  VtTile *self = VT_TILE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->item);
+  g_clear_object (&self->thumbnailer);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_TILE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (vt_tile_parent_class)->dispose (object);
+}
+
+static void
+vt_tile_finalize (GObject *object)
+{
+  VtTile *self = VT_TILE (object);
+
+  g_free (self->reason);
+
+  G_OBJECT_CLASS (vt_tile_parent_class)->finalize (object);
+}
+
+static void
+vt_tile_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  VtTile *self = VT_TILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_int (value, self->size);
+      break;
+
+    case PROP_THUMBNAILER:
+      g_value_set_object (value, self->thumbnailer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_tile_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  VtTile *self = VT_TILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      vt_tile_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_SIZE:
+      vt_tile_set_size (self, g_value_get_int (value));
+      break;
+
+    case PROP_THUMBNAILER:
+      g_set_object (&self->thumbnailer, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_tile_class_init (VtTileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_tile_dispose;
+  object_class->finalize = vt_tile_finalize;
+  object_class->get_property = vt_tile_get_property;
+  object_class->set_property = vt_tile_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         VT_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZE] =
+    g_param_spec_int ("size", NULL, NULL,
+                      VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE, 192,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THUMBNAILER] =
+    g_param_spec_object ("thumbnailer", NULL, NULL,
+                         VT_TYPE_THUMBNAILER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtTile, box);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, image_stack);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, facts_label);
+
+  gtk_widget_class_set_css_name (widget_class, "vt-tile");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+vt_tile_init (VtTile *self)
+{
+  self->size = 192;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_size_request (self->image_stack, self->size, self->size);
+  gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
+
+  g_signal_connect (self, "notify::scale-factor",
+                    G_CALLBACK (on_scale_factor_changed_cb), NULL);
+}
+
+GtkWidget *
+vt_tile_new (VtThumbnailer *thumbnailer)
+{
+  g_return_val_if_fail (VT_IS_THUMBNAILER (thumbnailer), NULL);
+
+  return g_object_new (VT_TYPE_TILE, "thumbnailer", thumbnailer, NULL);
+}
+
+VtItem *
+vt_tile_get_item (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), NULL);
+
+  return self->item;
+}
+
+void
+vt_tile_set_item (VtTile *self,
+                  VtItem *item)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+  g_return_if_fail (item == NULL || VT_IS_ITEM (item));
+
+  if (!g_set_object (&self->item, item))
+    return;
+
+  update_labels (self);
+  load_thumbnail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+int
+vt_tile_get_size (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), 0);
+
+  return self->size;
+}
+
+void
+vt_tile_set_size (VtTile *self,
+                  int     size)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  size = CLAMP (size, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE);
+  if (self->size == size)
+    return;
+
+  self->size = size;
+  gtk_widget_set_size_request (self->image_stack, size, size);
+  gtk_widget_set_size_request (GTK_WIDGET (self), size, -1);
+  load_thumbnail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+}
+
+const char *
+vt_tile_get_state (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->image_stack));
+}
+
+const char *
+vt_tile_get_reason (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), NULL);
+
+  return self->reason;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One cell of the thumbnail grid: a piece's picture, title, year, impact and price. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vt-item.h"
+#include "vt-thumbnailer.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_TILE (vt_tile_get_type ())
+
+G_DECLARE_FINAL_TYPE (VtTile, vt_tile, VT, TILE, GtkWidget)
+
+/* Smallest and largest tile sizes, in logical pixels. */
+#define VT_TILE_MIN_SIZE 128
+#define VT_TILE_MAX_SIZE 512
+
+GtkWidget     *vt_tile_new             (VtThumbnailer *thumbnailer);
+
+VtItem        *vt_tile_get_item        (VtTile        *self);
+/* Cancels the thumbnail being loaded for the previous item, if any. */
+void           vt_tile_set_item        (VtTile        *self,
+                                        VtItem        *item);
+int            vt_tile_get_size        (VtTile        *self);
+void           vt_tile_set_size        (VtTile        *self,
+                                        int            size);
+
+/* What the tile shows now: "loading", "picture" or "placeholder"; and,
+ * for a placeholder, why the image is missing. For tests. */
+const char    *vt_tile_get_state       (VtTile        *self);
+const char    *vt_tile_get_reason      (VtTile        *self);
+
+G_END_DECLS

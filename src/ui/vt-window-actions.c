@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window's actions ("win.open", "win.zoom-in", ...), which buttons, shortcuts and tests use. */
+
+#define G_LOG_DOMAIN "vitrine-window"
+
+#include "config.h"
+
+#include "vt-tile.h"
+#include "vt-window-private.h"
+
+#include <glib/gi18n.h>
+
+/* Steps of Ctrl+plus and Ctrl+minus, in logical pixels. */
+static const int zoom_steps[] = { 128, 160, 192, 256, 320, 384, 448, 512 };
+
+/* How many catalogs the recent menu lists. */
+#define MAX_RECENT 10
+#define RECENT_GROUP "vitrine-catalog"
+
+static void
+on_chooser_response_cb (VtWindow        *self,
+                        int              response,
+                        GtkNativeDialog *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        vt_window_open_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  VtWindow *self = user_data;
+  g_autoptr(GtkFileFilter) catalogs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (self->chooser);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Open a Catalog"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (catalogs, _("Catalogs (JSON)"));
+  gtk_file_filter_add_mime_type (catalogs, "application/json");
+  gtk_file_filter_add_pattern (catalogs, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), catalogs);
+
+  gtk_file_filter_set_name (everything, _("All Files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), catalogs);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  VtWindow *self = user_data;
+
+  if (!vt_window_open_sample (self))
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                                     _("The sample collection is not installed."));
+
+      gtk_label_set_text (GTK_LABEL (self->error_title), _("Could not open the sample"));
+      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+      gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
+    }
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  VtWindow *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  vt_window_open_file (self, file);
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  vt_window_reload (user_data);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  VtWindow *self = user_data;
+
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+static void
+clear_filters_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  VtWindow *self = user_data;
+
+  vt_query_clear (self->query);
+}
+
+static void
+zoom (VtWindow *self,
+      int       direction)
+{
+  int size = g_settings_get_int (self->settings, "thumbnail-size");
+  int next = size;
+
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps) && next == size; i++)
+        if (zoom_steps[i] > size)
+          next = zoom_steps[i];
+    }
+  else
+    {
+      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0 && next == size; i--)
+        if (zoom_steps[i - 1] < size)
+          next = zoom_steps[i - 1];
+    }
+
+  g_settings_set_int (self->settings, "thumbnail-size", next);
+}
+
+static void
+zoom_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  zoom (user_data, +1);
+}
+
+static void
+zoom_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  zoom (user_data, -1);
+}
+
+static void
+zoom_reset_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  VtWindow *self = user_data;
+
+  g_settings_reset (self->settings, "thumbnail-size");
+}
+
+static void
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  /* The presentation lands with its own window; the action stays
+   * disabled until then. */
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static const GActionEntry win_entries[] = {
+  { "open", open_action },
+  { "open-sample", open_sample_action },
+  { "open-recent", open_recent_action, "s" },
+  { "reload", reload_action },
+  { "search", search_action },
+  { "clear-filters", clear_filters_action },
+  { "zoom-in", zoom_in_action },
+  { "zoom-out", zoom_out_action },
+  { "zoom-reset", zoom_reset_action },
+  { "present", present_action },
+  { "close", close_action },
+};
+
+static void
+set_enabled (VtWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_vt_window_update_actions (VtWindow *self)
+{
+  int size;
+
+  /* Called from init before the actions exist. */
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "open") == NULL)
+    return;
+
+  size = g_settings_get_int (self->settings, "thumbnail-size");
+  set_enabled (self, "reload", self->file != NULL);
+  set_enabled (self, "clear-filters", !vt_query_is_empty (self->query));
+  set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
+  set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
+  set_enabled (self, "present", FALSE);
+}
+
+static gint
+compare_recent_by_modified (gconstpointer a,
+                            gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+void
+_vt_window_update_recent (VtWindow *self)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_group (info, RECENT_GROUP) && gtk_recent_info_exists (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (infos, compare_recent_by_modified);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *location = gtk_recent_info_get_uri_display (info);
+
+      /* Translators: an entry of the recent catalogs menu: the file name and where it is */
+      label = g_strdup_printf (_("%s (%s)"), gtk_recent_info_get_display_name (info),
+                               location != NULL ? location : gtk_recent_info_get_uri (info));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  gtk_widget_set_sensitive (self->recent_button, infos->len > 0);
+}
+
+static const char *settings_actions[] = { "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size" };
+
+/* The settings outlive the window: their actions must not call back
+ * into it once it is gone. */
+void
+_vt_window_remove_actions (VtWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), settings_actions[i]);
+}
+
+void
+_vt_window_install_actions (VtWindow *self)
+{
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, settings_actions[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+
+  self->recent_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->recent_button), G_MENU_MODEL (self->recent_menu));
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_vt_window_update_recent), self, G_CONNECT_SWAPPED);
+  _vt_window_update_recent (self);
+
+  _vt_window_update_actions (self);
+}

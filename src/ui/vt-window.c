@@ -1,0 +1,1013 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window: a catalog's pieces as a filtered, sorted thumbnail grid. */
+
+#define G_LOG_DOMAIN "vitrine-window"
+
+#include "config.h"
+
+#include "vt-window.h"
+
+#include "vt-application.h"
+#include "vt-detail-window.h"
+#include "vt-facet-sidebar.h"
+#include "vt-tile.h"
+#include "vt-window-private.h"
+
+#include <glib/gi18n.h>
+
+/*
+ * The model chain, declared in vt-window.ui and built once:
+ *
+ *   VtCatalog ─► GtkFilterListModel (VtQuery) ─► GtkSortListModel (VtSorter)
+ *             ─► GtkSingleSelection ─► GtkGridView
+ *
+ * Opening or reloading a catalog loads into the same VtCatalog (one
+ * items-changed); the search entry, the sidebar and the chips change the
+ * same VtQuery; the sort drop-down changes the same VtSorter. The detail
+ * window walks the GtkSortListModel, so it steps through exactly what the
+ * grid shows.
+ */
+
+G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* How long a changed file must stay quiet before it is reloaded. */
+#define RELOAD_DELAY_MS 300
+
+typedef struct
+{
+  VtWindow     *self;
+  GFile        *file;
+  GCancellable *cancellable;
+  gboolean      reload;
+  /* What the grid showed before a reload, by piece number (0: none). */
+  guint         selected;
+  guint         top;
+  guint         bottom;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+guint
+_vt_window_find_number (VtWindow *self,
+                        guint     number)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (vt_item_get_number (item) == number)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_status (VtWindow *self)
+{
+  g_autofree char *status = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+  const char *page;
+
+  if (self->file == NULL)
+    page = "welcome";
+  else if (shown == 0)
+    page = "no-match";
+  else
+    page = "grid";
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), page);
+
+  if (self->file != NULL)
+    {
+      /* Translators: the line under the grid, "12 of 100 pieces" */
+      status = g_strdup_printf (ngettext ("%u of %u piece", "%u of %u pieces", total),
+                                shown, total);
+    }
+  gtk_label_set_text (GTK_LABEL (self->status_label), status != NULL ? status : "");
+  gtk_widget_set_visible (self->status_label, status != NULL);
+
+  _vt_window_update_actions (self);
+}
+
+/* Chips: one removable button above the grid per active filter. */
+
+typedef enum
+{
+  CHIP_SEARCH,
+  CHIP_FACET,
+  CHIP_RANGE,
+} ChipKind;
+
+static void
+on_chip_clicked_cb (VtWindow  *self,
+                    GtkButton *button)
+{
+  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "vt-chip-kind"));
+  guint key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "vt-chip-key"));
+  const char *value = g_object_get_data (G_OBJECT (button), "vt-chip-value");
+
+  switch (kind)
+    {
+    case CHIP_SEARCH:
+      vt_query_set_search (self->query, "");
+      break;
+
+    case CHIP_FACET:
+      vt_query_set_facet_selected (self->query, key, value, FALSE);
+      break;
+
+    case CHIP_RANGE:
+      vt_query_clear_range (self->query, key);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_chip (VtWindow   *self,
+          ChipKind    kind,
+          guint       key,
+          const char *value,
+          const char *label)
+{
+  g_autofree char *accessible = NULL;
+  GtkWidget *button;
+  GtkWidget *box;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "vt-chip");
+  gtk_widget_set_tooltip_text (button, _("Remove this filter"));
+  /* Translators: what a screen reader says for a chip above the grid */
+  accessible = g_strdup_printf (_("Remove filter %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "vt-chip-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (button), "vt-chip-key", GUINT_TO_POINTER (key));
+  g_object_set_data_full (G_OBJECT (button), "vt-chip-value", g_strdup (value), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_flow_box_append (GTK_FLOW_BOX (self->chips_box), button);
+}
+
+static char *
+format_int_range (VtRangeKey key,
+                  int        min,
+                  int        max)
+{
+  if (min == max)
+    return g_strdup_printf ("%s %d", vt_range_key_get_label (key), min);
+
+  return g_strdup_printf ("%s %d–%d", vt_range_key_get_label (key), min, max);
+}
+
+static char *
+format_price_range (VtWindow *self)
+{
+  g_autofree char *min_text = NULL;
+  g_autofree char *max_text = NULL;
+  const char *label = vt_range_key_get_label (VT_RANGE_PRICE);
+  VtPrice min, max;
+  gboolean has_min, has_max;
+
+  vt_query_get_price_range (self->query, &min, &has_min, &max, &has_max);
+  if (has_min)
+    min_text = vt_price_format (&min);
+  if (has_max)
+    max_text = vt_price_format (&max);
+
+  if (has_min && has_max)
+    return g_strdup_printf ("%s %s–%s", label, min_text, max_text);
+  if (has_min)
+    return g_strdup_printf ("%s ≥ %s", label, min_text);
+  if (has_max)
+    return g_strdup_printf ("%s ≤ %s", label, max_text);
+
+  return g_strdup (label);
+}
+
+static void
+update_chips (VtWindow *self)
+{
+  const char *search = vt_query_get_search (self->query);
+  GtkWidget *child;
+  int min, max;
+
+  while ((child = gtk_widget_get_first_child (self->chips_box)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->chips_box), child);
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *label = g_strdup_printf ("“%s”", search);
+
+      add_chip (self, CHIP_SEARCH, 0, NULL, label);
+    }
+
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    {
+      g_autofree const char **values = vt_query_get_facet_selection (self->query, key);
+
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
+        add_chip (self, CHIP_FACET, key, values[i], values[i]);
+    }
+
+  for (guint key = 0; key < VT_N_RANGES; key++)
+    {
+      g_autofree char *label = NULL;
+
+      if (key == VT_RANGE_PRICE)
+        {
+          if (!vt_query_get_price_range (self->query, NULL, NULL, NULL, NULL))
+            continue;
+          label = format_price_range (self);
+        }
+      else
+        {
+          if (!vt_query_get_int_range (self->query, key, &min, &max))
+            continue;
+          label = format_int_range (key, min, max);
+        }
+      add_chip (self, CHIP_RANGE, key, NULL, label);
+    }
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->chips_revealer),
+                                 gtk_widget_get_first_child (self->chips_box) != NULL);
+}
+
+static void
+on_query_changed_cb (VtWindow *self)
+{
+  const char *search = vt_query_get_search (self->query);
+
+  /* A chip or "Clear All" changed the search: show it in the entry. */
+  if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+
+  update_chips (self);
+  update_status (self);
+}
+
+static void
+on_search_changed_cb (VtWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (g_strcmp0 (text, vt_query_get_search (self->query)) != 0)
+    vt_query_set_search (self->query, text);
+}
+
+static void
+on_stop_search_cb (VtWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_grab_focus (self->grid_view);
+}
+
+/* Settings: sort, direction, tile size. */
+
+static void
+on_sort_key_changed_cb (VtWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "sort-key");
+  VtSortKey key;
+
+  if (!vt_sort_key_from_string (name, &key))
+    key = VT_SORT_NUMBER;
+
+  vt_sorter_set_key (self->sorter, key);
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sort_dropdown)) != (guint) key)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->sort_dropdown), key);
+}
+
+static void
+on_sort_descending_changed_cb (VtWindow *self)
+{
+  gboolean descending = g_settings_get_boolean (self->settings, "sort-descending");
+
+  vt_sorter_set_descending (self->sorter, descending);
+  gtk_button_set_icon_name (GTK_BUTTON (self->direction_button),
+                            descending ? "view-sort-descending-symbolic"
+                                       : "view-sort-ascending-symbolic");
+  gtk_widget_set_tooltip_text (self->direction_button,
+                               descending ? _("Descending Order (largest first)")
+                                          : _("Ascending Order (smallest first)"));
+}
+
+static void
+on_sort_dropdown_changed_cb (VtWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sort_dropdown));
+  const char *name;
+
+  if (selected >= VT_N_SORT_KEYS)
+    return;
+
+  name = vt_sort_key_to_string (selected);
+  if (name != NULL)
+    g_settings_set_string (self->settings, "sort-key", name);
+}
+
+void
+_vt_window_set_tile_size (VtWindow *self,
+                          int       size)
+{
+  g_autofree char *css = NULL;
+  GHashTableIter iter;
+  gpointer tile;
+  int title_px, facts_px;
+
+  size = CLAMP (size, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE);
+
+  /* Large tiles get large type, so a 4K screen reads from a distance. */
+  title_px = MAX (11, size / 15);
+  facts_px = MAX (10, size * 4 / 75);
+  /* Two lines kept for every title, so all tiles have one height. */
+  css = g_strdup_printf (".vt-tile-title { font-size: %dpx; min-height: %dpx; }\n"
+                         ".vt-tile-facts { font-size: %dpx; }\n",
+                         title_px, title_px * 5 / 2, facts_px);
+  gtk_css_provider_load_from_data (self->size_provider, css, -1);
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    vt_tile_set_size (tile, size);
+
+  _vt_window_update_actions (self);
+}
+
+static void
+on_thumbnail_size_changed_cb (VtWindow *self)
+{
+  _vt_window_set_tile_size (self, g_settings_get_int (self->settings, "thumbnail-size"));
+}
+
+/* The grid's cells */
+
+static void
+on_factory_setup_cb (VtWindow    *self,
+                     GtkListItem *list_item)
+{
+  GtkWidget *tile = vt_tile_new (self->thumbnailer);
+
+  vt_tile_set_size (VT_TILE (tile), g_settings_get_int (self->settings, "thumbnail-size"));
+  gtk_list_item_set_child (list_item, tile);
+  g_hash_table_add (self->tiles, tile);
+}
+
+static void
+on_factory_bind_cb (VtWindow    *self,
+                    GtkListItem *list_item)
+{
+  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
+                    gtk_list_item_get_item (list_item));
+}
+
+static void
+on_factory_unbind_cb (VtWindow    *self,
+                      GtkListItem *list_item)
+{
+  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_factory_teardown_cb (VtWindow    *self,
+                        GtkListItem *list_item)
+{
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+
+  if (tile != NULL)
+    g_hash_table_remove (self->tiles, tile);
+}
+
+/* The detail window */
+
+void
+_vt_window_show_detail (VtWindow *self,
+                        guint     position)
+{
+  if (self->detail_window == NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->detail_window =
+        GTK_WINDOW (vt_detail_window_new (app, G_LIST_MODEL (self->sort_model), self->thumbnailer));
+      gtk_window_set_transient_for (self->detail_window, GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+    }
+
+  vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
+                              vt_catalog_get_total (self->catalog));
+  vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
+}
+
+static void
+on_grid_activate_cb (VtWindow    *self,
+                     guint        position,
+                     GtkGridView *grid_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  _vt_window_show_detail (self, position);
+}
+
+/* Loading */
+
+static void
+show_error (VtWindow     *self,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: the heading of the message shown when a catalog does not load */
+  title = g_strdup_printf (_("Could not open “%s”"), name);
+  gtk_label_set_text (GTK_LABEL (self->error_title), title);
+  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
+}
+
+static void
+on_error_bar_response_cb (VtWindow   *self,
+                          int         response,
+                          GtkInfoBar *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static guint
+item_number_at (VtWindow *self,
+                double    x,
+                double    y)
+{
+  GtkWidget *widget = gtk_widget_pick (self->grid_view, x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != self->grid_view; widget = gtk_widget_get_parent (widget))
+    {
+      if (VT_IS_TILE (widget) && vt_tile_get_item (VT_TILE (widget)) != NULL)
+        return vt_item_get_number (vt_tile_get_item (VT_TILE (widget)));
+    }
+
+  return 0;
+}
+
+static void
+remember_view (VtWindow *self,
+               LoadData *data)
+{
+  g_autoptr(VtItem) selected = gtk_single_selection_get_selected_item (self->selection) != NULL
+    ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
+  int width = gtk_widget_get_width (self->grid_view);
+  int height = gtk_widget_get_height (self->grid_view);
+
+  data->selected = selected != NULL ? vt_item_get_number (selected) : 0;
+  /* The first tile of the top and of the bottom row in view. */
+  data->top = item_number_at (self, 32, 32);
+  data->bottom = item_number_at (self, 32, MAX (32, height - 48));
+  if (data->bottom == 0)
+    data->bottom = item_number_at (self, width / 2, MAX (32, height - 48));
+}
+
+static void
+scroll_to_position (VtWindow *self,
+                    guint     position)
+{
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (self->grid_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+restore_view (VtWindow *self,
+              LoadData *data)
+{
+  guint selected = data->selected != 0 ? _vt_window_find_number (self, data->selected)
+                                       : GTK_INVALID_LIST_POSITION;
+
+  /* The bottom row first, then the top one: the grid scrolls as little
+   * as it must, so this puts back the rows that were in view. */
+  if (data->bottom != 0)
+    scroll_to_position (self, _vt_window_find_number (self, data->bottom));
+  if (data->top != 0)
+    scroll_to_position (self, _vt_window_find_number (self, data->top));
+
+  gtk_single_selection_set_selected (self->selection, selected);
+}
+
+static void
+on_file_changed_cb (VtWindow          *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor);
+
+static void
+watch_file (VtWindow *self,
+            GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s for changes: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+}
+
+static void
+remember_recent (VtWindow *self,
+                 GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  static char *groups[] = { (char *) "vitrine-catalog", NULL };
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/json",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = exec,
+    .groups = groups,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  g_settings_set_string (self->settings, "last-catalog", uri);
+}
+
+static void
+update_title (VtWindow *self)
+{
+  g_autofree char *title = NULL;
+  const char *name = vt_catalog_get_name (self->catalog);
+
+  if (self->file != NULL && name != NULL && *name != '\0')
+    title = g_strdup_printf ("%s — Vitrine", name);
+  else if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      title = g_strdup_printf ("%s — Vitrine", basename);
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Vitrine");
+}
+
+static gboolean
+focus_grid_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+
+  /* Before the first frame the grid has no cells to focus yet. */
+  if (!gtk_widget_get_mapped (self->grid_view))
+    return gtk_widget_get_visible (GTK_WIDGET (self)) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+
+  gtk_widget_grab_focus (self->grid_view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_load_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  VtWindow *self;
+  gboolean new_file;
+
+  if (!vt_catalog_load_finish (VT_CATALOG (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_cancellable_is_cancelled (data->cancellable))
+        return;
+
+      self = data->self;
+      g_clear_object (&self->loading_file);
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), FALSE);
+      show_error (self, data->file, error);
+      update_status (self);
+      return;
+    }
+
+  /* A newer load replaced this one: it will update the window. */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    return;
+
+  self = data->self;
+  new_file = self->file == NULL || !g_file_equal (self->file, data->file);
+
+  g_clear_object (&self->loading_file);
+  g_set_object (&self->file, data->file);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), FALSE);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
+
+  if (new_file)
+    {
+      watch_file (self, data->file);
+      vt_query_clear (self->query);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      scroll_to_position (self, 0);
+    }
+  else if (data->reload)
+    restore_view (self, data);
+
+  remember_recent (self, data->file);
+  update_title (self);
+  update_status (self);
+
+  /* A new collection: arrow keys browse it at once. */
+  if (new_file)
+    g_idle_add_full (G_PRIORITY_LOW, focus_grid_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+start_load (VtWindow *self,
+            GFile    *file,
+            gboolean  reload)
+{
+  LoadData *data;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+
+  data = g_new0 (LoadData, 1);
+  data->self = self;
+  data->file = g_object_ref (file);
+  data->cancellable = g_object_ref (self->load_cancellable);
+  data->reload = reload;
+  if (reload)
+    remember_view (self, data);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0.0);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), TRUE);
+
+  vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
+  _vt_window_update_actions (self);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+
+  self->reload_source = 0;
+  if (self->file != NULL && g_file_query_exists (self->file, NULL))
+    start_load (self, self->file, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed_cb (VtWindow          *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      /* Editors write in several steps: wait until the file is quiet. */
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
+    }
+}
+
+static void
+on_progress_cb (VtWindow *self)
+{
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
+                                 vt_catalog_get_progress (self->catalog));
+}
+
+static void
+on_items_changed_cb (VtWindow *self)
+{
+  update_title (self);
+  update_status (self);
+}
+
+/* Dropping a file on the window opens it. */
+static gboolean
+on_drop_cb (VtWindow      *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  vt_window_open_file (self, files->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* The first start on a big screen: a big window with big tiles, not a
+ * laptop-sized one in a corner. Later starts restore what the user left. */
+static void
+fit_first_start (VtWindow *self)
+{
+  g_autoptr(GVariant) saved_width = g_settings_get_user_value (self->settings, "window-width");
+  g_autoptr(GVariant) saved_size = g_settings_get_user_value (self->settings, "thumbnail-size");
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle area;
+
+  if (saved_width != NULL || g_list_model_get_n_items (monitors) == 0)
+    return;
+
+  monitor = g_list_model_get_item (monitors, 0);
+  gdk_monitor_get_geometry (monitor, &area);
+  if (area.width < 1600)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), area.width * 9 / 10, area.height * 9 / 10);
+  if (saved_size == NULL)
+    g_settings_set_int (self->settings, "thumbnail-size",
+                        CLAMP (area.width / 10 / 32 * 32, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE));
+}
+
+static void
+vt_window_dispose (GObject *object)
+{
+  VtWindow *self = VT_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  watch_file (self, NULL);
+  _vt_window_remove_actions (self);
+
+  if (self->detail_window != NULL)
+    gtk_window_destroy (self->detail_window);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  if (self->size_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->size_provider));
+  g_clear_object (&self->size_provider);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->query);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->file);
+  g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vt_window_parent_class)->dispose (object);
+}
+
+static void
+vt_window_class_init (VtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, size_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, direction_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
+}
+
+static void
+vt_window_init (VtWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->tiles = g_hash_table_new (NULL, NULL);
+  self->thumbnailer = vt_thumbnailer_get_default ();
+  self->catalog = vt_catalog_new ();
+  self->query = vt_query_new ();
+  self->sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
+
+  /* Complete the chain declared in the template. */
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->query));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->catalog));
+  gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (self->sorter));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_swapped (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect_swapped (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  g_signal_connect_swapped (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
+  g_signal_connect_swapped (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self);
+  gtk_grid_view_set_factory (GTK_GRID_VIEW (self->grid_view), factory);
+
+  self->sidebar = vt_facet_sidebar_new (self->query, G_LIST_MODEL (self->catalog));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->sidebar_scroller), self->sidebar);
+
+  self->size_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->size_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
+
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate it. */
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
+  g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
+  g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_grid_activate_cb), self);
+  g_signal_connect_object (self->query, "changed-query",
+                           G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog, "notify::progress",
+                           G_CALLBACK (on_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->catalog, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_dropdown, "notify::selected",
+                           G_CALLBACK (on_sort_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Persisted state and view options. */
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-shown",
+                   self->sidebar_revealer, "reveal-child", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "thumbnail-size",
+                   self->size_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::sort-key",
+                           G_CALLBACK (on_sort_key_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sort-descending",
+                           G_CALLBACK (on_sort_descending_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::thumbnail-size",
+                           G_CALLBACK (on_thumbnail_size_changed_cb), self, G_CONNECT_SWAPPED);
+  on_sort_key_changed_cb (self);
+  on_sort_descending_changed_cb (self);
+  on_thumbnail_size_changed_cb (self);
+  fit_first_start (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _vt_window_install_actions (self);
+  update_chips (self);
+  update_status (self);
+
+  /* Until a catalog is shown, typing searches (not the first spin
+   * button of the sidebar, which GTK would pick). */
+  gtk_window_set_focus (GTK_WINDOW (self), self->search_entry);
+}
+
+VtWindow *
+vt_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (VT_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+vt_window_open_file (VtWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (VT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_load (self, file, self->file != NULL && g_file_equal (self->file, file));
+}
+
+gboolean
+vt_window_open_sample (VtWindow *self)
+{
+  g_autoptr(GFile) sample = vt_application_dup_sample_file ();
+
+  g_return_val_if_fail (VT_IS_WINDOW (self), FALSE);
+
+  if (sample == NULL)
+    return FALSE;
+
+  vt_window_open_file (self, sample);
+  return TRUE;
+}
+
+void
+vt_window_reload (VtWindow *self)
+{
+  g_return_if_fail (VT_IS_WINDOW (self));
+
+  if (self->file != NULL)
+    start_load (self, self->file, TRUE);
+}
+
+GFile *
+vt_window_get_file (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+VtCatalog *
+vt_window_get_catalog (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), NULL);
+
+  return self->catalog;
+}
+
+gboolean
+vt_window_get_loading (VtWindow *self)
+{
+  g_return_val_if_fail (VT_IS_WINDOW (self), FALSE);
+
+  return self->loading_file != NULL;
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of `vitrine-cli thumbnails`, running the built binary on catalogs made here. */
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+
+#include <string.h>
+#include <sys/wait.h>
+
+static char *tmp_root;
+static guint counter;
+
+typedef struct
+{
+  char *dir;        /* the catalog's folder */
+  char *catalog;
+  char *cache;      /* XDG_CACHE_HOME for the run */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+static void
+save_jpeg (const char *path,
+           int         seed)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 600, 400);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x20406000u + seed * 0x11000000u);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+}
+
+/* A catalog whose items point at @images (NULL: no "image" member). */
+static void
+write_catalog (Fixture           *fixture,
+               const char *const *images,
+               guint              n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                                          " \"collection\": {\"name\": \"Test\", \"total\": 100},\n"
+                                          " \"items\": [\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (json, "  {\"number\": %u, \"title\": \"19%02u - Event %u\"",
+                              i + 1, i + 1, i + 1);
+      if (images[i] != NULL)
+        g_string_append_printf (json, ", \"image\": \"%s\"", images[i]);
+      g_string_append (json, i + 1 < n ? "},\n" : "}\n");
+    }
+  g_string_append (json, " ]}\n");
+  g_file_set_contents (fixture->catalog, json->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("case-%u", ++counter);
+  g_autofree char *images = NULL;
+
+  fixture->dir = g_build_filename (tmp_root, name, NULL);
+  fixture->catalog = g_build_filename (fixture->dir, "catalog.json", NULL);
+  fixture->cache = g_build_filename (fixture->dir, "cache", NULL);
+  images = g_build_filename (fixture->dir, "images", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (images, 0700), ==, 0);
+
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *base = g_strdup_printf ("%03d.jpg", i);
+      g_autofree char *path = g_build_filename (images, base, NULL);
+
+      save_jpeg (path, i);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->dir);
+  g_free (fixture->catalog);
+  g_free (fixture->cache);
+}
+
+static Result
+run_cli (Fixture            *fixture,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) VITRINE_CLI);
+  g_ptr_array_add (argv, "thumbnails");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", fixture->cache, TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result.out, &result.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result.status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result.status, result.out, result.err);
+  return result;
+}
+
+static char *
+thumbnail_path (Fixture    *fixture,
+                const char *image,
+                const char *folder)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, image, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
+  g_autofree char *base = g_strconcat (md5, ".png", NULL);
+
+  return g_build_filename (fixture->cache, "thumbnails", folder, base, NULL);
+}
+
+static void
+test_made_then_valid (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *images[] = { "images/001.jpg", "images/002.jpg", "images/003.jpg" };
+  const char *args[] = { fixture->catalog, NULL };
+  Result first;
+  Result second;
+
+  write_catalog (fixture, images, 3);
+  first = run_cli (fixture, args);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "made 3, already valid 0, failed 0"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      g_autofree char *path = thumbnail_path (fixture, images[i], "large");
+      g_autoptr(GdkPixbuf) thumbnail = gdk_pixbuf_new_from_file (path, NULL);
+
+      g_assert_nonnull (thumbnail);
+      g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, 256);
+      g_assert_nonnull (gdk_pixbuf_get_option (thumbnail, "tEXt::Thumb::MTime"));
+    }
+
+  second = run_cli (fixture, args);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "made 0, already valid 3, failed 0"));
+
+  result_clear (&first);
+  result_clear (&second);
+}
+
+static void
+test_sizes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *images[] = { "images/001.jpg", "images/002.jpg" };
+  const char *args[] = { fixture->catalog, "--size", "128", "--size", "512", NULL };
+  g_autofree char *normal = thumbnail_path (fixture, images[0], "normal");
+  g_autofree char *x_large = thumbnail_path (fixture, images[1], "x-large");
+  g_autofree char *large = thumbnail_path (fixture, images[0], "large");
+  Result result;
+
+  write_catalog (fixture, images, 2);
+  result = run_cli (fixture, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "made 4,"));
+  g_assert_true (g_file_test (normal, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (x_large, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (large, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+}
+
+static void
+test_failures_reported (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *images[] = { "images/001.jpg", "images/missing.jpg", "images/notes.jpg", NULL };
+  const char *args[] = { fixture->catalog, NULL };
+  g_autofree char *notes = g_build_filename (fixture->dir, "images", "notes.jpg", NULL);
+  Result result;
+
+  g_assert_true (g_file_set_contents (notes, "not a picture\n", -1, NULL));
+  write_catalog (fixture, images, 4);
+  result = run_cli (fixture, args);
+
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "made 1, already valid 0, failed 3"));
+  /* Which item, which file, what is wrong */
+  g_assert_nonnull (strstr (result.err, "item 2 (1902 - Event 2)"));
+  g_assert_nonnull (strstr (result.err, "missing.jpg” does not exist"));
+  g_assert_nonnull (strstr (result.err, "item 3 (1903 - Event 3)"));
+  g_assert_nonnull (strstr (result.err, "notes.jpg” is not an image"));
+  g_assert_nonnull (strstr (result.err, "item 4 (1904 - Event 4): no image given"));
+  result_clear (&result);
+}
+
+static void
+test_progress_lines (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *images[] = { "images/001.jpg", "images/002.jpg", "images/003.jpg" };
+  const char *args[] = { fixture->catalog, NULL };
+  Result result;
+
+  write_catalog (fixture, images, 3);
+  result = run_cli (fixture, args);
+
+  /* stderr is a pipe here: whole lines, no carriage returns */
+  g_assert_nonnull (strstr (result.err, "Thumbnails: 3 of 3 (100%), 0 failed\n"));
+  g_assert_null (strchr (result.err, '\r'));
+  result_clear (&result);
+}
+
+static void
+test_unreadable_catalog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *args[] = { fixture->catalog, NULL };
+  Result missing;
+  Result broken;
+
+  missing = run_cli (fixture, args);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, fixture->catalog));
+
+  g_assert_true (g_file_set_contents (fixture->catalog, "{\"format\": ", -1, NULL));
+  broken = run_cli (fixture, args);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_nonnull (strstr (broken.err, fixture->catalog));
+
+  result_clear (&missing);
+  result_clear (&broken);
+}
+
+static void
+test_bad_size (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *images[] = { "images/001.jpg" };
+  const char *too_big[] = { fixture->catalog, "--size", "2000", NULL };
+  const char *not_number[] = { fixture->catalog, "--size", "big", NULL };
+  Result a;
+  Result b;
+
+  write_catalog (fixture, images, 1);
+  a = run_cli (fixture, too_big);
+  b = run_cli (fixture, not_number);
+  g_assert_cmpint (a.status, ==, 2);
+  g_assert_nonnull (strstr (a.err, "2000"));
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "big"));
+  result_clear (&a);
+  result_clear (&b);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_root = g_dir_make_tmp ("vt-cli-thumbnails-XXXXXX", NULL);
+  g_assert_nonnull (tmp_root);
+
+  ADD ("/cli/thumbnails/made-then-valid", test_made_then_valid);
+  ADD ("/cli/thumbnails/sizes", test_sizes);
+  ADD ("/cli/thumbnails/failures-reported", test_failures_reported);
+  ADD ("/cli/thumbnails/progress-lines", test_progress_lines);
+  ADD ("/cli/thumbnails/unreadable-catalog", test_unreadable_catalog);
+  ADD ("/cli/thumbnails/bad-size", test_bad_size);
+
+  status = g_test_run ();
+  remove_tree (tmp_root);
+  g_free (tmp_root);
+  return status;
+}

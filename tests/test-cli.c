@@ -1,0 +1,1052 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the built vitrine-cli: its output, its messages and its exit statuses. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+typedef struct
+{
+  char *tmp;    /* a fresh folder per test, removed after it */
+} Fixture;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("VITRINE_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static char *
+data_path (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) TEST_DATA_DIR);
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static char *
+page (const char *name)
+{
+  return data_path ("pages", name, NULL);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
+}
+
+/* Runs vitrine-cli with @args (NULL-terminated) in @cwd (or here). */
+static void
+run_cli (Run                *run,
+         const char         *cwd,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  run_clear (run);
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+  if (g_test_verbose ())
+    g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+#define RUN(run, cwd, ...) run_cli ((run), (cwd), (const char * const []) { __VA_ARGS__, NULL })
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
+  } G_STMT_END
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmp = g_dir_make_tmp ("vitrine-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->tmp);
+  g_free (fixture->tmp);
+}
+
+static char *
+tmp_path (Fixture    *fixture,
+          const char *name)
+{
+  return g_build_filename (fixture->tmp, name, NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static JsonNode *
+load_json (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return parse_json (text);
+}
+
+/* The "number" of each object of @items, comma-separated. */
+static char *
+numbers_of (JsonArray *items)
+{
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                              json_object_get_int_member (item, "number"));
+    }
+  return g_string_free (g_steal_pointer (&numbers), FALSE);
+}
+
+static JsonObject *
+catalog_item (JsonNode *catalog,
+              gint64    number)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (catalog), "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (json_object_get_int_member (item, "number") == number)
+        return item;
+    }
+  return NULL;
+}
+
+/* The four good fixture pages, given out of order on purpose. */
+#define GOOD_PAGES(p) p[0], p[1], p[2], p[3]
+
+static void
+good_pages (char *paths[4])
+{
+  paths[0] = page ("good-1989-berlin-wall.txt");
+  paths[1] = page ("good-1917-october-revolution.txt");
+  paths[2] = page ("good-1969-moon-landing.txt");
+  paths[3] = page ("good-1947-partition-of-india.txt");
+}
+
+static void
+free_pages (char *paths[4])
+{
+  for (guint i = 0; i < 4; i++)
+    g_free (paths[i]);
+}
+
+/* ---- program ---- */
+
+static void
+test_version (void)
+{
+  Run run = { 0 };
+  g_autofree char *expected = g_strdup_printf ("vitrine-cli %s\n", PACKAGE_VERSION);
+
+  RUN (&run, NULL, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = { "import", "query", "validate" };
+  Run run = { 0 };
+
+  RUN (&run, NULL, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    assert_contains (run.out, commands[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("vitrine-cli %s [OPTION", commands[i]);
+
+      RUN (&run, NULL, commands[i], "--help");
+      g_assert_cmpint (run.status, ==, 0);
+      assert_contains (run.out, usage);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+  RUN (&run, NULL, "query", "--help");
+  assert_contains (run.out, "--facet");
+  assert_contains (run.out, "--format");
+  RUN (&run, NULL, "import", "--help");
+  assert_contains (run.out, "--merge");
+  run_clear (&run);
+}
+
+static void
+test_bad_usage (void)
+{
+  Run run = { 0 };
+
+  RUN (&run, NULL, "frobnicate");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "“frobnicate” is not a command");
+  g_assert_cmpstr (run.out, ==, "");
+
+  RUN (&run, NULL, "--no-such-option");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--no-such-option");
+
+  RUN (&run, NULL, "import", "--no-such-option");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "vitrine-cli import --help");
+
+  RUN (&run, NULL, "import");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "no page given");
+
+  RUN (&run, NULL, "validate");
+  g_assert_cmpint (run.status, ==, 2);
+  RUN (&run, NULL, "query");
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
+/* ---- import ---- */
+
+static void
+test_import_to_stdout (void)
+{
+  char *pages[4];
+  Run run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *numbers = NULL;
+  JsonObject *catalog, *collection, *item;
+
+  good_pages (pages);
+  RUN (&run, NULL, "import", GOOD_PAGES (pages));
+  free_pages (pages);
+  g_assert_cmpint (run.status, ==, 0);
+
+  root = parse_json (run.out);
+  catalog = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (catalog, "format"), ==, "vitrine-catalog");
+  collection = json_object_get_object_member (catalog, "collection");
+  g_assert_cmpstr (json_object_get_string_member (collection, "name"), ==, "Genesis");
+  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (collection, "currency"), ==, "ETH");
+
+  /* Sorted by number, whatever order the pages came in. */
+  numbers = numbers_of (json_object_get_array_member (catalog, "items"));
+  g_assert_cmpstr (numbers, ==, "17,47,69,89");
+
+  item = catalog_item (root, 17);
+  g_assert_cmpstr (json_object_get_string_member (item, "medium"), ==, "Digital painting");
+  g_assert_false (json_object_has_member (item, "image"));
+  run_clear (&run);
+}
+
+static void
+test_import_name_option (void)
+{
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *collection;
+  Run run = { 0 };
+
+  RUN (&run, NULL, "import", "--name", "Space", moon);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  collection = json_object_get_object_member (json_node_get_object (root), "collection");
+  g_assert_cmpstr (json_object_get_string_member (collection, "name"), ==, "Space");
+  run_clear (&run);
+}
+
+static void
+test_import_refuses_overwrite (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  g_autofree char *berlin = page ("good-1989-berlin-wall.txt");
+  g_autofree char *catalog = tmp_path (fixture, "catalog.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  Run run = { 0 };
+
+  RUN (&run, NULL, "import", "-o", catalog, moon);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (catalog, &before, NULL, NULL));
+
+  /* A second import to the same file is refused, and the file is untouched. */
+  RUN (&run, NULL, "import", "-o", catalog, berlin);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, catalog);
+  assert_contains (run.err, "--force");
+  g_assert_true (g_file_get_contents (catalog, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* --force replaces it. */
+  RUN (&run, NULL, "import", "--force", "-o", catalog, berlin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = load_json (catalog);
+  g_assert_nonnull (catalog_item (root, 89));
+  g_assert_null (catalog_item (root, 69));
+  run_clear (&run);
+}
+
+static void
+test_import_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *october = page ("good-1917-october-revolution.txt");
+  g_autofree char *partition = page ("good-1947-partition-of-india.txt");
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  g_autofree char *catalog = tmp_path (fixture, "catalog.json");
+  g_autofree char *changed = tmp_path (fixture, "partition-changed.txt");
+  g_autofree char *text = NULL;
+  g_autofree char *numbers = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GString) page_text = NULL;
+  JsonObject *item;
+  Run run = { 0 };
+
+  RUN (&run, NULL, "import", "-o", catalog, october, partition);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Members the program does not know, at the top and in an item. */
+  root = load_json (catalog);
+  json_object_set_string_member (json_node_get_object (root), "curator", "A. Keeper");
+  json_object_set_string_member (catalog_item (root, 17), "note", "Checked twice");
+  json_object_set_string_member (catalog_item (root, 47), "image", "images/047.jpg");
+  text = json_to_string (root, TRUE);
+  write_file (catalog, text, -1);
+
+  /* The 1947 page again, with a new impact, and a new piece. */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (partition, &text, NULL, NULL));
+  page_text = g_string_new (text);
+  g_string_replace (page_text, "Impact: 9", "Impact: 8", 1);
+  write_file (changed, page_text->str, page_text->len);
+
+  RUN (&run, NULL, "import", "--merge", "-o", catalog, changed, moon);
+  g_assert_cmpint (run.status, ==, 0);
+
+  merged = load_json (catalog);
+  numbers = numbers_of (json_object_get_array_member (json_node_get_object (merged), "items"));
+  g_assert_cmpstr (numbers, ==, "17,47,69");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (merged), "curator"),
+                   ==, "A. Keeper");
+  item = catalog_item (merged, 17);
+  g_assert_cmpstr (json_object_get_string_member (item, "note"), ==, "Checked twice");
+  item = catalog_item (merged, 47);
+  g_assert_cmpint (json_object_get_int_member (item, "impact"), ==, 8);
+  /* The page has no image: the piece keeps the one it had. */
+  g_assert_cmpstr (json_object_get_string_member (item, "image"), ==, "images/047.jpg");
+  run_clear (&run);
+}
+
+static void
+test_import_merge_needs_catalog (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  g_autofree char *catalog = tmp_path (fixture, "missing.json");
+  Run run = { 0 };
+
+  RUN (&run, NULL, "import", "--merge", moon);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "-o CATALOG");
+
+  RUN (&run, NULL, "import", "--merge", "-o", catalog, moon);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "missing.json");
+  g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+}
+
+static void
+test_import_images (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  char *pages[4];
+  g_autofree char *images = tmp_path (fixture, "images");
+  g_autofree char *out = tmp_path (fixture, "out");
+  g_autofree char *catalog = g_build_filename (out, "catalog.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const files[] = { "017.jpg", "047-partition.png", "0690.jpg", "069.jpg" };
+  Run run = { 0 };
+
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (images, files[i], NULL);
+
+      write_file (path, "", 0);
+    }
+
+  good_pages (pages);
+  RUN (&run, NULL, "import", "--images", images, "-o", catalog, GOOD_PAGES (pages));
+  free_pages (pages);
+  g_assert_cmpint (run.status, ==, 0);
+  /* No image for 89: said, and the rest imported. */
+  assert_contains (run.err, "no image for piece 89");
+
+  /* Relative to the catalog's folder. */
+  root = load_json (catalog);
+  g_assert_cmpstr (json_object_get_string_member (catalog_item (root, 17), "image"), ==,
+                   "../images/017.jpg");
+  g_assert_cmpstr (json_object_get_string_member (catalog_item (root, 47), "image"), ==,
+                   "../images/047-partition.png");
+  g_assert_cmpstr (json_object_get_string_member (catalog_item (root, 69), "image"), ==,
+                   "../images/069.jpg");
+  g_assert_false (json_object_has_member (catalog_item (root, 89), "image"));
+
+  /* Without -o, relative to the current folder. */
+  {
+    g_autofree char *moon = page ("good-1969-moon-landing.txt");
+    g_autoptr(JsonNode) printed = NULL;
+
+    RUN (&run, fixture->tmp, "import", "--images", "images", moon);
+    g_assert_cmpint (run.status, ==, 0);
+    printed = parse_json (run.out);
+    g_assert_cmpstr (json_object_get_string_member (catalog_item (printed, 69), "image"), ==,
+                     "images/069.jpg");
+  }
+
+  /* A folder that is not there. */
+  {
+    g_autofree char *moon = page ("good-1969-moon-landing.txt");
+
+    RUN (&run, fixture->tmp, "import", "--images", "no-such-images", moon);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, "no-such-images: is not a folder");
+  }
+  run_clear (&run);
+}
+
+static void
+test_import_broken_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  g_autofree char *broken = page ("broken-impact.txt");
+  g_autofree char *catalog = tmp_path (fixture, "catalog.json");
+  g_autofree char *expected = g_strdup_printf ("%s:16: Impact: “high” is not a number", broken);
+  Run run = { 0 };
+
+  RUN (&run, NULL, "import", "-o", catalog, moon, broken);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, expected);
+  g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
+
+  /* Named as given on the command line. */
+  RUN (&run, TEST_DATA_DIR, "import", "pages/good-1969-moon-landing.txt", "pages/broken-number.txt");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "pages/broken-number.txt:19: Number:");
+  g_assert_cmpstr (run.out, ==, "");
+
+  RUN (&run, TEST_DATA_DIR, "import", "pages/broken-encoding.txt");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "pages/broken-encoding.txt:7: ");
+  run_clear (&run);
+}
+
+static void
+test_import_unreadable_page (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *moon = page ("good-1969-moon-landing.txt");
+  Run run = { 0 };
+
+  RUN (&run, fixture->tmp, "import", moon, "no-such-page.txt");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "no-such-page.txt: no such file");
+  g_assert_cmpstr (run.out, ==, "");
+
+  RUN (&run, TEST_DATA_DIR, "import", "pages");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "pages: is a folder");
+
+  RUN (&run, NULL, "import", "/dev/zero");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "/dev/zero: is not a regular file");
+
+  /* Two pages of the same number. */
+  RUN (&run, NULL, "import", moon, moon);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "number 69");
+  run_clear (&run);
+}
+
+/* ---- validate ---- */
+
+static void
+test_validate_clean (void)
+{
+  g_autofree char *catalog = data_path ("small-catalog.json", NULL);
+  Run run = { 0 };
+
+  RUN (&run, NULL, "validate", catalog);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+}
+
+static void
+test_validate_problems (void)
+{
+  Run run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  RUN (&run, TEST_DATA_DIR, "validate", "cli/problems.json");
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "cli/problems.json: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
+  assert_contains (run.out, "cli/problems.json: item 61 (1961 - Berlin Wall Built): year:");
+  assert_contains (run.out, "cli/problems.json: item 62 (1962 - Cuban Missile Crisis): price:");
+  /* One line per problem, each naming the catalog. */
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json: item "));
+  run_clear (&run);
+}
+
+/* ---- query ---- */
+
+static char *
+query_fixture (Fixture *fixture)
+{
+  char *pages[4];
+  char *catalog = tmp_path (fixture, "four.json");
+  Run run = { 0 };
+
+  good_pages (pages);
+  RUN (&run, NULL, "import", "-o", catalog, GOOD_PAGES (pages));
+  free_pages (pages);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  return catalog;
+}
+
+/* Runs a query with --format json and returns the numbers it printed. */
+static char *
+query_numbers (const char         *catalog,
+               const char * const *options)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  Run run = { 0 };
+  char *numbers;
+
+  g_ptr_array_add (args, (gpointer) "query");
+  g_ptr_array_add (args, (gpointer) catalog);
+  g_ptr_array_add (args, (gpointer) "--format=json");
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) options[i]);
+  g_ptr_array_add (args, NULL);
+
+  run_cli (&run, NULL, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  numbers = numbers_of (json_node_get_array (root));
+  run_clear (&run);
+  return numbers;
+}
+
+static void
+test_query_options (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *options[5];
+    const char *numbers;
+  } cases[] = {
+    { { NULL }, "17,47,69,89" },
+    { { "--search", "berlin", NULL }, "89" },
+    { { "--search", "gunter schabowski", NULL }, "89" },
+    { { "--search", "KENNEDY", NULL }, "69" },
+    { { "--facet", "region=Europe", NULL }, "17,89" },
+    { { "--facet", "region=Europe", "--facet", "region=Asia", NULL }, "17,47,89" },
+    { { "--facet", "region=Europe", "--facet", "conflict=Cold War", NULL }, "89" },
+    { { "--facet", "country=Pakistan", NULL }, "47" },
+    { { "--impact", "10..10", NULL }, "17,89" },
+    { { "--impact", "..9", NULL }, "47,69" },
+    { { "--year", "1940..1970", NULL }, "47,69" },
+    { { "--price", "1..2 ETH", NULL }, "17,69" },
+    { { "--price", "..0.5 ETH", NULL }, "47" },
+    { { "--sort", "price:desc", NULL }, "89,17,69,47" },
+    { { "--sort", "price", NULL }, "47,69,17,89" },
+    { { "--sort", "impact:desc", NULL }, "17,89,47,69" },
+    { { "--sort", "year:desc", NULL }, "89,69,47,17" },
+    { { "--sort", "title:desc", NULL }, "89,69,47,17" },
+    { { "--sort", "number:asc", "--search", "war", NULL }, "17,69,89" },
+  };
+  g_autofree char *catalog = query_fixture (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *numbers = query_numbers (catalog, cases[i].options);
+
+      g_test_message ("case %u: %s", i, cases[i].options[0]);
+      g_assert_cmpstr (numbers, ==, cases[i].numbers);
+    }
+}
+
+static void
+test_query_table (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *catalog = query_fixture (fixture);
+  g_auto(GStrv) lines = NULL;
+  const char *title_column;
+  Run run = { 0 };
+
+  RUN (&run, NULL, "query", catalog, "--sort", "impact:desc");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);   /* header, 4 rows, footer, "" */
+
+  /* The titles start in one column on every line. */
+  title_column = strstr (lines[0], "Title");
+  g_assert_nonnull (title_column);
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *prefix = g_strndup (lines[i], title_column - lines[0]);
+
+      g_assert_true (g_ascii_isdigit (lines[i][title_column - lines[0]]));
+      g_assert_true (g_str_has_suffix (prefix, "  "));
+    }
+  g_assert_true (g_str_has_prefix (lines[1] + (title_column - lines[0]), "1917 - October Revolution"));
+  assert_contains (lines[1], "1.8 ETH");
+  g_assert_true (g_str_has_prefix (lines[4] + (title_column - lines[0]), "1969 - Apollo 11"));
+  g_assert_cmpstr (lines[5], ==, "4 of 4 pieces");
+
+  RUN (&run, NULL, "query", catalog, "--search", "nothing-matches-this");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "0 of 4 pieces");
+  run_clear (&run);
+}
+
+static void
+test_query_csv (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *catalog = tmp_path (fixture, "quoted.json");
+  g_autofree char *quoted = tmp_path (fixture, "quoted.txt");
+  g_auto(GStrv) lines = NULL;
+  Run run = { 0 };
+
+  write_file (quoted,
+              "Title: 1905 - \"Bloody Sunday\", St Petersburg\n"
+              "Year: 1905\n"
+              "Country: Russia\n"
+              "Impact: 7\n"
+              "Number: 5/100\n"
+              "Price: 1,250.5 ETH\n", -1);
+  RUN (&run, NULL, "import", "-o", catalog, quoted);
+  g_assert_cmpint (run.status, ==, 0);
+
+  RUN (&run, NULL, "query", catalog, "--format", "csv");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "number,title,year,decade,region,countries,politics,conflict,type,"
+                   "impact,artist,group,price");
+  g_assert_cmpstr (lines[1], ==,
+                   "5,\"1905 - \"\"Bloody Sunday\"\", St Petersburg\",1905,,,Russia,,,,7,,,"
+                   "\"1,250.5 ETH\"");
+  g_assert_cmpstr (lines[2], ==, "");
+  g_assert_null (lines[3]);
+  run_clear (&run);
+}
+
+static void
+test_query_facets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *catalog = query_fixture (fixture);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *facets;
+  JsonArray *regions, *decades;
+  Run run = { 0 };
+  guint asia = 0, europe = 0;
+  gboolean europe_selected = FALSE;
+
+  RUN (&run, NULL, "query", catalog, "--facets", "--format", "json", "--facet", "region=Europe");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  facets = json_node_get_object (root);
+
+  /* A facet is counted without its own selection: Asia would add one. */
+  regions = json_object_get_array_member (facets, "region");
+  for (guint i = 0; i < json_array_get_length (regions); i++)
+    {
+      JsonObject *value = json_array_get_object_element (regions, i);
+      const char *name = json_object_get_string_member (value, "value");
+
+      if (g_strcmp0 (name, "Asia") == 0)
+        asia = json_object_get_int_member (value, "count");
+      if (g_strcmp0 (name, "Europe") == 0)
+        {
+          europe = json_object_get_int_member (value, "count");
+          europe_selected = json_object_get_boolean_member (value, "selected");
+        }
+    }
+  g_assert_cmpuint (asia, ==, 1);
+  g_assert_cmpuint (europe, ==, 2);
+  g_assert_true (europe_selected);
+
+  /* Other facets are counted under the selection: only two decades left. */
+  decades = json_object_get_array_member (facets, "decade");
+  for (guint i = 0; i < json_array_get_length (decades); i++)
+    {
+      JsonObject *value = json_array_get_object_element (decades, i);
+      const char *name = json_object_get_string_member (value, "value");
+      gint64 count = json_object_get_int_member (value, "count");
+
+      if (g_strcmp0 (name, "1910s") == 0 || g_strcmp0 (name, "1980s") == 0)
+        g_assert_cmpint (count, ==, 1);
+      else
+        g_assert_cmpint (count, ==, 0);
+    }
+
+  RUN (&run, NULL, "query", catalog, "--facets");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Region\n");
+  assert_contains (run.out, "Country\n");
+  assert_contains (run.out, "  Pakistan");
+
+  RUN (&run, NULL, "query", catalog, "--facets", "--format", "csv");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "facet,value,count,selected\r\n"));
+  assert_contains (run.out, "\r\ncountry,Pakistan,1,false\r\n");
+  run_clear (&run);
+}
+
+static void
+test_query_bad_options (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const bad[][2] = {
+    { "--format", "xml" },
+    { "--sort", "colour" },
+    { "--sort", "impact:sideways" },
+    { "--facet", "colour=red" },
+    { "--facet", "region" },
+    { "--impact", "high" },
+    { "--year", "1900..x" },
+    { "--price", "cheap" },
+  };
+  g_autofree char *catalog = query_fixture (fixture);
+  Run run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      RUN (&run, NULL, "query", catalog, bad[i][0], bad[i][1]);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_contains (run.err, bad[i][1]);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+  run_clear (&run);
+}
+
+/* ---- bad input ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *data;      /* NULL: a committed fixture under cli/ */
+  gssize      length;
+  gboolean    position;  /* the message gives a line */
+} BadCatalog;
+
+static char *
+deep_catalog (void)
+{
+  GString *text = g_string_new ("{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": [");
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "]}\n");
+  return g_string_free (text, FALSE);
+}
+
+static void
+check_bad_catalog (const char *cwd,
+                   const char *path,
+                   gboolean    position)
+{
+  static const char * const commands[] = { "validate", "query" };
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *line_pattern = g_strdup_printf ("%s:[0-9]+", basename);
+  Run run = { 0 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      RUN (&run, cwd, commands[c], path);
+      g_test_message ("%s %s: %s", commands[c], path, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      assert_contains (run.err, basename);
+      if (position && !g_regex_match_simple (line_pattern, run.err, 0, 0))
+        g_error ("no line in “%s”", run.err);
+    }
+
+  /* Merging into it writes nothing. */
+  {
+    g_autofree char *moon = page ("good-1969-moon-landing.txt");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *full = g_build_filename (cwd, path, NULL);
+
+    g_file_get_contents (full, &before, NULL, NULL);
+    RUN (&run, cwd, "import", "--merge", "-o", path, moon);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_contains (run.err, basename);
+    g_file_get_contents (full, &after, NULL, NULL);
+    g_assert_cmpstr (before, ==, after);
+  }
+  run_clear (&run);
+}
+
+static const char invalid_utf8_catalog[] =
+  "{\n  \"format\": \"vitrine-catalog\",\n  \"version\": 1,\n"
+  "  \"items\": [ { \"title\": \"Caf\xe9\" } ]\n}\n";
+static const char nul_catalog[] =
+  "{\n  \"format\": \"vitrine-catalog\",\n  \"ver\0sion\": 1\n}\n";
+
+static void
+test_bad_catalogs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *deep = deep_catalog ();
+  const BadCatalog cases[] = {
+    { "truncated.json", NULL, 0, TRUE },
+    { "trailing-garbage.json", NULL, 0, TRUE },
+    { "wrong-top-level.json", NULL, 0, FALSE },
+    { "deep.json", deep, -1, FALSE },
+    { "invalid-utf8.json", invalid_utf8_catalog, sizeof invalid_utf8_catalog - 1, TRUE },
+    { "nul-byte.json", nul_catalog, sizeof nul_catalog - 1, TRUE },
+    { "empty.json", "", 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (cases[i].data == NULL)
+        {
+          /* A copy, so the merge attempt could not harm the fixture. */
+          g_autofree char *source = data_path ("cli", cases[i].name, NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+          path = tmp_path (fixture, cases[i].name);
+          write_file (path, contents, length);
+        }
+      else
+        {
+          path = tmp_path (fixture, cases[i].name);
+          write_file (path, cases[i].data, cases[i].length);
+        }
+      check_bad_catalog (fixture->tmp, cases[i].name, cases[i].position);
+    }
+}
+
+static void
+test_missing_and_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Run run = { 0 };
+  g_autofree char *folder = tmp_path (fixture, "a-folder.json");
+
+  RUN (&run, fixture->tmp, "validate", "missing.json");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "missing.json");
+
+  RUN (&run, fixture->tmp, "query", "missing.json");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "missing.json");
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  RUN (&run, fixture->tmp, "validate", "a-folder.json");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "a-folder.json");
+  g_assert_cmpstr (run.out, ==, "");
+
+  RUN (&run, fixture->tmp, "query", "a-folder.json");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "a-folder.json");
+  run_clear (&run);
+}
+
+static void
+test_no_permission (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = tmp_path (fixture, "secret.json");
+  Run run = { 0 };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root reads every file");
+      return;
+    }
+  write_file (path, "{}", -1);
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  RUN (&run, NULL, "validate", path);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "secret.json");
+  run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/bad-usage", test_bad_usage);
+
+  g_test_add_func ("/cli/import/stdout", test_import_to_stdout);
+  g_test_add_func ("/cli/import/name", test_import_name_option);
+  ADD ("/cli/import/refuses-overwrite", test_import_refuses_overwrite);
+  ADD ("/cli/import/merge", test_import_merge);
+  ADD ("/cli/import/merge-needs-catalog", test_import_merge_needs_catalog);
+  ADD ("/cli/import/images", test_import_images);
+  ADD ("/cli/import/broken-page", test_import_broken_page);
+  ADD ("/cli/import/unreadable-page", test_import_unreadable_page);
+
+  g_test_add_func ("/cli/validate/clean", test_validate_clean);
+  g_test_add_func ("/cli/validate/problems", test_validate_problems);
+
+  ADD ("/cli/query/options", test_query_options);
+  ADD ("/cli/query/table", test_query_table);
+  ADD ("/cli/query/csv", test_query_csv);
+  ADD ("/cli/query/facets", test_query_facets);
+  ADD ("/cli/query/bad-options", test_query_bad_options);
+
+  ADD ("/cli/bad-input/malformed", test_bad_catalogs);
+  ADD ("/cli/bad-input/missing-and-folder", test_missing_and_folder);
+  ADD ("/cli/bad-input/no-permission", test_no_permission);
+
+  return g_test_run ();
+}

@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window driven as a user would: open, search, filter, sort, reload, restart. */
+
+#define G_LOG_DOMAIN "vitrine-test"
+
+#include "config.h"
+
+#include "vt-application.h"
+#include "vt-detail-window.h"
+#include "vt-facet-sidebar.h"
+#include "vt-facets.h"
+#include "vt-tile.h"
+#include "vt-window-private.h"
+
+#include <glib/gstdio.h>
+
+/* Waits for a condition by running the main loop; a condition that never
+ * holds fails the test after a while (no timed assertions). */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond); \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (2000); \
+      } \
+  } G_STMT_END
+
+static char *tmp_dir;
+
+static GFile *
+sample_file (void)
+{
+  GFile *file = vt_application_dup_sample_file ();
+
+  if (file == NULL)
+    file = g_file_new_for_path (SOURCE_SAMPLE);
+
+  return file;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static VtWindow *
+new_window (void)
+{
+  VtWindow *window = g_object_new (VT_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+close_window (VtWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+static void
+open_and_wait (VtWindow *window,
+               GFile    *file)
+{
+  vt_window_open_file (window, file);
+  WAIT_UNTIL (!vt_window_get_loading (window));
+  g_assert_nonnull (vt_window_get_file (window));
+  g_assert_true (g_file_equal (vt_window_get_file (window), file));
+}
+
+static VtWindow *
+new_window_on_sample (void)
+{
+  g_autoptr(GFile) sample = sample_file ();
+  VtWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, sample);
+
+  return window;
+}
+
+static guint
+grid_n_items (VtWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view))));
+}
+
+/* The numbers of the pieces the grid shows, in its order. */
+static GArray *
+grid_numbers (VtWindow *window)
+{
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view)));
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (model, i);
+      guint number = vt_item_get_number (item);
+
+      g_array_append_val (numbers, number);
+    }
+
+  return numbers;
+}
+
+/* What the core says @query leaves of the catalog, in number order. */
+static GArray *
+expected_numbers (VtWindow *window,
+                  VtQuery  *query)
+{
+  GListModel *items = G_LIST_MODEL (vt_window_get_catalog (window));
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+
+      if (vt_query_match (query, item))
+        {
+          guint number = vt_item_get_number (item);
+
+          g_array_append_val (numbers, number);
+        }
+    }
+
+  return numbers;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+same_numbers (GArray   *a,
+              GArray   *b,
+              gboolean  sort)
+{
+  if (a->len != b->len)
+    return FALSE;
+  if (sort)
+    {
+      g_array_sort (a, compare_uint);
+      g_array_sort (b, compare_uint);
+    }
+  return memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
+}
+
+static gboolean
+grid_shows (VtWindow *window,
+            VtQuery  *query)
+{
+  g_autoptr(GArray) shown = grid_numbers (window);
+  g_autoptr(GArray) expected = expected_numbers (window, query);
+
+  return same_numbers (shown, expected, TRUE);
+}
+
+static guint
+count_chips (VtWindow *window)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (window->chips_box);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* Presses a button as the keyboard does; a button only answers once it
+ * is on screen. */
+static void
+press (GtkWidget *button)
+{
+  WAIT_UNTIL (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_activate (button));
+}
+
+static GtkWidget *
+first_chip_button (VtWindow *window)
+{
+  GtkWidget *child = gtk_widget_get_first_child (window->chips_box);
+
+  g_assert_nonnull (child);
+  return gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+}
+
+static gboolean
+status_says (VtWindow *window,
+             guint     shown,
+             guint     total)
+{
+  g_autofree char *expected = g_strdup_printf ("%u of %u piece%s", shown, total, total == 1 ? "" : "s");
+
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (window->status_label)), expected) == 0;
+}
+
+/* The counts beside every value of @key equal the core's under @query. */
+static gboolean
+sidebar_counts_match (VtWindow   *window,
+                      VtQuery    *query,
+                      VtFacetKey  key)
+{
+  g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (vt_window_get_catalog (window)));
+  const VtFacetCount *counts;
+  guint n_counts;
+
+  counts = vt_facets_get (facets, key, &n_counts);
+  for (guint i = 0; i < n_counts; i++)
+    {
+      if (vt_facet_sidebar_get_count (VT_FACET_SIDEBAR (window->sidebar), key, counts[i].value)
+          != (int) counts[i].count)
+        return FALSE;
+    }
+
+  return n_counts > 0;
+}
+
+static void
+test_open_sample_shows_all (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (vt_window_get_catalog (window)));
+  GHashTableIter iter;
+  gpointer tile;
+  guint bound = 0;
+
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (grid_n_items (window), ==, total);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "grid");
+  g_assert_true (status_says (window, total, total));
+  g_assert_cmpuint (count_chips (window), ==, 0);
+
+  /* The grid made tiles, each showing its piece's title and About. */
+  WAIT_UNTIL (g_hash_table_size (window->tiles) > 0);
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      VtItem *item = vt_tile_get_item (tile);
+
+      if (item == NULL)
+        continue;
+      bound++;
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (tile), ==, vt_item_get_about (item));
+    }
+  g_assert_cmpuint (bound, >, 0);
+
+  close_window (window);
+}
+
+static void
+test_search_narrows (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  g_autoptr(VtQuery) reference = vt_query_new ();
+  g_autoptr(GArray) matching = NULL;
+  guint total = grid_n_items (window);
+  guint expected;
+
+  vt_query_set_search (reference, "war");
+  matching = expected_numbers (window, reference);
+  expected = matching->len;
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, total);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "war");
+  WAIT_UNTIL (grid_n_items (window) == expected);
+  g_assert_true (grid_shows (window, reference));
+  g_assert_true (status_says (window, expected, total));
+  g_assert_cmpuint (count_chips (window), ==, 1);
+  WAIT_UNTIL (sidebar_counts_match (window, reference, VT_FACET_DECADE));
+  g_assert_true (sidebar_counts_match (window, reference, VT_FACET_REGION));
+
+  /* Nothing matches: the no-match page, whose button clears everything. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "qqqzzzxxx");
+  WAIT_UNTIL (grid_n_items (window) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "no-match");
+  press (window->no_match_clear_button);
+  WAIT_UNTIL (grid_n_items (window) == total);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
+  g_assert_cmpuint (count_chips (window), ==, 0);
+
+  close_window (window);
+}
+
+/* For each facet: tick the rarest value's check button in the sidebar. */
+static void
+test_facets_narrow (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  guint total = grid_n_items (window);
+
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    {
+      g_autoptr(VtQuery) reference = vt_query_new ();
+      g_autoptr(VtFacets) facets = vt_facets_compute (reference, G_LIST_MODEL (vt_window_get_catalog (window)));
+      const VtFacetCount *counts;
+      const char *value = NULL;
+      guint n_counts, rarest = G_MAXUINT;
+      GtkCheckButton *check;
+
+      counts = vt_facets_get (facets, key, &n_counts);
+      for (guint i = 0; i < n_counts; i++)
+        if (counts[i].count > 0 && counts[i].count < rarest)
+          {
+            rarest = counts[i].count;
+            value = counts[i].value;
+          }
+      if (value == NULL)
+        continue;
+
+      WAIT_UNTIL (vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), key, value) != NULL);
+      check = vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), key, value);
+      g_assert_false (gtk_check_button_get_active (check));
+      g_assert_cmpint (vt_facet_sidebar_get_count (VT_FACET_SIDEBAR (window->sidebar), key, value), ==, rarest);
+
+      gtk_widget_activate (GTK_WIDGET (check));
+      vt_query_set_facet_selected (reference, key, value, TRUE);
+      WAIT_UNTIL (grid_n_items (window) == rarest);
+      g_assert_true (grid_shows (window, reference));
+      g_assert_true (status_says (window, rarest, total));
+      g_assert_cmpuint (count_chips (window), ==, 1);
+      /* Other facets count under this one. */
+      WAIT_UNTIL (sidebar_counts_match (window, reference, key == VT_FACET_REGION ? VT_FACET_DECADE
+                                                                                  : VT_FACET_REGION));
+
+      /* The chip above the grid takes it away again. */
+      press (first_chip_button (window));
+      WAIT_UNTIL (grid_n_items (window) == total);
+      WAIT_UNTIL (!gtk_check_button_get_active (vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar),
+                                                                            key, value)));
+      g_assert_cmpuint (count_chips (window), ==, 0);
+    }
+
+  close_window (window);
+}
+
+static void
+test_ranges_narrow (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  VtFacetSidebar *sidebar = VT_FACET_SIDEBAR (window->sidebar);
+  g_autoptr(VtQuery) reference = vt_query_new ();
+  guint total = grid_n_items (window);
+  VtPrice one;
+
+  /* Impact 7 and above. */
+  gtk_spin_button_set_value (vt_facet_sidebar_get_spin (sidebar, VT_RANGE_IMPACT, FALSE), 7);
+  vt_query_set_int_range (reference, VT_RANGE_IMPACT, 7, 10);
+  WAIT_UNTIL (grid_shows (window, reference));
+  g_assert_cmpuint (grid_n_items (window), <, total);
+  g_assert_cmpuint (grid_n_items (window), >, 0);
+  WAIT_UNTIL (sidebar_counts_match (window, reference, VT_FACET_DECADE));
+
+  /* And from 1939 to 1991. */
+  gtk_spin_button_set_value (vt_facet_sidebar_get_spin (sidebar, VT_RANGE_YEAR, FALSE), 1939);
+  gtk_spin_button_set_value (vt_facet_sidebar_get_spin (sidebar, VT_RANGE_YEAR, TRUE), 1991);
+  vt_query_set_int_range (reference, VT_RANGE_YEAR, 1939, 1991);
+  WAIT_UNTIL (grid_shows (window, reference));
+  g_assert_cmpuint (count_chips (window), ==, 2);
+
+  /* And at least 1 ETH, typed into the price entry. */
+  gtk_editable_set_text (vt_facet_sidebar_get_price_entry (sidebar, FALSE), "1");
+  g_assert_true (vt_price_parse ("1", &one, NULL));
+  vt_query_set_price_range (reference, &one, NULL);
+  WAIT_UNTIL (grid_shows (window, reference));
+  g_assert_cmpuint (count_chips (window), ==, 3);
+
+  /* Text that is no price marks the entry and leaves the filter alone. */
+  gtk_editable_set_text (vt_facet_sidebar_get_price_entry (sidebar, TRUE), "lots");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (vt_facet_sidebar_get_price_entry (sidebar, TRUE)), "error"));
+  g_assert_true (grid_shows (window, reference));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "clear-filters", NULL);
+  WAIT_UNTIL (grid_n_items (window) == total);
+  WAIT_UNTIL (gtk_spin_button_get_value_as_int (vt_facet_sidebar_get_spin (sidebar, VT_RANGE_IMPACT, FALSE)) == 1);
+
+  close_window (window);
+}
+
+static void
+test_sort_keys (void)
+{
+  VtWindow *window = new_window_on_sample ();
+
+  for (guint key = 0; key < VT_N_SORT_KEYS; key++)
+    {
+      for (guint descending = 0; descending < 2; descending++)
+        {
+          g_autoptr(GtkSortListModel) reference = NULL;
+          g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr(GArray) shown = NULL;
+
+          g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key",
+                                          g_variant_new_string (vt_sort_key_to_string (key)));
+          g_action_group_change_action_state (G_ACTION_GROUP (window), "sort-descending",
+                                              g_variant_new_boolean (descending));
+
+          reference = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (vt_window_get_catalog (window))),
+                                               GTK_SORTER (vt_sorter_new (key, descending)));
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reference)); i++)
+            {
+              g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (reference), i);
+              guint number = vt_item_get_number (item);
+
+              g_array_append_val (expected, number);
+            }
+
+          shown = grid_numbers (window);
+          g_assert_true (same_numbers (shown, expected, FALSE));
+          g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (window->sort_dropdown)), ==, key);
+          g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (window->direction_button)), ==,
+                           descending);
+        }
+    }
+
+  /* The drop-down itself sorts too. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (window->sort_dropdown), VT_SORT_TITLE);
+  g_assert_cmpint (vt_sorter_get_key (window->sorter), ==, VT_SORT_TITLE);
+
+  close_window (window);
+}
+
+static void
+test_detail_opens_on_activate (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  g_autoptr(VtItem) third = NULL;
+  GtkWindow *detail;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key", g_variant_new_string ("impact"));
+  third = g_list_model_get_item (G_LIST_MODEL (window->sort_model), 2);
+
+  g_signal_emit_by_name (window->grid_view, "activate", 2);
+  g_assert_nonnull (window->detail_window);
+  detail = window->detail_window;
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_true (vt_detail_window_get_item (VT_DETAIL_WINDOW (detail)) == third);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 2);
+
+  /* One detail window, reused. */
+  g_signal_emit_by_name (window->grid_view, "activate", 0);
+  g_assert_true (window->detail_window == detail);
+  g_assert_cmpuint (vt_detail_window_get_position (VT_DETAIL_WINDOW (detail)), ==, 0);
+
+  close_window (window);
+}
+
+static GFile *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_broken_catalog_keeps_previous (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) broken = write_file ("broken.json", "{ \"format\": \"vitrine-catalog\", \"items\": [ {");
+  guint total = grid_n_items (window);
+
+  vt_window_open_file (window, broken);
+  WAIT_UNTIL (gtk_info_bar_get_revealed (GTK_INFO_BAR (window->error_bar)));
+  WAIT_UNTIL (!vt_window_get_loading (window));
+
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window->error_title)), "broken.json"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window->error_label)), !=, "");
+  g_assert_true (g_file_equal (vt_window_get_file (window), sample));
+  g_assert_cmpuint (grid_n_items (window), ==, total);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "grid");
+
+  /* A good file afterwards clears the message. */
+  open_and_wait (window, sample);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (window->error_bar)));
+
+  close_window (window);
+}
+
+static void
+test_broken_first_catalog_shows_welcome (void)
+{
+  VtWindow *window;
+  g_autoptr(GFile) missing = g_file_new_build_filename (tmp_dir, "missing.json", NULL);
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
+
+  vt_window_open_file (window, missing);
+  WAIT_UNTIL (gtk_info_bar_get_revealed (GTK_INFO_BAR (window->error_bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window->error_title)), "missing.json"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
+  g_assert_null (vt_window_get_file (window));
+
+  close_window (window);
+}
+
+static void
+test_reload_keeps_filters (void)
+{
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(VtQuery) reference = vt_query_new ();
+  g_autoptr(VtItem) selected = NULL;
+  VtWindow *window;
+  GtkCheckButton *check;
+  guint position, selected_number;
+  VtItem *item;
+  gsize length;
+
+  g_assert_true (g_file_load_contents (sample, NULL, &contents, &length, NULL, NULL));
+  copy = write_file ("reload.json", contents);
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, copy);
+
+  /* A search, a facet value and a sort, and a selected piece. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key", g_variant_new_string ("year"));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "war");
+  vt_query_set_search (reference, "war");
+  WAIT_UNTIL (grid_shows (window, reference));
+  WAIT_UNTIL (vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), VT_FACET_REGION, "Europe") != NULL);
+  check = vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), VT_FACET_REGION, "Europe");
+  gtk_widget_activate (GTK_WIDGET (check));
+  vt_query_set_facet_selected (reference, VT_FACET_REGION, "Europe", TRUE);
+  WAIT_UNTIL (grid_shows (window, reference));
+  g_assert_cmpuint (grid_n_items (window), >, 1);
+  gtk_single_selection_set_selected (window->selection, 1);
+  selected = g_object_ref (gtk_single_selection_get_selected_item (window->selection));
+  selected_number = vt_item_get_number (selected);
+
+  /* Another program rewrites the file: the selected piece gets a new title. */
+  changed = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (changed, vt_item_get_title (selected), "Renamed on disk", 1), ==, 1);
+  g_object_unref (write_file ("reload.json", changed->str));
+
+  WAIT_UNTIL ((item = vt_catalog_lookup (vt_window_get_catalog (window), selected_number)) != NULL
+              && g_strcmp0 (vt_item_get_title (item), "Renamed on disk") == 0);
+  WAIT_UNTIL (!vt_window_get_loading (window));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "war");
+  g_assert_true (gtk_check_button_get_active (vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar),
+                                                                          VT_FACET_REGION, "Europe")));
+  g_assert_cmpint (vt_sorter_get_key (window->sorter), ==, VT_SORT_YEAR);
+  g_assert_true (grid_shows (window, reference));
+  position = gtk_single_selection_get_selected (window->selection);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (vt_item_get_number (gtk_single_selection_get_selected_item (window->selection)), ==,
+                    selected_number);
+
+  close_window (window);
+}
+
+static void
+test_settings_restored (void)
+{
+  VtWindow *window;
+  int width, height;
+
+  reset_settings ();
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key", g_variant_new_string ("price"));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "sort-descending", g_variant_new_boolean (TRUE));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-in", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sidebar-shown", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->sidebar_revealer)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (window->size_adjustment), ==, 256);
+  close_window (window);
+
+  /* A new window, as at the next start. */
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_cmpint (vt_sorter_get_key (window->sorter), ==, VT_SORT_PRICE);
+  g_assert_true (vt_sorter_get_descending (window->sorter));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (window->sort_dropdown)), ==, VT_SORT_PRICE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (window->direction_button)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (window->size_adjustment), ==, 256);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window->sidebar_revealer)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (window->sidebar_button)));
+  close_window (window);
+}
+
+static void
+test_zoom_resizes_tiles (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  GHashTableIter iter;
+  gpointer tile;
+
+  WAIT_UNTIL (g_hash_table_size (window->tiles) > 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-reset", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "zoom-out"));
+
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    g_assert_cmpint (vt_tile_get_size (tile), ==, VT_TILE_MIN_SIZE);
+
+  for (guint i = 0; i < 10; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-in", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "zoom-in"));
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    g_assert_cmpint (vt_tile_get_size (tile), ==, VT_TILE_MAX_SIZE);
+
+  close_window (window);
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+    delete_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("vitrine-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Recent files and thumbnails go to a place of the test's own. */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 0;
+    }
+
+  g_test_add_func ("/window/open/sample-shows-all", test_open_sample_shows_all);
+  g_test_add_func ("/window/search/narrows", test_search_narrows);
+  g_test_add_func ("/window/facets/each-narrows", test_facets_narrow);
+  g_test_add_func ("/window/ranges/each-narrows", test_ranges_narrow);
+  g_test_add_func ("/window/sort/each-key", test_sort_keys);
+  g_test_add_func ("/window/detail/opens-on-activate", test_detail_opens_on_activate);
+  g_test_add_func ("/window/errors/broken-keeps-previous", test_broken_catalog_keeps_previous);
+  g_test_add_func ("/window/errors/missing-first", test_broken_first_catalog_shows_welcome);
+  g_test_add_func ("/window/reload/keeps-filters", test_reload_keeps_filters);
+  g_test_add_func ("/window/settings/restored", test_settings_restored);
+  g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
+
+    delete_tree (dir);
+  }
+
+  return status;
+}
