@@ -317,6 +317,10 @@ test_image_shown (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* A click (or Enter) on the artwork opens it at full size too. */
+  g_assert_true (gtk_widget_activate (child (fixture, "artwork_button")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "full-size");
 }
 
 static void
