@@ -42,7 +42,7 @@ meson compile -C "$build"
 
 case "$mode" in
   run)
-    exec "$build/src/vitrine"
+    exec "$build/src/vitrine" "$build/data/sample/genesis/catalog.json"
     ;;
   test)
     rc=0
