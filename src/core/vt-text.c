@@ -7,16 +7,6 @@
 
 #include <string.h>
 
-static gboolean
-is_plain_ascii (const char *text,
-                gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) text[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 /* The folding proper, for valid UTF-8: decomposed, case-folded, marks
  * dropped, typographic punctuation made plain. */
 static void
@@ -109,14 +99,34 @@ two_byte_table (void)
   return table;
 }
 
+/* Appends @text lowered, ASCII only; written so the compiler can do
+ * many bytes at once. */
+static inline void
+append_ascii_lower (GString    *out,
+                    const char *text,
+                    gsize       len)
+{
+  gsize start = out->len;
+  guchar *dest;
+
+  g_string_set_size (out, start + len);
+  dest = (guchar *) out->str + start;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      dest[i] = c + (((guchar) (c - 'A') < 26) << 5);
+    }
+}
+
 void
 vt_text_fold_append (GString    *out,
                      const char *text,
                      gssize      length)
 {
   const Folded *table;
-  const char *p, *end;
-  gsize len;
+  const guchar *p, *end;
+  gsize start, len;
 
   g_return_if_fail (out != NULL);
 
@@ -124,50 +134,27 @@ vt_text_fold_append (GString    *out,
     return;
 
   len = length < 0 ? strlen (text) : (gsize) length;
-
-  /* Most catalog text is ASCII: fold it byte by byte. */
-  if (is_plain_ascii (text, len))
-    {
-      gsize start = out->len;
-      char *dest;
-
-      g_string_set_size (out, start + len);
-      dest = out->str + start;
-      for (gsize i = 0; i < len; i++)
-        dest[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + ('a' - 'A') : text[i];
-      return;
-    }
-
-  if (!g_utf8_validate_len (text, len, NULL))
-    return;   /* not valid UTF-8: nothing a search could match */
-
+  start = out->len;
   table = two_byte_table ();
-  p = text;
-  end = text + len;
+  p = (const guchar *) text;
+  end = p + len;
+
   while (p < end)
     {
-      const char *run = p;
-      gsize start = out->len;
+      const guchar *run = p;
 
       /* ASCII, byte by byte. */
-      while (p < end && (guchar) *p < 0x80)
+      while (p < end && *p < 0x80)
         p++;
       if (p > run)
-        {
-          char *dest;
-
-          g_string_set_size (out, start + (p - run));
-          dest = out->str + start;
-          for (const char *q = run; q < p; q++)
-            *dest++ = *q >= 'A' && *q <= 'Z' ? *q + ('a' - 'A') : *q;
-        }
+        append_ascii_lower (out, (const char *) run, p - run);
       if (p >= end)
         break;
 
       /* A two-byte character, by table. */
-      if (((guchar) *p & 0xE0) == 0xC0)
+      if (*p >= 0xC2 && *p <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80)
         {
-          gunichar c = (((guchar) p[0] & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+          gunichar c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
           const Folded *folded = &table[c - TWO_BYTE_FIRST];
 
           if (folded->length != G_MAXUINT8)
@@ -181,9 +168,16 @@ vt_text_fold_append (GString    *out,
       /* Anything else, up to the next ASCII or two-byte character. */
       run = p;
       do
-        p = g_utf8_next_char (p);
-      while (p < end && ((guchar) *p & 0xE0) != 0xC0 && (guchar) *p >= 0x80);
-      fold_slow (out, run, p - run);
+        p++;
+      while (p < end && *p >= 0x80 && !(*p >= 0xC2 && *p <= 0xDF));
+
+      if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+        {
+          /* Not valid UTF-8: nothing a search could match. */
+          g_string_truncate (out, start);
+          return;
+        }
+      fold_slow (out, (const char *) run, p - run);
     }
 }
 
