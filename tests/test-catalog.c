@@ -344,6 +344,29 @@ test_load_async_cancelled (void)
 }
 
 static void
+test_load_byte_order_mark (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) good = write_file (dir, "bom.json",
+                                      "\xef\xbb\xbf{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                                      " \"items\": [{\"number\": 1, \"title\": \"One\"}]}");
+  g_autoptr(GFile) bad = write_file (dir, "bom-bad.json", "\xef\xbb\xbf{'format': 1}");
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Some Windows editors start UTF-8 files with a byte order mark. */
+  g_assert_true (vt_catalog_load (catalog, good, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+
+  /* Columns count from after the mark, as an editor shows them. */
+  g_assert_false (vt_catalog_load (catalog, bad, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "bom-bad.json:1:2: "));
+
+  remove_dir (dir);
+}
+
+static void
 test_put_item (void)
 {
   g_autoptr(GFile) file = small_catalog ();
@@ -1010,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/catalog/load/async-failure-keeps-contents", test_load_async_failure_keeps_contents);
   g_test_add_func ("/catalog/load/sync-failure-keeps-contents", test_load_sync_failure_keeps_contents);
   g_test_add_func ("/catalog/load/async-cancelled", test_load_async_cancelled);
+  g_test_add_func ("/catalog/load/byte-order-mark", test_load_byte_order_mark);
   g_test_add_func ("/catalog/model/put-item", test_put_item);
   g_test_add_func ("/catalog/save/unknown-members-kept", test_save_unknown_members_kept);
   g_test_add_func ("/catalog/save/after-changes", test_save_after_changes);

@@ -1086,6 +1086,8 @@ load_thread_done_cb (GObject      *object,
     }
 
   load_job_apply (job);
+  /* The last progress idle may come after this: it would be ignored. */
+  set_progress (self, 1.0);
   g_task_return_boolean (outer, TRUE);
 }
 
