@@ -332,6 +332,34 @@ test_image_shown (Fixture       *fixture,
   wait_until (full_size_shown, fixture, "the artwork's button opens the full-size view");
 }
 
+static gboolean
+full_size_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return full_size_settled (data) &&
+         gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture"))) != NULL;
+}
+
+static void
+test_image_full_size_asked_early (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->sorted);
+  GdkPaintable *paintable;
+
+  /* F pressed at once, before the artwork has come: the view opens and
+   * the original follows. */
+  vt_detail_window_show_position (fixture->window, position_of_number (model, 12));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "detail.full-size", NULL));
+  g_assert_true (full_size_shown (fixture));
+  wait_until (full_size_loaded, fixture, "the original of piece 12 is loaded");
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture")));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 36);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 48);
+}
+
 static void
 test_image_missing_placeholder (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -553,6 +581,8 @@ main (int   argc,
               fixture_set_up, test_label_shows_problem, fixture_tear_down);
   g_test_add ("/detail/image/shown", Fixture, NULL,
               fixture_set_up, test_image_shown, fixture_tear_down);
+  g_test_add ("/detail/image/full-size-asked-early", Fixture, NULL,
+              fixture_set_up, test_image_full_size_asked_early, fixture_tear_down);
   g_test_add ("/detail/image/missing-placeholder", Fixture, NULL,
               fixture_set_up, test_image_missing_placeholder, fixture_tear_down);
   g_test_add ("/detail/navigate/sorted-order", Fixture, NULL,
