@@ -270,6 +270,15 @@ full_size_settled (gpointer data)
   return !gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "full_spinner")));
 }
 
+static gboolean
+full_size_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "view_stack"))),
+                    "full-size") == 0;
+}
+
 static void
 test_image_shown (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -317,6 +326,10 @@ test_image_shown (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* A click (or Enter) on the artwork opens it at full size too. */
+  g_assert_true (gtk_widget_activate (child (fixture, "artwork_button")));
+  wait_until (full_size_shown, fixture, "the artwork's button opens the full-size view");
 }
 
 static void

@@ -1218,7 +1218,6 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_picture);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_spinner);
-  gtk_widget_class_bind_template_callback (widget_class, on_artwork_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "detail.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "detail.next", NULL, next_action);
@@ -1243,6 +1242,10 @@ vt_detail_window_init (VtDetailWindow *self)
   ensure_style (GTK_WIDGET (self));
   build_attributes (self);
 
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate the template on its own. */
+  g_signal_connect_object (self->artwork_button, "clicked", G_CALLBACK (on_artwork_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_cursor_from_name (self->artwork_button, "zoom-in");
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->full_scroller), "zoom-out");
 
