@@ -270,6 +270,15 @@ full_size_settled (gpointer data)
   return !gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "full_spinner")));
 }
 
+static gboolean
+full_size_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "view_stack"))),
+                    "full-size") == 0;
+}
+
 static void
 test_image_shown (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -317,6 +326,10 @@ test_image_shown (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* A click (or Enter) on the artwork opens it at full size too. */
+  g_assert_true (gtk_widget_activate (child (fixture, "artwork_button")));
+  wait_until (full_size_shown, fixture, "the artwork's button opens the full-size view");
 }
 
 static void
@@ -461,6 +474,39 @@ test_model_follows_item (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+static void
+test_model_hidden_window_loads_when_shown (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->sorted);
+  GtkPicture *picture;
+  guint position;
+
+  vt_detail_window_show_position (fixture->window, position_of_number (model, 12));
+  wait_until (artwork_settled, fixture, "the artwork of piece 12 is loaded");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* The piece is filtered out while the window is hidden: the label
+   * follows at once, the artwork waits until the window is shown. */
+  position = vt_detail_window_get_position (fixture->window);
+  fixture->hidden_number = 12;
+  gtk_filter_changed (GTK_FILTER (fixture->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (shown_number (fixture), !=, 12);
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==,
+                   vt_item_get_title (vt_detail_window_get_item (fixture->window)));
+  picture = GTK_PICTURE (child (fixture, "picture"));
+  g_assert_null (gtk_picture_get_paintable (picture));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "spinner"))));
+
+  vt_detail_window_show_position (fixture->window,
+                                  vt_detail_window_get_position (fixture->window));
+  g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==, position);
+  wait_until (artwork_settled, fixture, "the artwork is loaded once the window is shown");
+  g_assert_nonnull (vt_item_get_image (vt_detail_window_get_item (fixture->window)));
+  g_assert_nonnull (gtk_picture_get_paintable (picture));
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -515,6 +561,8 @@ main (int   argc,
               fixture_set_up, test_window_reused_and_escape, fixture_tear_down);
   g_test_add ("/detail/model/follows-item", Fixture, NULL,
               fixture_set_up, test_model_follows_item, fixture_tear_down);
+  g_test_add ("/detail/model/hidden-window-loads-when-shown", Fixture, NULL,
+              fixture_set_up, test_model_hidden_window_loads_when_shown, fixture_tear_down);
   g_test_add_func ("/detail/window/finalized", test_window_finalized);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "vt-item.h"
 #include "vt-problem.h"
+#include "vt-text.h"
 
 #include <string.h>
 
@@ -262,6 +263,33 @@ test_search_text (void)
 }
 
 static void
+test_search_text_folds_like_vt_text_fold (void)
+{
+  /* The item folds on a fast path of its own: it must agree with
+   * vt_text_fold() on every kind of character. */
+  static const char * const titles[] = {
+    "1956 - Hungarian Revolution",
+    "János KÁDÁR and the Straße",
+    "Nagy’s “reforms” – 1953–1956",
+    "e\xcc\x81 combining, \xc3\x85ngstr\xc3\xb6m, \xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1, \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+    "\xe6\x9d\xb1\xe4\xba\xac and \xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 and \xf0\x9f\x8e\xa8 art",
+    "ǅ İstanbul ﬁnal Œuvre",
+    "ASCII ONLY, AND LONGER THAN EIGHT BYTES: [ABCXYZ@`{]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"title\": \"%s\"}", titles[i]);
+      g_autoptr(JsonObject) object = parse_object (json);
+      g_autoptr(VtItem) item = vt_item_new_from_json (object, NULL, NULL);
+      g_autofree char *folded = vt_text_fold (titles[i]);
+      g_autofree char *expected = g_strconcat (folded, "\n", NULL);
+
+      g_assert_cmpstr (vt_item_get_search_text (item), ==, expected);
+    }
+}
+
+static void
 test_facet_values (void)
 {
   g_autoptr(JsonObject) object = parse_object (hungarian);
@@ -305,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/item/problem/notify", test_problem_notify);
   g_test_add_func ("/item/properties", test_properties);
   g_test_add_func ("/item/search-text", test_search_text);
+  g_test_add_func ("/item/search-text/same-folding", test_search_text_folds_like_vt_text_fold);
   g_test_add_func ("/item/facet-values", test_facet_values);
 
   return g_test_run ();

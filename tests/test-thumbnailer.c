@@ -221,6 +221,15 @@ create_fixture_images (void)
     "/* XPM */\nstatic char *x[] = {\"2 2 1 1\", \"a c #ff0000\", \"aa\", \"aa\"};\n";
   static const char svg[] =
     "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n";
+  /* Headers declaring 40000 x 40000 (0x9c40), with next to no data */
+  static const guchar huge_gif[] = { 'G', 'I', 'F', '8', '9', 'a', 0x40, 0x9c, 0x40, 0x9c, 0x80, 0, 0,
+                                     0, 0, 0, 0xff, 0xff, 0xff,
+                                     ',', 0, 0, 0, 0, 0x40, 0x9c, 0x40, 0x9c, 0,
+                                     2, 2, 0x44, 1, 0, ';' };
+  static const guchar huge_bmp[] = { 'B', 'M', 154, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0,
+                                     40, 0, 0, 0, 0x40, 0x9c, 0, 0, 0x40, 0x9c, 0, 0, 1, 0, 24, 0,
+                                     0, 0, 0, 0, 100, 0, 0, 0, 0x13, 0x0b, 0, 0, 0x13, 0x0b, 0, 0,
+                                     0, 0, 0, 0, 0, 0, 0, 0 };
   static const char text[] = "1956 - Hungarian Revolution\nThis is a catalog note, not a picture.\n";
   static const guchar corrupt[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0,
                                     0x01, 0x01, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0x00, 0x03,
@@ -254,6 +263,8 @@ create_fixture_images (void)
   write_file ("icon.xpm", (const guchar *) xpm, strlen (xpm));
   write_file ("drawing.svg", (const guchar *) svg, strlen (svg));
   write_huge_png ("huge.png", 40000, 40000);
+  write_file ("huge.gif", huge_gif, sizeof huge_gif);
+  write_file ("huge.bmp", huge_bmp, sizeof huge_bmp);
 
   folder = image_path ("folder.jpg");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -419,6 +430,8 @@ test_load_orientation (Fixture       *fixture,
   thumbnail = read_thumbnail (fixture->thumbnailer, "rotated.jpg", 128);
   g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, 64);
   g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), ==, 128);
+  g_assert_cmpstr (gdk_pixbuf_get_option (thumbnail, "tEXt::Thumb::Image::Width"), ==, "100");
+  g_assert_cmpstr (gdk_pixbuf_get_option (thumbnail, "tEXt::Thumb::Image::Height"), ==, "200");
 }
 
 static void
@@ -725,6 +738,18 @@ test_cache_failure_record (Fixture       *fixture,
   g_assert_cmpuint (stats_of (other).decodes, ==, 1);
 }
 
+typedef struct
+{
+  gboolean           done;
+  gboolean           ok;
+  VtThumbnailOutcome outcome;
+  GError            *error;
+} EnsureResult;
+
+static EnsureResult ensure_sync (VtThumbnailer *thumbnailer,
+                                 const char    *name,
+                                 int            size);
+
 static void
 test_cache_unwritable (void)
 {
@@ -733,6 +758,7 @@ test_cache_unwritable (void)
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) again = NULL;
   g_autoptr(GError) error = NULL;
+  EnsureResult ensure;
 
   /* mkdir fails under a regular file, even for root */
   g_file_set_contents (cache_dir, "not a folder", -1, &error);
@@ -754,15 +780,15 @@ test_cache_unwritable (void)
   /* Still cached in memory */
   again = load_sync (thumbnailer, "series-2.jpg", 256, &error);
   g_assert_true (again == texture);
-}
 
-typedef struct
-{
-  gboolean           done;
-  gboolean           ok;
-  VtThumbnailOutcome outcome;
-  GError            *error;
-} EnsureResult;
+  /* vitrine-cli's ensure says why it could not */
+  ensure = ensure_sync (thumbnailer, "series-3.jpg", 256);
+  g_assert_false (ensure.ok);
+  g_assert_error (ensure.error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (ensure.error->message, cache_dir));
+  g_assert_nonnull (strstr (ensure.error->message, "series-3.jpg"));
+  g_clear_error (&ensure.error);
+}
 
 static void
 on_ensured_cb (GObject      *object,
@@ -1073,6 +1099,8 @@ BAD_TEST (test_bad_not_image, "notes.jpg", VT_THUMBNAILER_ERROR_UNSUPPORTED, "no
 BAD_TEST (test_bad_svg, "drawing.svg", VT_THUMBNAILER_ERROR_UNSUPPORTED, "SVG")
 BAD_TEST (test_bad_xpm, "icon.xpm", VT_THUMBNAILER_ERROR_UNSUPPORTED, "XPM")
 BAD_TEST (test_bad_huge, "huge.png", VT_THUMBNAILER_ERROR_TOO_LARGE, "40000 × 40000")
+BAD_TEST (test_bad_huge_gif, "huge.gif", VT_THUMBNAILER_ERROR_TOO_LARGE, "40000 × 40000")
+BAD_TEST (test_bad_huge_bmp, "huge.bmp", VT_THUMBNAILER_ERROR_TOO_LARGE, "40000 × 40000")
 BAD_TEST (test_bad_folder, "folder.jpg", VT_THUMBNAILER_ERROR_NOT_REGULAR, "folder")
 BAD_TEST (test_bad_fifo, "fifo.jpg", VT_THUMBNAILER_ERROR_NOT_REGULAR, "not a regular file")
 
@@ -1179,6 +1207,8 @@ main (int   argc,
   ADD ("/thumbnailer/bad/xpm-refused", test_bad_xpm);
   ADD ("/thumbnailer/bad/huge-dimensions", test_bad_huge);
   ADD ("/thumbnailer/bad/huge-dimensions-fast", test_bad_huge_is_fast);
+  ADD ("/thumbnailer/bad/huge-dimensions-gif", test_bad_huge_gif);
+  ADD ("/thumbnailer/bad/huge-dimensions-bmp", test_bad_huge_bmp);
   ADD ("/thumbnailer/bad/folder", test_bad_folder);
   ADD ("/thumbnailer/bad/fifo", test_bad_fifo);
   ADD ("/thumbnailer/bad/no-permission", test_bad_no_permission);

@@ -641,6 +641,130 @@ test_zoom_resizes_tiles (void)
   close_window (window);
 }
 
+static VtTile *
+find_tile (VtWindow *window,
+           guint     number)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      VtItem *item = vt_tile_get_item (tile);
+
+      if (item != NULL && vt_item_get_number (item) == number)
+        return tile;
+    }
+
+  return NULL;
+}
+
+static void
+test_tile_placeholder_with_reason (void)
+{
+  g_autoptr(GFile) catalog = write_file ("no-image.json",
+    "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+    "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
+    "  \"items\": [ { \"number\": 1, \"title\": \"1901 - A Piece Without Its Picture\",\n"
+    "                 \"year\": 1901, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
+    "                 \"image\": \"images/nowhere.jpg\" } ] }\n");
+  VtWindow *window;
+  VtTile *tile;
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, catalog);
+
+  WAIT_UNTIL ((tile = find_tile (window, 1)) != NULL
+              && g_strcmp0 (vt_tile_get_state (tile), "placeholder") == 0);
+  g_assert_nonnull (strstr (vt_tile_get_reason (tile), "nowhere.jpg"));
+
+  close_window (window);
+}
+
+static void
+test_recent_lists_opened (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *uri = g_file_get_uri (sample);
+  gboolean listed = FALSE;
+
+  WAIT_UNTIL (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)) > 0);
+  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)); i++)
+    {
+      g_autoptr(GVariant) target =
+        g_menu_model_get_item_attribute_value (G_MENU_MODEL (window->recent_menu), i,
+                                               G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      listed |= target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0;
+    }
+  g_assert_true (listed);
+  g_assert_true (gtk_widget_get_sensitive (window->recent_button));
+
+  close_window (window);
+}
+
+static VtWindow *
+app_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (VT_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* `vitrine FILE` opens FILE; `vitrine` alone opens the catalog open last. */
+static void
+test_application_open_then_reopen_last (void)
+{
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) last = NULL;
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved = NULL;
+  g_autofree char *last_uri = NULL;
+  g_autoptr(GError) error = NULL;
+  VtWindow *window;
+
+  g_assert_true (g_file_load_contents (sample, NULL, &contents, NULL, NULL, NULL));
+  last = write_file ("last.json", contents);
+  last_uri = g_file_get_uri (last);
+
+  reset_settings ();
+  app = g_object_new (VT_TYPE_APPLICATION,
+                      "application-id", "io.github.vitrine.Vitrine.Test",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/vitrine/Vitrine",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &last, 1, "");
+  WAIT_UNTIL ((window = app_window (app)) != NULL && vt_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (vt_window_get_file (window), last));
+  saved = g_settings_get_string (settings, "last-catalog");
+  g_assert_cmpstr (saved, ==, last_uri);
+  close_window (window);
+  g_assert_null (app_window (app));
+
+  /* The next start without a file. */
+  g_application_activate (G_APPLICATION (app));
+  WAIT_UNTIL ((window = app_window (app)) != NULL && vt_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (vt_window_get_file (window), last));
+  close_window (window);
+
+  /* And when that file is gone, the sample. */
+  g_assert_true (g_file_delete (last, NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  WAIT_UNTIL ((window = app_window (app)) != NULL && vt_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (vt_window_get_file (window), sample));
+  close_window (window);
+}
+
 static void
 delete_tree (GFile *file)
 {
@@ -685,6 +809,9 @@ main (int   argc,
   g_test_add_func ("/window/reload/keeps-filters", test_reload_keeps_filters);
   g_test_add_func ("/window/settings/restored", test_settings_restored);
   g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
+  g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
+  g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);
+  g_test_add_func ("/application/open-then-reopen-last", test_application_open_then_reopen_last);
 
   status = g_test_run ();
 

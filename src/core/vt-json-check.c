@@ -33,6 +33,24 @@ static const guint8 plain_in_string[256] = {
   [0x5d ... 0x7f] = 1,
 };
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any byte of @word is a quote, a backslash, a control
+ * character or not ASCII (the classic "has a zero byte" bit trick). */
+static inline gboolean
+needs_attention (guint64 word)
+{
+  guint64 quote = word ^ (ONES * '"');
+  guint64 backslash = word ^ (ONES * '\\');
+  guint64 found = ((quote - ONES) & ~quote)
+                  | ((backslash - ONES) & ~backslash)
+                  | ((word - ONES * 0x20) & ~word)
+                  | word;
+
+  return (found & HIGHS) != 0;
+}
+
 typedef struct
 {
   const guchar *start;
@@ -244,6 +262,7 @@ vt_json_check (const char   *data,
     {
       p += 3;
       check->start = 3;
+      scan.data += 3;   /* columns as an editor counts them */
     }
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -280,6 +299,16 @@ vt_json_check (const char   *data,
 
             for (;;)
               {
+                /* Eight bytes at a time while none needs attention. */
+                while (end - p >= 8)
+                  {
+                    guint64 word;
+
+                    memcpy (&word, p, sizeof word);
+                    if (needs_attention (word))
+                      break;
+                    p += 8;
+                  }
                 while (p < end && plain_in_string[*p])
                   p++;
                 if (p == end)
@@ -337,6 +366,7 @@ vt_json_check (const char   *data,
                             max_depth);
           stack[depth++] = c;
           expect_key = c == '{';
+          check->n_objects += expect_key;
           if (depth == 2)
             {
               in_collection = c == '{' && span_equal (&root_key, "collection");

@@ -28,6 +28,7 @@ typedef struct
 {
   GPtrArray   *duplicates;   /* VtJsonDuplicate */
   guint        n_items;      /* objects in the root's "items" array */
+  guint        n_objects;    /* objects at any level, the root included */
   gsize        start;        /* where the JSON starts (after a byte order mark) */
 } VtJsonCheck;
 

@@ -456,11 +456,13 @@ static gboolean
 vt_query_filter_match (GtkFilter *filter,
                        gpointer   item)
 {
-  VtQuery *self = VT_QUERY (filter);
+  VtQuery *self = (VtQuery *) filter;
 
   if (!VT_IS_ITEM (item))
     return FALSE;
-  return vt_query_match (self, item);
+  return match_ranges (self, item)
+         && (self->facet_mask == 0 || vt_query_get_facet_failures (self, item) == 0)
+         && match_words (self, item);
 }
 
 static GtkFilterMatch

@@ -546,6 +546,7 @@ decode_fd (int            fd,
   g_autofree guchar *buffer = g_malloc (READ_CHUNK);
   GdkPixbuf *pixbuf;
   gboolean ok = TRUE;
+  const char *orientation;
   Format format;
   gssize n;
   int saved_errno;
@@ -651,6 +652,15 @@ decode_fd (int            fd,
       return NULL;
     }
 
+  /* Orientations 5 to 8 turn the picture a quarter: its size as seen swaps. */
+  orientation = gdk_pixbuf_get_option (pixbuf, "orientation");
+  if (orientation != NULL && g_ascii_strtoll (orientation, NULL, 10) >= 5)
+    {
+      int declared_width = ctx->width;
+
+      ctx->width = ctx->height;
+      ctx->height = declared_width;
+    }
   pixbuf = gdk_pixbuf_apply_embedded_orientation (pixbuf);
 
   /* What the loader could not reduce (all but JPEG, and JPEG between its steps) */

@@ -73,6 +73,8 @@ struct _VtDetailWindow
   GCancellable   *image_cancellable;
   GdkTexture     *texture;
   int             texture_size;
+  /* A hidden window loads no pictures: it loads the artwork when shown. */
+  gboolean        artwork_pending;
   /* The neighbours' pictures, loaded ahead into the thumbnailer's cache. */
   GCancellable   *prefetch_cancellable;
   /* The original, for the full-size view. */
@@ -517,6 +519,7 @@ load_artwork (VtDetailWindow *self)
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autofree char *accessible = NULL;
 
+  self->artwork_pending = FALSE;
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   g_cancellable_cancel (self->prefetch_cancellable);
@@ -554,6 +557,21 @@ load_artwork (VtDetailWindow *self)
   vt_thumbnailer_load_async (self->thumbnailer, file, PREVIEW_SIZE * scale,
                              self->image_cancellable, on_image_loaded_cb,
                              load_data_new (self, PREVIEW_SIZE));
+}
+
+static void
+defer_artwork (VtDetailWindow *self)
+{
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  g_clear_object (&self->texture);
+  self->texture_size = 0;
+  gtk_picture_set_paintable (self->picture, NULL);
+  gtk_spinner_stop (self->spinner);
+  self->artwork_pending = TRUE;
+  update_actions (self);
 }
 
 /* The full-size view */
@@ -770,7 +788,12 @@ show_item (VtDetailWindow *self,
       show_label (self);
       if (self->full_size)
         stop_original (self);
-      load_artwork (self);
+      /* A hidden window follows the filter while the user types: it
+       * loads the artwork only once it is shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        load_artwork (self);
+      else
+        defer_artwork (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
     }
   update_position_label (self);
@@ -1045,6 +1068,32 @@ vt_detail_window_dispose (GObject *object)
 }
 
 static void
+vt_detail_window_map (GtkWidget *widget)
+{
+  VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (vt_detail_window_parent_class)->map (widget);
+
+  if (self->artwork_pending && self->item != NULL)
+    load_artwork (self);
+}
+
+static void
+vt_detail_window_unmap (GtkWidget *widget)
+{
+  VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
+
+  /* Hidden before the picture for the screen came: stop, and load it
+   * again when shown. The pictures ahead are not needed any more. */
+  g_cancellable_cancel (self->prefetch_cancellable);
+  g_clear_object (&self->prefetch_cancellable);
+  if (self->item != NULL && self->texture_size <= PREVIEW_SIZE)
+    defer_artwork (self);
+
+  GTK_WIDGET_CLASS (vt_detail_window_parent_class)->unmap (widget);
+}
+
+static void
 vt_detail_window_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -1116,6 +1165,9 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   object_class->get_property = vt_detail_window_get_property;
   object_class->set_property = vt_detail_window_set_property;
 
+  widget_class->map = vt_detail_window_map;
+  widget_class->unmap = vt_detail_window_unmap;
+
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
                          G_TYPE_LIST_MODEL,
@@ -1166,7 +1218,6 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_picture);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_spinner);
-  gtk_widget_class_bind_template_callback (widget_class, on_artwork_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "detail.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "detail.next", NULL, next_action);
@@ -1191,6 +1242,10 @@ vt_detail_window_init (VtDetailWindow *self)
   ensure_style (GTK_WIDGET (self));
   build_attributes (self);
 
+  /* Connected here rather than in the template, so that
+   * gtk4-builder-tool can validate the template on its own. */
+  g_signal_connect_object (self->artwork_button, "clicked", G_CALLBACK (on_artwork_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_cursor_from_name (self->artwork_button, "zoom-in");
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->full_scroller), "zoom-out");
 

@@ -941,6 +941,10 @@ vt_window_init (VtWindow *self)
   _vt_window_install_actions (self);
   update_chips (self);
   update_status (self);
+
+  /* Until a catalog is shown, typing searches (not the first spin
+   * button of the sidebar, which GTK would pick). */
+  gtk_window_set_focus (GTK_WINDOW (self), self->search_entry);
 }
 
 VtWindow *
