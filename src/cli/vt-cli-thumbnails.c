@@ -109,14 +109,17 @@ parse_sizes (char   **texts,
 {
   for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
     {
-      guint64 size;
+      guint64 value;
+      int size;
 
-      if (!g_ascii_string_to_unsigned (texts[i], 10, 1, VT_THUMBNAILER_MAX_CACHED_SIZE, &size, NULL))
+      if (!g_ascii_string_to_unsigned (texts[i], 10, 1, VT_THUMBNAILER_MAX_CACHED_SIZE, &value, NULL))
         {
           vt_cli_usage_error (_("--size “%s”: give a size in pixels from 1 to %d"),
                               texts[i], VT_THUMBNAILER_MAX_CACHED_SIZE);
           return FALSE;
         }
+      /* The array holds ints, not the guint64 (wrong on big-endian). */
+      size = (int) value;
       g_array_append_val (sizes, size);
     }
 
