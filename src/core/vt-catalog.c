@@ -568,6 +568,35 @@ on_object_end_cb (JsonParser *parser,
     report_progress (job, 0.1 + 0.6 * job->n_parsed_objects / job->n_expected_objects);
 }
 
+static void
+set_too_big_error (LoadJob  *job,
+                   goffset   size,
+                   GError  **error)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit = g_format_size (job->max_size);
+
+  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
+               _("%s: the file is %s, more than the limit of %s"), job->name, size_text, limit);
+}
+
+/* @read_error comes from reading the contents, through GIO or g_file_get_contents(). */
+static void
+set_read_error (LoadJob       *job,
+                const GError  *read_error,
+                GError       **error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (read_error));
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
+                 _("%s: no permission to read the file"), job->name);
+  else
+    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
+                 _("%s: cannot read the file: %s"), job->name, read_error->message);
+}
+
 static GBytes *
 read_file (LoadJob       *job,
            GCancellable  *cancellable,
@@ -577,6 +606,7 @@ read_file (LoadJob       *job,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+  gboolean loaded;
 
   info = g_file_query_info (job->file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -610,49 +640,25 @@ read_file (LoadJob       *job,
 
   if (g_file_info_get_size (info) > job->max_size)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (job->max_size);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the file is %s, more than the limit of %s"), job->name, size, limit);
+      set_too_big_error (job, g_file_info_get_size (info), error);
       return NULL;
     }
 
   /* A local file in one read of its size; GIO reads in small chunks. */
   if (g_file_peek_path (job->file) != NULL)
+    loaded = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error);
+  else
+    loaded = g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error);
+  if (!loaded)
     {
-      if (!g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error))
-        {
-          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-            g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                         _("%s: no permission to read the file"), job->name);
-          else
-            g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                         _("%s: cannot read the file: %s"), job->name, local_error->message);
-          return NULL;
-        }
-    }
-  else if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: no permission to read the file"), job->name);
-      else
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: cannot read the file: %s"), job->name, local_error->message);
+      set_read_error (job, local_error, error);
       return NULL;
     }
 
   /* It may have grown since we looked. */
   if ((goffset) length > job->max_size)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (job->max_size);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the file is %s, more than the limit of %s"), job->name, size, limit);
+      set_too_big_error (job, length, error);
       return NULL;
     }
 
