@@ -846,7 +846,7 @@ load_job_run (LoadJob       *job,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GPtrArray) items_by_index = NULL;
-  VtJsonCheck check = { NULL, 0, 0 };
+  g_auto(VtJsonCheck) check = { NULL, 0, 0 };
   const char *data;
   gsize length;
   JsonArray *array;
@@ -861,18 +861,12 @@ load_job_run (LoadJob       *job,
   report_progress (job, 0.05);
 
   if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
   job->n_expected_objects = check.n_objects;
   report_progress (job, 0.1);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
 
   parser = json_parser_new ();
   g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), job);
@@ -880,7 +874,6 @@ load_job_run (LoadJob       *job,
                                    &parse_error))
     {
       set_parse_error (job, parse_error, error);
-      vt_json_check_clear (&check);
       return FALSE;
     }
   g_clear_pointer (&bytes, g_bytes_unref);
@@ -889,10 +882,7 @@ load_job_run (LoadJob       *job,
   /* The scan let only an object through. */
   job->root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
   if (!check_format (job, job->root, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
 
   job->base_dir = g_file_get_parent (job->file);
   job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
@@ -925,10 +915,7 @@ load_job_run (LoadJob       *job,
       if (i % 256 == 255)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              vt_json_check_clear (&check);
-              return FALSE;
-            }
+            return FALSE;
           report_progress (job, 0.7 + 0.2 * i / n_elements);
         }
     }
