@@ -1203,6 +1203,19 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* Removes the temporary file @temp and says why @name was not saved. */
+static gboolean
+fail_write (const char  *name,
+            const char  *temp,
+            int          saved_errno,
+            GError     **error)
+{
+  g_unlink (temp);
+  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+               _("Cannot save %s: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* A temporary file in the same folder, fsync, rename over the target,
  * fsync the folder: the old file stays whole until the new one is. */
 static gboolean
@@ -1217,6 +1230,7 @@ write_atomically (GFile       *file,
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
   GStatBuf st;
+  gboolean exists;
   int saved_errno;
   int fd;
 
@@ -1231,7 +1245,8 @@ write_atomically (GFile       *file,
   base = g_path_get_basename (path);
   temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 
-  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+  exists = g_stat (path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
                    _("Cannot save %s: it is a folder"), name);
@@ -1249,36 +1264,19 @@ write_atomically (GFile       *file,
     }
 
   /* Keep the permissions of the file we replace. */
-  if (g_stat (path, &st) == 0)
+  if (exists)
     (void) fchmod (fd, st.st_mode & 07777);
 
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
+      return fail_write (name, temp, saved_errno, error);
     }
-
   if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
+    return fail_write (name, temp, errno, error);
   if (g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return fail_write (name, temp, errno, error);
 
   /* Make the rename itself durable. */
   fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
