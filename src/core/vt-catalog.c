@@ -957,6 +957,32 @@ set_problems (VtCatalog *self,
                        problems->pdata, problems->len);
 }
 
+/* The name, total and currency properties, each notified when it changes. */
+static void
+set_collection_fields (VtCatalog  *self,
+                       const char *name,
+                       guint       total,
+                       const char *currency)
+{
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+  if (g_strcmp0 (self->currency, currency) != 0)
+    {
+      g_free (self->currency);
+      self->currency = g_strdup (currency);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+    }
+}
+
 /* On the main thread, after a successful load. */
 static void
 load_job_apply (LoadJob *job)
@@ -982,23 +1008,7 @@ load_job_apply (LoadJob *job)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   if (g_set_object (&self->base_dir, job->base_dir))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
-  if (g_strcmp0 (self->name, job->collection_name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_steal_pointer (&job->collection_name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
-  if (g_strcmp0 (self->currency, job->currency) != 0)
-    {
-      g_free (self->currency);
-      self->currency = g_steal_pointer (&job->currency);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
-    }
-  if (self->total != job->total)
-    {
-      self->total = job->total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-    }
+  set_collection_fields (self, job->collection_name, job->total, job->currency);
 
   set_problems (self, job->problems);
 
@@ -1446,23 +1456,7 @@ vt_catalog_set_collection (VtCatalog  *self,
     json_object_remove_member (self->collection, "currency");
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (g_strcmp0 (self->name, name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_strdup (name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
-  if (self->total != total)
-    {
-      self->total = total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-    }
-  if (g_strcmp0 (self->currency, currency) != 0)
-    {
-      g_free (self->currency);
-      self->currency = g_strdup (currency);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
-    }
+  set_collection_fields (self, name, total, currency);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
