@@ -684,13 +684,21 @@ decode_fd (int            fd,
 /* ------------------------------------------------------------------ */
 /* The disk cache                                                     */
 
+/* The spec's file name for @uri: the MD5 of the URI, ".png". */
+static char *
+cache_basename (const char *uri)
+{
+  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
+
+  return g_strconcat (md5, ".png", NULL);
+}
+
 static char *
 thumbnail_path (const char *cache_dir,
                 int         bucket,
                 const char *uri)
 {
-  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
-  g_autofree char *basename = g_strconcat (md5, ".png", NULL);
+  g_autofree char *basename = cache_basename (uri);
 
   return g_build_filename (cache_dir, buckets[bucket].folder, basename, NULL);
 }
@@ -699,8 +707,7 @@ static char *
 failure_path (const char *cache_dir,
               const char *uri)
 {
-  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
-  g_autofree char *basename = g_strconcat (md5, ".png", NULL);
+  g_autofree char *basename = cache_basename (uri);
 
   return g_build_filename (cache_dir, "fail", FAIL_FOLDER, basename, NULL);
 }
@@ -927,7 +934,7 @@ open_original (Request      *request,
       return FALSE;
     }
 
-  if (S_ISDIR (st->st_mode) || !S_ISREG (st->st_mode))
+  if (!S_ISREG (st->st_mode))
     {
       close (fd);
       if (S_ISDIR (st->st_mode))
@@ -979,8 +986,6 @@ texture_for_png (VtThumbnailPng *png)
                                  png->pixels, png->stride);
 }
 
-/* Returns the texture (load), or a dummy reference (ensure) with
- * *outcome set; NULL with @error set on failure. */
 /* Returns the texture (load), or a dummy reference (ensure) with
  * *outcome set; NULL with @error set on failure. */
 static gpointer
