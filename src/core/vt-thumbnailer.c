@@ -358,14 +358,21 @@ memory_key (const char *uri,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT ".%09ld:%s", size, mtime_sec, mtime_nsec, uri);
 }
 
+/* On the requester's thread, before completing the task. */
+static void
+request_disconnect (Request *request)
+{
+  g_cancellable_disconnect (request->cancellable, request->cancel_id);
+  request->cancel_id = 0;
+}
+
 /* Completes a request taken out of the queue by its cancellation. */
 static gboolean
 complete_cancelled_cb (gpointer data)
 {
   Request *request = data;
 
-  g_cancellable_disconnect (request->cancellable, request->cancel_id);
-  request->cancel_id = 0;
+  request_disconnect (request);
   g_task_return_error_if_cancelled (request->task);
 
   return G_SOURCE_REMOVE;
@@ -1081,8 +1088,7 @@ complete_request_cb (gpointer data)
 {
   Request *request = data;
 
-  g_cancellable_disconnect (request->cancellable, request->cancel_id);
-  request->cancel_id = 0;
+  request_disconnect (request);
 
   if (request->error != NULL)
     g_task_return_error (request->task, g_steal_pointer (&request->error));
@@ -1204,8 +1210,7 @@ enqueue (VtThumbnailer *self,
 
   if (cancelled)
     {
-      g_cancellable_disconnect (request->cancellable, request->cancel_id);
-      request->cancel_id = 0;
+      request_disconnect (request);
       g_task_return_error_if_cancelled (request->task);
     }
 }
