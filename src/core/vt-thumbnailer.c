@@ -1363,7 +1363,7 @@ vt_thumbnailer_get_default (void)
   return instance;
 }
 
-static gboolean
+static void
 start_request (VtThumbnailer       *self,
                GFile               *file,
                int                  size,
@@ -1373,7 +1373,7 @@ start_request (VtThumbnailer       *self,
   g_autoptr(Request) request = NULL;
 
   if (g_task_return_error_if_cancelled (task))
-    return FALSE;
+    return;
 
   request = request_new (self, file, size, ensure, task);
 
@@ -1393,12 +1393,11 @@ start_request (VtThumbnailer       *self,
         {
           g_atomic_int_inc (&self->pool->memory_hits);
           g_task_return_pointer (task, g_steal_pointer (&texture), g_object_unref);
-          return TRUE;
+          return;
         }
     }
 
   enqueue (self, request);
-  return TRUE;
 }
 
 void
