@@ -13,7 +13,7 @@ build="$top/build"
 # Debian 12 packages: to build, to run, and to test (Xvfb, validators).
 packages="meson ninja-build pkg-config gcc libc6-dev gettext
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libjson-glib-dev
-libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin fonts-cantarell"
+libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin libpng-dev fonts-cantarell"
 if [ "$mode" = test ]; then
   packages="$packages xvfb xauth dbus desktop-file-utils appstream"
 fi

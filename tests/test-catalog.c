@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-test-util.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -20,29 +21,7 @@ small_catalog (void)
 static char *
 make_temp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("vitrine-catalog-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  return vt_test_make_tmp_dir ("vitrine-catalog-XXXXXX");
 }
 
 static GFile *
@@ -265,7 +244,7 @@ test_load_async_progress (void)
 
   async_state_clear (&state);
   assert_finalized_soon (g_steal_pointer (&catalog));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -294,7 +273,7 @@ test_load_async_failure_keeps_contents (void)
   g_assert_false (vt_catalog_get_loading (catalog));
 
   async_state_clear (&state);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -316,7 +295,7 @@ test_load_sync_failure_keeps_contents (void)
   g_assert_cmpuint (changes, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 7);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -340,7 +319,30 @@ test_load_async_cancelled (void)
   g_assert_false (vt_catalog_get_loading (catalog));
 
   async_state_clear (&state);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_load_byte_order_mark (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) good = write_file (dir, "bom.json",
+                                      "\xef\xbb\xbf{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                                      " \"items\": [{\"number\": 1, \"title\": \"One\"}]}");
+  g_autoptr(GFile) bad = write_file (dir, "bom-bad.json", "\xef\xbb\xbf{'format': 1}");
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Some Windows editors start UTF-8 files with a byte order mark. */
+  g_assert_true (vt_catalog_load (catalog, good, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+
+  /* Columns count from after the mark, as an editor shows them. */
+  g_assert_false (vt_catalog_load (catalog, bad, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "bom-bad.json:1:2: "));
+
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -483,7 +485,7 @@ test_save_unknown_members_kept (void)
   second = vt_catalog_to_data (reloaded, NULL);
   g_assert_cmpstr (first, ==, second);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -525,7 +527,7 @@ test_save_after_changes (void)
   g_assert_cmpstr (g_list_nth_data (members, 2), ==, "name");
   g_assert_cmpstr (g_list_nth_data (members, 4), ==, "aaa");
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -553,7 +555,7 @@ test_save_new_catalog (void)
   g_assert_cmpstr (vt_catalog_get_currency (reloaded), ==, "ETH");
   g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (reloaded, 56)), ==, "1956 - Hungarian Revolution");
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static guint
@@ -595,7 +597,7 @@ test_save_leaves_no_temporary_files (void)
   g_assert_cmpint (g_stat (g_file_peek_path (target), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -632,7 +634,7 @@ test_save_folder_not_writable (void)
       g_assert_cmpstr (contents, ==, "old contents");
     }
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -666,7 +668,7 @@ test_save_failure_keeps_old_file (void)
   g_assert_cmpstr (contents, ==, "old contents");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -682,7 +684,7 @@ test_save_onto_folder (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, dir));
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -709,7 +711,7 @@ load_error (const char *name,
   /* The catalog loaded before is still there. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 7);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
   return error;
 }
 
@@ -889,7 +891,7 @@ test_bad_missing_file (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
   g_assert_nonnull (strstr (error->message, "does not exist"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -902,7 +904,7 @@ test_bad_folder (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, dir));
   g_assert_nonnull (strstr (error->message, "folder"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -917,7 +919,7 @@ test_bad_no_permission (void)
     {
       /* root reads whatever the mode bits say. */
       g_test_skip ("permissions do not apply: running as root");
-      remove_dir (dir);
+      vt_test_remove_tree (dir);
       return;
     }
 
@@ -925,7 +927,7 @@ test_bad_no_permission (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
   g_assert_nonnull (strstr (error->message, "permission"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -949,7 +951,7 @@ test_bad_too_big (void)
   vt_catalog_set_max_size (catalog, VT_CATALOG_DEFAULT_MAX_SIZE);
   g_assert_true (vt_catalog_load (catalog, file, NULL, &error));
   g_assert_no_error (error);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -992,8 +994,68 @@ test_bad_huge_truncated (void)
   expected = g_strdup_printf ("%s:%u:%zu: ", path, n_lines + 1, last_line_length + 1);
   g_assert_nonnull (strstr (error->message, expected));
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_random_damage (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autofree char *original = NULL;
+  gsize length;
+  guint n_failed = 0;
+
+  g_file_get_contents (TEST_DATA_DIR "/small-catalog.json", &original, &length, NULL);
+
+  /* Bytes overwritten, dropped or cut at random (the seed is in the
+   * test log): every load either works or says where the file is bad. */
+  for (guint round = 0; round < 1000; round++)
+    {
+      g_autofree char *damaged = g_memdup2 (original, length);
+      gsize damaged_length = length;
+      g_autoptr(GError) error = NULL;
+      guint n_changes = 1 + g_test_rand_int_range (0, 4);
+
+      for (guint i = 0; i < n_changes && damaged_length > 1; i++)
+        {
+          gsize at = (gsize) g_test_rand_int_range (0, (gint32) damaged_length);
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0:
+              damaged[at] = (char) g_test_rand_int_range (0, 256);
+              break;
+            case 1:
+              memmove (damaged + at, damaged + at + 1, damaged_length - at - 1);
+              damaged_length--;
+              break;
+            default:
+              damaged_length = at + 1;
+              break;
+            }
+        }
+
+      g_file_set_contents (path, damaged, (gssize) damaged_length, &error);
+      g_assert_no_error (error);
+
+      if (!vt_catalog_load (catalog, file, NULL, &error))
+        {
+          g_assert_true (error->domain == VT_CATALOG_ERROR);
+          g_assert_nonnull (strstr (error->message, path));
+          g_assert_null (strstr (error->message, "<data>"));
+          n_failed++;
+        }
+    }
+
+  /* Most damage is caught; some (a changed letter in a text) is harmless. */
+  g_test_message ("%u of 1000 damaged files refused", n_failed);
+  g_assert_cmpuint (n_failed, >, 100);
+
+  vt_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -1010,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/catalog/load/async-failure-keeps-contents", test_load_async_failure_keeps_contents);
   g_test_add_func ("/catalog/load/sync-failure-keeps-contents", test_load_sync_failure_keeps_contents);
   g_test_add_func ("/catalog/load/async-cancelled", test_load_async_cancelled);
+  g_test_add_func ("/catalog/load/byte-order-mark", test_load_byte_order_mark);
   g_test_add_func ("/catalog/model/put-item", test_put_item);
   g_test_add_func ("/catalog/save/unknown-members-kept", test_save_unknown_members_kept);
   g_test_add_func ("/catalog/save/after-changes", test_save_after_changes);
@@ -1032,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/catalog/bad-input/no-permission", test_bad_no_permission);
   g_test_add_func ("/catalog/bad-input/too-big", test_bad_too_big);
   g_test_add_func ("/catalog/bad-input/huge-truncated", test_bad_huge_truncated);
+  g_test_add_func ("/catalog/bad-input/random-damage", test_bad_random_damage);
 
   return g_test_run ();
 }

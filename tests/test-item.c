@@ -265,8 +265,8 @@ test_search_text (void)
 static void
 test_search_text_folds_like_vt_text_fold (void)
 {
-  /* The item folds on a fast path of its own: it must agree with
-   * vt_text_fold() on every kind of character. */
+  /* The search text is each field folded as vt_text_fold() does it, on
+   * every kind of character. */
   static const char * const titles[] = {
     "1956 - Hungarian Revolution",
     "János KÁDÁR and the Straße",

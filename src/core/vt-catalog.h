@@ -42,7 +42,9 @@ VtCatalog  *vt_catalog_new_for_file     (GFile               *file,
  * failure the catalog is left exactly as it was. Items with problems
  * load (and are reported by vt_catalog_get_problems()); only a file that
  * cannot be read as a catalog at all fails. Errors name the file and,
- * for syntax errors, the line and column. */
+ * for syntax errors, the line and column. The load validates too, but
+ * of image files it only checks that they exist; vt_catalog_validate()
+ * also reads their headers. */
 gboolean    vt_catalog_load             (VtCatalog           *self,
                                          GFile               *file,
                                          GCancellable        *cancellable,

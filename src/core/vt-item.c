@@ -339,7 +339,17 @@ typedef enum
 } Expected;
 
 /* Problems are collected as (field, message) while the item is being
- * read, and made into VtProblems once its number and title are known. */
+ * read, and made into VtProblems once its number and title are known.
+ * Takes @message. */
+static void
+add_pending (GPtrArray  *pending,
+             const char *field,
+             char       *message)
+{
+  g_ptr_array_add (pending, g_strdup (field));
+  g_ptr_array_add (pending, message);
+}
+
 static void
 wrong_type (GPtrArray  *pending,
             const char *field,
@@ -365,8 +375,7 @@ wrong_type (GPtrArray  *pending,
       break;
     }
 
-  g_ptr_array_add (pending, g_strdup (field));
-  g_ptr_array_add (pending, message);
+  add_pending (pending, field, message);
 }
 
 static gboolean
@@ -417,8 +426,7 @@ read_integer (JsonObject *object,
     {
       g_autofree char *text = describe_value (node);
 
-      g_ptr_array_add (pending, g_strdup (member));
-      g_ptr_array_add (pending, g_strdup_printf (_("%s is not a whole number"), text));
+      add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
       return FALSE;
     }
   else
@@ -431,11 +439,10 @@ read_integer (JsonObject *object,
     {
       g_autofree char *text = describe_value (node);
 
-      g_ptr_array_add (pending, g_strdup (member));
       if (min == 1 && *value < min)
-        g_ptr_array_add (pending, g_strdup_printf (_("%s is not a positive whole number"), text));
+        add_pending (pending, member, g_strdup_printf (_("%s is not a positive whole number"), text));
       else
-        g_ptr_array_add (pending, g_strdup_printf (_("%s is out of range"), text));
+        add_pending (pending, member, g_strdup_printf (_("%s is out of range"), text));
       return FALSE;
     }
 
@@ -508,128 +515,13 @@ resolve_image (const char *path,
   return g_file_resolve_relative_path (base_dir, path);
 }
 
-/* Folded forms of the characters of the Basic Multilingual Plane met so
- * far, filled on first use from any thread and kept for the process:
- * catalog text is mostly ASCII with a few accented letters and
- * typographic quotes, which then cost a table lookup each instead of a
- * normalization. */
-static char *fold_cache[0x10000];
-
-static const char *
-fold_char (gunichar c)
-{
-  char *folded = g_atomic_pointer_get (&fold_cache[c]);
-
-  if (G_UNLIKELY (folded == NULL))
-    {
-      char utf8[8];
-      GString *out = g_string_new (NULL);
-
-      vt_text_fold_append (out, utf8, g_unichar_to_utf8 (c, utf8));
-      folded = g_string_free (out, FALSE);
-      if (!g_atomic_pointer_compare_and_exchange (&fold_cache[c], NULL, folded))
-        {
-          g_free (folded);
-          folded = g_atomic_pointer_get (&fold_cache[c]);
-        }
-    }
-  return folded;
-}
-
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Eight ASCII bytes lowered at once: 0x20 added where 'A' <= byte <= 'Z'. */
-static inline guint64
-lower_ascii_word (guint64 word)
-{
-  guint64 at_least_a = (word + ONES * (0x80 - 'A')) & HIGHS;
-  guint64 above_z = (word + ONES * (0x80 - 'Z' - 1)) & HIGHS;
-
-  return word | ((at_least_a & ~above_z) >> 2);
-}
-
-/* The same as vt_text_fold_append(), faster: ASCII is lowered eight
- * bytes at a time and other characters are folded one by one through
- * the cache. That gives the same result, since folding works character
- * by character and the combining marks it would reorder are dropped. */
-static void
-fold_append (GString    *out,
-             const char *text)
-{
-  const guchar *p = (const guchar *) text;
-  const guchar *end = p + strlen (text);
-
-  while (p < end)
-    {
-      const guchar *start = p;
-
-      if (*p < 0x80)
-        {
-          gsize at = out->len;
-          gsize length;
-          guchar *to;
-          gsize i = 0;
-          guint64 word;
-
-          for (; end - p >= 8; p += 8)
-            {
-              memcpy (&word, p, sizeof word);
-              if (word & HIGHS)
-                break;
-            }
-          while (p < end && *p < 0x80)
-            p++;
-
-          length = (gsize) (p - start);
-          g_string_set_size (out, at + length);
-          to = (guchar *) out->str + at;
-          for (; i + 8 <= length; i += 8)
-            {
-              memcpy (&word, start + i, sizeof word);
-              word = lower_ascii_word (word);
-              memcpy (to + i, &word, sizeof word);
-            }
-          for (; i < length; i++)
-            to[i] = start[i] + ((guchar) (start[i] - 'A') < 26 ? 'a' - 'A' : 0);
-        }
-      else
-        {
-          gunichar c;
-
-          /* Two-byte characters (Latin, Greek, Cyrillic...) decoded here. */
-          if ((p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 && end - p >= 2 && (p[1] & 0xc0) == 0x80)
-            {
-              c = ((gunichar) (p[0] & 0x1f) << 6) | (p[1] & 0x3f);
-              g_string_append (out, fold_char (c));
-              p += 2;
-              continue;
-            }
-
-          c = g_utf8_get_char_validated ((const char *) p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2 || c > 0xffff)
-            {
-              /* Invalid text, or beyond the cache: the slow way. */
-              while (p < end && *p >= 0x80)
-                p++;
-              vt_text_fold_append (out, (const char *) start, (gssize) (p - start));
-            }
-          else
-            {
-              g_string_append (out, fold_char (c));
-              p = (const guchar *) g_utf8_next_char (p);
-            }
-        }
-    }
-}
-
 static void
 append_field (GString    *out,
               const char *text)
 {
   if (text == NULL)
     return;
-  fold_append (out, text);
+  vt_text_fold_append (out, text, -1);
   g_string_append_c (out, '\n');
 }
 

@@ -262,6 +262,7 @@ vt_json_check (const char   *data,
     {
       p += 3;
       check->start = 3;
+      scan.data += 3;   /* columns as an editor counts them */
     }
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))

@@ -7,42 +7,15 @@
 
 #include <string.h>
 
-static gboolean
-is_plain_ascii (const char *text,
-                gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) text[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-void
-vt_text_fold_append (GString    *out,
-                     const char *text,
-                     gssize      length)
+/* The folding proper, for valid UTF-8: decomposed, case-folded, marks
+ * dropped, typographic punctuation made plain. */
+static void
+fold_slow (GString    *out,
+           const char *text,
+           gsize       len)
 {
   g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
-  gsize len;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    return;
-
-  len = length < 0 ? strlen (text) : (gsize) length;
-
-  /* Most catalog text is ASCII: fold it byte by byte. */
-  if (is_plain_ascii (text, len))
-    {
-      gsize start = out->len;
-
-      g_string_append_len (out, text, len);
-      for (gsize i = start; i < out->len; i++)
-        out->str[i] = g_ascii_tolower (out->str[i]);
-      return;
-    }
 
   decomposed = g_utf8_normalize (text, len, G_NORMALIZE_NFD);
   if (decomposed == NULL)
@@ -70,6 +43,141 @@ vt_text_fold_append (GString    *out,
         default:
           g_string_append_unichar (out, c);
         }
+    }
+}
+
+/*
+ * Folding is per character: decomposition, case folding and dropping
+ * marks never look at a neighbour (canonical reordering only moves
+ * marks, which are dropped). So the folded form of each two-byte
+ * character (U+0080 to U+07FF: the accented Latin, Greek and Cyrillic
+ * letters) is worked out once, and text is folded by table: ASCII by
+ * byte, those characters by lookup, and only runs of rarer characters
+ * through the full normalisation.
+ */
+#define TWO_BYTE_FIRST 0x80
+#define TWO_BYTE_COUNT (0x800 - TWO_BYTE_FIRST)
+#define FOLDED_MAX 7
+
+typedef struct
+{
+  guint8 length;
+  char   bytes[FOLDED_MAX];
+} Folded;
+
+static const Folded *
+two_byte_table (void)
+{
+  static Folded *table;
+
+  if (g_once_init_enter (&table))
+    {
+      Folded *made = g_new0 (Folded, TWO_BYTE_COUNT);
+      GString *out = g_string_new (NULL);
+
+      for (gunichar c = TWO_BYTE_FIRST; c < 0x800; c++)
+        {
+          char utf8[6];
+          int n = g_unichar_to_utf8 (c, utf8);
+
+          g_string_truncate (out, 0);
+          fold_slow (out, utf8, n);
+          /* Never seen in practice; such a character takes the slow path. */
+          if (out->len > FOLDED_MAX)
+            made[c - TWO_BYTE_FIRST].length = G_MAXUINT8;
+          else
+            {
+              made[c - TWO_BYTE_FIRST].length = out->len;
+              memcpy (made[c - TWO_BYTE_FIRST].bytes, out->str, out->len);
+            }
+        }
+
+      g_string_free (out, TRUE);
+      g_once_init_leave (&table, made);
+    }
+
+  return table;
+}
+
+/* Appends @text lowered, ASCII only; written so the compiler can do
+ * many bytes at once. */
+static inline void
+append_ascii_lower (GString    *out,
+                    const char *text,
+                    gsize       len)
+{
+  gsize start = out->len;
+  guchar *dest;
+
+  g_string_set_size (out, start + len);
+  dest = (guchar *) out->str + start;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      dest[i] = c + (((guchar) (c - 'A') < 26) << 5);
+    }
+}
+
+void
+vt_text_fold_append (GString    *out,
+                     const char *text,
+                     gssize      length)
+{
+  const Folded *table;
+  const guchar *p, *end;
+  gsize start, len;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  start = out->len;
+  table = two_byte_table ();
+  p = (const guchar *) text;
+  end = p + len;
+
+  while (p < end)
+    {
+      const guchar *run = p;
+
+      /* ASCII, byte by byte. */
+      while (p < end && *p < 0x80)
+        p++;
+      if (p > run)
+        append_ascii_lower (out, (const char *) run, p - run);
+      if (p >= end)
+        break;
+
+      /* A two-byte character, by table. */
+      if (*p >= 0xC2 && *p <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80)
+        {
+          gunichar c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          const Folded *folded = &table[c - TWO_BYTE_FIRST];
+
+          if (folded->length != G_MAXUINT8)
+            {
+              g_string_append_len (out, folded->bytes, folded->length);
+              p += 2;
+              continue;
+            }
+        }
+
+      /* Anything else, up to the next ASCII or two-byte character. */
+      run = p;
+      do
+        p++;
+      while (p < end && *p >= 0x80 && !(*p >= 0xC2 && *p <= 0xDF));
+
+      if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+        {
+          /* Not valid UTF-8: nothing a search could match. */
+          g_string_truncate (out, start);
+          return;
+        }
+      fold_slow (out, (const char *) run, p - run);
     }
 }
 

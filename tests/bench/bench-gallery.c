@@ -1,0 +1,1025 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark of the gallery window: start to first frame and to thumbnails, scrolling 10,000 pieces, peak memory. */
+
+/*
+ * Build and run (from the top of the source tree, the build in build/):
+ *
+ *   meson compile -C build bench-gallery bench-bare-window
+ *   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+ *     build/tests/bench/bench-gallery [--runs N] [--scroll-runs N] \
+ *       [--speed PX_PER_S] [--collection DIR] [--only start|scroll] \
+ *       [--max-columns N]
+ *
+ * The program is a driver: every measurement is a separate process
+ * (this program again with --child, or bench-bare-window), spawned with
+ * VT_BENCH_SPAWN_US set to the driver's monotonic clock just before the
+ * spawn, so "start" counts everything from exec to the frame: loading
+ * the libraries, GTK's start, the application's. Runs of the different
+ * programs are interleaved, so a busy moment of this shared machine hits
+ * them alike; each figure is the median of the runs, and the start
+ * figures are also given as a ratio to the bare GTK window measured in
+ * the same run of the driver. Nothing here asserts a time.
+ *
+ * Every child gets GSETTINGS_BACKEND=memory (Vitrine's first start: a
+ * 1200 x 800 window, sidebar shown, 192 px tiles), the build's settings
+ * schema and GSK_RENDERER=cairo unless GSK_RENDERER is already set; the
+ * renderer actually used is read from the window and printed.
+ *
+ * Start (--runs N, default 9), on the bundled sample (build/data/sample):
+ *   - bench-bare-window: a plain GtkWindow after gtk_init (); the
+ *     reference. Then the same window in a GtkApplication.
+ *   - Vitrine, exactly as src/main.c starts it (VtApplication, its
+ *     window, the sample opened because nothing was opened before),
+ *     with hooks on the window's frame clock that note: the first frame
+ *     painted ("after-paint" of the mapped window's surface); the first
+ *     frame that shows the sample's tiles (the catalog loaded, tiles
+ *     bound in the viewport); and the first frame in which every tile
+ *     in the viewport shows its thumbnail (state "picture", the
+ *     cross-fade finished). Warm: the thumbnail cache (XDG_CACHE_HOME)
+ *     filled by an earlier, untimed run; cold: XDG_CACHE_HOME a new
+ *     empty folder every run.
+ *
+ * Scroll (--scroll-runs N, default 3), on a synthetic collection of
+ * 10,000 pieces with 1024 x 1024 images, made once with vt-make-sample
+ * into --collection (default $XDG_CACHE_HOME/vitrine-bench/
+ * synthetic-10000-1024) and reused by later runs:
+ *   - Vitrine opens it as `vitrine CATALOG` would; once the grid shows
+ *     tiles, a tick callback on the grid moves the scrolled window's
+ *     vertical adjustment at a steady speed (--speed, default 10000
+ *     logical pixels a second) from the top to the bottom. Recorded per
+ *     frame: the interval between frame times
+ *     (gdk_frame_clock_get_frame_time), the same interval on the wall
+ *     clock, and the work of the frame (from the tick to "after-paint").
+ *     Reported: median, 95th percentile and maximum, and the share of
+ *     intervals under 33 ms; then the peak resident memory (VmHWM) and
+ *     the resident memory at the bottom. Before the scroll, 30 frames
+ *     only redraw the grid in place: their work ("repaint") is what
+ *     drawing the tiles the grid keeps costs, without binding any.
+ *   - cold: an empty thumbnail cache; warm: every thumbnail made
+ *     beforehand by `vitrine-cli thumbnails` into a cache kept beside
+ *     the collection.
+ *
+ * --max-columns N is an experiment: it sets the grid's max-columns in
+ * the children, to measure how the number of tiles that GTK 4.8's
+ * GtkGridView keeps alive (max-columns x 32) weighs on each figure.
+ */
+
+#define G_LOG_DOMAIN "vitrine-bench"
+
+#include "config.h"
+
+#include "vt-application.h"
+#include "vt-tile.h"
+#include "vt-window-private.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define COLLECTION_SIZE 10000
+#define COLLECTION_IMAGE_SIZE 1024
+
+static int    n_runs = 9;
+static int    n_scroll_runs = 3;
+static double speed = 10000;
+static char  *collection_arg;
+static char  *only;
+static char  *child_mode;
+static int    max_columns;
+static gint64 main_time;
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                      */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The value below which @fraction of @values lie (nearest rank). */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint rank;
+
+  if (values->len == 0)
+    return NAN;
+
+  sorted = g_array_copy (values);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) ceil (fraction * sorted->len);
+  rank = CLAMP (rank, 1, sorted->len);
+
+  return g_array_index (sorted, double, rank - 1);
+}
+
+static double
+median (GArray *values)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint n = values->len;
+
+  if (n == 0)
+    return NAN;
+
+  sorted = g_array_copy (values);
+  g_array_sort (sorted, compare_doubles);
+  if (n % 2 == 1)
+    return g_array_index (sorted, double, n / 2);
+
+  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
+}
+
+static double
+array_min (GArray *values)
+{
+  return percentile (values, 0);
+}
+
+static double
+array_max (GArray *values)
+{
+  return percentile (values, 1);
+}
+
+/* A line of /proc/self/status, in kB; -1 when missing. */
+static gint64
+proc_status_kb (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  gsize key_len = strlen (key);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  for (line = status; line != NULL && *line != '\0'; line = strchr (line, '\n'))
+    {
+      if (*line == '\n')
+        line++;
+      if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
+        return g_ascii_strtoll (line + key_len + 1, NULL, 10);
+    }
+
+  return -1;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+/* ------------------------------------------------------------------ */
+/* The child: Vitrine started as src/main.c starts it, with hooks      */
+
+/* Frames repainted in place before scrolling, to tell the cost of
+ * drawing the grid from the cost of binding tiles. */
+#define REPAINT_FRAMES 30
+
+typedef enum
+{
+  PHASE_WAIT,
+  PHASE_REPAINT,
+  PHASE_SCROLL,
+} Phase;
+
+typedef struct
+{
+  gint64         spawn_us;
+  gboolean       scroll;
+  VtWindow      *window;
+  GdkFrameClock *clock;
+
+  /* start */
+  gint64         main_us;
+  gint64         startup_us;
+  gint64         window_us;
+  gint64         realize_us;
+  gint64         first_frame_us;
+  gint64         sample_shown_us;
+  guint          sample_tiles;
+
+  /* scroll: first REPAINT_FRAMES repainted in place, then the scroll */
+  Phase          phase;
+  guint          n_repaints;
+  GArray        *repaint_work;     /* ms, tick to after-paint */
+  gint64         scroll_start_frame_time;
+  double         scroll_start_value;
+  gint64         last_frame_time;
+  gint64         last_tick_us;
+  gint64         tick_us;
+  gint64         scroll_start_us;
+  GArray        *intervals;        /* ms, frame clock */
+  GArray        *wall_intervals;   /* ms, wall clock at the tick */
+  GArray        *work;             /* ms, tick to after-paint */
+} Child;
+
+static Child child;
+
+static gint64
+since_spawn_us (void)
+{
+  return g_get_monotonic_time () - child.spawn_us;
+}
+
+static void
+child_exit (int status)
+{
+  fflush (stdout);
+  fflush (stderr);
+  _exit (status);
+}
+
+static GtkWidget *
+find_stack (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = GTK_IS_STACK (c) ? c : find_stack (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Tiles bound to a piece and at least partly inside the grid's
+ * viewport; of those, how many do not show their thumbnail yet (still
+ * loading, or cross-fading in) and how many show a placeholder. */
+static guint
+count_visible_tiles (guint *n_waiting,
+                     guint *n_failed)
+{
+  VtWindow *window = child.window;
+  int width = gtk_widget_get_width (window->grid_scroller);
+  int height = gtk_widget_get_height (window->grid_scroller);
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  *n_waiting = 0;
+  *n_failed = 0;
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkWidget *tile = key;
+      const char *state;
+      GtkWidget *stack;
+      graphene_rect_t bounds;
+
+      if (vt_tile_get_item (VT_TILE (tile)) == NULL || !gtk_widget_get_mapped (tile))
+        continue;
+      if (!gtk_widget_compute_bounds (tile, window->grid_scroller, &bounds))
+        continue;
+      if (bounds.origin.x >= width || bounds.origin.x + bounds.size.width <= 0
+          || bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
+        continue;
+
+      n++;
+      state = vt_tile_get_state (VT_TILE (tile));
+      stack = find_stack (tile);
+      if (g_strcmp0 (state, "placeholder") == 0)
+        (*n_failed)++;
+      else if (g_strcmp0 (state, "picture") != 0
+               || (stack != NULL && gtk_stack_get_transition_running (GTK_STACK (stack))))
+        (*n_waiting)++;
+    }
+
+  return n;
+}
+
+static gboolean
+catalog_shown (void)
+{
+  VtWindow *window = child.window;
+
+  return vt_window_get_file (window) != NULL
+         && !vt_window_get_loading (window)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), "grid") == 0;
+}
+
+static void
+print_renderer (void)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (child.window));
+
+  printf ("renderer=%s\n", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+}
+
+static void
+print_stats (const char *name,
+             GArray     *values)
+{
+  printf ("%s-median-ms=%.3f\n", name, median (values));
+  printf ("%s-p95-ms=%.3f\n", name, percentile (values, 0.95));
+  printf ("%s-max-ms=%.3f\n", name, array_max (values));
+}
+
+static void
+finish_scroll (GtkAdjustment *adjustment)
+{
+  guint under = 0;
+
+  for (guint i = 0; i < child.intervals->len; i++)
+    if (g_array_index (child.intervals, double, i) < 33.0)
+      under++;
+
+  print_renderer ();
+  printf ("frames=%u\n", child.intervals->len);
+  printf ("scroll-seconds=%.3f\n", (g_get_monotonic_time () - child.scroll_start_us) / 1e6);
+  printf ("scroll-pixels=%.0f\n", gtk_adjustment_get_upper (adjustment));
+  printf ("tiles=%u\n", g_hash_table_size (child.window->tiles));
+  printf ("pieces=%u\n", g_list_model_get_n_items (G_LIST_MODEL (child.window->sort_model)));
+  print_stats ("interval", child.intervals);
+  print_stats ("wall-interval", child.wall_intervals);
+  print_stats ("work", child.work);
+  print_stats ("repaint-work", child.repaint_work);
+  printf ("under-33ms=%.4f\n", child.intervals->len > 0 ? (double) under / child.intervals->len : NAN);
+  printf ("vmhwm-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmHWM"));
+  printf ("vmrss-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmRSS"));
+  printf ("texture-cache-kb=%" G_GSIZE_FORMAT "\n",
+          vt_thumbnailer_get_memory_used (child.window->thumbnailer) / 1024);
+  child_exit (0);
+}
+
+static gboolean
+on_scroll_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child.window->grid_scroller));
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+  gint64 now = g_get_monotonic_time ();
+  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double target;
+
+  if (child.scroll_start_frame_time == 0)
+    {
+      child.scroll_start_frame_time = frame_time;
+      child.scroll_start_value = value;
+      child.scroll_start_us = now;
+    }
+  else
+    {
+      double interval = (frame_time - child.last_frame_time) / 1000.0;
+      double wall_interval = (now - child.last_tick_us) / 1000.0;
+
+      g_array_append_val (child.intervals, interval);
+      g_array_append_val (child.wall_intervals, wall_interval);
+    }
+  child.last_frame_time = frame_time;
+  child.last_tick_us = now;
+  child.tick_us = now;
+
+  if (value >= bottom - 0.5 && child.intervals->len > 0)
+    finish_scroll (adjustment);
+
+  target = child.scroll_start_value + speed * (frame_time - child.scroll_start_frame_time) / 1e6;
+  gtk_adjustment_set_value (adjustment, MIN (target, bottom));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_repaint_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  child.tick_us = g_get_monotonic_time ();
+  if (++child.n_repaints > REPAINT_FRAMES)
+    {
+      child.tick_us = 0;
+      child.phase = PHASE_SCROLL;
+      gtk_widget_add_tick_callback (widget, on_scroll_tick_cb, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  gint64 now = since_spawn_us ();
+  guint n_visible, n_waiting, n_failed;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (child.window)))
+    return;
+
+  if (child.phase != PHASE_WAIT)
+    {
+      if (child.tick_us != 0)
+        {
+          double work = (g_get_monotonic_time () - child.tick_us) / 1000.0;
+
+          g_array_append_val (child.phase == PHASE_SCROLL ? child.work : child.repaint_work, work);
+          child.tick_us = 0;
+        }
+      return;
+    }
+
+  if (child.first_frame_us == 0)
+    child.first_frame_us = now;
+
+  if (!catalog_shown ())
+    return;
+
+  n_visible = count_visible_tiles (&n_waiting, &n_failed);
+  if (n_visible == 0)
+    return;
+
+  if (child.sample_shown_us == 0)
+    {
+      child.sample_shown_us = now;
+      child.sample_tiles = n_visible;
+    }
+
+  if (child.scroll)
+    {
+      child.phase = PHASE_REPAINT;
+      gtk_widget_add_tick_callback (child.window->grid_view, on_repaint_tick_cb, NULL, NULL);
+      return;
+    }
+
+  if (n_waiting > 0)
+    return;
+
+  print_renderer ();
+  printf ("main-us=%" G_GINT64_FORMAT "\n", child.main_us);
+  printf ("startup-us=%" G_GINT64_FORMAT "\n", child.startup_us);
+  printf ("window-us=%" G_GINT64_FORMAT "\n", child.window_us);
+  printf ("realize-us=%" G_GINT64_FORMAT "\n", child.realize_us);
+  printf ("first-frame-us=%" G_GINT64_FORMAT "\n", child.first_frame_us);
+  printf ("sample-shown-us=%" G_GINT64_FORMAT "\n", child.sample_shown_us);
+  printf ("thumbnails-shown-us=%" G_GINT64_FORMAT "\n", now);
+  printf ("visible-tiles=%u\n", n_visible);
+  printf ("tiles=%u\n", g_hash_table_size (child.window->tiles));
+  printf ("placeholders=%u\n", n_failed);
+  printf ("vmhwm-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmHWM"));
+  child_exit (0);
+}
+
+static void
+on_window_realize_cb (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  child.realize_us = since_spawn_us ();
+  child.clock = gdk_surface_get_frame_clock (surface);
+  g_signal_connect (child.clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  if (!VT_IS_WINDOW (window) || child.window != NULL)
+    return;
+
+  child.window_us = since_spawn_us ();
+  child.window = VT_WINDOW (window);
+  if (max_columns > 0)
+    gtk_grid_view_set_max_columns (GTK_GRID_VIEW (child.window->grid_view), max_columns);
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+}
+
+static void
+on_startup_cb (GApplication *app)
+{
+  child.startup_us = since_spawn_us ();
+}
+
+static gboolean
+on_child_timeout_cb (gpointer user_data)
+{
+  g_printerr ("bench-gallery --child %s: gave up after %u s (first frame %s, catalog %s)\n",
+              child_mode, GPOINTER_TO_UINT (user_data),
+              child.first_frame_us != 0 ? "painted" : "never painted",
+              child.sample_shown_us != 0 ? "shown" : "never shown");
+  child_exit (3);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts Vitrine as src/main.c does (same steps, same order). */
+static int
+run_child (const char *argv0,
+           const char *catalog)
+{
+  g_autoptr(VtApplication) app = NULL;
+  const char *spawn = g_getenv ("VT_BENCH_SPAWN_US");
+  char *app_argv[] = { (char *) argv0, (char *) catalog, NULL };
+  guint timeout;
+
+  child.spawn_us = spawn != NULL ? g_ascii_strtoll (spawn, NULL, 10) : g_get_monotonic_time ();
+  child.main_us = main_time - child.spawn_us;
+  child.scroll = g_strcmp0 (child_mode, "scroll") == 0;
+  child.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  child.wall_intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  child.work = g_array_new (FALSE, FALSE, sizeof (double));
+  child.repaint_work = g_array_new (FALSE, FALSE, sizeof (double));
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, VT_BUILD_ROOT "/po");
+  {
+    g_autoptr(GSettingsSchema) schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+    if (schema == NULL)
+      {
+        g_printerr ("bench-gallery: the settings schema %s is missing; set GSETTINGS_SCHEMA_DIR\n", APP_ID);
+        return 1;
+      }
+  }
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = vt_application_new ();
+  g_signal_connect (app, "startup", G_CALLBACK (on_startup_cb), NULL);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+
+  timeout = child.scroll ? 60 + (guint) (2000000 / speed) * 4 : 120;
+  g_timeout_add_seconds (timeout, on_child_timeout_cb, GUINT_TO_POINTER (timeout));
+
+  return g_application_run (G_APPLICATION (app), catalog != NULL ? 2 : 1, app_argv);
+}
+
+/* ------------------------------------------------------------------ */
+/* The driver                                                         */
+
+typedef struct
+{
+  char  *self_path;
+  char  *bare_path;
+  char **env;
+  char  *renderer;
+} Driver;
+
+static Driver driver;
+
+/* Runs one measurement: @argv with @cache_home as XDG_CACHE_HOME;
+ * returns the "key=value" lines it printed, NULL when it failed. */
+static GHashTable *
+run_measured (const char * const *argv,
+              const char         *cache_home)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = g_strdupv (driver.env);
+  g_auto(GStrv) lines = NULL;
+  GHashTable *values;
+  int status;
+
+  g_autofree char *spawn_us = NULL;
+
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache_home, TRUE);
+  spawn_us = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  env = g_environ_setenv (env, "VT_BENCH_SPAWN_US", spawn_us, TRUE);
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return NULL;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s %s: %s\n%s", argv[0], argv[1] != NULL ? argv[1] : "", error->message, err);
+      return NULL;
+    }
+
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *eq = strchr (lines[i], '=');
+
+      if (eq != NULL)
+        g_hash_table_insert (values, g_strndup (lines[i], eq - lines[i]), g_strdup (eq + 1));
+    }
+
+  if (g_hash_table_contains (values, "renderer") && driver.renderer == NULL)
+    driver.renderer = g_strdup (g_hash_table_lookup (values, "renderer"));
+
+  return values;
+}
+
+static void
+run_untimed (const char * const *argv,
+             const char         *cache_home)
+{
+  g_autoptr(GHashTable) values = run_measured (argv, cache_home);
+}
+
+static double
+value_of (GHashTable *values,
+          const char *key)
+{
+  const char *text = values != NULL ? g_hash_table_lookup (values, key) : NULL;
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : NAN;
+}
+
+static void
+append_value (GArray     *array,
+              GHashTable *values,
+              const char *key,
+              double      scale)
+{
+  double value = value_of (values, key);
+
+  if (!isnan (value))
+    {
+      value *= scale;
+      g_array_append_val (array, value);
+    }
+}
+
+static void
+print_row (const char *label,
+           GArray     *ms,
+           double      reference)
+{
+  if (ms->len == 0)
+    {
+      printf ("  %-52s  (no successful run)\n", label);
+      return;
+    }
+
+  printf ("  %-52s %8.1f %8.1f %8.1f", label, median (ms), array_min (ms), array_max (ms));
+  if (!isnan (reference))
+    printf ("   %5.2fx", median (ms) / reference);
+  printf ("   (%u runs)\n", ms->len);
+}
+
+/* This program again as a child: @mode "start" or "scroll". */
+static GStrv
+child_argv (const char *mode,
+            const char *catalog)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv argv;
+
+  g_strv_builder_add_many (builder, driver.self_path, "--child", mode, NULL);
+  if (catalog != NULL)
+    {
+      g_autofree char *speed_text = g_strdup_printf ("--speed=%g", speed);
+
+      g_strv_builder_add (builder, speed_text);
+    }
+  if (max_columns > 0)
+    {
+      g_autofree char *columns_text = g_strdup_printf ("--max-columns=%d", max_columns);
+
+      g_strv_builder_add (builder, columns_text);
+    }
+  if (catalog != NULL)
+    g_strv_builder_add (builder, catalog);
+  argv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return argv;
+}
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("vitrine-bench-XXXXXX", &error);
+
+  if (dir == NULL)
+    g_error ("Cannot make a temporary folder: %s", error->message);
+
+  return dir;
+}
+
+/* The programs of the start benchmark, run in this order in every round. */
+enum
+{
+  BARE,
+  BARE_APP,
+  WARM,
+  COLD,
+  N_PROGRAMS
+};
+
+static const struct
+{
+  int         program;
+  const char *key;
+  const char *label;
+} start_rows[] = {
+  { BARE, "main-us", "bare GtkWindow: main () entered" },
+  { BARE, "first-frame-us", "bare GtkWindow: first frame (the reference)" },
+  { BARE_APP, "first-frame-us", "bare GtkApplication window: first frame" },
+  { WARM, "main-us", "Vitrine: main () entered" },
+  { WARM, "startup-us", "Vitrine: application started up" },
+  { WARM, "window-us", "Vitrine: window made" },
+  { WARM, "realize-us", "Vitrine: window realized" },
+  { WARM, "first-frame-us", "Vitrine: first frame" },
+  { WARM, "sample-shown-us", "Vitrine: first frame with the sample's tiles" },
+  { WARM, "thumbnails-shown-us", "Vitrine: all visible thumbnails shown, warm" },
+  { COLD, "first-frame-us", "Vitrine, cold cache: first frame" },
+  { COLD, "sample-shown-us", "Vitrine, cold cache: first frame with tiles" },
+  { COLD, "thumbnails-shown-us", "Vitrine, cold cache: all visible thumbnails shown" },
+};
+
+static void
+bench_start (void)
+{
+  const char *bare[] = { driver.bare_path, NULL };
+  const char *bare_app[] = { driver.bare_path, "--application", NULL };
+  g_auto(GStrv) vitrine = child_argv ("start", NULL);
+  const char * const *programs[N_PROGRAMS] = { bare, bare_app,
+                                               (const char * const *) vitrine,
+                                               (const char * const *) vitrine };
+  g_autofree char *warm_cache = make_tmp_dir ();
+  GArray *figures[G_N_ELEMENTS (start_rows)];
+  g_autoptr(GArray) hwm = g_array_new (FALSE, FALSE, sizeof (double));
+  double visible = NAN, placeholders = NAN, reference = NAN;
+
+  for (guint r = 0; r < G_N_ELEMENTS (start_rows); r++)
+    figures[r] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* Untimed: libraries into the page cache, thumbnails into the warm cache. */
+  run_untimed (bare, warm_cache);
+  run_untimed ((const char * const *) vitrine, warm_cache);
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      GHashTable *values[N_PROGRAMS];
+
+      fprintf (stderr, "start: round %d of %d\n", run + 1, n_runs);
+      for (int p = 0; p < N_PROGRAMS; p++)
+        {
+          g_autofree char *cold_cache = p == COLD ? make_tmp_dir () : NULL;
+
+          values[p] = run_measured (programs[p], p == COLD ? cold_cache : warm_cache);
+          if (cold_cache != NULL)
+            remove_tree (cold_cache);
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (start_rows); r++)
+        append_value (figures[r], values[start_rows[r].program], start_rows[r].key, 1e-3);
+      append_value (hwm, values[WARM], "vmhwm-kb", 1.0 / 1024);
+      if (values[WARM] != NULL)
+        {
+          visible = value_of (values[WARM], "visible-tiles");
+          placeholders = value_of (values[WARM], "placeholders");
+        }
+      for (int p = 0; p < N_PROGRAMS; p++)
+        g_clear_pointer (&values[p], g_hash_table_unref);
+    }
+  remove_tree (warm_cache);
+
+  if (figures[1]->len > 0)
+    reference = median (figures[1]);
+  printf ("Start, on the sample (%.0f tiles in view, %.0f placeholders), "
+          "ms from spawn, %d rounds:\n", visible, placeholders, n_runs);
+  printf ("  %-52s %8s %8s %8s   %s\n", "", "median", "min", "max", "x bare");
+  for (guint r = 0; r < G_N_ELEMENTS (start_rows); r++)
+    {
+      print_row (start_rows[r].label, figures[r], reference);
+      g_array_unref (figures[r]);
+    }
+  printf ("  Vitrine's peak memory (VmHWM) once the thumbnails show: %.1f MB (median)\n\n",
+          median (hwm));
+}
+
+static char *
+ensure_collection (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *catalog = NULL;
+
+  if (collection_arg != NULL)
+    dir = g_strdup (collection_arg);
+  else
+    dir = g_build_filename (g_get_user_cache_dir (), "vitrine-bench",
+                            "synthetic-10000-1024", NULL);
+  catalog = g_build_filename (dir, "catalog.json", NULL);
+
+  if (!g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *part = g_strconcat (dir, ".part", NULL);
+      g_autofree char *count = g_strdup_printf ("%d", COLLECTION_SIZE);
+      g_autofree char *size = g_strdup_printf ("%d", COLLECTION_IMAGE_SIZE);
+      const char *argv[] = { VT_BUILD_ROOT "/src/tools/vt-make-sample", "synthetic", count, part,
+                             "--image-size", size, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *parent = g_path_get_dirname (dir);
+      int status;
+
+      fprintf (stderr, "Making %s (%d pieces, %d px images), once...\n",
+               dir, COLLECTION_SIZE, COLLECTION_IMAGE_SIZE);
+      g_mkdir_with_parents (parent, 0755);
+      remove_tree (part);
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                         NULL, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error)
+          || g_rename (part, dir) != 0)
+        {
+          g_printerr ("Cannot make the synthetic collection %s: %s\n",
+                      dir, error != NULL ? error->message : g_strerror (errno));
+          exit (1);
+        }
+    }
+
+  return g_steal_pointer (&catalog);
+}
+
+/* A thumbnail cache beside the collection with all of its thumbnails. */
+static char *
+ensure_warm_cache (const char *catalog)
+{
+  g_autofree char *dir = g_path_get_dirname (catalog);
+  g_autofree char *cache = g_strconcat (dir, ".cache", NULL);
+  const char *argv[] = { VT_BUILD_ROOT "/src/cli/vitrine-cli", "thumbnails", catalog, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_CACHE_HOME", cache, TRUE);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                     NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("vitrine-cli thumbnails %s: %s\n", catalog, error->message);
+      exit (1);
+    }
+  fprintf (stderr, "Warm thumbnail cache %s ready (%.1f s)\n",
+           cache, (g_get_monotonic_time () - start) / 1e6);
+
+  return g_steal_pointer (&cache);
+}
+
+static void
+bench_scroll (void)
+{
+  g_autofree char *catalog = ensure_collection ();
+  g_autofree char *warm_cache = ensure_warm_cache (catalog);
+  g_auto(GStrv) argv = child_argv ("scroll", catalog);
+  const char *keys[] = { "interval-median-ms", "interval-p95-ms", "interval-max-ms", "under-33ms",
+                         "wall-interval-p95-ms", "work-median-ms", "work-p95-ms", "frames",
+                         "scroll-seconds", "vmhwm-kb", "vmrss-kb", "repaint-work-median-ms",
+                         "tiles" };
+  const char *names[] = { "cold", "warm" };
+  GArray *figures[2][G_N_ELEMENTS (keys)];
+  double pixels = NAN, pieces = NAN;
+
+  for (guint c = 0; c < 2; c++)
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      figures[c][k] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int run = 0; run < n_scroll_runs; run++)
+    for (guint c = 0; c < 2; c++)
+      {
+        g_autofree char *cold_cache = c == 0 ? make_tmp_dir () : NULL;
+        g_autoptr(GHashTable) values = run_measured ((const char * const *) argv,
+                                                     c == 0 ? cold_cache : warm_cache);
+
+        if (cold_cache != NULL)
+          remove_tree (cold_cache);
+        if (values == NULL)
+          continue;
+
+        pixels = value_of (values, "scroll-pixels");
+        pieces = value_of (values, "pieces");
+        fprintf (stderr, "scroll %s run %d: %s frames, interval median %s p95 %s max %s ms, "
+                 "under 33 ms %s, work median %s p95 %s ms, VmHWM %s kB\n",
+                 names[c], run + 1,
+                 (char *) g_hash_table_lookup (values, "frames"),
+                 (char *) g_hash_table_lookup (values, "interval-median-ms"),
+                 (char *) g_hash_table_lookup (values, "interval-p95-ms"),
+                 (char *) g_hash_table_lookup (values, "interval-max-ms"),
+                 (char *) g_hash_table_lookup (values, "under-33ms"),
+                 (char *) g_hash_table_lookup (values, "work-median-ms"),
+                 (char *) g_hash_table_lookup (values, "work-p95-ms"),
+                 (char *) g_hash_table_lookup (values, "vmhwm-kb"));
+        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+          append_value (figures[c][k], values, keys[k], 1);
+      }
+
+  printf ("Scroll, %.0f pieces (%s), top to bottom (%.0f px) at %.0f px/s; "
+          "medians of %d runs:\n", pieces, catalog, pixels, speed, n_scroll_runs);
+  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %6s\n", "cache", "frames",
+          "interval", "p95", "max", "<33 ms", "work", "work p95", "repaint", "VmHWM", "RSS end",
+          "tiles");
+  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms", "share",
+          "ms", "ms", "ms", "MB", "MB");
+  for (guint c = 0; c < 2; c++)
+    printf ("  %-6s %7.0f %8.1f %8.1f %8.1f %7.1f%% %8.1f %8.1f %8.1f %8.0f %8.0f %6.0f\n",
+            names[c], median (figures[c][7]), median (figures[c][0]), median (figures[c][1]),
+            median (figures[c][2]), 100 * median (figures[c][3]), median (figures[c][5]),
+            median (figures[c][6]), median (figures[c][11]), median (figures[c][9]) / 1024,
+            median (figures[c][10]) / 1024, median (figures[c][12]));
+  printf ("  interval: between frame times (gdk_frame_clock_get_frame_time); work: from the\n"
+          "  tick to after-paint while scrolling; repaint: the same for a frame that only\n"
+          "  redraws the grid in place (before the scroll); tiles: VtTiles the grid keeps.\n");
+
+  for (guint c = 0; c < 2; c++)
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      g_array_unref (figures[c][k]);
+}
+
+static const GOptionEntry entries[] = {
+  { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Start runs (default 9)", "N" },
+  { "scroll-runs", 0, 0, G_OPTION_ARG_INT, &n_scroll_runs, "Scroll runs per cache state (default 3)", "N" },
+  { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "Scrolling speed (default 10000)", "PX_PER_S" },
+  { "collection", 0, 0, G_OPTION_ARG_FILENAME, &collection_arg,
+    "Folder of the synthetic 10,000-piece collection, made when missing", "DIR" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only one part: start or scroll", "PART" },
+  { "max-columns", 0, 0, G_OPTION_ARG_INT, &max_columns,
+    "Experiment: override the grid's max-columns (default: as the window sets it)", "N" },
+  { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_mode, NULL, NULL },
+  { NULL }
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_dir = NULL;
+  const char *renderer;
+
+  main_time = g_get_monotonic_time ();
+
+  context = g_option_context_new ("- benchmark of Vitrine's gallery window");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (n_runs < 1 || n_scroll_runs < 0 || speed <= 0)
+    {
+      g_printerr ("--runs must be at least 1, --scroll-runs not negative, --speed positive\n");
+      return 2;
+    }
+
+  if (child_mode != NULL)
+    return run_child (argv[0], argc > 1 ? argv[1] : NULL);
+
+  driver.self_path = g_file_read_link ("/proc/self/exe", NULL);
+  self_dir = g_path_get_dirname (driver.self_path);
+  driver.bare_path = g_build_filename (self_dir, "bench-bare-window", NULL);
+  if (!g_file_test (driver.bare_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("%s is missing: meson compile -C build bench-gallery bench-bare-window\n",
+                  driver.bare_path);
+      return 1;
+    }
+
+  driver.env = g_get_environ ();
+  driver.env = g_environ_setenv (driver.env, "GSK_RENDERER", "cairo", FALSE);
+  driver.env = g_environ_setenv (driver.env, "GSETTINGS_BACKEND", "memory", TRUE);
+  driver.env = g_environ_setenv (driver.env, "GSETTINGS_SCHEMA_DIR", VT_BUILD_ROOT "/data", TRUE);
+  renderer = g_environ_getenv (driver.env, "GSK_RENDERER");
+
+  if (only == NULL || g_str_equal (only, "start"))
+    bench_start ();
+  if ((only == NULL || g_str_equal (only, "scroll")) && n_scroll_runs > 0)
+    bench_scroll ();
+
+  printf ("Renderer: %s (GSK_RENDERER=%s), display %s, GTK %u.%u.%u\n",
+          driver.renderer != NULL ? driver.renderer : "unknown", renderer,
+          g_getenv ("DISPLAY") != NULL ? g_getenv ("DISPLAY") : g_getenv ("WAYLAND_DISPLAY"),
+          gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version ());
+
+  return 0;
+}
