@@ -34,6 +34,7 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
+  gboolean              focus_grid_on_map;
 
   /* Template children */
   GtkWidget            *open_button;

@@ -476,8 +476,7 @@ static void
 remember_view (VtWindow *self,
                LoadData *data)
 {
-  g_autoptr(VtItem) selected = gtk_single_selection_get_selected_item (self->selection) != NULL
-    ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
+  VtItem *selected = gtk_single_selection_get_selected_item (self->selection);
   int width = gtk_widget_get_width (self->grid_view);
   int height = gtk_widget_get_height (self->grid_view);
 
@@ -588,17 +587,24 @@ update_title (VtWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Vitrine");
 }
 
-static gboolean
-focus_grid_cb (gpointer user_data)
+static void
+on_grid_map_cb (VtWindow *self)
 {
-  VtWindow *self = user_data;
+  if (self->focus_grid_on_map)
+    {
+      self->focus_grid_on_map = FALSE;
+      gtk_widget_grab_focus (self->grid_view);
+    }
+}
 
-  /* Before the first frame the grid has no cells to focus yet. */
-  if (!gtk_widget_get_mapped (self->grid_view))
-    return gtk_widget_get_visible (GTK_WIDGET (self)) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-
-  gtk_widget_grab_focus (self->grid_view);
-  return G_SOURCE_REMOVE;
+/* A new collection: arrow keys browse it at once. The grid takes the
+ * focus only once on screen. */
+static void
+focus_grid (VtWindow *self)
+{
+  self->focus_grid_on_map = !gtk_widget_get_mapped (self->grid_view);
+  if (!self->focus_grid_on_map)
+    gtk_widget_grab_focus (self->grid_view);
 }
 
 static void
@@ -651,9 +657,8 @@ on_load_cb (GObject      *source,
   update_title (self);
   update_status (self);
 
-  /* A new collection: arrow keys browse it at once. */
   if (new_file)
-    g_idle_add_full (G_PRIORITY_LOW, focus_grid_cb, g_object_ref (self), g_object_unref);
+    focus_grid (self);
 }
 
 static void
@@ -904,6 +909,7 @@ vt_window_init (VtWindow *self)
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
   g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_grid_activate_cb), self);
+  g_signal_connect_swapped (self->grid_view, "map", G_CALLBACK (on_grid_map_cb), self);
   g_signal_connect_object (self->query, "changed-query",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->catalog, "notify::progress",
