@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers the test programs share: temporary folders and running a built program. */
+/* Helpers the test programs share: temporary folders, running a built program, counting signals. */
 
 #include "config.h"
 
@@ -69,4 +69,12 @@ vt_test_run (VtTestRun          *run,
     }
   g_test_message ("%s: exit %d\nstdout:\n%s\nstderr:\n%s",
                   argv[0], run->status, run->out, run->err);
+}
+
+void
+vt_test_count_notify_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         guint      *count)
+{
+  (*count)++;
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers the test programs share: temporary folders and running a built program. */
+/* Helpers the test programs share: temporary folders, running a built program, counting signals. */
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -33,5 +33,11 @@ void  vt_test_run          (VtTestRun          *run,
                             const char         *cwd,
                             const char * const *envp,
                             const char * const *argv);
+
+/* A handler for "notify" that counts its emissions in @count:
+ * g_signal_connect (object, "notify::x", G_CALLBACK (vt_test_count_notify_cb), &count). */
+void  vt_test_count_notify_cb (GObject    *object,
+                               GParamSpec *pspec,
+                               guint      *count);
 
 G_END_DECLS

@@ -63,51 +63,6 @@ parse_sort (const char *text,
 }
 
 static gboolean
-parse_price_bound (const char  *text,
-                   VtPrice     *price,
-                   gboolean    *given,
-                   GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  *given = *trimmed != '\0';
-  if (!*given)
-    return TRUE;
-  return vt_price_parse (trimmed, price, error);
-}
-
-/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH": a bound without its own
- * currency takes the other bound's. */
-static gboolean
-parse_price_range (const char  *text,
-                   VtQuery     *query,
-                   GError     **error)
-{
-  const char *dots = strstr (text, "..");
-  g_autofree char *low = dots != NULL ? g_strndup (text, dots - text) : g_strdup (text);
-  const char *high = dots != NULL ? dots + 2 : text;
-  VtPrice min = { 0 }, max = { 0 };
-  gboolean has_min = FALSE, has_max = FALSE;
-
-  if (!parse_price_bound (low, &min, &has_min, error)
-      || !parse_price_bound (high, &max, &has_max, error))
-    return FALSE;
-  if (!has_min && !has_max)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a price range like 0.5..2 ETH"), text);
-      return FALSE;
-    }
-  if (has_min && has_max && min.currency == NULL)
-    min.currency = max.currency;
-  if (has_min && has_max && max.currency == NULL)
-    max.currency = min.currency;
-
-  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
-  return TRUE;
-}
-
-static gboolean
 apply_facets (VtQuery  *query,
               char    **facets)
 {
@@ -157,6 +112,26 @@ apply_int_range (VtQuery    *query,
       return FALSE;
     }
   vt_query_set_int_range (query, key, min, max);
+  return TRUE;
+}
+
+/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH", read as the core reads them. */
+static gboolean
+apply_price_range (VtQuery    *query,
+                   const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  VtPrice min, max;
+  gboolean has_min, has_max;
+
+  if (text == NULL)
+    return TRUE;
+  if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
+    {
+      vt_cli_usage_error ("--price %s: %s", text, error->message);
+      return FALSE;
+    }
+  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
   return TRUE;
 }
 
@@ -534,13 +509,9 @@ vt_cli_query (int    argc,
     vt_query_set_search (query, search);
   if (!apply_facets (query, facet_options)
       || !apply_int_range (query, VT_RANGE_IMPACT, "--impact", impact)
-      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year))
+      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year)
+      || !apply_price_range (query, price))
     return VT_CLI_EXIT_FAILURE;
-  if (price != NULL && !parse_price_range (price, query, &error))
-    {
-      vt_cli_usage_error ("--price %s: %s", price, error->message);
-      return VT_CLI_EXIT_FAILURE;
-    }
 
   catalog = vt_cli_load_catalog (paths[0], &error);
   if (catalog == NULL)
