@@ -61,6 +61,82 @@ show_placeholder (VtTile     *self,
 }
 
 static void
+show_texture (VtTile     *self,
+              GdkTexture *texture)
+{
+  g_clear_pointer (&self->reason, g_free);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "picture");
+}
+
+/*
+ * The thumbnail cache has 128, 256 and 512 pixel sizes; a 192 pixel tile
+ * gets the 256 one. Drawn scaled, it would be resampled at every frame
+ * (with the software renderer most of a scrolling frame's time), so it
+ * is resampled once, in a worker thread, to the size it is shown at.
+ */
+static void
+fit_texture_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GdkTexture *texture = task_data;
+  int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "vt-size"));
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  double factor = (double) size / MAX (width, height);
+  int fitted_width = MAX (1, (int) (width * factor + 0.5));
+  int fitted_height = MAX (1, (int) (height * factor + 0.5));
+  cairo_surface_t *original;
+  cairo_surface_t *fitted;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* Cairo's image format is the texture's download format. */
+  original = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_flush (original);
+  gdk_texture_download (texture, cairo_image_surface_get_data (original),
+                        cairo_image_surface_get_stride (original));
+  cairo_surface_mark_dirty (original);
+
+  fitted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, fitted_width, fitted_height);
+  cr = cairo_create (fitted);
+  cairo_scale (cr, (double) fitted_width / width, (double) fitted_height / height);
+  cairo_set_source_surface (cr, original, 0, 0);
+  /* The cache size is at most twice the tile: bilinear is enough. */
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (fitted);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (fitted),
+                       (gsize) cairo_image_surface_get_stride (fitted) * fitted_height);
+  g_task_return_pointer (task,
+                         gdk_memory_texture_new (fitted_width, fitted_height, GDK_MEMORY_DEFAULT, bytes,
+                                                 cairo_image_surface_get_stride (fitted)),
+                         g_object_unref);
+  cairo_surface_destroy (fitted);
+  cairo_surface_destroy (original);
+}
+
+static void
+on_texture_fitted_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+  VtTile *self = VT_TILE (source);
+
+  /* Cancelled: the tile shows another piece now. */
+  if (texture != NULL)
+    show_texture (self, texture);
+}
+
+static void
 on_thumbnail_loaded_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -68,6 +144,8 @@ on_thumbnail_loaded_cb (GObject      *source,
   g_autoptr(VtTile) self = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  int size;
 
   texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -79,9 +157,19 @@ on_thumbnail_loaded_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "picture");
+  size = self->size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  if (MAX (gdk_texture_get_width (texture), gdk_texture_get_height (texture)) <= size + 2)
+    {
+      show_texture (self, texture);
+      return;
+    }
+
+  task = g_task_new (self, self->cancellable, on_texture_fitted_cb, NULL);
+  g_task_set_source_tag (task, on_thumbnail_loaded_cb);
+  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "vt-size", GINT_TO_POINTER (size));
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, fit_texture_thread);
 }
 
 static void

@@ -331,9 +331,10 @@ on_sort_dropdown_changed_cb (VtWindow *self)
 }
 
 /* GTK 4.8's GtkGridView keeps max-columns x 30 cells alive around the
- * view, each bound to a piece and asking for its thumbnail: allow no
- * more columns than fit, so it keeps a few screens of tiles, not two
- * thousand. Called whenever the grid's width or the tile size changes. */
+ * view, each bound to a piece and asking for its thumbnail, and does not
+ * let them go when max-columns drops: the template starts it small, and
+ * it grows to the columns that fit (so a few screens of tiles, not two
+ * thousand). Called whenever the grid's width or the tile size changes. */
 static void
 update_max_columns (VtWindow *self)
 {
