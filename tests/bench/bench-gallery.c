@@ -62,7 +62,8 @@
  * grid's max-columns, to measure how the number of tiles that GTK 4.8's
  * GtkGridView keeps alive (max-columns x 32) weighs on each figure;
  * --css TEXT adds a style sheet over the application's (e.g. to measure
- * what rounded corners cost the cairo renderer).
+ * what rounded corners cost the cairo renderer); --no-sidebar starts
+ * with the sidebar of facets hidden.
  */
 
 #define G_LOG_DOMAIN "vitrine-bench"
@@ -96,6 +97,7 @@ static char  *only;
 static char  *child_mode;
 static int    max_columns;
 static char  *extra_css;
+static gboolean no_sidebar;
 static gint64 main_time;
 
 /* ------------------------------------------------------------------ */
@@ -566,6 +568,13 @@ run_child (const char *argv0,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (no_sidebar)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_boolean (settings, "sidebar-shown", FALSE);
+    }
+
   app = vt_application_new ();
   g_signal_connect (app, "startup", G_CALLBACK (on_startup_cb), NULL);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
@@ -705,6 +714,8 @@ child_argv (const char *mode,
 
       g_strv_builder_add (builder, columns_text);
     }
+  if (no_sidebar)
+    g_strv_builder_add (builder, "--no-sidebar");
   if (extra_css != NULL)
     {
       g_autofree char *css_text = g_strdup_printf ("--css=%s", extra_css);
@@ -975,6 +986,8 @@ static const GOptionEntry entries[] = {
     "Experiment: override the grid's max-columns (default: as the window sets it)", "N" },
   { "css", 0, 0, G_OPTION_ARG_STRING, &extra_css,
     "Experiment: CSS added over the application's", "CSS" },
+  { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar,
+    "Experiment: start with the sidebar of facets hidden", NULL },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_mode, NULL, NULL },
   { NULL }
 };
