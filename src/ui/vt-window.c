@@ -330,6 +330,31 @@ on_sort_dropdown_changed_cb (VtWindow *self)
     g_settings_set_string (self->settings, "sort-key", name);
 }
 
+/* GTK 4.8's GtkGridView keeps max-columns x 32 tiles alive, and binds,
+ * lays out and draws every one of them in every frame: with 64 columns
+ * allowed, 2,048 tiles for the 12 on screen. So allow only the columns
+ * that the widest monitor holds at this size (a cell is the tile and 8 px
+ * of padding a side, see style.css). */
+static guint
+max_columns_for_size (VtWindow *self,
+                      int       size)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  int widest = n_monitors == 0 ? 3840 : 0;
+
+  for (guint i = 0; i < n_monitors; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle area;
+
+      gdk_monitor_get_geometry (monitor, &area);
+      widest = MAX (widest, area.width);
+    }
+
+  return MAX (1, widest / (size + 16));
+}
+
 void
 _vt_window_set_tile_size (VtWindow *self,
                           int       size)
@@ -353,6 +378,7 @@ _vt_window_set_tile_size (VtWindow *self,
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
     vt_tile_set_size (tile, size);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->grid_view), max_columns_for_size (self, size));
 
   _vt_window_update_actions (self);
 }
