@@ -318,13 +318,11 @@ show_label (VtDetailWindow *self)
   else if (number != 0)
     number_text = g_strdup_printf ("%u", number);
 
+  /* Above the title, in small capitals: "Genesis · 56 / 100". */
   if (!is_empty (group) && number_text != NULL)
-    /* Translators: above the title: the collection and the piece's
-     * number, "Genesis · No. 56 / 100" */
-    kicker = g_strdup_printf (_("%s · No. %s"), group, number_text);
+    kicker = g_strdup_printf ("%s · %s", group, number_text);
   else if (number_text != NULL)
-    /* Translators: above the title: the piece's number, "No. 56 / 100" */
-    kicker = g_strdup_printf (_("No. %s"), number_text);
+    kicker = g_strdup (number_text);
   else if (!is_empty (group))
     kicker = g_strdup (group);
   gtk_label_set_label (self->kicker_label, or_empty (kicker));

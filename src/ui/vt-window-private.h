@@ -35,6 +35,7 @@ struct _VtWindow
   GFileMonitor         *monitor;
   guint                 reload_source;
   gboolean              focus_grid_on_map;
+  guint                 columns_source;
 
   /* Template children */
   GtkWidget            *open_button;

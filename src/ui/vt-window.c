@@ -330,6 +330,47 @@ on_sort_dropdown_changed_cb (VtWindow *self)
     g_settings_set_string (self->settings, "sort-key", name);
 }
 
+/* GTK 4.8's GtkGridView keeps max-columns x 30 cells alive around the
+ * view, each bound to a piece and asking for its thumbnail: allow no
+ * more columns than fit, so it keeps a few screens of tiles, not two
+ * thousand. Called whenever the grid's width or the tile size changes. */
+static void
+update_max_columns (VtWindow *self)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view));
+  int width = hadjustment != NULL ? (int) gtk_adjustment_get_page_size (hadjustment) : 0;
+  int size = g_settings_get_int (self->settings, "thumbnail-size");
+  guint columns;
+
+  if (width <= 0)
+    return;
+
+  /* A cell is the tile and its padding; the grid has its own padding. */
+  columns = MAX (1, (width - 2 * 12) / (size + 2 * 8));
+  if (gtk_grid_view_get_max_columns (GTK_GRID_VIEW (self->grid_view)) != columns)
+    gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->grid_view), columns);
+}
+
+static gboolean
+update_max_columns_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+
+  self->columns_source = 0;
+  update_max_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known while the grid is allocated, when it must not be
+ * changed: change it right after. */
+static void
+queue_update_max_columns (VtWindow *self)
+{
+  if (self->columns_source == 0)
+    self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
+}
+
 void
 _vt_window_set_tile_size (VtWindow *self,
                           int       size)
@@ -354,6 +395,7 @@ _vt_window_set_tile_size (VtWindow *self,
   while (g_hash_table_iter_next (&iter, &tile, NULL))
     vt_tile_set_size (tile, size);
 
+  queue_update_max_columns (self);
   _vt_window_update_actions (self);
 }
 
@@ -800,6 +842,7 @@ vt_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->columns_source, g_source_remove);
   watch_file (self, NULL);
   _vt_window_remove_actions (self);
 
@@ -910,6 +953,8 @@ vt_window_init (VtWindow *self)
   g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
   g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_grid_activate_cb), self);
   g_signal_connect_swapped (self->grid_view, "map", G_CALLBACK (on_grid_map_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
+                           G_CALLBACK (queue_update_max_columns), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->query, "changed-query",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->catalog, "notify::progress",
