@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-test-util.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -20,29 +21,7 @@ small_catalog (void)
 static char *
 make_temp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("vitrine-catalog-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  return vt_test_make_tmp_dir ("vitrine-catalog-XXXXXX");
 }
 
 static GFile *
@@ -265,7 +244,7 @@ test_load_async_progress (void)
 
   async_state_clear (&state);
   assert_finalized_soon (g_steal_pointer (&catalog));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -294,7 +273,7 @@ test_load_async_failure_keeps_contents (void)
   g_assert_false (vt_catalog_get_loading (catalog));
 
   async_state_clear (&state);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -316,7 +295,7 @@ test_load_sync_failure_keeps_contents (void)
   g_assert_cmpuint (changes, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 7);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -340,7 +319,7 @@ test_load_async_cancelled (void)
   g_assert_false (vt_catalog_get_loading (catalog));
 
   async_state_clear (&state);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -363,7 +342,7 @@ test_load_byte_order_mark (void)
   g_assert_false (vt_catalog_load (catalog, bad, NULL, &error));
   g_assert_nonnull (strstr (error->message, "bom-bad.json:1:2: "));
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -506,7 +485,7 @@ test_save_unknown_members_kept (void)
   second = vt_catalog_to_data (reloaded, NULL);
   g_assert_cmpstr (first, ==, second);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -548,7 +527,7 @@ test_save_after_changes (void)
   g_assert_cmpstr (g_list_nth_data (members, 2), ==, "name");
   g_assert_cmpstr (g_list_nth_data (members, 4), ==, "aaa");
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -576,7 +555,7 @@ test_save_new_catalog (void)
   g_assert_cmpstr (vt_catalog_get_currency (reloaded), ==, "ETH");
   g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (reloaded, 56)), ==, "1956 - Hungarian Revolution");
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static guint
@@ -618,7 +597,7 @@ test_save_leaves_no_temporary_files (void)
   g_assert_cmpint (g_stat (g_file_peek_path (target), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -655,7 +634,7 @@ test_save_folder_not_writable (void)
       g_assert_cmpstr (contents, ==, "old contents");
     }
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -689,7 +668,7 @@ test_save_failure_keeps_old_file (void)
   g_assert_cmpstr (contents, ==, "old contents");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -705,7 +684,7 @@ test_save_onto_folder (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, dir));
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 /* }}} */
@@ -732,7 +711,7 @@ load_error (const char *name,
   /* The catalog loaded before is still there. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 7);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
   return error;
 }
 
@@ -912,7 +891,7 @@ test_bad_missing_file (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
   g_assert_nonnull (strstr (error->message, "does not exist"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -925,7 +904,7 @@ test_bad_folder (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, dir));
   g_assert_nonnull (strstr (error->message, "folder"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -940,7 +919,7 @@ test_bad_no_permission (void)
     {
       /* root reads whatever the mode bits say. */
       g_test_skip ("permissions do not apply: running as root");
-      remove_dir (dir);
+      vt_test_remove_tree (dir);
       return;
     }
 
@@ -948,7 +927,7 @@ test_bad_no_permission (void)
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ);
   g_assert_nonnull (strstr (error->message, g_file_peek_path (file)));
   g_assert_nonnull (strstr (error->message, "permission"));
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -972,7 +951,7 @@ test_bad_too_big (void)
   vt_catalog_set_max_size (catalog, VT_CATALOG_DEFAULT_MAX_SIZE);
   g_assert_true (vt_catalog_load (catalog, file, NULL, &error));
   g_assert_no_error (error);
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 static void
@@ -1015,7 +994,7 @@ test_bad_huge_truncated (void)
   expected = g_strdup_printf ("%s:%u:%zu: ", path, n_lines + 1, last_line_length + 1);
   g_assert_nonnull (strstr (error->message, expected));
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -1076,7 +1055,7 @@ test_bad_random_damage (void)
   g_test_message ("%u of 1000 damaged files refused", n_failed);
   g_assert_cmpuint (n_failed, >, 100);
 
-  remove_dir (dir);
+  vt_test_remove_tree (dir);
 }
 
 /* }}} */

@@ -3,11 +3,11 @@
 
 #include "config.h"
 
+#include "vt-test-util.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gstdio.h>
 
 #include <string.h>
-#include <sys/wait.h>
 
 static char *tmp_root;
 static guint counter;
@@ -18,20 +18,6 @@ typedef struct
   char *catalog;
   char *cache;      /* XDG_CACHE_HOME for the run */
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
 
 static void
 save_jpeg (const char *path,
@@ -100,15 +86,13 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->cache);
 }
 
-static Result
+static VtTestRun
 run_cli (Fixture            *fixture,
          const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  int wait_status;
+  VtTestRun result = { 0 };
 
   g_ptr_array_add (argv, (char *) VITRINE_CLI);
   g_ptr_array_add (argv, "thumbnails");
@@ -116,13 +100,7 @@ run_cli (Fixture            *fixture,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
   envp = g_environ_setenv (envp, "XDG_CACHE_HOME", fixture->cache, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result.status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result.status, result.out, result.err);
+  vt_test_run (&result, NULL, (const char * const *) envp, (const char * const *) argv->pdata);
   return result;
 }
 
@@ -146,8 +124,8 @@ test_made_then_valid (Fixture       *fixture,
 {
   const char *images[] = { "images/001.jpg", "images/002.jpg", "images/003.jpg" };
   const char *args[] = { fixture->catalog, NULL };
-  Result first;
-  Result second;
+  VtTestRun first;
+  VtTestRun second;
 
   write_catalog (fixture, images, 3);
   first = run_cli (fixture, args);
@@ -168,8 +146,8 @@ test_made_then_valid (Fixture       *fixture,
   g_assert_cmpint (second.status, ==, 0);
   g_assert_nonnull (strstr (second.out, "made 0, already valid 3, failed 0"));
 
-  result_clear (&first);
-  result_clear (&second);
+  vt_test_run_clear (&first);
+  vt_test_run_clear (&second);
 }
 
 static void
@@ -181,7 +159,7 @@ test_sizes (Fixture       *fixture,
   g_autofree char *normal = thumbnail_path (fixture, images[0], "normal");
   g_autofree char *x_large = thumbnail_path (fixture, images[1], "x-large");
   g_autofree char *large = thumbnail_path (fixture, images[0], "large");
-  Result result;
+  VtTestRun result;
 
   write_catalog (fixture, images, 2);
   result = run_cli (fixture, args);
@@ -190,7 +168,7 @@ test_sizes (Fixture       *fixture,
   g_assert_true (g_file_test (normal, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (x_large, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (large, G_FILE_TEST_EXISTS));
-  result_clear (&result);
+  vt_test_run_clear (&result);
 }
 
 static void
@@ -200,7 +178,7 @@ test_failures_reported (Fixture       *fixture,
   const char *images[] = { "images/001.jpg", "images/missing.jpg", "images/notes.jpg", NULL };
   const char *args[] = { fixture->catalog, NULL };
   g_autofree char *notes = g_build_filename (fixture->dir, "images", "notes.jpg", NULL);
-  Result result;
+  VtTestRun result;
 
   g_assert_true (g_file_set_contents (notes, "not a picture\n", -1, NULL));
   write_catalog (fixture, images, 4);
@@ -214,7 +192,7 @@ test_failures_reported (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "item 3 (1903 - Event 3)"));
   g_assert_nonnull (strstr (result.err, "notes.jpg” is not an image"));
   g_assert_nonnull (strstr (result.err, "item 4 (1904 - Event 4): no image given"));
-  result_clear (&result);
+  vt_test_run_clear (&result);
 }
 
 static void
@@ -223,7 +201,7 @@ test_progress_lines (Fixture       *fixture,
 {
   const char *images[] = { "images/001.jpg", "images/002.jpg", "images/003.jpg" };
   const char *args[] = { fixture->catalog, NULL };
-  Result result;
+  VtTestRun result;
 
   write_catalog (fixture, images, 3);
   result = run_cli (fixture, args);
@@ -231,7 +209,7 @@ test_progress_lines (Fixture       *fixture,
   /* stderr is a pipe here: whole lines, no carriage returns */
   g_assert_nonnull (strstr (result.err, "Thumbnails: 3 of 3 (100%), 0 failed\n"));
   g_assert_null (strchr (result.err, '\r'));
-  result_clear (&result);
+  vt_test_run_clear (&result);
 }
 
 static void
@@ -239,8 +217,8 @@ test_unreadable_catalog (Fixture       *fixture,
                          gconstpointer  data)
 {
   const char *args[] = { fixture->catalog, NULL };
-  Result missing;
-  Result broken;
+  VtTestRun missing;
+  VtTestRun broken;
 
   missing = run_cli (fixture, args);
   g_assert_cmpint (missing.status, ==, 2);
@@ -251,8 +229,8 @@ test_unreadable_catalog (Fixture       *fixture,
   g_assert_cmpint (broken.status, ==, 2);
   g_assert_nonnull (strstr (broken.err, fixture->catalog));
 
-  result_clear (&missing);
-  result_clear (&broken);
+  vt_test_run_clear (&missing);
+  vt_test_run_clear (&broken);
 }
 
 static void
@@ -262,8 +240,8 @@ test_bad_size (Fixture       *fixture,
   const char *images[] = { "images/001.jpg" };
   const char *too_big[] = { fixture->catalog, "--size", "2000", NULL };
   const char *not_number[] = { fixture->catalog, "--size", "big", NULL };
-  Result a;
-  Result b;
+  VtTestRun a;
+  VtTestRun b;
 
   write_catalog (fixture, images, 1);
   a = run_cli (fixture, too_big);
@@ -272,27 +250,8 @@ test_bad_size (Fixture       *fixture,
   g_assert_nonnull (strstr (a.err, "2000"));
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "big"));
-  result_clear (&a);
-  result_clear (&b);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  vt_test_run_clear (&a);
+  vt_test_run_clear (&b);
 }
 
 #define ADD(path, fn) \
@@ -305,8 +264,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmp_root = g_dir_make_tmp ("vt-cli-thumbnails-XXXXXX", NULL);
-  g_assert_nonnull (tmp_root);
+  tmp_root = vt_test_make_tmp_dir ("vt-cli-thumbnails-XXXXXX");
 
   ADD ("/cli/thumbnails/made-then-valid", test_made_then_valid);
   ADD ("/cli/thumbnails/sizes", test_sizes);
@@ -316,7 +274,7 @@ main (int   argc,
   ADD ("/cli/thumbnails/bad-size", test_bad_size);
 
   status = g_test_run ();
-  remove_tree (tmp_root);
+  vt_test_remove_tree (tmp_root);
   g_free (tmp_root);
   return status;
 }

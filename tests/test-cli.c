@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "vt-test-util.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -11,22 +13,8 @@
 
 typedef struct
 {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-typedef struct
-{
   char *tmp;    /* a fresh folder per test, removed after it */
 } Fixture;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
 
 static const char *
 cli_path (void)
@@ -60,49 +48,19 @@ page (const char *name)
   return data_path ("pages", name, NULL);
 }
 
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return size > 0 ? g_strndup (data, size) : g_strdup ("");
-}
-
 /* Runs vitrine-cli with @args (NULL-terminated) in @cwd (or here). */
 static void
-run_cli (Run                *run,
+run_cli (VtTestRun          *run,
          const char         *cwd,
          const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (argv, (gpointer) cli_path ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  run_clear (run);
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-  if (g_test_verbose ())
-    g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+  vt_test_run (run, cwd, NULL, (const char * const *) argv->pdata);
 }
 
 #define RUN(run, cwd, ...) run_cli ((run), (cwd), (const char * const []) { __VA_ARGS__, NULL })
@@ -117,40 +75,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->tmp = g_dir_make_tmp ("vitrine-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  fixture->tmp = vt_test_make_tmp_dir ("vitrine-cli-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->tmp);
+  vt_test_remove_tree (fixture->tmp);
   g_free (fixture->tmp);
 }
 
@@ -250,21 +182,21 @@ free_pages (char *paths[4])
 static void
 test_version (void)
 {
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   g_autofree char *expected = g_strdup_printf ("vitrine-cli %s\n", PACKAGE_VERSION);
 
   RUN (&run, NULL, "--version");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
 test_help (void)
 {
   static const char * const commands[] = { "import", "query", "validate" };
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "--help");
   g_assert_cmpint (run.status, ==, 0);
@@ -285,13 +217,13 @@ test_help (void)
   assert_contains (run.out, "--format");
   RUN (&run, NULL, "import", "--help");
   assert_contains (run.out, "--merge");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
 test_bad_usage (void)
 {
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "frobnicate");
   g_assert_cmpint (run.status, ==, 2);
@@ -314,7 +246,7 @@ test_bad_usage (void)
   g_assert_cmpint (run.status, ==, 2);
   RUN (&run, NULL, "query");
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 /* ---- import ---- */
@@ -323,7 +255,7 @@ static void
 test_import_to_stdout (void)
 {
   char *pages[4];
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *numbers = NULL;
   JsonObject *catalog, *collection, *item;
@@ -348,7 +280,7 @@ test_import_to_stdout (void)
   item = catalog_item (root, 17);
   g_assert_cmpstr (json_object_get_string_member (item, "medium"), ==, "Digital painting");
   g_assert_false (json_object_has_member (item, "image"));
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -357,14 +289,14 @@ test_import_name_option (void)
   g_autofree char *moon = page ("good-1969-moon-landing.txt");
   g_autoptr(JsonNode) root = NULL;
   JsonObject *collection;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "import", "--name", "Space", moon);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   collection = json_object_get_object_member (json_node_get_object (root), "collection");
   g_assert_cmpstr (json_object_get_string_member (collection, "name"), ==, "Space");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -377,7 +309,7 @@ test_import_refuses_overwrite (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(JsonNode) root = NULL;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "import", "-o", catalog, moon);
   g_assert_cmpint (run.status, ==, 0);
@@ -398,7 +330,7 @@ test_import_refuses_overwrite (Fixture       *fixture,
   root = load_json (catalog);
   g_assert_nonnull (catalog_item (root, 89));
   g_assert_null (catalog_item (root, 69));
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -416,7 +348,7 @@ test_import_merge (Fixture       *fixture,
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GString) page_text = NULL;
   JsonObject *item;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "import", "-o", catalog, october, partition);
   g_assert_cmpint (run.status, ==, 0);
@@ -450,7 +382,7 @@ test_import_merge (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (item, "impact"), ==, 8);
   /* The page has no image: the piece keeps the one it had. */
   g_assert_cmpstr (json_object_get_string_member (item, "image"), ==, "images/047.jpg");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -459,7 +391,7 @@ test_import_merge_needs_catalog (Fixture       *fixture,
 {
   g_autofree char *moon = page ("good-1969-moon-landing.txt");
   g_autofree char *catalog = tmp_path (fixture, "missing.json");
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "import", "--merge", moon);
   g_assert_cmpint (run.status, ==, 2);
@@ -469,7 +401,7 @@ test_import_merge_needs_catalog (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "missing.json");
   g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -482,7 +414,7 @@ test_import_images (Fixture       *fixture,
   g_autofree char *catalog = g_build_filename (out, "catalog.json", NULL);
   g_autoptr(JsonNode) root = NULL;
   static const char * const files[] = { "017.jpg", "047-partition.png", "0690.jpg", "069.jpg" };
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
@@ -530,7 +462,7 @@ test_import_images (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, 2);
     assert_contains (run.err, "no-such-images: is not a folder");
   }
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -541,7 +473,7 @@ test_import_broken_page (Fixture       *fixture,
   g_autofree char *broken = page ("broken-impact.txt");
   g_autofree char *catalog = tmp_path (fixture, "catalog.json");
   g_autofree char *expected = g_strdup_printf ("%s:16: Impact: “high” is not a number", broken);
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "import", "-o", catalog, moon, broken);
   g_assert_cmpint (run.status, ==, 2);
@@ -557,7 +489,7 @@ test_import_broken_page (Fixture       *fixture,
   RUN (&run, TEST_DATA_DIR, "import", "pages/broken-encoding.txt");
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "pages/broken-encoding.txt:7: ");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -565,7 +497,7 @@ test_import_unreadable_page (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *moon = page ("good-1969-moon-landing.txt");
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, fixture->tmp, "import", moon, "no-such-page.txt");
   g_assert_cmpint (run.status, ==, 2);
@@ -584,7 +516,7 @@ test_import_unreadable_page (Fixture       *fixture,
   RUN (&run, NULL, "import", moon, moon);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "number 69");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 /* ---- validate ---- */
@@ -593,18 +525,18 @@ static void
 test_validate_clean (void)
 {
   g_autofree char *catalog = data_path ("small-catalog.json", NULL);
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "validate", catalog);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
 test_validate_problems (void)
 {
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   RUN (&run, TEST_DATA_DIR, "validate", "cli/problems.json");
@@ -617,7 +549,7 @@ test_validate_problems (void)
   /* One line per problem, each naming the catalog. */
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json: item "));
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 /* ---- query ---- */
@@ -627,13 +559,13 @@ query_fixture (Fixture *fixture)
 {
   char *pages[4];
   char *catalog = tmp_path (fixture, "four.json");
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   good_pages (pages);
   RUN (&run, NULL, "import", "-o", catalog, GOOD_PAGES (pages));
   free_pages (pages);
   g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  vt_test_run_clear (&run);
   return catalog;
 }
 
@@ -644,7 +576,7 @@ query_numbers (const char         *catalog,
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(JsonNode) root = NULL;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   char *numbers;
 
   g_ptr_array_add (args, (gpointer) "query");
@@ -658,7 +590,7 @@ query_numbers (const char         *catalog,
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   numbers = numbers_of (json_node_get_array (root));
-  run_clear (&run);
+  vt_test_run_clear (&run);
   return numbers;
 }
 
@@ -709,7 +641,7 @@ test_query_table (Fixture       *fixture,
   g_autofree char *catalog = query_fixture (fixture);
   g_auto(GStrv) lines = NULL;
   const char *title_column;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   RUN (&run, NULL, "query", catalog, "--sort", "impact:desc");
   g_assert_cmpint (run.status, ==, 0);
@@ -734,7 +666,7 @@ test_query_table (Fixture       *fixture,
   RUN (&run, NULL, "query", catalog, "--search", "nothing-matches-this");
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "0 of 4 pieces");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -744,7 +676,7 @@ test_query_csv (Fixture       *fixture,
   g_autofree char *catalog = tmp_path (fixture, "quoted.json");
   g_autofree char *quoted = tmp_path (fixture, "quoted.txt");
   g_auto(GStrv) lines = NULL;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   write_file (quoted,
               "Title: 1905 - \"Bloody Sunday\", St Petersburg\n"
@@ -767,7 +699,7 @@ test_query_csv (Fixture       *fixture,
                    "\"1,250.5 ETH\"");
   g_assert_cmpstr (lines[2], ==, "");
   g_assert_null (lines[3]);
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -778,7 +710,7 @@ test_query_facets (Fixture       *fixture,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *facets;
   JsonArray *regions, *decades;
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   guint asia = 0, europe = 0;
   gboolean europe_selected = FALSE;
 
@@ -830,7 +762,7 @@ test_query_facets (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "facet,value,count,selected\r\n"));
   assert_contains (run.out, "\r\ncountry,Pakistan,1,false\r\n");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -848,7 +780,7 @@ test_query_bad_options (Fixture       *fixture,
     { "--price", "cheap" },
   };
   g_autofree char *catalog = query_fixture (fixture);
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -857,7 +789,7 @@ test_query_bad_options (Fixture       *fixture,
       assert_contains (run.err, bad[i][1]);
       g_assert_cmpstr (run.out, ==, "");
     }
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 /* ---- bad input ---- */
@@ -891,7 +823,7 @@ check_bad_catalog (const char *cwd,
   static const char * const commands[] = { "validate", "query" };
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *line_pattern = g_strdup_printf ("%s:[0-9]+", basename);
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
@@ -918,7 +850,7 @@ check_bad_catalog (const char *cwd,
     g_file_get_contents (full, &after, NULL, NULL);
     g_assert_cmpstr (before, ==, after);
   }
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static const char invalid_utf8_catalog[] =
@@ -970,7 +902,7 @@ static void
 test_missing_and_folder (Fixture       *fixture,
                          gconstpointer  data)
 {
-  Run run = { 0 };
+  VtTestRun run = { 0 };
   g_autofree char *folder = tmp_path (fixture, "a-folder.json");
 
   RUN (&run, fixture->tmp, "validate", "missing.json");
@@ -990,7 +922,7 @@ test_missing_and_folder (Fixture       *fixture,
   RUN (&run, fixture->tmp, "query", "a-folder.json");
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "a-folder.json");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 static void
@@ -998,7 +930,7 @@ test_no_permission (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *path = tmp_path (fixture, "secret.json");
-  Run run = { 0 };
+  VtTestRun run = { 0 };
 
   if (geteuid () == 0)
     {
@@ -1010,7 +942,7 @@ test_no_permission (Fixture       *fixture,
   RUN (&run, NULL, "validate", path);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "secret.json");
-  run_clear (&run);
+  vt_test_run_clear (&run);
 }
 
 int

@@ -8,9 +8,13 @@
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #define TIMEOUT_SECONDS 20
+
+/* Thumbnails go to a temporary folder, not the user's cache. */
+static char *cache_dir;
 
 typedef struct
 {
@@ -154,7 +158,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->sorter = vt_sorter_new (VT_SORT_IMPACT, TRUE);
   fixture->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (fixture->filtered)),
                                              g_object_ref (GTK_SORTER (fixture->sorter)));
-  fixture->thumbnailer = vt_thumbnailer_new ();
+  fixture->thumbnailer = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", cache_dir, NULL);
   fixture->window = vt_detail_window_new (NULL, G_LIST_MODEL (fixture->sorted),
                                           fixture->thumbnailer);
   vt_detail_window_set_total (fixture->window, 100);
@@ -330,6 +334,34 @@ test_image_shown (Fixture       *fixture,
   /* A click (or Enter) on the artwork opens it at full size too. */
   g_assert_true (gtk_widget_activate (child (fixture, "artwork_button")));
   wait_until (full_size_shown, fixture, "the artwork's button opens the full-size view");
+}
+
+static gboolean
+full_size_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return full_size_settled (data) &&
+         gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture"))) != NULL;
+}
+
+static void
+test_image_full_size_asked_early (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->sorted);
+  GdkPaintable *paintable;
+
+  /* F pressed at once, before the artwork has come: the view opens and
+   * the original follows. */
+  vt_detail_window_show_position (fixture->window, position_of_number (model, 12));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "detail.full-size", NULL));
+  g_assert_true (full_size_shown (fixture));
+  wait_until (full_size_loaded, fixture, "the original of piece 12 is loaded");
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture")));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 36);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 48);
 }
 
 static void
@@ -517,7 +549,8 @@ static void
 test_window_finalized (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (VT_TYPE_ITEM);
-  g_autoptr(VtThumbnailer) thumbnailer = vt_thumbnailer_new ();
+  g_autoptr(VtThumbnailer) thumbnailer = g_object_new (VT_TYPE_THUMBNAILER,
+                                                       "cache-dir", cache_dir, NULL);
   g_autofree char *dir = g_build_filename (TEST_DATA_DIR, "detail", NULL);
   g_autoptr(GFile) base_dir = g_file_new_for_path (dir);
   g_autoptr(JsonObject) object = json_object_new ();
@@ -540,11 +573,37 @@ test_window_finalized (void)
   g_assert_cmpuint (G_OBJECT (store)->ref_count, ==, 1);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child_path = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child_path, G_FILE_TEST_IS_DIR))
+        remove_tree (child_path);
+      else
+        g_remove (child_path);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *tmp_root = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's MIME database,
+   * through which gdk-pixbuf recognizes images and GTK its SVG icons. */
+  g_test_init (&argc, &argv, NULL);
+  tmp_root = g_dir_make_tmp ("vt-detail-window-XXXXXX", NULL);
+  g_assert_nonnull (tmp_root);
+  cache_dir = g_build_filename (tmp_root, "thumbnails", NULL);
   gtk_init ();
 
   g_test_add ("/detail/label/shows-piece", Fixture, NULL,
@@ -553,6 +612,8 @@ main (int   argc,
               fixture_set_up, test_label_shows_problem, fixture_tear_down);
   g_test_add ("/detail/image/shown", Fixture, NULL,
               fixture_set_up, test_image_shown, fixture_tear_down);
+  g_test_add ("/detail/image/full-size-asked-early", Fixture, NULL,
+              fixture_set_up, test_image_full_size_asked_early, fixture_tear_down);
   g_test_add ("/detail/image/missing-placeholder", Fixture, NULL,
               fixture_set_up, test_image_missing_placeholder, fixture_tear_down);
   g_test_add ("/detail/navigate/sorted-order", Fixture, NULL,
@@ -565,5 +626,8 @@ main (int   argc,
               fixture_set_up, test_model_hidden_window_loads_when_shown, fixture_tear_down);
   g_test_add_func ("/detail/window/finalized", test_window_finalized);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (tmp_root);
+  g_free (cache_dir);
+  return status;
 }

@@ -5,6 +5,7 @@
 
 #include "vt-item.h"
 #include "vt-problem.h"
+#include "vt-test-util.h"
 #include "vt-text.h"
 
 #include <string.h>
@@ -213,21 +214,13 @@ test_properties (void)
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_problem_notify (void)
 {
   g_autoptr(JsonObject) object = parse_object (hungarian);
   g_autoptr(VtItem) item = vt_item_new_from_json (object, NULL, NULL);
   guint count = 0;
 
-  g_signal_connect (item, "notify::problem", G_CALLBACK (count_notify_cb), &count);
+  g_signal_connect (item, "notify::problem", G_CALLBACK (vt_test_count_notify_cb), &count);
   vt_item_set_problem (item, "impact: 12 is outside 1-10");
   vt_item_set_problem (item, "impact: 12 is outside 1-10");
   g_assert_cmpuint (count, ==, 1);

@@ -13,62 +13,35 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-test-util.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include <string.h>
 
 #define POSTER_SIZE 2048
-
-typedef struct
-{
-  int   status;   /* the exit status, 0 on success */
-  char *out;
-  char *err;
-} Run;
+#define TMP_TEMPLATE "vitrine-sample-XXXXXX"
 
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run         *run,
-          const char  *program,
-          const char  *first,
-          va_list      args)
+run_argv (VtTestRun  *run,
+          const char *program,
+          const char *first,
+          va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
 
-  g_assert_nonnull (program);
   g_ptr_array_add (argv, (char *) program);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_assert_true (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code));
-      run->status = error->code;
-    }
+  vt_test_run (run, NULL, NULL, (const char * const *) argv->pdata);
 }
 
 /* Runs vt-make-sample with @first and the arguments after it, up to NULL. */
 static void
-run_generator (Run        *run,
+run_generator (VtTestRun  *run,
                const char *first,
                ...)
 {
@@ -81,7 +54,7 @@ run_generator (Run        *run,
 
 /* Runs vitrine-cli the same way. */
 static void
-run_cli (Run        *run,
+run_cli (VtTestRun  *run,
          const char *first,
          ...)
 {
@@ -129,39 +102,6 @@ assert_jpeg_of_size (const char *path,
   g_assert_cmpint (height, ==, size);
 }
 
-static char *
-make_temp_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("vitrine-sample-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_remove (path);
-}
-
 /* Loads @path with the catalog core, checks every rule (image files
  * included) and fails on any problem, listing them all. */
 static void
@@ -205,7 +145,7 @@ static void
 test_built_cli_validate (void)
 {
   g_autofree char *catalog = g_build_filename (g_getenv ("VT_SAMPLE_DIR"), "catalog.json", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   /* What a curator would run: a clean catalog says nothing and exits 0. */
   run_cli (&run, "validate", catalog, NULL);
@@ -265,12 +205,12 @@ static void
 test_generator_deterministic (void)
 {
   g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "sample", "small.json", NULL);
-  g_autofree char *first = make_temp_folder ();
-  g_autofree char *second = make_temp_folder ();
+  g_autofree char *first = vt_test_make_tmp_dir (TMP_TEMPLATE);
+  g_autofree char *second = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *items = json_object_get_array_member (load_catalog (parser, catalog), "items");
-  g_auto(Run) run1 = { 0, };
-  g_auto(Run) run2 = { 0, };
+  g_auto(VtTestRun) run1 = { 0, };
+  g_auto(VtTestRun) run2 = { 0, };
   g_autofree char *previous = NULL;
 
   run_generator (&run1, "artwork", catalog, first, NULL);
@@ -306,59 +246,59 @@ test_generator_deterministic (void)
       previous = g_steal_pointer (&path1);
     }
 
-  remove_tree (first);
-  remove_tree (second);
+  vt_test_remove_tree (first);
+  vt_test_remove_tree (second);
 }
 
 static void
 test_generator_size (void)
 {
   g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "sample", "small.json", NULL);
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *image = g_build_filename (folder, "images", "056.jpg", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   run_generator (&run, "artwork", catalog, folder, "--size", "300", NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_jpeg_of_size (image, 300);
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_generator_missing_catalog (void)
 {
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *catalog = g_build_filename (folder, "no-such-catalog.json", NULL);
   g_autofree char *out = g_build_filename (folder, "out", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   run_generator (&run, "artwork", catalog, out, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, catalog));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_generator_malformed_catalog (void)
 {
   g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "sample", "broken.json", NULL);
-  g_autofree char *folder = make_temp_folder ();
-  g_auto(Run) run = { 0, };
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
+  g_auto(VtTestRun) run = { 0, };
 
   run_generator (&run, "artwork", catalog, folder, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, catalog));
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_generator_item_without_image (void)
 {
   g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "sample", "no-image.json", NULL);
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *first = g_build_filename (folder, "images", "001.jpg", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   run_generator (&run, "artwork", catalog, folder, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -368,17 +308,17 @@ test_generator_item_without_image (void)
   g_assert_nonnull (strstr (run.err, "“image”"));
   /* Nothing is drawn from a catalog the tool refused. */
   g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_generator_unwritable_folder (void)
 {
   g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "sample", "small.json", NULL);
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *blocker = g_build_filename (folder, "a-file", NULL);
   g_autofree char *out = g_build_filename (blocker, "out", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   /* A folder under a plain file cannot be made, even by root. */
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
@@ -386,24 +326,24 @@ test_generator_unwritable_folder (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, out));
 
-  run_clear (&run);
+  vt_test_run_clear (&run);
   run_generator (&run, "synthetic", "3", out, "--no-images", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, out));
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_generator_usage (void)
 {
-  g_auto(Run) run = { 0, };
-  g_auto(Run) help = { 0, };
+  g_auto(VtTestRun) run = { 0, };
+  g_auto(VtTestRun) help = { 0, };
 
   run_generator (&run, "paint", "everything", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--help"));
 
-  run_clear (&run);
+  vt_test_run_clear (&run);
   run_generator (&run, "synthetic", "many", "/nonexistent", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "“many”"));
@@ -431,12 +371,12 @@ text_length (JsonObject *item)
 static void
 test_synthetic_catalog (void)
 {
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *catalog = g_build_filename (folder, "catalog.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
   JsonObject *root, *collection;
   JsonArray *items;
 
@@ -483,22 +423,22 @@ test_synthetic_catalog (void)
 
   /* And a catalog Vitrine reads without a single problem. */
   assert_catalog_clean (catalog, 40);
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 static void
 test_synthetic_no_images (void)
 {
-  g_autofree char *folder = make_temp_folder ();
+  g_autofree char *folder = vt_test_make_tmp_dir (TMP_TEMPLATE);
   g_autofree char *catalog = g_build_filename (folder, "catalog.json", NULL);
   g_autofree char *images = g_build_filename (folder, "images", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(VtTestRun) run = { 0, };
 
   run_generator (&run, "synthetic", "5", folder, "--no-images", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (catalog, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (images, G_FILE_TEST_EXISTS));
-  remove_tree (folder);
+  vt_test_remove_tree (folder);
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
+#include "vt-test-util.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
@@ -1135,25 +1136,6 @@ test_bad_huge_is_fast (Fixture       *fixture,
 
 /* ------------------------------------------------------------------ */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
@@ -1165,8 +1147,7 @@ main (int   argc,
   int status;
 
   /* Before any GLib call that reads it: g_get_user_cache_dir() keeps the first value. */
-  tmp_root = g_dir_make_tmp ("vt-thumbnailer-XXXXXX", NULL);
-  g_assert (tmp_root != NULL);
+  tmp_root = vt_test_make_tmp_dir ("vt-thumbnailer-XXXXXX");
   xdg_cache = g_build_filename (tmp_root, "xdg-cache", NULL);
   g_setenv ("XDG_CACHE_HOME", xdg_cache, TRUE);
 
@@ -1215,7 +1196,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_root);
+  vt_test_remove_tree (tmp_root);
   g_free (tmp_root);
   g_free (images_dir);
   return status;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -168,14 +169,6 @@ test_item_problem_most_severe_first (void)
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_load_checks_images_cheaply (void)
 {
   g_autoptr(VtCatalog) catalog = load_problems_fixture ();
@@ -190,7 +183,7 @@ test_load_checks_images_cheaply (void)
   g_assert_true (has_line (before, "E item 16 (1916 - Folder image): image: “images” is a folder, not an image"));
   g_assert_null (vt_item_get_problem (not_an_image));
 
-  g_signal_connect (not_an_image, "notify::problem", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (not_an_image, "notify::problem", G_CALLBACK (vt_test_count_notify_cb), &notified);
   vt_catalog_validate (catalog);
   after = problem_lines (catalog);
   g_assert_cmpuint (after->len, ==, before->len + 1);

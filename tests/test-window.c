@@ -641,6 +641,50 @@ test_zoom_resizes_tiles (void)
   close_window (window);
 }
 
+/* Thousands of countries must not become thousands of check buttons:
+ * the most frequent are listed, "Show More" lists more. */
+static void
+test_long_facet_is_capped (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                                          "  \"collection\": { \"name\": \"Many\", \"total\": 200, \"currency\": \"ETH\" },\n"
+                                          "  \"items\": [\n");
+  g_autoptr(GFile) catalog = NULL;
+  VtFacetSidebar *sidebar;
+  VtWindow *window;
+  guint listed = 0;
+
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (json, "%s{ \"number\": %u, \"title\": \"%u - Piece\", \"year\": %u, \"decade\": \"%u0s\", "
+                            "\"impact\": 5, \"price\": \"1 ETH\", \"countries\": [\"Country %03u\", \"Everywhere\"] }\n",
+                            i == 1 ? "" : ", ", i, 1900 + i % 100, 1900 + i % 100, 190 + (i % 100) / 10, i);
+  g_string_append (json, "] }\n");
+  catalog = write_file ("many.json", json->str);
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, catalog);
+  sidebar = VT_FACET_SIDEBAR (window->sidebar);
+
+  /* The value every piece has comes first in frequency, so it is listed. */
+  WAIT_UNTIL (vt_facet_sidebar_get_count (sidebar, VT_FACET_COUNTRY, "Everywhere") == 150);
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("Country %03u", i);
+
+      listed += vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, value) != NULL;
+    }
+  g_assert_cmpuint (listed, >, 0);
+  g_assert_cmpuint (listed, <, 50);
+
+  /* A selected value stays listed whatever its count. */
+  vt_query_set_facet_selected (window->query, VT_FACET_COUNTRY, "Country 150", TRUE);
+  WAIT_UNTIL (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, "Country 150") != NULL);
+  WAIT_UNTIL (grid_n_items (window) == 1);
+
+  close_window (window);
+}
+
 static VtTile *
 find_tile (VtWindow *window,
            guint     number)
@@ -811,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
   g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
   g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);
+  g_test_add_func ("/window/facets/long-list-capped", test_long_facet_is_capped);
   g_test_add_func ("/application/open-then-reopen-last", test_application_open_then_reopen_last);
 
   status = g_test_run ();

@@ -63,51 +63,6 @@ parse_sort (const char *text,
 }
 
 static gboolean
-parse_price_bound (const char  *text,
-                   VtPrice     *price,
-                   gboolean    *given,
-                   GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  *given = *trimmed != '\0';
-  if (!*given)
-    return TRUE;
-  return vt_price_parse (trimmed, price, error);
-}
-
-/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH": a bound without its own
- * currency takes the other bound's. */
-static gboolean
-parse_price_range (const char  *text,
-                   VtQuery     *query,
-                   GError     **error)
-{
-  const char *dots = strstr (text, "..");
-  g_autofree char *low = dots != NULL ? g_strndup (text, dots - text) : g_strdup (text);
-  const char *high = dots != NULL ? dots + 2 : text;
-  VtPrice min = { 0 }, max = { 0 };
-  gboolean has_min = FALSE, has_max = FALSE;
-
-  if (!parse_price_bound (low, &min, &has_min, error)
-      || !parse_price_bound (high, &max, &has_max, error))
-    return FALSE;
-  if (!has_min && !has_max)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a price range like 0.5..2 ETH"), text);
-      return FALSE;
-    }
-  if (has_min && has_max && min.currency == NULL)
-    min.currency = max.currency;
-  if (has_min && has_max && max.currency == NULL)
-    max.currency = min.currency;
-
-  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
-  return TRUE;
-}
-
-static gboolean
 apply_facets (VtQuery  *query,
               char    **facets)
 {
@@ -157,6 +112,26 @@ apply_int_range (VtQuery    *query,
       return FALSE;
     }
   vt_query_set_int_range (query, key, min, max);
+  return TRUE;
+}
+
+/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH", read as the core reads them. */
+static gboolean
+apply_price_range (VtQuery    *query,
+                   const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  VtPrice min, max;
+  gboolean has_min, has_max;
+
+  if (text == NULL)
+    return TRUE;
+  if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
+    {
+      vt_cli_usage_error ("--price %s: %s", text, error->message);
+      return FALSE;
+    }
+  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
   return TRUE;
 }
 
@@ -377,24 +352,16 @@ print_csv (GListModel *items)
 }
 
 static void
-print_facets (VtFacets *facets,
-              Format    format)
+print_facets_json (VtFacets *facets)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  if (format == FORMAT_CSV)
-    {
-      g_string_append (line, "facet,value,count,selected");
-      end_csv_line (line);
-    }
   json_builder_begin_object (builder);
-
   for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
-      guint width = 0;
 
       json_builder_set_member_name (builder, vt_facet_key_to_string (key));
       json_builder_begin_array (builder);
@@ -410,20 +377,47 @@ print_facets (VtFacets *facets,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
 
-      if (format == FORMAT_CSV)
-        for (guint i = 0; i < n_values; i++)
-          {
-            g_string_append (line, vt_facet_key_to_string (key));
-            g_string_append_c (line, ',');
-            append_csv_field (line, counts[i].value);
-            g_string_append_printf (line, ",%u,%s", counts[i].count,
-                                    counts[i].selected ? "true" : "false");
-            end_csv_line (line);
-          }
+  root = json_builder_get_root (builder);
+  print_json_node (root);
+}
 
-      if (format != FORMAT_TABLE)
-        continue;
+static void
+print_facets_csv (VtFacets *facets)
+{
+  g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
+
+  end_csv_line (line);
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 0;
+      const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+
+      for (guint i = 0; i < n_values; i++)
+        {
+          g_string_append (line, vt_facet_key_to_string (key));
+          g_string_append_c (line, ',');
+          append_csv_field (line, counts[i].value);
+          g_string_append_printf (line, ",%u,%s", counts[i].count,
+                                  counts[i].selected ? "true" : "false");
+          end_csv_line (line);
+        }
+    }
+}
+
+static void
+print_facets_table (VtFacets *facets)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 0;
+      const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+      guint width = 0;
+
       for (guint i = 0; i < n_values; i++)
         width = MAX (width, vt_cli_text_width (counts[i].value));
       vt_cli_printf ("%s\n", vt_facet_key_get_label (key));
@@ -438,14 +432,6 @@ print_facets (VtFacets *facets,
           g_string_append_printf (line, "  %u\n", counts[i].count);
           vt_cli_write (line->str, line->len);
         }
-    }
-
-  json_builder_end_object (builder);
-  if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      print_json_node (root);
     }
 }
 
@@ -534,13 +520,9 @@ vt_cli_query (int    argc,
     vt_query_set_search (query, search);
   if (!apply_facets (query, facet_options)
       || !apply_int_range (query, VT_RANGE_IMPACT, "--impact", impact)
-      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year))
+      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year)
+      || !apply_price_range (query, price))
     return VT_CLI_EXIT_FAILURE;
-  if (price != NULL && !parse_price_range (price, query, &error))
-    {
-      vt_cli_usage_error ("--price %s: %s", price, error->message);
-      return VT_CLI_EXIT_FAILURE;
-    }
 
   catalog = vt_cli_load_catalog (paths[0], &error);
   if (catalog == NULL)
@@ -560,7 +542,12 @@ vt_cli_query (int    argc,
     {
       g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
 
-      print_facets (facets, format);
+      if (format == FORMAT_JSON)
+        print_facets_json (facets);
+      else if (format == FORMAT_CSV)
+        print_facets_csv (facets);
+      else
+        print_facets_table (facets);
       return VT_CLI_EXIT_OK;
     }
 

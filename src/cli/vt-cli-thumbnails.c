@@ -24,8 +24,6 @@ typedef struct
 
 typedef struct
 {
-  const char *catalog_path;
-  GPtrArray  *failures;     /* of Job, in the catalog's order */
   guint       total;
   guint       done;
   guint       made;
@@ -51,22 +49,17 @@ static void
 show_progress (Run *run)
 {
   guint percent = run->total > 0 ? run->done * 100 / run->total : 100;
+  gboolean finished = run->done == run->total;
 
+  if (!run->tty && !finished && percent / 10 <= run->last_percent_shown / 10)
+    return;
   if (run->tty)
-    {
-      g_printerr ("\r");
-      g_printerr (_("Thumbnails: %u of %u (%u%%), %u failed"),
-                  run->done, run->total, percent, run->failed);
-      if (run->done == run->total)
-        g_printerr ("\n");
-    }
-  else if (run->done == run->total || percent / 10 > run->last_percent_shown / 10)
-    {
-      g_printerr (_("Thumbnails: %u of %u (%u%%), %u failed"),
-                  run->done, run->total, percent, run->failed);
-      g_printerr ("\n");
-      run->last_percent_shown = percent;
-    }
+    g_printerr ("\r");
+  g_printerr (_("Thumbnails: %u of %u (%u%%), %u failed"),
+              run->done, run->total, percent, run->failed);
+  if (!run->tty || finished)
+    g_printerr ("\n");
+  run->last_percent_shown = percent;
 }
 
 typedef struct
@@ -116,14 +109,17 @@ parse_sizes (char   **texts,
 {
   for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
     {
-      guint64 size;
+      guint64 value;
+      int size;
 
-      if (!g_ascii_string_to_unsigned (texts[i], 10, 1, VT_THUMBNAILER_MAX_CACHED_SIZE, &size, NULL))
+      if (!g_ascii_string_to_unsigned (texts[i], 10, 1, VT_THUMBNAILER_MAX_CACHED_SIZE, &value, NULL))
         {
           vt_cli_usage_error (_("--size “%s”: give a size in pixels from 1 to %d"),
                               texts[i], VT_THUMBNAILER_MAX_CACHED_SIZE);
           return FALSE;
         }
+      /* The array holds ints, not the guint64 (wrong on big-endian). */
+      size = (int) value;
       g_array_append_val (sizes, size);
     }
 
@@ -194,7 +190,6 @@ vt_cli_thumbnails (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  run.catalog_path = paths[0];
   run.tty = isatty (fileno (stderr));
   thumbnailer = vt_thumbnailer_new ();
   g_object_get (thumbnailer, "cache-dir", &cache_dir, NULL);

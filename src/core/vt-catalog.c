@@ -568,6 +568,35 @@ on_object_end_cb (JsonParser *parser,
     report_progress (job, 0.1 + 0.6 * job->n_parsed_objects / job->n_expected_objects);
 }
 
+static void
+set_too_big_error (LoadJob  *job,
+                   goffset   size,
+                   GError  **error)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit = g_format_size (job->max_size);
+
+  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
+               _("%s: the file is %s, more than the limit of %s"), job->name, size_text, limit);
+}
+
+/* @read_error comes from reading the contents, through GIO or g_file_get_contents(). */
+static void
+set_read_error (LoadJob       *job,
+                const GError  *read_error,
+                GError       **error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (read_error));
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
+                 _("%s: no permission to read the file"), job->name);
+  else
+    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
+                 _("%s: cannot read the file: %s"), job->name, read_error->message);
+}
+
 static GBytes *
 read_file (LoadJob       *job,
            GCancellable  *cancellable,
@@ -577,6 +606,7 @@ read_file (LoadJob       *job,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
+  gboolean loaded;
 
   info = g_file_query_info (job->file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -610,49 +640,25 @@ read_file (LoadJob       *job,
 
   if (g_file_info_get_size (info) > job->max_size)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (job->max_size);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the file is %s, more than the limit of %s"), job->name, size, limit);
+      set_too_big_error (job, g_file_info_get_size (info), error);
       return NULL;
     }
 
   /* A local file in one read of its size; GIO reads in small chunks. */
   if (g_file_peek_path (job->file) != NULL)
+    loaded = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error);
+  else
+    loaded = g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error);
+  if (!loaded)
     {
-      if (!g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error))
-        {
-          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-            g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                         _("%s: no permission to read the file"), job->name);
-          else
-            g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                         _("%s: cannot read the file: %s"), job->name, local_error->message);
-          return NULL;
-        }
-    }
-  else if (!g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: no permission to read the file"), job->name);
-      else
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: cannot read the file: %s"), job->name, local_error->message);
+      set_read_error (job, local_error, error);
       return NULL;
     }
 
   /* It may have grown since we looked. */
   if ((goffset) length > job->max_size)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (job->max_size);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the file is %s, more than the limit of %s"), job->name, size, limit);
+      set_too_big_error (job, length, error);
       return NULL;
     }
 
@@ -840,7 +846,7 @@ load_job_run (LoadJob       *job,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GPtrArray) items_by_index = NULL;
-  VtJsonCheck check = { NULL, 0, 0 };
+  g_auto(VtJsonCheck) check = { NULL, 0, 0 };
   const char *data;
   gsize length;
   JsonArray *array;
@@ -855,18 +861,12 @@ load_job_run (LoadJob       *job,
   report_progress (job, 0.05);
 
   if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
   job->n_expected_objects = check.n_objects;
   report_progress (job, 0.1);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
 
   parser = json_parser_new ();
   g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), job);
@@ -874,7 +874,6 @@ load_job_run (LoadJob       *job,
                                    &parse_error))
     {
       set_parse_error (job, parse_error, error);
-      vt_json_check_clear (&check);
       return FALSE;
     }
   g_clear_pointer (&bytes, g_bytes_unref);
@@ -883,10 +882,7 @@ load_job_run (LoadJob       *job,
   /* The scan let only an object through. */
   job->root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
   if (!check_format (job, job->root, error))
-    {
-      vt_json_check_clear (&check);
-      return FALSE;
-    }
+    return FALSE;
 
   job->base_dir = g_file_get_parent (job->file);
   job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
@@ -919,10 +915,7 @@ load_job_run (LoadJob       *job,
       if (i % 256 == 255)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              vt_json_check_clear (&check);
-              return FALSE;
-            }
+            return FALSE;
           report_progress (job, 0.7 + 0.2 * i / n_elements);
         }
     }
@@ -964,6 +957,32 @@ set_problems (VtCatalog *self,
                        problems->pdata, problems->len);
 }
 
+/* The name, total and currency properties, each notified when it changes. */
+static void
+set_collection_fields (VtCatalog  *self,
+                       const char *name,
+                       guint       total,
+                       const char *currency)
+{
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+  if (g_strcmp0 (self->currency, currency) != 0)
+    {
+      g_free (self->currency);
+      self->currency = g_strdup (currency);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+    }
+}
+
 /* On the main thread, after a successful load. */
 static void
 load_job_apply (LoadJob *job)
@@ -989,23 +1008,7 @@ load_job_apply (LoadJob *job)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   if (g_set_object (&self->base_dir, job->base_dir))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
-  if (g_strcmp0 (self->name, job->collection_name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_steal_pointer (&job->collection_name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
-  if (g_strcmp0 (self->currency, job->currency) != 0)
-    {
-      g_free (self->currency);
-      self->currency = g_steal_pointer (&job->currency);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
-    }
-  if (self->total != job->total)
-    {
-      self->total = job->total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-    }
+  set_collection_fields (self, job->collection_name, job->total, job->currency);
 
   set_problems (self, job->problems);
 
@@ -1210,6 +1213,19 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* Removes the temporary file @temp and says why @name was not saved. */
+static gboolean
+fail_write (const char  *name,
+            const char  *temp,
+            int          saved_errno,
+            GError     **error)
+{
+  g_unlink (temp);
+  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+               _("Cannot save %s: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* A temporary file in the same folder, fsync, rename over the target,
  * fsync the folder: the old file stays whole until the new one is. */
 static gboolean
@@ -1224,6 +1240,7 @@ write_atomically (GFile       *file,
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
   GStatBuf st;
+  gboolean exists;
   int saved_errno;
   int fd;
 
@@ -1238,7 +1255,8 @@ write_atomically (GFile       *file,
   base = g_path_get_basename (path);
   temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 
-  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+  exists = g_stat (path, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
                    _("Cannot save %s: it is a folder"), name);
@@ -1256,36 +1274,19 @@ write_atomically (GFile       *file,
     }
 
   /* Keep the permissions of the file we replace. */
-  if (g_stat (path, &st) == 0)
+  if (exists)
     (void) fchmod (fd, st.st_mode & 07777);
 
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
+      return fail_write (name, temp, saved_errno, error);
     }
-
   if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
+    return fail_write (name, temp, errno, error);
   if (g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return fail_write (name, temp, errno, error);
 
   /* Make the rename itself durable. */
   fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -1455,23 +1456,7 @@ vt_catalog_set_collection (VtCatalog  *self,
     json_object_remove_member (self->collection, "currency");
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (g_strcmp0 (self->name, name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_strdup (name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
-  if (self->total != total)
-    {
-      self->total = total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-    }
-  if (g_strcmp0 (self->currency, currency) != 0)
-    {
-      g_free (self->currency);
-      self->currency = g_strdup (currency);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
-    }
+  set_collection_fields (self, name, total, currency);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -108,7 +108,6 @@ table_sort (FacetTable *table,
     {
       SortEntry *entry = &entries[i];
       const char *value;
-      char *folded;
       char *end = NULL;
 
       entry->entry = g_array_index (table->counts, VtFacetCount, i);
@@ -120,9 +119,7 @@ table_sort (FacetTable *table,
           entry->numeric = end != value;
         }
       /* Case and accents aside, as the search and the title sort do. */
-      folded = vt_text_fold (value);
-      entry->collate_key = g_utf8_collate_key (folded, -1);
-      g_free (folded);
+      entry->collate_key = vt_text_collate_key (value);
     }
 
   qsort (entries, n, sizeof (SortEntry), compare_sort_entries);

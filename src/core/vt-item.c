@@ -339,7 +339,17 @@ typedef enum
 } Expected;
 
 /* Problems are collected as (field, message) while the item is being
- * read, and made into VtProblems once its number and title are known. */
+ * read, and made into VtProblems once its number and title are known.
+ * Takes @message. */
+static void
+add_pending (GPtrArray  *pending,
+             const char *field,
+             char       *message)
+{
+  g_ptr_array_add (pending, g_strdup (field));
+  g_ptr_array_add (pending, message);
+}
+
 static void
 wrong_type (GPtrArray  *pending,
             const char *field,
@@ -365,8 +375,7 @@ wrong_type (GPtrArray  *pending,
       break;
     }
 
-  g_ptr_array_add (pending, g_strdup (field));
-  g_ptr_array_add (pending, message);
+  add_pending (pending, field, message);
 }
 
 static gboolean
@@ -417,8 +426,7 @@ read_integer (JsonObject *object,
     {
       g_autofree char *text = describe_value (node);
 
-      g_ptr_array_add (pending, g_strdup (member));
-      g_ptr_array_add (pending, g_strdup_printf (_("%s is not a whole number"), text));
+      add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
       return FALSE;
     }
   else
@@ -431,11 +439,10 @@ read_integer (JsonObject *object,
     {
       g_autofree char *text = describe_value (node);
 
-      g_ptr_array_add (pending, g_strdup (member));
       if (min == 1 && *value < min)
-        g_ptr_array_add (pending, g_strdup_printf (_("%s is not a positive whole number"), text));
+        add_pending (pending, member, g_strdup_printf (_("%s is not a positive whole number"), text));
       else
-        g_ptr_array_add (pending, g_strdup_printf (_("%s is out of range"), text));
+        add_pending (pending, member, g_strdup_printf (_("%s is out of range"), text));
       return FALSE;
     }
 

@@ -45,6 +45,8 @@ gboolean vt_json_check        (const char   *data,
                                GError      **error);
 void     vt_json_check_clear  (VtJsonCheck  *check);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtJsonCheck, vt_json_check_clear)
+
 /* Line and column (both from 1, the column in characters) of @offset. */
 void     vt_json_position     (const char   *data,
                                gsize         offset,

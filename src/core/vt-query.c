@@ -429,6 +429,16 @@ vt_query_get_facet_failures (VtQuery *self,
   return failures;
 }
 
+/* Cheapest test first; the words scan the item's whole text. */
+static inline gboolean
+match_all (VtQuery *self,
+           VtItem  *item)
+{
+  return match_ranges (self, item)
+         && (self->facet_mask == 0 || vt_query_get_facet_failures (self, item) == 0)
+         && match_words (self, item);
+}
+
 gboolean
 vt_query_match_search_and_ranges (VtQuery *self,
                                   VtItem  *item)
@@ -447,9 +457,7 @@ vt_query_match (VtQuery *self,
   g_return_val_if_fail (VT_IS_QUERY (self), FALSE);
   g_return_val_if_fail (VT_IS_ITEM (item), FALSE);
 
-  return match_ranges (self, item)
-         && (self->facet_mask == 0 || vt_query_get_facet_failures (self, item) == 0)
-         && match_words (self, item);
+  return match_all (self, item);
 }
 
 static gboolean
@@ -460,9 +468,7 @@ vt_query_filter_match (GtkFilter *filter,
 
   if (!VT_IS_ITEM (item))
     return FALSE;
-  return match_ranges (self, item)
-         && (self->facet_mask == 0 || vt_query_get_facet_failures (self, item) == 0)
-         && match_words (self, item);
+  return match_all (self, item);
 }
 
 static GtkFilterMatch

@@ -61,8 +61,7 @@ get_title_key (VtItem *item)
         }
       else
         {
-          g_autofree char *folded = vt_text_fold (title);
-          char *made = g_utf8_collate_key (folded, -1);
+          char *made = vt_text_collate_key (title);
 
           g_object_set_qdata_full (G_OBJECT (item), quark, made, g_free);
           key = made;

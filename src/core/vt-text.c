@@ -189,3 +189,11 @@ vt_text_fold (const char *text)
   vt_text_fold_append (out, text, -1);
   return g_string_free (out, FALSE);
 }
+
+char *
+vt_text_collate_key (const char *text)
+{
+  g_autofree char *folded = vt_text_fold (text);
+
+  return g_utf8_collate_key (folded, -1);
+}

@@ -14,4 +14,8 @@ void   vt_text_fold_append (GString    *out,
                             gssize      length);
 char  *vt_text_fold        (const char *text);
 
+/* A key for strcmp() that orders texts as people read them, case and
+ * accents aside: g_utf8_collate_key() of the folded text. */
+char  *vt_text_collate_key (const char *text);
+
 G_END_DECLS

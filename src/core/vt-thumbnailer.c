@@ -358,14 +358,21 @@ memory_key (const char *uri,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT ".%09ld:%s", size, mtime_sec, mtime_nsec, uri);
 }
 
+/* On the requester's thread, before completing the task. */
+static void
+request_disconnect (Request *request)
+{
+  g_cancellable_disconnect (request->cancellable, request->cancel_id);
+  request->cancel_id = 0;
+}
+
 /* Completes a request taken out of the queue by its cancellation. */
 static gboolean
 complete_cancelled_cb (gpointer data)
 {
   Request *request = data;
 
-  g_cancellable_disconnect (request->cancellable, request->cancel_id);
-  request->cancel_id = 0;
+  request_disconnect (request);
   g_task_return_error_if_cancelled (request->task);
 
   return G_SOURCE_REMOVE;
@@ -684,13 +691,21 @@ decode_fd (int            fd,
 /* ------------------------------------------------------------------ */
 /* The disk cache                                                     */
 
+/* The spec's file name for @uri: the MD5 of the URI, ".png". */
+static char *
+cache_basename (const char *uri)
+{
+  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
+
+  return g_strconcat (md5, ".png", NULL);
+}
+
 static char *
 thumbnail_path (const char *cache_dir,
                 int         bucket,
                 const char *uri)
 {
-  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
-  g_autofree char *basename = g_strconcat (md5, ".png", NULL);
+  g_autofree char *basename = cache_basename (uri);
 
   return g_build_filename (cache_dir, buckets[bucket].folder, basename, NULL);
 }
@@ -699,8 +714,7 @@ static char *
 failure_path (const char *cache_dir,
               const char *uri)
 {
-  g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
-  g_autofree char *basename = g_strconcat (md5, ".png", NULL);
+  g_autofree char *basename = cache_basename (uri);
 
   return g_build_filename (cache_dir, "fail", FAIL_FOLDER, basename, NULL);
 }
@@ -927,7 +941,7 @@ open_original (Request      *request,
       return FALSE;
     }
 
-  if (S_ISDIR (st->st_mode) || !S_ISREG (st->st_mode))
+  if (!S_ISREG (st->st_mode))
     {
       close (fd);
       if (S_ISDIR (st->st_mode))
@@ -979,8 +993,6 @@ texture_for_png (VtThumbnailPng *png)
                                  png->pixels, png->stride);
 }
 
-/* Returns the texture (load), or a dummy reference (ensure) with
- * *outcome set; NULL with @error set on failure. */
 /* Returns the texture (load), or a dummy reference (ensure) with
  * *outcome set; NULL with @error set on failure. */
 static gpointer
@@ -1076,8 +1088,7 @@ complete_request_cb (gpointer data)
 {
   Request *request = data;
 
-  g_cancellable_disconnect (request->cancellable, request->cancel_id);
-  request->cancel_id = 0;
+  request_disconnect (request);
 
   if (request->error != NULL)
     g_task_return_error (request->task, g_steal_pointer (&request->error));
@@ -1199,8 +1210,7 @@ enqueue (VtThumbnailer *self,
 
   if (cancelled)
     {
-      g_cancellable_disconnect (request->cancellable, request->cancel_id);
-      request->cancel_id = 0;
+      request_disconnect (request);
       g_task_return_error_if_cancelled (request->task);
     }
 }
@@ -1353,7 +1363,7 @@ vt_thumbnailer_get_default (void)
   return instance;
 }
 
-static gboolean
+static void
 start_request (VtThumbnailer       *self,
                GFile               *file,
                int                  size,
@@ -1363,7 +1373,7 @@ start_request (VtThumbnailer       *self,
   g_autoptr(Request) request = NULL;
 
   if (g_task_return_error_if_cancelled (task))
-    return FALSE;
+    return;
 
   request = request_new (self, file, size, ensure, task);
 
@@ -1383,12 +1393,11 @@ start_request (VtThumbnailer       *self,
         {
           g_atomic_int_inc (&self->pool->memory_hits);
           g_task_return_pointer (task, g_steal_pointer (&texture), g_object_unref);
-          return TRUE;
+          return;
         }
     }
 
   enqueue (self, request);
-  return TRUE;
 }
 
 void

@@ -75,6 +75,8 @@ struct _VtDetailWindow
   int             texture_size;
   /* A hidden window loads no pictures: it loads the artwork when shown. */
   gboolean        artwork_pending;
+  /* The placeholder is shown: there is nothing to see at full size. */
+  gboolean        artwork_failed;
   /* The neighbours' pictures, loaded ahead into the thumbnailer's cache. */
   GCancellable   *prefetch_cancellable;
   /* The original, for the full-size view. */
@@ -188,7 +190,9 @@ update_actions (VtDetailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next",
                                  shown && self->position + 1 < n_items);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.full-size",
-                                 self->full_size || self->texture != NULL);
+                                 self->full_size || (shown && !self->artwork_failed));
+  /* Disabled, it leaves the arrow keys to the label page's focus moves. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.pan", self->full_size);
 }
 
 static void
@@ -314,13 +318,11 @@ show_label (VtDetailWindow *self)
   else if (number != 0)
     number_text = g_strdup_printf ("%u", number);
 
+  /* Above the title, in small capitals: "Genesis · 56 / 100". */
   if (!is_empty (group) && number_text != NULL)
-    /* Translators: above the title: the collection and the piece's
-     * number, "Genesis · No. 56 / 100" */
-    kicker = g_strdup_printf (_("%s · No. %s"), group, number_text);
+    kicker = g_strdup_printf ("%s · %s", group, number_text);
   else if (number_text != NULL)
-    /* Translators: above the title: the piece's number, "No. 56 / 100" */
-    kicker = g_strdup_printf (_("No. %s"), number_text);
+    kicker = g_strdup (number_text);
   else if (!is_empty (group))
     kicker = g_strdup (group);
   gtk_label_set_label (self->kicker_label, or_empty (kicker));
@@ -388,6 +390,7 @@ show_placeholder (VtDetailWindow *self,
 {
   if (gtk_widget_has_focus (self->artwork_button))
     focus_buttons (self);
+  self->artwork_failed = TRUE;
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_label_set_label (self->placeholder_reason, or_empty (reason));
   gtk_spinner_stop (self->spinner);
@@ -520,6 +523,7 @@ load_artwork (VtDetailWindow *self)
   g_autofree char *accessible = NULL;
 
   self->artwork_pending = FALSE;
+  self->artwork_failed = FALSE;
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   g_cancellable_cancel (self->prefetch_cancellable);
@@ -571,6 +575,7 @@ defer_artwork (VtDetailWindow *self)
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_spinner_stop (self->spinner);
   self->artwork_pending = TRUE;
+  self->artwork_failed = FALSE;
   update_actions (self);
 }
 
@@ -668,8 +673,15 @@ load_original (VtDetailWindow *self)
   g_autofree char *path = NULL;
 
   stop_original (self);
-  if (self->item == NULL || self->texture == NULL)
+  if (self->item == NULL)
     return;
+  if (self->texture == NULL)
+    {
+      /* Asked for before the artwork came: it follows once it is shown. */
+      gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), TRUE);
+      gtk_spinner_start (self->full_spinner);
+      return;
+    }
 
   /* Until the original comes, the screen-size picture stands in for it. */
   gtk_picture_set_paintable (self->full_picture, GDK_PAINTABLE (self->texture));
@@ -694,7 +706,7 @@ vt_detail_window_set_full_size (VtDetailWindow *self,
                                 gboolean        full_size)
 {
   full_size = !!full_size;
-  if (full_size && self->texture == NULL)
+  if (full_size && (self->item == NULL || self->artwork_failed))
     full_size = FALSE;
   if (self->full_size == full_size)
     return;
@@ -907,6 +919,29 @@ close_action (GtkWidget  *widget,
     vt_detail_window_set_full_size (self, FALSE);
   else
     gtk_window_close (GTK_WINDOW (self));
+}
+
+/* In the full-size view: moves the picture by a tenth of the view in
+ * the direction (dx, dy), so that all of it can be seen from the keyboard. */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
+  GtkAdjustment *adjustments[2];
+  int steps[2];
+
+  if (!self->full_size)
+    return;
+
+  g_variant_get (parameter, "(ii)", &steps[0], &steps[1]);
+  adjustments[0] = gtk_scrolled_window_get_hadjustment (self->full_scroller);
+  adjustments[1] = gtk_scrolled_window_get_vadjustment (self->full_scroller);
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    gtk_adjustment_set_value (adjustments[i],
+                              gtk_adjustment_get_value (adjustments[i]) +
+                              steps[i] * gtk_adjustment_get_page_size (adjustments[i]) / 10);
 }
 
 /* Style */
@@ -1223,6 +1258,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "detail.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "detail.full-size", "full-size");
+  gtk_widget_class_install_action (widget_class, "detail.pan", "(ii)", pan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "detail.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,

@@ -35,8 +35,18 @@ typedef struct
 {
   GtkWidget *expander;
   GtkWidget *box;
+  GtkWidget *more_button;
   GPtrArray *rows;
+  /* How many values the section lists at most (the most frequent,
+   * and every selected one). */
+  guint      limit;
 } FacetSection;
+
+/* Values listed at first in a section, and how many more each press of
+ * "Show More" adds: a collection with thousands of countries or artists
+ * must not turn the sidebar into thousands of check buttons. */
+#define FACET_FIRST_LIMIT 25
+#define FACET_MORE_STEP   100
 
 struct _VtFacetSidebar
 {
@@ -69,6 +79,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void queue_recount (VtFacetSidebar *self);
 
 static void
 facet_row_free (gpointer data)
@@ -156,22 +168,56 @@ facet_row_new (VtFacetSidebar *self,
 }
 
 static gboolean
-section_has_values (FacetSection       *section,
-                    const VtFacetCount *counts,
-                    guint               n_counts)
+section_has_values (FacetSection              *section,
+                    const VtFacetCount *const *shown,
+                    guint                      n_shown)
 {
-  if (section->rows->len != n_counts)
+  if (section->rows->len != n_shown)
     return FALSE;
 
-  for (guint i = 0; i < n_counts; i++)
+  for (guint i = 0; i < n_shown; i++)
     {
       FacetRow *row = g_ptr_array_index (section->rows, i);
 
-      if (g_strcmp0 (row->value, counts[i].value) != 0)
+      if (g_strcmp0 (row->value, shown[i]->value) != 0)
         return FALSE;
     }
 
   return TRUE;
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b)
+{
+  const VtFacetCount *x = *(const VtFacetCount **) a;
+  const VtFacetCount *y = *(const VtFacetCount **) b;
+
+  if (x->selected != y->selected)
+    return x->selected ? -1 : 1;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_by_place (gconstpointer a,
+                  gconstpointer b)
+{
+  const VtFacetCount *x = *(const VtFacetCount **) a;
+  const VtFacetCount *y = *(const VtFacetCount **) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+on_more_clicked_cb (VtFacetSidebar *self,
+                    GtkButton      *button)
+{
+  FacetSection *section = g_object_get_data (G_OBJECT (button), "vt-section");
+
+  section->limit += FACET_MORE_STEP;
+  queue_recount (self);
 }
 
 static void
@@ -181,25 +227,70 @@ update_section (VtFacetSidebar     *self,
                 guint               n_counts)
 {
   FacetSection *section = &self->sections[key];
+  g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (n_counts);
+  guint hidden = 0;
   GtkWidget *child;
 
-  if (!section_has_values (section, counts, n_counts))
+  for (guint i = 0; i < n_counts; i++)
+    g_ptr_array_add (shown, (gpointer) &counts[i]);
+
+  /* Too many values: the selected ones and the most frequent, listed
+   * in their usual order. */
+  if (n_counts > section->limit)
+    {
+      g_ptr_array_sort (shown, compare_by_count);
+      while (shown->len > section->limit
+             && !((const VtFacetCount *) g_ptr_array_index (shown, shown->len - 1))->selected)
+        g_ptr_array_remove_index (shown, shown->len - 1);
+      g_ptr_array_sort (shown, compare_by_place);
+      hidden = n_counts - shown->len;
+    }
+
+  if (!section_has_values (section, (const VtFacetCount *const *) shown->pdata, shown->len))
     {
       while ((child = gtk_widget_get_first_child (section->box)) != NULL)
         gtk_box_remove (GTK_BOX (section->box), child);
       g_ptr_array_set_size (section->rows, 0);
+      section->more_button = NULL;
 
-      for (guint i = 0; i < n_counts; i++)
+      for (guint i = 0; i < shown->len; i++)
         {
-          FacetRow *row = facet_row_new (self, key, counts[i].value);
+          const VtFacetCount *count = g_ptr_array_index (shown, i);
+          FacetRow *row = facet_row_new (self, key, count->value);
 
           g_ptr_array_add (section->rows, row);
           gtk_box_append (GTK_BOX (section->box), row->check);
         }
     }
 
-  for (guint i = 0; i < n_counts; i++)
-    update_row (g_ptr_array_index (section->rows, i), &counts[i]);
+  for (guint i = 0; i < shown->len; i++)
+    update_row (g_ptr_array_index (section->rows, i), g_ptr_array_index (shown, i));
+
+  if (hidden > 0)
+    {
+      g_autofree char *label = NULL;
+
+      if (section->more_button == NULL)
+        {
+          section->more_button = gtk_button_new ();
+          gtk_widget_add_css_class (section->more_button, "flat");
+          gtk_widget_set_halign (section->more_button, GTK_ALIGN_START);
+          g_object_set_data (G_OBJECT (section->more_button), "vt-section", section);
+          g_signal_connect_swapped (section->more_button, "clicked",
+                                    G_CALLBACK (on_more_clicked_cb), self);
+          gtk_box_append (GTK_BOX (section->box), section->more_button);
+        }
+      /* Translators: under a long list of facet values, such as countries */
+      label = g_strdup_printf (ngettext ("Show More (%u not listed)", "Show More (%u not listed)", hidden),
+                               hidden);
+      gtk_button_set_label (GTK_BUTTON (section->more_button), label);
+      gtk_widget_set_tooltip_text (section->more_button, _("List more values of this filter"));
+    }
+  else if (section->more_button != NULL)
+    {
+      gtk_box_remove (GTK_BOX (section->box), section->more_button);
+      section->more_button = NULL;
+    }
 
   gtk_widget_set_visible (section->expander, n_counts > 0);
 }
@@ -593,6 +684,7 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
       FacetSection *section = &self->sections[key];
 
       section->rows = g_ptr_array_new_with_free_func (facet_row_free);
+      section->limit = FACET_FIRST_LIMIT;
       section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       section->expander = gtk_expander_new (vt_facet_key_get_label (key));
       gtk_expander_set_expanded (GTK_EXPANDER (section->expander), TRUE);

@@ -34,6 +34,8 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
+  gboolean              focus_grid_on_map;
+  guint                 columns_source;
 
   /* Template children */
   GtkWidget            *open_button;

@@ -330,29 +330,45 @@ on_sort_dropdown_changed_cb (VtWindow *self)
     g_settings_set_string (self->settings, "sort-key", name);
 }
 
-/* GTK 4.8's GtkGridView keeps max-columns x 32 tiles alive, and binds,
- * lays out and draws every one of them in every frame: with 64 columns
- * allowed, 2,048 tiles for the 12 on screen. So allow only the columns
- * that the widest monitor holds at this size (a cell is the tile and 8 px
- * of padding a side, see style.css). */
-static guint
-max_columns_for_size (VtWindow *self,
-                      int       size)
+/* GTK 4.8's GtkGridView keeps max-columns x 30 cells alive around the
+ * view, each bound to a piece and asking for its thumbnail: allow no
+ * more columns than fit, so it keeps a few screens of tiles, not two
+ * thousand. Called whenever the grid's width or the tile size changes. */
+static void
+update_max_columns (VtWindow *self)
 {
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  guint n_monitors = g_list_model_get_n_items (monitors);
-  int widest = n_monitors == 0 ? 3840 : 0;
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view));
+  int width = hadjustment != NULL ? (int) gtk_adjustment_get_page_size (hadjustment) : 0;
+  int size = g_settings_get_int (self->settings, "thumbnail-size");
+  guint columns;
 
-  for (guint i = 0; i < n_monitors; i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle area;
+  if (width <= 0)
+    return;
 
-      gdk_monitor_get_geometry (monitor, &area);
-      widest = MAX (widest, area.width);
-    }
+  /* A cell is the tile and its padding; the grid has its own padding. */
+  columns = MAX (1, (width - 2 * 12) / (size + 2 * 8));
+  if (gtk_grid_view_get_max_columns (GTK_GRID_VIEW (self->grid_view)) != columns)
+    gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->grid_view), columns);
+}
 
-  return MAX (1, widest / (size + 16));
+static gboolean
+update_max_columns_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+
+  self->columns_source = 0;
+  update_max_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known while the grid is allocated, when it must not be
+ * changed: change it right after. */
+static void
+queue_update_max_columns (VtWindow *self)
+{
+  if (self->columns_source == 0)
+    self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
 }
 
 void
@@ -378,8 +394,8 @@ _vt_window_set_tile_size (VtWindow *self,
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
     vt_tile_set_size (tile, size);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->grid_view), max_columns_for_size (self, size));
 
+  queue_update_max_columns (self);
   _vt_window_update_actions (self);
 }
 
@@ -502,8 +518,7 @@ static void
 remember_view (VtWindow *self,
                LoadData *data)
 {
-  g_autoptr(VtItem) selected = gtk_single_selection_get_selected_item (self->selection) != NULL
-    ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
+  VtItem *selected = gtk_single_selection_get_selected_item (self->selection);
   int width = gtk_widget_get_width (self->grid_view);
   int height = gtk_widget_get_height (self->grid_view);
 
@@ -614,17 +629,24 @@ update_title (VtWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Vitrine");
 }
 
-static gboolean
-focus_grid_cb (gpointer user_data)
+static void
+on_grid_map_cb (VtWindow *self)
 {
-  VtWindow *self = user_data;
+  if (self->focus_grid_on_map)
+    {
+      self->focus_grid_on_map = FALSE;
+      gtk_widget_grab_focus (self->grid_view);
+    }
+}
 
-  /* Before the first frame the grid has no cells to focus yet. */
-  if (!gtk_widget_get_mapped (self->grid_view))
-    return gtk_widget_get_visible (GTK_WIDGET (self)) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-
-  gtk_widget_grab_focus (self->grid_view);
-  return G_SOURCE_REMOVE;
+/* A new collection: arrow keys browse it at once. The grid takes the
+ * focus only once on screen. */
+static void
+focus_grid (VtWindow *self)
+{
+  self->focus_grid_on_map = !gtk_widget_get_mapped (self->grid_view);
+  if (!self->focus_grid_on_map)
+    gtk_widget_grab_focus (self->grid_view);
 }
 
 static void
@@ -677,9 +699,8 @@ on_load_cb (GObject      *source,
   update_title (self);
   update_status (self);
 
-  /* A new collection: arrow keys browse it at once. */
   if (new_file)
-    g_idle_add_full (G_PRIORITY_LOW, focus_grid_cb, g_object_ref (self), g_object_unref);
+    focus_grid (self);
 }
 
 static void
@@ -821,6 +842,7 @@ vt_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->columns_source, g_source_remove);
   watch_file (self, NULL);
   _vt_window_remove_actions (self);
 
@@ -930,6 +952,9 @@ vt_window_init (VtWindow *self)
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
   g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (on_grid_activate_cb), self);
+  g_signal_connect_swapped (self->grid_view, "map", G_CALLBACK (on_grid_map_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
+                           G_CALLBACK (queue_update_max_columns), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->query, "changed-query",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->catalog, "notify::progress",

@@ -32,6 +32,7 @@
 
 #include "config.h"
 
+#include "bench-util.h"
 #include "vt-catalog.h"
 #include "vt-facets.h"
 #include "vt-query.h"
@@ -284,23 +285,6 @@ generate_catalog (guint        n_items,
 
 /* ---- Measuring ------------------------------------------------------- */
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static double
 now_ms (void)
 {
@@ -371,12 +355,6 @@ status_kb (const char *field)
   return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
 }
 
-static const char *
-verdict (gboolean ok)
-{
-  return ok ? "met" : "MISSED";
-}
-
 static VtCatalog *
 load_catalog (GFile *file)
 {
@@ -432,7 +410,7 @@ print_row (const char *label,
            Timing     *timing,
            guint       runs)
 {
-  g_print ("  %-46s %9.2f %9.2f\n", label, median (timing->wall, runs), median (timing->cpu, runs));
+  g_print ("  %-46s %9.2f %9.2f\n", label, bench_median (timing->wall, runs), bench_median (timing->cpu, runs));
 }
 
 static void
@@ -442,11 +420,11 @@ print_ratio (const char *label,
              guint       runs,
              double      goal)
 {
-  double wall = median (timing->wall, runs) / median (reference->wall, runs);
-  double cpu = median (timing->cpu, runs) / median (reference->cpu, runs);
+  double wall = bench_median (timing->wall, runs) / bench_median (reference->wall, runs);
+  double cpu = bench_median (timing->cpu, runs) / bench_median (reference->cpu, runs);
 
   g_print ("  %-46s %8.2fx %8.2fx   goal <= %.1fx: %s\n", label, wall, cpu, goal,
-           verdict (cpu <= goal));
+           bench_verdict (cpu <= goal));
 }
 
 static int
@@ -629,7 +607,7 @@ measure (guint       n_items,
   print_ratio ("  keystroke / memmem", &timings[T_SEARCH], &timings[T_SCAN], runs, 3);
   if (n_items <= 10000)
     g_print ("  %-46s %9s %9s   goal < 16 ms: %s\n", "  keystroke", "", "",
-             verdict (median (timings[T_SEARCH].cpu, runs) < 16));
+             bench_verdict (bench_median (timings[T_SEARCH].cpu, runs) < 16));
   g_print ("  %-46s %9.2f\n", "  first keystroke after load", first_search);
   print_row ("sort change number -> impact", &timings[T_SORT_IMPACT], runs);
   print_row ("sort change impact -> price", &timings[T_SORT_PRICE], runs);

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include "bench-util.h"
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
 
@@ -137,24 +138,6 @@ prepare_images (const char *folder)
 
 /* ------------------------------------------------------------------ */
 /* Measures                                                           */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static void
 reset_peak_memory (void)
@@ -323,12 +306,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static const char *
-verdict (gboolean ok)
-{
-  return ok ? "met" : "MISSED";
-}
-
 static Measure
 median_measure (const Measure *measures)
 {
@@ -340,7 +317,7 @@ median_measure (const Measure *measures)
       wall[i] = measures[i].wall;
       cpu[i] = measures[i].cpu;
     }
-  return (Measure) { median (wall, n_runs), median (cpu, n_runs) };
+  return (Measure) { bench_median (wall, n_runs), bench_median (cpu, n_runs) };
 }
 
 static void
@@ -381,14 +358,14 @@ report (const Measure *cold_runs,
   g_print ("\nGoals (wall-clock ratio, CPU-time ratio):\n");
   if (have_desktop)
     g_print ("  cold >= 2x faster than gdk-pixbuf-thumbnailer:  %6.2fx %6.2fx  %s\n",
-             d.wall / c.wall, d.cpu / c.cpu, verdict (d.wall / c.wall >= 2));
+             d.wall / c.wall, d.cpu / c.cpu, bench_verdict (d.wall / c.wall >= 2));
   if (have_djpeg)
     g_print ("  cold within 1.5x of djpeg per core:             %6.2fx %6.2fx  %s\n",
-             c.wall / f.wall, c.cpu / f.cpu, verdict (c.wall / f.wall <= 1.5));
+             c.wall / f.wall, c.cpu / f.cpu, bench_verdict (c.wall / f.wall <= 1.5));
   g_print ("  warm >= 20x faster than cold:                   %6.1fx %6.1fx  %s\n",
-           c.wall / w.wall, c.cpu / w.cpu, verdict (c.wall / w.wall >= 20));
+           c.wall / w.wall, c.cpu / w.cpu, bench_verdict (c.wall / w.wall >= 20));
   g_print ("  peak < memory bound + 64 MB:                    %6.0f MB          %s\n",
-           peak, verdict (peak < bound + 64));
+           peak, bench_verdict (peak < bound + 64));
 }
 
 int

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers the test programs share: temporary folders, running a built program, counting signals. */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* A new folder under the temporary directory, from @tmpl ("vitrine-x-XXXXXX"). */
+char *vt_test_make_tmp_dir (const char *tmpl);
+
+/* Removes @path and, for a folder, everything in it; links are removed,
+ * never followed. */
+void  vt_test_remove_tree  (const char *path);
+
+/* What a program run by vt_test_run() did. */
+typedef struct
+{
+  int   status;   /* the exit status, 0 on success */
+  char *out;
+  char *err;
+} VtTestRun;
+
+void  vt_test_run_clear    (VtTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestRun, vt_test_run_clear)
+
+/* Runs @argv (NULL-terminated; argv[0] a path) in @cwd (NULL: here) with the
+ * environment @envp (NULL: this one), and waits for it. Fails the test unless
+ * the program exits normally; @run takes its exit status and output. */
+void  vt_test_run          (VtTestRun          *run,
+                            const char         *cwd,
+                            const char * const *envp,
+                            const char * const *argv);
+
+/* A handler for "notify" that counts its emissions in @count:
+ * g_signal_connect (object, "notify::x", G_CALLBACK (vt_test_count_notify_cb), &count). */
+void  vt_test_count_notify_cb (GObject    *object,
+                               GParamSpec *pspec,
+                               guint      *count);
+
+G_END_DECLS
