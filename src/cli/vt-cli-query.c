@@ -352,24 +352,16 @@ print_csv (GListModel *items)
 }
 
 static void
-print_facets (VtFacets *facets,
-              Format    format)
+print_facets_json (VtFacets *facets)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  if (format == FORMAT_CSV)
-    {
-      g_string_append (line, "facet,value,count,selected");
-      end_csv_line (line);
-    }
   json_builder_begin_object (builder);
-
   for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
-      guint width = 0;
 
       json_builder_set_member_name (builder, vt_facet_key_to_string (key));
       json_builder_begin_array (builder);
@@ -385,20 +377,47 @@ print_facets (VtFacets *facets,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
 
-      if (format == FORMAT_CSV)
-        for (guint i = 0; i < n_values; i++)
-          {
-            g_string_append (line, vt_facet_key_to_string (key));
-            g_string_append_c (line, ',');
-            append_csv_field (line, counts[i].value);
-            g_string_append_printf (line, ",%u,%s", counts[i].count,
-                                    counts[i].selected ? "true" : "false");
-            end_csv_line (line);
-          }
+  root = json_builder_get_root (builder);
+  print_json_node (root);
+}
 
-      if (format != FORMAT_TABLE)
-        continue;
+static void
+print_facets_csv (VtFacets *facets)
+{
+  g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
+
+  end_csv_line (line);
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 0;
+      const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+
+      for (guint i = 0; i < n_values; i++)
+        {
+          g_string_append (line, vt_facet_key_to_string (key));
+          g_string_append_c (line, ',');
+          append_csv_field (line, counts[i].value);
+          g_string_append_printf (line, ",%u,%s", counts[i].count,
+                                  counts[i].selected ? "true" : "false");
+          end_csv_line (line);
+        }
+    }
+}
+
+static void
+print_facets_table (VtFacets *facets)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 0;
+      const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+      guint width = 0;
+
       for (guint i = 0; i < n_values; i++)
         width = MAX (width, vt_cli_text_width (counts[i].value));
       vt_cli_printf ("%s\n", vt_facet_key_get_label (key));
@@ -413,14 +432,6 @@ print_facets (VtFacets *facets,
           g_string_append_printf (line, "  %u\n", counts[i].count);
           vt_cli_write (line->str, line->len);
         }
-    }
-
-  json_builder_end_object (builder);
-  if (format == FORMAT_JSON)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      print_json_node (root);
     }
 }
 
@@ -531,7 +542,12 @@ vt_cli_query (int    argc,
     {
       g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
 
-      print_facets (facets, format);
+      if (format == FORMAT_JSON)
+        print_facets_json (facets);
+      else if (format == FORMAT_CSV)
+        print_facets_csv (facets);
+      else
+        print_facets_table (facets);
       return VT_CLI_EXIT_OK;
     }
 

@@ -285,12 +285,19 @@ member_name_for_key (const char *key)
   return g_string_free (member, FALSE);
 }
 
-static void
+static void G_GNUC_PRINTF (4, 5)
 set_syntax_error (Parser      *parser,
                   GError     **error,
                   guint        line,
-                  const char  *message)
+                  const char  *format,
+                  ...)
 {
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
   g_set_error (error, VT_PAGE_ERROR, VT_PAGE_ERROR_SYNTAX,
                "%s:%u: %s", parser->filename, line, message);
 }
@@ -332,10 +339,8 @@ set_field (Parser      *parser,
 {
   if (parser->lines[field] != 0)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("%s: given a second time (first on line %u)"),
-                         key, parser->lines[field]);
-      set_syntax_error (parser, error, line, message);
+      set_syntax_error (parser, error, line, _("%s: given a second time (first on line %u)"),
+                        key, parser->lines[field]);
       return FALSE;
     }
   parser->lines[field] = line;
@@ -372,9 +377,8 @@ add_extra (Parser      *parser,
   for (guint i = 0; i < G_N_ELEMENTS (reserved_members); i++)
     if (strcmp (member, reserved_members[i]) == 0)
       {
-        g_autofree char *message =
-          g_strdup_printf (_("%s: is not read from pages (the catalog sets it)"), key);
-        set_syntax_error (parser, error, line, message);
+        set_syntax_error (parser, error, line,
+                          _("%s: is not read from pages (the catalog sets it)"), key);
         return FALSE;
       }
 
@@ -384,10 +388,8 @@ add_extra (Parser      *parser,
 
       if (strcmp (other->member, member) == 0)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("%s: given a second time (first on line %u)"),
-                             key, other->line);
-          set_syntax_error (parser, error, line, message);
+          set_syntax_error (parser, error, line, _("%s: given a second time (first on line %u)"),
+                            key, other->line);
           return FALSE;
         }
     }
@@ -443,9 +445,8 @@ read_line (Parser      *parser,
 
       if (is_key && field != FIELD_UNKNOWN)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("%s: has no value"), pending_key);
-          set_syntax_error (parser, error, parser->pending_line, message);
+          set_syntax_error (parser, error, parser->pending_line,
+                            _("%s: has no value"), pending_key);
           return FALSE;
         }
       return take_attribute (parser, parser->pending_field, pending_key,
@@ -501,11 +502,8 @@ read_line (Parser      *parser,
     case STATE_ATTRIBUTES:
       if (is_bare_title (parser, line))
         return TRUE;
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("“%s” is not a “Key: Value” line"), line);
-        set_syntax_error (parser, error, parser->line, message);
-      }
+      set_syntax_error (parser, error, parser->line,
+                        _("“%s” is not a “Key: Value” line"), line);
       return FALSE;
 
     default:
@@ -519,17 +517,16 @@ finish (Parser      *parser,
 {
   if (parser->pending_key != NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("%s: has no value"), parser->pending_key);
-      set_syntax_error (parser, error, parser->pending_line, message);
+      set_syntax_error (parser, error, parser->pending_line,
+                        _("%s: has no value"), parser->pending_key);
       return FALSE;
     }
   if (parser->state == STATE_ABOUT || parser->state == STATE_TEXT)
     finish_paragraph (parser);
   if (parser->lines[FIELD_ABOUT] != 0 && parser->values[FIELD_ABOUT] == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s: has no value"), "About");
-      set_syntax_error (parser, error, parser->lines[FIELD_ABOUT], message);
+      set_syntax_error (parser, error, parser->lines[FIELD_ABOUT],
+                        _("%s: has no value"), "About");
       return FALSE;
     }
 
@@ -547,11 +544,9 @@ finish (Parser      *parser,
 
       if (!is_bare_title (parser, text))
         {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” before the “Title:” line is neither the title nor an attribute"),
-                             text);
-          set_syntax_error (parser, error,
-                            g_array_index (parser->head_lines, guint, i), message);
+          set_syntax_error (parser, error, g_array_index (parser->head_lines, guint, i),
+                            _("“%s” before the “Title:” line is neither the title nor an attribute"),
+                            text);
           return FALSE;
         }
     }
@@ -565,9 +560,8 @@ set_value_error (Parser      *parser,
                  const char  *what)
 {
   g_autofree char *message = g_strdup_printf (what, parser->values[field]);
-  g_autofree char *full = g_strdup_printf ("%s: %s", fields[field].key, message);
 
-  set_syntax_error (parser, error, parser->lines[field], full);
+  set_syntax_error (parser, error, parser->lines[field], "%s: %s", fields[field].key, message);
 }
 
 static gboolean
@@ -733,10 +727,9 @@ build_object (Parser      *parser,
       if (json_object_has_member (object, extra->member)
           || lookup_field (extra->member) != FIELD_UNKNOWN)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("%s: clashes with the “%s” member of the catalog"),
-                             extra->key, extra->member);
-          set_syntax_error (parser, error, extra->line, message);
+          set_syntax_error (parser, error, extra->line,
+                            _("%s: clashes with the “%s” member of the catalog"),
+                            extra->key, extra->member);
           return NULL;
         }
       json_object_set_string_member (object, extra->member, extra->value);

@@ -49,19 +49,21 @@
  *     logical pixels a second) from the top to the bottom. Recorded per
  *     frame: the interval between frame times
  *     (gdk_frame_clock_get_frame_time), the same interval on the wall
- *     clock, and the work of the frame (from the tick to "after-paint").
+ *     clock, and the work of the frame (from the tick to "after-paint"),
+ *     on the wall clock and in CPU time of the main thread.
  *     Reported: median, 95th percentile and maximum, and the share of
  *     intervals under 33 ms; then the peak resident memory (VmHWM) and
- *     the resident memory at the bottom. Before the scroll, 30 frames
- *     only redraw the grid in place: their work ("repaint") is what
- *     drawing the tiles the grid keeps costs, without binding any.
+ *     the resident memory at the bottom.
  *   - cold: an empty thumbnail cache; warm: every thumbnail made
  *     beforehand by `vitrine-cli thumbnails` into a cache kept beside
  *     the collection.
  *
- * --max-columns N is an experiment: it sets the grid's max-columns in
- * the children, to measure how the number of tiles that GTK 4.8's
- * GtkGridView keeps alive (max-columns x 32) weighs on each figure.
+ * Experiments, passed on to the children: --max-columns N sets the
+ * grid's max-columns, to measure how the number of tiles that GTK 4.8's
+ * GtkGridView keeps alive (max-columns x 32) weighs on each figure;
+ * --css TEXT adds a style sheet over the application's (e.g. to measure
+ * what rounded corners cost the cairo renderer); --no-sidebar starts
+ * with the sidebar of facets hidden.
  */
 
 #define G_LOG_DOMAIN "vitrine-bench"
@@ -81,6 +83,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define COLLECTION_SIZE 10000
@@ -93,6 +96,8 @@ static char  *collection_arg;
 static char  *only;
 static char  *child_mode;
 static int    max_columns;
+static char  *extra_css;
+static gboolean no_sidebar;
 static gint64 main_time;
 
 /* ------------------------------------------------------------------ */
@@ -178,6 +183,17 @@ proc_status_kb (const char *key)
   return -1;
 }
 
+/* The CPU time of the calling thread: unlike the wall clock, it does not
+ * count the time other processes of a busy machine took. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -202,17 +218,6 @@ remove_tree (const char *path)
 /* ------------------------------------------------------------------ */
 /* The child: Vitrine started as src/main.c starts it, with hooks      */
 
-/* Frames repainted in place before scrolling, to tell the cost of
- * drawing the grid from the cost of binding tiles. */
-#define REPAINT_FRAMES 30
-
-typedef enum
-{
-  PHASE_WAIT,
-  PHASE_REPAINT,
-  PHASE_SCROLL,
-} Phase;
-
 typedef struct
 {
   gint64         spawn_us;
@@ -229,10 +234,8 @@ typedef struct
   gint64         sample_shown_us;
   guint          sample_tiles;
 
-  /* scroll: first REPAINT_FRAMES repainted in place, then the scroll */
-  Phase          phase;
-  guint          n_repaints;
-  GArray        *repaint_work;     /* ms, tick to after-paint */
+  /* scroll */
+  gboolean       scrolling;
   gint64         scroll_start_frame_time;
   double         scroll_start_value;
   gint64         last_frame_time;
@@ -242,6 +245,8 @@ typedef struct
   GArray        *intervals;        /* ms, frame clock */
   GArray        *wall_intervals;   /* ms, wall clock at the tick */
   GArray        *work;             /* ms, tick to after-paint */
+  gint64         tick_cpu_us;
+  GArray        *work_cpu;         /* ms of the main thread's CPU time, the same */
 } Child;
 
 static Child child;
@@ -356,6 +361,7 @@ finish_scroll (GtkAdjustment *adjustment)
       under++;
 
   print_renderer ();
+  printf ("shown-us=%" G_GINT64_FORMAT "\n", child.sample_shown_us);
   printf ("frames=%u\n", child.intervals->len);
   printf ("scroll-seconds=%.3f\n", (g_get_monotonic_time () - child.scroll_start_us) / 1e6);
   printf ("scroll-pixels=%.0f\n", gtk_adjustment_get_upper (adjustment));
@@ -364,7 +370,7 @@ finish_scroll (GtkAdjustment *adjustment)
   print_stats ("interval", child.intervals);
   print_stats ("wall-interval", child.wall_intervals);
   print_stats ("work", child.work);
-  print_stats ("repaint-work", child.repaint_work);
+  print_stats ("work-cpu", child.work_cpu);
   printf ("under-33ms=%.4f\n", child.intervals->len > 0 ? (double) under / child.intervals->len : NAN);
   printf ("vmhwm-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmHWM"));
   printf ("vmrss-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmRSS"));
@@ -402,6 +408,7 @@ on_scroll_tick_cb (GtkWidget     *widget,
   child.last_frame_time = frame_time;
   child.last_tick_us = now;
   child.tick_us = now;
+  child.tick_cpu_us = thread_cpu_us ();
 
   if (value >= bottom - 0.5 && child.intervals->len > 0)
     finish_scroll (adjustment);
@@ -409,24 +416,6 @@ on_scroll_tick_cb (GtkWidget     *widget,
   target = child.scroll_start_value + speed * (frame_time - child.scroll_start_frame_time) / 1e6;
   gtk_adjustment_set_value (adjustment, MIN (target, bottom));
 
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-on_repaint_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  child.tick_us = g_get_monotonic_time ();
-  if (++child.n_repaints > REPAINT_FRAMES)
-    {
-      child.tick_us = 0;
-      child.phase = PHASE_SCROLL;
-      gtk_widget_add_tick_callback (widget, on_scroll_tick_cb, NULL, NULL);
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_widget_queue_draw (widget);
   return G_SOURCE_CONTINUE;
 }
 
@@ -440,13 +429,16 @@ on_after_paint_cb (GdkFrameClock *clock,
   if (!gtk_widget_get_mapped (GTK_WIDGET (child.window)))
     return;
 
-  if (child.phase != PHASE_WAIT)
+  if (child.scrolling)
     {
       if (child.tick_us != 0)
         {
           double work = (g_get_monotonic_time () - child.tick_us) / 1000.0;
 
-          g_array_append_val (child.phase == PHASE_SCROLL ? child.work : child.repaint_work, work);
+          double work_cpu = (thread_cpu_us () - child.tick_cpu_us) / 1000.0;
+
+          g_array_append_val (child.work, work);
+          g_array_append_val (child.work_cpu, work_cpu);
           child.tick_us = 0;
         }
       return;
@@ -470,8 +462,8 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   if (child.scroll)
     {
-      child.phase = PHASE_REPAINT;
-      gtk_widget_add_tick_callback (child.window->grid_view, on_repaint_tick_cb, NULL, NULL);
+      child.scrolling = TRUE;
+      gtk_widget_add_tick_callback (child.window->grid_view, on_scroll_tick_cb, NULL, NULL);
       return;
     }
 
@@ -514,6 +506,15 @@ on_window_added_cb (GtkApplication *app,
   child.window = VT_WINDOW (window);
   if (max_columns > 0)
     gtk_grid_view_set_max_columns (GTK_GRID_VIEW (child.window->grid_view), max_columns);
+  if (extra_css != NULL)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (css, extra_css, -1);
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (window)),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_USER);
+    }
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
 }
 
@@ -550,7 +551,7 @@ run_child (const char *argv0,
   child.intervals = g_array_new (FALSE, FALSE, sizeof (double));
   child.wall_intervals = g_array_new (FALSE, FALSE, sizeof (double));
   child.work = g_array_new (FALSE, FALSE, sizeof (double));
-  child.repaint_work = g_array_new (FALSE, FALSE, sizeof (double));
+  child.work_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, VT_BUILD_ROOT "/po");
@@ -566,6 +567,13 @@ run_child (const char *argv0,
   }
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  if (no_sidebar)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_boolean (settings, "sidebar-shown", FALSE);
+    }
 
   app = vt_application_new ();
   g_signal_connect (app, "startup", G_CALLBACK (on_startup_cb), NULL);
@@ -705,6 +713,14 @@ child_argv (const char *mode,
       g_autofree char *columns_text = g_strdup_printf ("--max-columns=%d", max_columns);
 
       g_strv_builder_add (builder, columns_text);
+    }
+  if (no_sidebar)
+    g_strv_builder_add (builder, "--no-sidebar");
+  if (extra_css != NULL)
+    {
+      g_autofree char *css_text = g_strdup_printf ("--css=%s", extra_css);
+
+      g_strv_builder_add (builder, css_text);
     }
   if (catalog != NULL)
     g_strv_builder_add (builder, catalog);
@@ -894,8 +910,8 @@ bench_scroll (void)
   g_auto(GStrv) argv = child_argv ("scroll", catalog);
   const char *keys[] = { "interval-median-ms", "interval-p95-ms", "interval-max-ms", "under-33ms",
                          "wall-interval-p95-ms", "work-median-ms", "work-p95-ms", "frames",
-                         "scroll-seconds", "vmhwm-kb", "vmrss-kb", "repaint-work-median-ms",
-                         "tiles" };
+                         "scroll-seconds", "vmhwm-kb", "vmrss-kb",
+                         "tiles", "shown-us", "work-cpu-median-ms", "work-cpu-p95-ms" };
   const char *names[] = { "cold", "warm" };
   GArray *figures[2][G_N_ELEMENTS (keys)];
   double pixels = NAN, pieces = NAN;
@@ -935,20 +951,24 @@ bench_scroll (void)
 
   printf ("Scroll, %.0f pieces (%s), top to bottom (%.0f px) at %.0f px/s; "
           "medians of %d runs:\n", pieces, catalog, pixels, speed, n_scroll_runs);
-  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %6s\n", "cache", "frames",
-          "interval", "p95", "max", "<33 ms", "work", "work p95", "repaint", "VmHWM", "RSS end",
-          "tiles");
-  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms", "share",
-          "ms", "ms", "ms", "MB", "MB");
+  printf ("  start to the first frame with tiles: cold %.0f ms, warm %.0f ms\n",
+          median (figures[0][12]) / 1000, median (figures[1][12]) / 1000);
+  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %6s\n", "cache", "frames",
+          "interval", "p95", "max", "<33 ms", "work", "work p95", "cpu", "cpu p95", "VmHWM",
+          "RSS end", "tiles");
+  printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms",
+          "share", "ms", "ms", "ms", "ms", "MB", "MB");
   for (guint c = 0; c < 2; c++)
-    printf ("  %-6s %7.0f %8.1f %8.1f %8.1f %7.1f%% %8.1f %8.1f %8.1f %8.0f %8.0f %6.0f\n",
+    printf ("  %-6s %7.0f %8.1f %8.1f %8.1f %7.1f%% %8.1f %8.1f %8.1f %8.1f %8.0f %8.0f %6.0f\n",
             names[c], median (figures[c][7]), median (figures[c][0]), median (figures[c][1]),
             median (figures[c][2]), 100 * median (figures[c][3]), median (figures[c][5]),
-            median (figures[c][6]), median (figures[c][11]), median (figures[c][9]) / 1024,
-            median (figures[c][10]) / 1024, median (figures[c][12]));
+            median (figures[c][6]), median (figures[c][13]), median (figures[c][14]),
+            median (figures[c][9]) / 1024, median (figures[c][10]) / 1024,
+            median (figures[c][11]));
   printf ("  interval: between frame times (gdk_frame_clock_get_frame_time); work: from the\n"
-          "  tick to after-paint while scrolling; repaint: the same for a frame that only\n"
-          "  redraws the grid in place (before the scroll); tiles: VtTiles the grid keeps.\n");
+          "  tick to after-paint while scrolling, on the wall clock; cpu: the main thread's\n"
+          "  CPU time in the same span (what a busy machine does not inflate); tiles: the\n"
+          "  VtTiles the grid keeps alive.\n");
 
   for (guint c = 0; c < 2; c++)
     for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
@@ -964,6 +984,10 @@ static const GOptionEntry entries[] = {
   { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only one part: start or scroll", "PART" },
   { "max-columns", 0, 0, G_OPTION_ARG_INT, &max_columns,
     "Experiment: override the grid's max-columns (default: as the window sets it)", "N" },
+  { "css", 0, 0, G_OPTION_ARG_STRING, &extra_css,
+    "Experiment: CSS added over the application's", "CSS" },
+  { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar,
+    "Experiment: start with the sidebar of facets hidden", NULL },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_mode, NULL, NULL },
   { NULL }
 };
