@@ -30,6 +30,9 @@
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
 
+/* The sidebar's width (style.css) and its separator. */
+#define SIDEBAR_WIDTH 291
+
 /* How long a changed file must stay quiet before it is reloaded. */
 #define RELOAD_DELAY_MS 300
 
@@ -343,6 +346,17 @@ update_max_columns (VtWindow *self)
   int size = g_settings_get_int (self->settings, "thumbnail-size");
   guint columns;
 
+  /* Not laid out yet: guess from the window's size, so the first frame
+   * already has its columns. */
+  if (width <= 0)
+    {
+      int height;
+
+      /* GTK 4.8 needs both pointers. */
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (g_settings_get_boolean (self->settings, "sidebar-shown"))
+        width -= SIDEBAR_WIDTH;
+    }
   if (width <= 0)
     return;
 
@@ -368,7 +382,7 @@ update_max_columns_cb (gpointer user_data)
 static void
 queue_update_max_columns (VtWindow *self)
 {
-  if (self->columns_source == 0)
+  if (self->columns_source == 0 && self->settings != NULL)
     self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
 }
 
@@ -860,6 +874,8 @@ vt_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
+  /* Taking the grid apart may have asked for one more update. */
+  g_clear_handle_id (&self->columns_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->query);
