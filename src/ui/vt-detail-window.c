@@ -632,19 +632,24 @@ on_original_info_cb (GObject      *source,
   g_autoptr(LoadData) data = user_data;
   VtDetailWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  GdkPixbufFormat *format;
   int width = 0;
   int height = 0;
   int size;
 
-  if (gdk_pixbuf_get_file_info_finish (result, &width, &height, &error) == NULL)
+  format = gdk_pixbuf_get_file_info_finish (result, &width, &height, &error);
+  if (format == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
         return;
       gtk_spinner_stop (self->full_spinner);
       gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), FALSE);
-      g_debug ("No size for %s: %s", vt_item_get_title (self->item), error->message);
+      g_debug ("No size for %s: %s", vt_item_get_title (self->item),
+               error != NULL ? error->message : "unknown format");
       return;
     }
+  /* gdk-pixbuf 2.42 hands out a copy here, whatever its annotation says. */
+  gdk_pixbuf_format_free (format);
   if (data->item != self->item || g_cancellable_is_cancelled (self->full_cancellable))
     return;
 

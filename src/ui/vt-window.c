@@ -910,7 +910,12 @@ vt_window_dispose (GObject *object)
   _vt_window_remove_actions (self);
 
   if (self->detail_window != NULL)
-    gtk_window_destroy (self->detail_window);
+    {
+      /* The detail window may outlive this one for a moment (an image
+       * request still holds it): it must not clear a pointer in freed memory. */
+      g_object_remove_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+      gtk_window_destroy (g_steal_pointer (&self->detail_window));
+    }
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
