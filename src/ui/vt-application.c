@@ -7,9 +7,12 @@
 
 #include "vt-application.h"
 
+#include "vt-thumbnailer.h"
 #include "vt-window.h"
 
 #include <glib/gi18n.h>
+
+#define THUMBNAIL_MEMORY_LIMIT ((gsize) 128 * 1024 * 1024)
 
 struct _VtApplication
 {
@@ -168,6 +171,11 @@ vt_application_startup (GApplication *application)
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (application);
 
   g_set_application_name ("Vitrine");
+
+  /* Each tile keeps its own thumbnail, fitted to its size: the shared
+   * cache only speeds up scrolling back, and 128 MB holds some 500
+   * thumbnails of 256 pixels, several screens of a big grid. */
+  vt_thumbnailer_set_memory_limit (vt_thumbnailer_get_default (), THUMBNAIL_MEMORY_LIMIT);
   gtk_window_set_default_icon_name (APP_ID);
 
   gtk_css_provider_load_from_resource (css, "/io/github/vitrine/Vitrine/style.css");

@@ -490,6 +490,16 @@ vt_tile_set_size (VtTile *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
 }
 
+void
+vt_tile_hurry (VtTile *self)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  if (self->item != NULL && self->cancellable != NULL
+      && g_strcmp0 (vt_tile_get_state (self), "loading") == 0)
+    load_thumbnail (self);
+}
+
 const char *
 vt_tile_get_state (VtTile *self)
 {

@@ -28,6 +28,11 @@ int            vt_tile_get_size        (VtTile        *self);
 void           vt_tile_set_size        (VtTile        *self,
                                         int            size);
 
+/* Asks again for a thumbnail still loading, so that it is served before
+ * the ones asked for earlier (the thumbnailer serves the newest first):
+ * for the tiles in view, when the grid made many at once. */
+void           vt_tile_hurry           (VtTile        *self);
+
 /* What the tile shows now: "loading", "picture" or "placeholder"; and,
  * for a placeholder, why the image is missing. For tests. */
 const char    *vt_tile_get_state       (VtTile        *self);

@@ -36,6 +36,7 @@ struct _VtWindow
   guint                 reload_source;
   gboolean              focus_grid_on_map;
   guint                 columns_source;
+  guint                 hurry_source;
 
   /* Template children */
   GtkWidget            *open_button;

@@ -30,6 +30,9 @@
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
 
+/* The sidebar's width (style.css) and its separator. */
+#define SIDEBAR_WIDTH 291
+
 /* How long a changed file must stay quiet before it is reloaded. */
 #define RELOAD_DELAY_MS 300
 
@@ -343,6 +346,17 @@ update_max_columns (VtWindow *self)
   int size = g_settings_get_int (self->settings, "thumbnail-size");
   guint columns;
 
+  /* Not laid out yet: guess from the window's size, so the first frame
+   * already has its columns. */
+  if (width <= 0)
+    {
+      int height;
+
+      /* GTK 4.8 needs both pointers. */
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (g_settings_get_boolean (self->settings, "sidebar-shown"))
+        width -= SIDEBAR_WIDTH;
+    }
   if (width <= 0)
     return;
 
@@ -368,7 +382,7 @@ update_max_columns_cb (gpointer user_data)
 static void
 queue_update_max_columns (VtWindow *self)
 {
-  if (self->columns_source == 0)
+  if (self->columns_source == 0 && self->settings != NULL)
     self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
 }
 
@@ -408,6 +422,44 @@ on_thumbnail_size_changed_cb (VtWindow *self)
 
 /* The grid's cells */
 
+/*
+ * GTK 4.8's grid binds some thirty rows at once, top first, and the
+ * thumbnailer serves the newest request first: left alone, the rows in
+ * view would be served last. Once the burst of binding is over, the
+ * tiles in view ask again, so they come first.
+ */
+static gboolean
+hurry_visible_cb (gpointer user_data)
+{
+  VtWindow *self = user_data;
+  graphene_rect_t viewport, bounds;
+  GHashTableIter iter;
+  gpointer tile;
+
+  self->hurry_source = 0;
+  if (!gtk_widget_compute_bounds (self->grid_scroller, self->grid_scroller, &viewport))
+    return G_SOURCE_REMOVE;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      if (gtk_widget_compute_bounds (tile, self->grid_scroller, &bounds)
+          && graphene_rect_intersection (&viewport, &bounds, NULL))
+        vt_tile_hurry (tile);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_tile (gpointer  data,
+             GObject  *tile)
+{
+  VtWindow *self = data;
+
+  g_hash_table_remove (self->tiles, tile);
+}
+
 static void
 on_factory_setup_cb (VtWindow    *self,
                      GtkListItem *list_item)
@@ -417,6 +469,9 @@ on_factory_setup_cb (VtWindow    *self,
   vt_tile_set_size (VT_TILE (tile), g_settings_get_int (self->settings, "thumbnail-size"));
   gtk_list_item_set_child (list_item, tile);
   g_hash_table_add (self->tiles, tile);
+  /* GTK 4.8 may drop a cell without "teardown": the set of live tiles
+   * follows the tiles themselves. */
+  g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
 }
 
 static void
@@ -425,6 +480,10 @@ on_factory_bind_cb (VtWindow    *self,
 {
   vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
                     gtk_list_item_get_item (list_item));
+
+  /* (Not while the window is taken apart.) */
+  if (self->hurry_source == 0 && self->grid_scroller != NULL)
+    self->hurry_source = g_idle_add_full (G_PRIORITY_LOW, hurry_visible_cb, self, NULL);
 }
 
 static void
@@ -440,8 +499,8 @@ on_factory_teardown_cb (VtWindow    *self,
 {
   GtkWidget *tile = gtk_list_item_get_child (list_item);
 
-  if (tile != NULL)
-    g_hash_table_remove (self->tiles, tile);
+  if (tile != NULL && g_hash_table_remove (self->tiles, tile))
+    g_object_weak_unref (G_OBJECT (tile), forget_tile, self);
 }
 
 /* The detail window */
@@ -845,6 +904,9 @@ vt_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->columns_source, g_source_remove);
   watch_file (self, NULL);
+  /* Tiles go now, while their callbacks may still use the window. */
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_factory (GTK_GRID_VIEW (self->grid_view), NULL);
   _vt_window_remove_actions (self);
 
   if (self->detail_window != NULL)
@@ -860,6 +922,9 @@ vt_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
+  /* Taking the grid apart may have asked for one more update. */
+  g_clear_handle_id (&self->columns_source, g_source_remove);
+  g_clear_handle_id (&self->hurry_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->query);
@@ -867,7 +932,16 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->file);
   g_clear_object (&self->loading_file);
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  if (self->tiles != NULL)
+    {
+      GHashTableIter iter;
+      gpointer tile;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &tile, NULL))
+        g_object_weak_unref (tile, forget_tile, self);
+      g_clear_pointer (&self->tiles, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (vt_window_parent_class)->dispose (object);
 }
