@@ -728,9 +728,13 @@ check_format (LoadJob    *job,
     }
   if (json_node_get_int (version) != FORMAT_VERSION)
     {
+      /* Formatted apart: a G_GINT64_FORMAT inside _() cannot be translated. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   _("%s: catalog version %" G_GINT64_FORMAT " is not one this Vitrine reads (version %d)"),
-                   job->name, json_node_get_int (version), FORMAT_VERSION);
+                   /* Translators: "catalog.json: catalog version 3 is not one this Vitrine reads (version 1)" */
+                   _("%s: catalog version %s is not one this Vitrine reads (version %d)"),
+                   job->name, number, FORMAT_VERSION);
       return FALSE;
     }
 
