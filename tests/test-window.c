@@ -787,6 +787,14 @@ test_application_open_then_reopen_last (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  /* The start sets the thumbnails' memory bound from the setting, and
+   * follows the setting when it changes. */
+  g_assert_cmpuint (vt_thumbnailer_get_memory_limit (vt_thumbnailer_get_default ()), ==,
+                    (gsize) g_settings_get_int (settings, "thumbnail-memory") * 1024 * 1024);
+  g_settings_set_int (settings, "thumbnail-memory", 300);
+  WAIT_UNTIL (vt_thumbnailer_get_memory_limit (vt_thumbnailer_get_default ()) == (gsize) 300 * 1024 * 1024);
+  g_settings_reset (settings, "thumbnail-memory");
+
   g_application_open (G_APPLICATION (app), &last, 1, "");
   WAIT_UNTIL ((window = app_window (app)) != NULL && vt_window_get_file (window) != NULL);
   g_assert_true (g_file_equal (vt_window_get_file (window), last));

@@ -12,11 +12,10 @@
 
 #include <glib/gi18n.h>
 
-#define THUMBNAIL_MEMORY_LIMIT ((gsize) 128 * 1024 * 1024)
-
 struct _VtApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication  parent_instance;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, GTK_TYPE_APPLICATION)
@@ -149,9 +148,18 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+on_thumbnail_memory_changed_cb (VtApplication *self)
+{
+  gsize megabytes = (gsize) g_settings_get_int (self->settings, "thumbnail-memory");
+
+  vt_thumbnailer_set_memory_limit (vt_thumbnailer_get_default (), megabytes * 1024 * 1024);
+}
+
+static void
 vt_application_startup (GApplication *application)
 {
   GtkApplication *self = GTK_APPLICATION (application);
+  VtApplication *app = VT_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   const struct {
     const char *action;
@@ -173,9 +181,12 @@ vt_application_startup (GApplication *application)
   g_set_application_name ("Vitrine");
 
   /* Each tile keeps its own thumbnail, fitted to its size: the shared
-   * cache only speeds up scrolling back, and 128 MB holds some 500
-   * thumbnails of 256 pixels, several screens of a big grid. */
-  vt_thumbnailer_set_memory_limit (vt_thumbnailer_get_default (), THUMBNAIL_MEMORY_LIMIT);
+   * cache only speeds up scrolling back, and the default 128 MB holds some
+   * 500 thumbnails of 256 pixels, several screens of a big grid. */
+  app->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (app->settings, "changed::thumbnail-memory",
+                           G_CALLBACK (on_thumbnail_memory_changed_cb), app, G_CONNECT_SWAPPED);
+  on_thumbnail_memory_changed_cb (app);
   gtk_window_set_default_icon_name (APP_ID);
 
   gtk_css_provider_load_from_resource (css, "/io/github/vitrine/Vitrine/style.css");
@@ -189,10 +200,22 @@ vt_application_startup (GApplication *application)
 }
 
 static void
+vt_application_dispose (GObject *object)
+{
+  VtApplication *self = VT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vt_application_parent_class)->dispose (object);
+}
+
+static void
 vt_application_class_init (VtApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = vt_application_dispose;
   app_class->activate = vt_application_activate;
   app_class->open = vt_application_open;
   app_class->startup = vt_application_startup;
