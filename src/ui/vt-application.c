@@ -181,8 +181,8 @@ vt_application_startup (GApplication *application)
   g_set_application_name ("Vitrine");
 
   /* Each tile keeps its own thumbnail, fitted to its size: the shared
-   * cache only speeds up scrolling back, and the default 128 MB holds some
-   * 500 thumbnails of 256 pixels, several screens of a big grid. */
+   * cache only speeds up scrolling back, and the default 96 MB holds some
+   * 380 thumbnails of 256 pixels, several screens of a big grid. */
   app->settings = g_settings_new (APP_ID);
   g_signal_connect_object (app->settings, "changed::thumbnail-memory",
                            G_CALLBACK (on_thumbnail_memory_changed_cb), app, G_CONNECT_SWAPPED);
