@@ -423,8 +423,10 @@ print_ratio (const char *label,
   double wall = bench_median (timing->wall, runs) / bench_median (reference->wall, runs);
   double cpu = bench_median (timing->cpu, runs) / bench_median (reference->cpu, runs);
 
+  /* Judged on the wall clock: loading builds items on every core, so its
+   * CPU time is more than the time a user waits. */
   g_print ("  %-46s %8.2fx %8.2fx   goal <= %.1fx: %s\n", label, wall, cpu, goal,
-           bench_verdict (cpu <= goal));
+           bench_verdict (wall <= goal));
 }
 
 static int
