@@ -13,6 +13,7 @@
 #include "vt-window-private.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 /* Waits for a condition by running the main loop; a condition that never
  * holds fails the test after a while (no timed assertions). */
@@ -613,6 +614,52 @@ test_settings_restored (void)
   close_window (window);
 }
 
+/* Ctrl+? shows the shortcuts, built when first asked for and reused. */
+static void
+test_shortcuts_window (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  GtkWindow *shortcuts = NULL;
+  GtkWindow *again = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GLogLevelFlags fatal;
+
+  /* GTK 4.8's own GtkShortcutsWindow measures one of its keycap labels at
+   * -4 pixels with the Adwaita theme and warns: not fatal here. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+
+  gtk_window_close (shortcuts);
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        {
+          g_assert_null (again);
+          again = toplevel;
+        }
+    }
+  g_assert_true (again == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  close_window (window);
+  g_log_set_always_fatal (fatal);
+}
+
 static void
 test_zoom_resizes_tiles (void)
 {
@@ -861,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/window/reload/keeps-filters", test_reload_keeps_filters);
   g_test_add_func ("/window/settings/restored", test_settings_restored);
   g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
+  g_test_add_func ("/window/shortcuts/shown-and-reused", test_shortcuts_window);
   g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
   g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);
   g_test_add_func ("/window/facets/long-list-capped", test_long_facet_is_capped);

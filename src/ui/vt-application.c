@@ -171,6 +171,7 @@ vt_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.sidebar-shown", { "F9", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

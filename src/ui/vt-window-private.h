@@ -24,6 +24,7 @@ struct _VtWindow
   GtkWidget            *sidebar;
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
+  GtkWindow            *shortcuts_window;
   GMenu                *recent_menu;
   GtkCssProvider       *size_provider;
   GHashTable           *tiles;
