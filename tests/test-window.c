@@ -261,7 +261,8 @@ test_open_sample_shows_all (void)
       if (item == NULL)
         continue;
       bound++;
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (tile), ==, vt_item_get_about (item));
+      g_assert_true (gtk_widget_get_has_tooltip (tile));
+      g_assert_cmpstr (vt_tile_get_tooltip (tile), ==, vt_item_get_about (item));
     }
   g_assert_cmpuint (bound, >, 0);
 

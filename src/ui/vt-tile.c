@@ -270,7 +270,6 @@ update_labels (VtTile *self)
       gtk_label_set_text (GTK_LABEL (self->title_label), "");
       gtk_label_set_text (GTK_LABEL (self->facts_label), "");
       gtk_widget_set_visible (self->problem_mark, FALSE);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
@@ -283,7 +282,6 @@ update_labels (VtTile *self)
   gtk_label_set_text (GTK_LABEL (self->title_label),
                       title != NULL && *title != '\0' ? title : _("Untitled piece"));
   gtk_label_set_text (GTK_LABEL (self->facts_label), facts);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), vt_item_get_about (self->item));
   gtk_widget_set_visible (self->problem_mark, problem != NULL);
   gtk_widget_set_tooltip_text (self->problem_mark, problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -295,6 +293,27 @@ static void
 on_scale_factor_changed_cb (VtTile *self)
 {
   load_thumbnail (self);
+}
+
+/* The About text as the tile's tooltip, asked for when the pointer rests
+ * on the tile. Not gtk_widget_set_tooltip_text () at every binding: on
+ * GTK 4.8 each call asks the X server where the pointer is (a round trip)
+ * and re-runs the tooltip logic, which was a quarter of the main thread's
+ * time while scrolling (tests/bench/bench-gallery). */
+static gboolean
+on_query_tooltip_cb (VtTile     *self,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip)
+{
+  const char *about = vt_tile_get_tooltip (self);
+
+  if (about == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, about);
+  return TRUE;
 }
 
 static void
@@ -424,6 +443,8 @@ vt_tile_init (VtTile *self)
   self->size = 192;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
   gtk_widget_set_size_request (self->image_stack, self->size, self->size);
   gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
@@ -514,4 +535,16 @@ vt_tile_get_reason (VtTile *self)
   g_return_val_if_fail (VT_IS_TILE (self), NULL);
 
   return self->reason;
+}
+
+const char *
+vt_tile_get_tooltip (VtTile *self)
+{
+  const char *about;
+
+  g_return_val_if_fail (VT_IS_TILE (self), NULL);
+
+  about = self->item != NULL ? vt_item_get_about (self->item) : NULL;
+
+  return about != NULL && *about != '\0' ? about : NULL;
 }

@@ -37,5 +37,7 @@ void           vt_tile_hurry           (VtTile        *self);
  * for a placeholder, why the image is missing. For tests. */
 const char    *vt_tile_get_state       (VtTile        *self);
 const char    *vt_tile_get_reason      (VtTile        *self);
+/* The text of the tile's tooltip (the piece's About), NULL for none. */
+const char    *vt_tile_get_tooltip     (VtTile        *self);
 
 G_END_DECLS

@@ -668,6 +668,9 @@ remember_recent (VtWindow *self,
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  /* The manager tells every window a moment later, coalesced; this one
+   * lists what it just opened at once. */
+  _vt_window_update_recent (self);
   g_settings_set_string (self->settings, "last-catalog", uri);
 }
 
