@@ -594,6 +594,18 @@ set_full_size_request (VtDetailWindow *self,
                                MAX (1, width / scale), MAX (1, height / scale));
 }
 
+/* The spinner of the full-size view, while the original is on its way. */
+static void
+show_full_spinner (VtDetailWindow *self,
+                   gboolean        shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), shown);
+  if (shown)
+    gtk_spinner_start (self->full_spinner);
+  else
+    gtk_spinner_stop (self->full_spinner);
+}
+
 static void
 on_original_loaded_cb (GObject      *source,
                        GAsyncResult *result,
@@ -608,8 +620,7 @@ on_original_loaded_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
     return;
 
-  gtk_spinner_stop (self->full_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), FALSE);
+  show_full_spinner (self, FALSE);
   if (texture == NULL)
     {
       /* The screen-size picture stays, shown as large as the original. */
@@ -642,8 +653,7 @@ on_original_info_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
         return;
-      gtk_spinner_stop (self->full_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), FALSE);
+      show_full_spinner (self, FALSE);
       g_debug ("No size for %s: %s", vt_item_get_title (self->item),
                error != NULL ? error->message : "unknown format");
       return;
@@ -667,8 +677,7 @@ stop_original (VtDetailWindow *self)
   g_clear_object (&self->full_cancellable);
   self->full_loaded = FALSE;
   gtk_picture_set_paintable (self->full_picture, NULL);
-  gtk_spinner_stop (self->full_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), FALSE);
+  show_full_spinner (self, FALSE);
 }
 
 static void
@@ -683,8 +692,7 @@ load_original (VtDetailWindow *self)
   if (self->texture == NULL)
     {
       /* Asked for before the artwork came: it follows once it is shown. */
-      gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), TRUE);
-      gtk_spinner_start (self->full_spinner);
+      show_full_spinner (self, TRUE);
       return;
     }
 
@@ -700,8 +708,7 @@ load_original (VtDetailWindow *self)
     return;
 
   self->full_cancellable = g_cancellable_new ();
-  gtk_widget_set_visible (GTK_WIDGET (self->full_spinner), TRUE);
-  gtk_spinner_start (self->full_spinner);
+  show_full_spinner (self, TRUE);
   gdk_pixbuf_get_file_info_async (path, self->full_cancellable, on_original_info_cb,
                                   load_data_new (self, 0));
 }
