@@ -11,7 +11,8 @@
  * Opens an empty 1200 x 800 window (the size Vitrine's window opens at)
  * and prints "first-frame-us=N", the microseconds from the spawn to the
  * end of the first frame painted on the mapped window (the "after-paint"
- * of its surface's GdkFrameClock), then exits at once; before it,
+ * of its surface's GdkFrameClock) and "first-frame-cpu-us=N", the CPU
+ * time the main thread had used by then, then exits at once; before it,
  * "main-us=N", the microseconds from the spawn to main (). With
  * --application the window belongs to a GtkApplication, which registers
  * on the session bus as Vitrine does; without, it is a plain GtkWindow
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static gint64 spawn_us;
@@ -32,10 +34,15 @@ static void
 on_after_paint_cb (GdkFrameClock *clock,
                    GtkWidget     *window)
 {
+  struct timespec cpu;
+
   if (!gtk_widget_get_mapped (window))
     return;
 
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
   printf ("first-frame-us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time () - spawn_us);
+  printf ("first-frame-cpu-us=%" G_GINT64_FORMAT "\n",
+          (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
   fflush (stdout);
   _exit (0);
 }
