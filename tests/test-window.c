@@ -515,7 +515,11 @@ test_broken_first_catalog_shows_welcome (void)
   window = new_window ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
 
+  /* While the first catalog loads, the window says which, rather than
+   * inviting the user to open one. */
   vt_window_open_file (window, missing);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "loading");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window->loading_label)), "missing.json"));
   WAIT_UNTIL (gtk_info_bar_get_revealed (GTK_INFO_BAR (window->error_bar)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window->error_title)), "missing.json"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");

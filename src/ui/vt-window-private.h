@@ -60,6 +60,7 @@ struct _VtWindow
   GtkWidget            *chips_revealer;
   GtkWidget            *chips_box;
   GtkWidget            *main_stack;
+  GtkWidget            *loading_label;
   GtkWidget            *grid_scroller;
   GtkWidget            *grid_view;
   GtkSingleSelection   *selection;

@@ -83,7 +83,17 @@ update_status (VtWindow *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
   const char *page;
 
-  if (self->file == NULL)
+  if (self->file == NULL && self->loading_file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->loading_file);
+      g_autofree char *loading = NULL;
+
+      /* Translators: shown while the first catalog of a window loads; %s is its file name */
+      loading = g_strdup_printf (_("Opening “%s”…"), name);
+      gtk_label_set_text (GTK_LABEL (self->loading_label), loading);
+      page = "loading";
+    }
+  else if (self->file == NULL)
     page = "welcome";
   else if (shown == 0)
     page = "no-match";
@@ -790,7 +800,7 @@ start_load (VtWindow *self,
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), TRUE);
 
   vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
-  _vt_window_update_actions (self);
+  update_status (self);
 }
 
 static gboolean
@@ -986,6 +996,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, selection);
