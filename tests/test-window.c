@@ -756,25 +756,55 @@ find_tile (VtWindow *window,
   return NULL;
 }
 
+static int
+tile_height (VtTile *tile)
+{
+  int height;
+
+  gtk_widget_measure (GTK_WIDGET (tile), GTK_ORIENTATION_VERTICAL, vt_tile_get_size (tile),
+                      &height, NULL, NULL, NULL);
+
+  return height;
+}
+
 static void
 test_tile_placeholder_with_reason (void)
 {
-  g_autoptr(GFile) catalog = write_file ("no-image.json",
+  g_autofree char *picture = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *contents = g_strdup_printf (
     "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
     "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
     "  \"items\": [ { \"number\": 1, \"title\": \"1901 - A Piece Without Its Picture\",\n"
     "                 \"year\": 1901, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
-    "                 \"image\": \"images/nowhere.jpg\" } ] }\n");
+    "                 \"image\": \"images/nowhere.jpg\" },\n"
+    "               { \"number\": 2, \"title\": \"1902 - A Piece With Its Picture\",\n"
+    "                 \"year\": 1902, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
+    "                 \"image\": \"%s\" } ] }\n", picture);
+  g_autoptr(GFile) catalog = write_file ("no-image.json", contents);
+  const char *zooms[] = { "win.zoom-reset", "win.zoom-out", "win.zoom-in" };
   VtWindow *window;
-  VtTile *tile;
+  VtTile *failed;
+  VtTile *shown;
 
   reset_settings ();
   window = new_window ();
   open_and_wait (window, catalog);
 
-  WAIT_UNTIL ((tile = find_tile (window, 1)) != NULL
-              && g_strcmp0 (vt_tile_get_state (tile), "placeholder") == 0);
-  g_assert_nonnull (strstr (vt_tile_get_reason (tile), "nowhere.jpg"));
+  WAIT_UNTIL ((failed = find_tile (window, 1)) != NULL
+              && g_strcmp0 (vt_tile_get_state (failed), "placeholder") == 0);
+  g_assert_nonnull (strstr (vt_tile_get_reason (failed), "nowhere.jpg"));
+  WAIT_UNTIL ((shown = find_tile (window, 2)) != NULL
+              && g_strcmp0 (vt_tile_get_state (shown), "picture") == 0);
+
+  /* Fixed-size cells: the reason takes no more room than a picture, at
+   * the default size and at the smallest and largest. */
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      for (int step = 0; step < (i == 0 ? 1 : 20); step++)
+        gtk_widget_activate_action (GTK_WIDGET (window), zooms[i], NULL);
+      g_assert_cmpint (tile_height (failed), ==, tile_height (shown));
+    }
+  g_assert_cmpint (vt_tile_get_size (failed), ==, VT_TILE_MAX_SIZE);
 
   close_window (window);
 }

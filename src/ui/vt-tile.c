@@ -8,6 +8,7 @@
 #include "vt-tile.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /*
  * The grid recycles tiles: the same VtTile is bound to one item after
@@ -30,6 +31,7 @@ struct _VtTile
   GtkWidget     *box;
   GtkWidget     *image_stack;
   GtkWidget     *picture;
+  GtkWidget     *placeholder;
   GtkWidget     *reason_label;
   GtkWidget     *problem_mark;
   GtkWidget     *title_label;
@@ -48,6 +50,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The placeholder page stays hidden until a tile needs it: a hidden page
+ * is not measured, and most tiles never fail. */
+static void
+show_page (VtTile     *self,
+           const char *name)
+{
+  gboolean placeholder = strcmp (name, "placeholder") == 0;
+
+  if (placeholder)
+    gtk_widget_set_visible (self->placeholder, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), name);
+  if (!placeholder)
+    gtk_widget_set_visible (self->placeholder, FALSE);
+}
+
 static void
 show_placeholder (VtTile     *self,
                   const char *reason)
@@ -57,7 +74,7 @@ show_placeholder (VtTile     *self,
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason);
   gtk_widget_set_tooltip_text (self->reason_label, reason);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "placeholder");
+  show_page (self, "placeholder");
 }
 
 static void
@@ -66,7 +83,7 @@ show_texture (VtTile     *self,
 {
   g_clear_pointer (&self->reason, g_free);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "picture");
+  show_page (self, "picture");
 }
 
 /*
@@ -182,7 +199,7 @@ load_thumbnail (VtTile *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->reason, g_free);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), "loading");
+  show_page (self, "loading");
 
   if (self->item == NULL)
     return;
@@ -428,6 +445,7 @@ vt_tile_class_init (VtTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtTile, box);
   gtk_widget_class_bind_template_child (widget_class, VtTile, image_stack);
   gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
   gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
   gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
   gtk_widget_class_bind_template_child (widget_class, VtTile, title_label);
