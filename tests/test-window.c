@@ -9,25 +9,12 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-facets.h"
+#include "vt-test-util.h"
 #include "vt-tile.h"
 #include "vt-window-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
-
-/* Waits for a condition by running the main loop; a condition that never
- * holds fails the test after a while (no timed assertions). */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (2000); \
-      } \
-  } G_STMT_END
 
 static char *tmp_dir;
 

@@ -40,4 +40,18 @@ void  vt_test_count_notify_cb (GObject    *object,
                                GParamSpec *pspec,
                                guint      *count);
 
+/* Runs the main loop until @cond holds. A condition that never holds
+ * fails the test after 20 s: a bound on a hang, not a timed assertion. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond); \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (2000); \
+      } \
+  } G_STMT_END
+
 G_END_DECLS

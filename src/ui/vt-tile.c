@@ -7,6 +7,8 @@
 
 #include "vt-tile.h"
 
+#include "vt-tile-text.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -34,8 +36,8 @@ struct _VtTile
   GtkWidget     *placeholder;
   GtkWidget     *reason_label;
   GtkWidget     *problem_mark;
-  GtkWidget     *title_label;
-  GtkWidget     *facts_label;
+  GtkWidget     *title_text;
+  GtkWidget     *facts_text;
 };
 
 G_DEFINE_FINAL_TYPE (VtTile, vt_tile, GTK_TYPE_WIDGET)
@@ -284,8 +286,8 @@ update_labels (VtTile *self)
 
   if (self->item == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (self->title_label), "");
-      gtk_label_set_text (GTK_LABEL (self->facts_label), "");
+      vt_tile_text_set_text (VT_TILE_TEXT (self->title_text), "");
+      vt_tile_text_set_text (VT_TILE_TEXT (self->facts_text), "");
       gtk_widget_set_visible (self->problem_mark, FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
@@ -296,9 +298,9 @@ update_labels (VtTile *self)
   accessible = format_accessible_label (self->item);
   problem = vt_item_get_problem (self->item);
 
-  gtk_label_set_text (GTK_LABEL (self->title_label),
-                      title != NULL && *title != '\0' ? title : _("Untitled piece"));
-  gtk_label_set_text (GTK_LABEL (self->facts_label), facts);
+  vt_tile_text_set_text (VT_TILE_TEXT (self->title_text),
+                         title != NULL && *title != '\0' ? title : _("Untitled piece"));
+  vt_tile_text_set_text (VT_TILE_TEXT (self->facts_text), facts);
   gtk_widget_set_visible (self->problem_mark, problem != NULL);
   gtk_widget_set_tooltip_text (self->problem_mark, problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -448,8 +450,6 @@ vt_tile_class_init (VtTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
   gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
   gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, title_label);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, facts_label);
 
   gtk_widget_class_set_css_name (widget_class, "vt-tile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -461,6 +461,19 @@ vt_tile_init (VtTile *self)
   self->size = 192;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Sized by their number of lines, not by their text (see
+   * vt-tile-text.c): all tiles have one height, and binding a piece
+   * redraws them without measuring the grid again. */
+  self->title_text = vt_tile_text_new ();
+  vt_tile_text_set_lines (VT_TILE_TEXT (self->title_text), 2);
+  gtk_widget_add_css_class (self->title_text, "vt-tile-title");
+  gtk_box_append (GTK_BOX (self->box), self->title_text);
+
+  self->facts_text = vt_tile_text_new ();
+  gtk_widget_add_css_class (self->facts_text, "vt-tile-facts");
+  gtk_widget_add_css_class (self->facts_text, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), self->facts_text);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 

@@ -410,10 +410,9 @@ _vt_window_set_tile_size (VtWindow *self,
   /* Large tiles get large type, so a 4K screen reads from a distance. */
   title_px = MAX (11, size / 15);
   facts_px = MAX (10, size * 4 / 75);
-  /* Two lines kept for every title, so all tiles have one height. */
-  css = g_strdup_printf (".vt-tile-title { font-size: %dpx; min-height: %dpx; }\n"
+  css = g_strdup_printf (".vt-tile-title { font-size: %dpx; }\n"
                          ".vt-tile-facts { font-size: %dpx; }\n",
-                         title_px, title_px * 5 / 2, facts_px);
+                         title_px, facts_px);
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 
   g_hash_table_iter_init (&iter, self->tiles);

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of VtTileText, a tile's title or facts: sized by its lines, ellipsized to its width. */
+
+#include "config.h"
+
+#include "vt-test-util.h"
+#include "vt-tile-text.h"
+
+#define LONG_TEXT "1991 - Dissolution of the Union of Soviet Socialist Republics, " \
+                  "and of everything that was built on it in seventy-four years"
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *text;
+} Fixture;
+
+/* A tile text 120 pixels wide in a window on screen. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  fixture->window = gtk_window_new ();
+  fixture->text = vt_tile_text_new ();
+  gtk_widget_set_size_request (box, 120, -1);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), fixture->text);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_UNTIL (gtk_widget_get_width (fixture->text) > 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+static int
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int            *natural)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, orientation, -1, &minimum, natural, NULL, NULL);
+
+  return minimum;
+}
+
+/* The height is the number of lines times the font's line height, for
+ * any text; no width is asked for. */
+static void
+test_height_from_lines (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  VtTileText *text = VT_TILE_TEXT (fixture->text);
+  const char *texts[] = { "", "1956", LONG_TEXT };
+  int one_line, natural;
+
+  g_assert_cmpint (vt_tile_text_get_lines (text), ==, 1);
+  one_line = measure (fixture->text, GTK_ORIENTATION_VERTICAL, &natural);
+  g_assert_cmpint (one_line, >, 4);
+  g_assert_cmpint (natural, ==, one_line);
+
+  vt_tile_text_set_lines (text, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      vt_tile_text_set_text (text, texts[i]);
+      g_assert_cmpint (measure (fixture->text, GTK_ORIENTATION_VERTICAL, &natural), ==, 2 * one_line);
+      g_assert_cmpint (measure (fixture->text, GTK_ORIENTATION_HORIZONTAL, &natural), ==, 0);
+      g_assert_cmpint (natural, ==, 0);
+    }
+
+  /* The window gave it the two lines. */
+  WAIT_UNTIL (gtk_widget_get_height (fixture->text) == 2 * one_line);
+}
+
+/* A text longer than its lines ends in an ellipsis; a short one does not. */
+static void
+test_ellipsized_to_width (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  VtTileText *text = VT_TILE_TEXT (fixture->text);
+
+  vt_tile_text_set_lines (text, 2);
+  vt_tile_text_set_text (text, LONG_TEXT);
+  g_assert_cmpstr (vt_tile_text_get_text (text), ==, LONG_TEXT);
+  g_assert_true (vt_tile_text_is_ellipsized (text));
+
+  vt_tile_text_set_text (text, "1956");
+  g_assert_false (vt_tile_text_is_ellipsized (text));
+
+  /* Two short words fill two lines without an ellipsis; one line is
+   * too few for them. */
+  vt_tile_text_set_text (text, "Hungarian Revolution");
+  g_assert_false (vt_tile_text_is_ellipsized (text));
+  vt_tile_text_set_lines (text, 1);
+  WAIT_UNTIL (vt_tile_text_is_ellipsized (text));
+}
+
+static gboolean
+font_is (GtkWidget *widget,
+         int        px)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+
+  return pango_font_description_get_size (pango_context_get_font_description (context)) == px * PANGO_SCALE;
+}
+
+/* A larger font from CSS (the tiles' size provider) makes the lines taller. */
+static void
+test_follows_font_size (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int small, large;
+
+  gtk_widget_add_css_class (fixture->text, "vt-test-text");
+  gtk_css_provider_load_from_data (css, ".vt-test-text { font-size: 10px; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (fixture->text),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  WAIT_UNTIL (font_is (fixture->text, 10));
+  small = measure (fixture->text, GTK_ORIENTATION_VERTICAL, NULL);
+  g_assert_cmpint (small, >, 4);
+
+  gtk_css_provider_load_from_data (css, ".vt-test-text { font-size: 40px; }", -1);
+  WAIT_UNTIL (font_is (fixture->text, 40));
+  large = measure (fixture->text, GTK_ORIENTATION_VERTICAL, NULL);
+  g_assert_cmpint (large, >=, 3 * small);
+  WAIT_UNTIL (gtk_widget_get_height (fixture->text) == large);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (fixture->text),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
+/* Screen readers read it as a label with its text. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  guint notified = 0;
+
+  g_signal_connect (fixture->text, "notify::text", G_CALLBACK (vt_test_count_notify_cb), &notified);
+  vt_tile_text_set_text (VT_TILE_TEXT (fixture->text), "1956 - Hungarian Revolution");
+  vt_tile_text_set_text (VT_TILE_TEXT (fixture->text), "1956 - Hungarian Revolution");
+  g_assert_cmpuint (notified, ==, 1);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->text), GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->text),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "1956 - Hungarian Revolution");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's accessibility backend for tests: no bus, and the properties
+   * given to assistive technologies can be checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return 0;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/tile-text/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("height-from-lines", test_height_from_lines);
+  ADD ("ellipsized-to-width", test_ellipsized_to_width);
+  ADD ("follows-font-size", test_follows_font_size);
+  ADD ("accessible", test_accessible);
+
+  return g_test_run ();
+}
