@@ -22,7 +22,7 @@
  *
  * The layout shares the widget's PangoContext, which GTK updates when
  * the CSS font or the screen's font settings change; the line height is
- * measured again whenever the context's serial moves.
+ * looked up again whenever the context's serial moves.
  */
 
 struct _VtTileText
@@ -61,6 +61,61 @@ ensure_layout (VtTileText *self)
   return self->layout;
 }
 
+/* Line heights of the fonts measured last, shared by all tile texts: a
+ * screen of tiles has hundreds of them in a few fonts (title, facts),
+ * and asking Pango for a font's metrics costs more than laying out a
+ * title. */
+typedef struct
+{
+  PangoFontDescription *font;
+  PangoFontMap         *font_map;
+  PangoLanguage        *language;
+  double                resolution;
+  int                   line_height;
+} FontLine;
+
+#define N_FONT_LINES 4
+
+static FontLine font_lines[N_FONT_LINES];
+static guint next_font_line;
+
+static int
+measure_line_height (PangoContext *context)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoFontMap *font_map = pango_context_get_font_map (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+  PangoFontMetrics *metrics;
+  FontLine *line;
+
+  for (guint i = 0; i < N_FONT_LINES; i++)
+    {
+      line = &font_lines[i];
+      if (line->font != NULL
+          && line->font_map == font_map
+          && line->language == language
+          && line->resolution == resolution
+          && pango_font_description_equal (line->font, font))
+        return line->line_height;
+    }
+
+  metrics = pango_context_get_metrics (context, NULL, language);
+  line = &font_lines[next_font_line];
+  next_font_line = (next_font_line + 1) % N_FONT_LINES;
+  g_clear_pointer (&line->font, pango_font_description_free);
+  line->font = pango_font_description_copy (font);
+  g_set_object (&line->font_map, font_map);
+  line->language = language;
+  line->resolution = resolution;
+  line->line_height = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_height (metrics),
+                                              pango_font_metrics_get_ascent (metrics)
+                                              + pango_font_metrics_get_descent (metrics)));
+  pango_font_metrics_unref (metrics);
+
+  return line->line_height;
+}
+
 /* The height of a line in the widget's font, in pixels. */
 static int
 get_line_height (VtTileText *self)
@@ -70,14 +125,8 @@ get_line_height (VtTileText *self)
 
   if (self->line_height < 0 || self->line_height_serial != serial)
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-      int height = pango_font_metrics_get_height (metrics);
-      int ascent_descent = pango_font_metrics_get_ascent (metrics)
-                           + pango_font_metrics_get_descent (metrics);
-
-      self->line_height = PANGO_PIXELS_CEIL (MAX (height, ascent_descent));
+      self->line_height = measure_line_height (context);
       self->line_height_serial = serial;
-      pango_font_metrics_unref (metrics);
     }
 
   return self->line_height;
