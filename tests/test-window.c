@@ -796,6 +796,43 @@ test_tile_placeholder_with_reason (void)
   close_window (window);
 }
 
+/* The menus are built when first opened, and then hold their models. */
+static void
+test_menus_built_when_opened (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  struct {
+    GtkWidget  *button;
+    GMenuModel *model;
+  } menus[] = {
+    { window->menu_button, window->main_menu },
+    { window->recent_button, G_MENU_MODEL (window->recent_menu) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (menus); i++)
+    {
+      GtkMenuButton *button = GTK_MENU_BUTTON (menus[i].button);
+      GtkPopover *popover;
+
+      g_assert_null (gtk_menu_button_get_popover (button));
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menus[i].model);
+      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+      /* Opened again, the same popover. */
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+    }
+  g_assert_cmpint (g_menu_model_get_n_items (window->main_menu), >, 0);
+
+  close_window (window);
+}
+
 static void
 test_recent_lists_opened (void)
 {
@@ -933,6 +970,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts/shown-and-reused", test_shortcuts_window);
   g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
   g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);
+  g_test_add_func ("/window/menus/built-when-opened", test_menus_built_when_opened);
   g_test_add_func ("/window/facets/long-list-capped", test_long_facet_is_capped);
   g_test_add_func ("/application/open-then-reopen-last", test_application_open_then_reopen_last);
 

@@ -45,6 +45,7 @@ struct _VtWindow
   GtkWidget            *sidebar_button;
   GtkWidget            *search_entry;
   GtkWidget            *menu_button;
+  GMenuModel           *main_menu;
   GtkWidget            *size_button;
   GtkWidget            *size_scale;
   GtkAdjustment        *size_adjustment;

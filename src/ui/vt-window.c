@@ -980,6 +980,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_adjustment);
