@@ -11,6 +11,7 @@
 #include "vt-facets.h"
 #include "vt-test-util.h"
 #include "vt-tile.h"
+#include "vt-tooltip.h"
 #include "vt-window-private.h"
 
 #include <glib/gstdio.h>
@@ -237,6 +238,12 @@ test_open_sample_shows_all (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "grid");
   g_assert_true (status_says (window, total, total));
   g_assert_cmpuint (count_chips (window), ==, 0);
+
+  /* The header bar's buttons say what they do. */
+  g_assert_cmpstr (vt_widget_get_tooltip (window->open_button), ==, "Open a Catalog (Ctrl+O)");
+  g_assert_cmpstr (vt_widget_get_tooltip (window->sidebar_button), ==, "Show Filters (F9)");
+  g_assert_cmpstr (vt_widget_get_tooltip (window->direction_button), ==, "Ascending Order (smallest first)");
+  g_assert_cmpstr (vt_widget_get_tooltip (window->zoom_in_button), ==, "Larger Thumbnails (Ctrl+Plus)");
 
   /* The grid made tiles, each showing its piece's title and About. */
   WAIT_UNTIL (g_hash_table_size (window->tiles) > 0);

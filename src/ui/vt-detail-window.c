@@ -7,6 +7,8 @@
 
 #include "vt-detail-window.h"
 
+#include "vt-tooltip.h"
+
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
@@ -91,6 +93,7 @@ struct _VtDetailWindow
   /* Template children */
   GtkWidget      *previous_button;
   GtkWidget      *next_button;
+  GtkWidget      *full_size_button;
   GtkLabel       *header_title;
   GtkLabel       *header_subtitle;
   GtkStack       *view_stack;
@@ -1245,6 +1248,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
                                                "/io/github/vitrine/Vitrine/ui/vt-detail-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_size_button);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, header_title);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, header_subtitle);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, view_stack);
@@ -1288,6 +1292,12 @@ vt_detail_window_init (VtDetailWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
+
+  /* Set here rather than in the template: see vt-tooltip.c. */
+  vt_widget_set_tooltip (self->previous_button, _("Previous Piece (Left or Page Up)"));
+  vt_widget_set_tooltip (self->next_button, _("Next Piece (Right or Page Down)"));
+  vt_widget_set_tooltip (self->full_size_button, _("Full Size (F)"));
+  vt_widget_set_tooltip (self->artwork_button, _("Show at full size"));
   build_attributes (self);
 
   /* Connected here rather than in the template, so that

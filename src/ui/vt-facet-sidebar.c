@@ -8,6 +8,7 @@
 #include "vt-facet-sidebar.h"
 
 #include "vt-facets.h"
+#include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -151,7 +152,7 @@ facet_row_new (VtFacetSidebar *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, value);
+  vt_widget_set_tooltip (label, value);
   gtk_box_append (GTK_BOX (box), label);
 
   row->count_label = gtk_label_new (NULL);
@@ -284,7 +285,7 @@ update_section (VtFacetSidebar     *self,
       label = g_strdup_printf (ngettext ("Show More (%u not listed)", "Show More (%u not listed)", hidden),
                                hidden);
       gtk_button_set_label (GTK_BUTTON (section->more_button), label);
-      gtk_widget_set_tooltip_text (section->more_button, _("List more values of this filter"));
+      vt_widget_set_tooltip (section->more_button, _("List more values of this filter"));
     }
   else if (section->more_button != NULL)
     {
@@ -489,7 +490,7 @@ parse_price_entry (GtkWidget *entry,
 
   *has_price = FALSE;
   gtk_widget_remove_css_class (entry, "error");
-  gtk_widget_set_tooltip_text (entry, NULL);
+  vt_widget_set_tooltip (entry, NULL);
 
   if (*text == '\0')
     return TRUE;
@@ -497,7 +498,7 @@ parse_price_entry (GtkWidget *entry,
   if (!vt_price_parse (text, price, &error))
     {
       gtk_widget_add_css_class (entry, "error");
-      gtk_widget_set_tooltip_text (entry, error->message);
+      vt_widget_set_tooltip (entry, error->message);
       return FALSE;
     }
 
@@ -667,6 +668,15 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
   GtkWidget *spins[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Set here rather than in the template: see vt-tooltip.c. */
+  vt_widget_set_tooltip (self->clear_button, _("Remove the search and every filter"));
+  vt_widget_set_tooltip (self->impact_min, _("Lowest impact"));
+  vt_widget_set_tooltip (self->impact_max, _("Highest impact"));
+  vt_widget_set_tooltip (self->year_min, _("Lowest year"));
+  vt_widget_set_tooltip (self->year_max, _("Highest year"));
+  vt_widget_set_tooltip (self->price_min, _("Lowest price"));
+  vt_widget_set_tooltip (self->price_max, _("Highest price"));
 
   /* Connected here rather than in the template, so that
    * gtk4-builder-tool can validate it. */

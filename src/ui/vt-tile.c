@@ -8,6 +8,7 @@
 #include "vt-tile.h"
 
 #include "vt-tile-text.h"
+#include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -74,7 +75,7 @@ show_placeholder (VtTile     *self,
   g_free (self->reason);
   self->reason = g_strdup (reason);
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason);
-  gtk_widget_set_tooltip_text (self->reason_label, reason);
+  vt_widget_set_tooltip (self->reason_label, reason);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
   show_page (self, "placeholder");
 }
@@ -302,7 +303,7 @@ update_labels (VtTile *self)
                          title != NULL && *title != '\0' ? title : _("Untitled piece"));
   vt_tile_text_set_text (VT_TILE_TEXT (self->facts_text), facts);
   gtk_widget_set_visible (self->problem_mark, problem != NULL);
-  gtk_widget_set_tooltip_text (self->problem_mark, problem);
+  vt_widget_set_tooltip (self->problem_mark, problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -48,6 +48,8 @@ struct _VtWindow
   GMenuModel           *main_menu;
   GtkWidget            *size_button;
   GtkWidget            *size_scale;
+  GtkWidget            *zoom_out_button;
+  GtkWidget            *zoom_in_button;
   GtkAdjustment        *size_adjustment;
   GtkWidget            *sort_dropdown;
   GtkWidget            *direction_button;
@@ -69,6 +71,8 @@ struct _VtWindow
   GtkFilterListModel   *filter_model;
   GtkWidget            *status_label;
   GtkWidget            *no_match_clear_button;
+  GtkWidget            *welcome_open_button;
+  GtkWidget            *welcome_sample_button;
 };
 
 /* vt-window-actions.c */

@@ -11,6 +11,7 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-tile.h"
+#include "vt-tooltip.h"
 #include "vt-window-private.h"
 
 #include <glib/gi18n.h>
@@ -167,7 +168,7 @@ add_chip (VtWindow   *self,
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "vt-chip");
-  gtk_widget_set_tooltip_text (button, _("Remove this filter"));
+  vt_widget_set_tooltip (button, _("Remove this filter"));
   /* Translators: what a screen reader says for a chip above the grid */
   accessible = g_strdup_printf (_("Remove filter %s"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -324,9 +325,9 @@ on_sort_descending_changed_cb (VtWindow *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->direction_button),
                             descending ? "view-sort-descending-symbolic"
                                        : "view-sort-ascending-symbolic");
-  gtk_widget_set_tooltip_text (self->direction_button,
-                               descending ? _("Descending Order (largest first)")
-                                          : _("Ascending Order (smallest first)"));
+  vt_widget_set_tooltip (self->direction_button,
+                         descending ? _("Descending Order (largest first)")
+                                    : _("Ascending Order (smallest first)"));
 }
 
 static void
@@ -983,6 +984,8 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_in_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, direction_button);
@@ -1004,6 +1007,36 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_open_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_sample_button);
+}
+
+/* Set here rather than in the template: see vt-tooltip.c. */
+static void
+set_tooltips (VtWindow *self)
+{
+  const struct
+  {
+    GtkWidget  *widget;
+    const char *text;
+  } tooltips[] = {
+    { self->open_button, _("Open a Catalog (Ctrl+O)") },
+    { self->recent_button, _("Recent Catalogs") },
+    { self->sidebar_button, _("Show Filters (F9)") },
+    { self->search_entry, _("Search titles, texts and attributes (Ctrl+F)") },
+    { self->menu_button, _("Main Menu") },
+    { self->size_button, _("Thumbnail Size") },
+    { self->zoom_out_button, _("Smaller Thumbnails (Ctrl+Minus)") },
+    { self->size_scale, _("Thumbnail size in pixels") },
+    { self->zoom_in_button, _("Larger Thumbnails (Ctrl+Plus)") },
+    { self->sort_dropdown, _("Sort By") },
+    { self->welcome_open_button, _("Choose a catalog file (Ctrl+O)") },
+    { self->welcome_sample_button, _("Browse the bundled Genesis collection") },
+    { self->no_match_clear_button, _("Show every piece again") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    vt_widget_set_tooltip (tooltips[i].widget, tooltips[i].text);
 }
 
 static void
@@ -1013,6 +1046,7 @@ vt_window_init (VtWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
 
   self->settings = g_settings_new (APP_ID);
   self->tiles = g_hash_table_new (NULL, NULL);
