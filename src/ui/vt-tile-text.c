@@ -86,7 +86,8 @@ measure_line_height (PangoContext *context)
   PangoFontMap *font_map = pango_context_get_font_map (context);
   PangoLanguage *language = pango_context_get_language (context);
   double resolution = pango_cairo_context_get_resolution (context);
-  PangoFontMetrics *metrics;
+  PangoLayout *layout;
+  PangoRectangle logical;
   FontLine *line;
 
   for (guint i = 0; i < N_FONT_LINES; i++)
@@ -100,7 +101,15 @@ measure_line_height (PangoContext *context)
         return line->line_height;
     }
 
-  metrics = pango_context_get_metrics (context, NULL, language);
+  /* The height of a line of Latin text, as a GtkLabel would have it; a
+   * taller fallback font (for CJK, say) is clipped. Cheaper than
+   * pango_context_get_metrics (), which lays out a sample paragraph to
+   * find the average width of a character. */
+  layout = pango_layout_new (context);
+  pango_layout_set_text (layout, "Ay", -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+
   line = &font_lines[next_font_line];
   next_font_line = (next_font_line + 1) % N_FONT_LINES;
   g_clear_pointer (&line->font, pango_font_description_free);
@@ -108,10 +117,7 @@ measure_line_height (PangoContext *context)
   g_set_object (&line->font_map, font_map);
   line->language = language;
   line->resolution = resolution;
-  line->line_height = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_height (metrics),
-                                              pango_font_metrics_get_ascent (metrics)
-                                              + pango_font_metrics_get_descent (metrics)));
-  pango_font_metrics_unref (metrics);
+  line->line_height = logical.height;
 
   return line->line_height;
 }
