@@ -15,6 +15,7 @@
 #include "vt-window-private.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 static char *tmp_dir;
@@ -59,6 +60,14 @@ close_window (VtWindow *window)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+static guint
+grid_n_items (VtWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view))));
+}
+
+/* Opens @file and waits until it is loaded and the grid holds all its
+ * pieces (the first catalog of a window shows its first screen first). */
 static void
 open_and_wait (VtWindow *window,
                GFile    *file)
@@ -67,6 +76,7 @@ open_and_wait (VtWindow *window,
   WAIT_UNTIL (!vt_window_get_loading (window));
   g_assert_nonnull (vt_window_get_file (window));
   g_assert_true (g_file_equal (vt_window_get_file (window), file));
+  WAIT_UNTIL (grid_n_items (window) == g_list_model_get_n_items (G_LIST_MODEL (window->sort_model)));
 }
 
 static VtWindow *
@@ -80,12 +90,6 @@ new_window_on_sample (void)
   open_and_wait (window, sample);
 
   return window;
-}
-
-static guint
-grid_n_items (VtWindow *window)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view))));
 }
 
 /* The numbers of the pieces the grid shows, in its order. */
@@ -224,14 +228,78 @@ sidebar_counts_match (VtWindow   *window,
   return n_counts > 0;
 }
 
+/* How many cells the grid's viewport shows, whole or in part, counted
+ * from the places of its tiles. */
+static guint
+cells_in_view (VtWindow *window)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+  float first_y = G_MAXFLOAT, pitch = G_MAXFLOAT;
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_hash_table_iter_init (&iter, window->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      graphene_rect_t bounds;
+      gboolean known = FALSE;
+
+      /* Bound and laid out. */
+      if (vt_tile_get_item (tile) == NULL
+          || !gtk_widget_compute_bounds (tile, window->grid_scroller, &bounds)
+          || bounds.size.width == 0)
+        continue;
+      for (guint i = 0; i < xs->len; i++)
+        known |= g_array_index (xs, float, i) == bounds.origin.x;
+      if (!known)
+        g_array_append_val (xs, bounds.origin.x);
+      if (bounds.origin.y < first_y)
+        {
+          if (first_y != G_MAXFLOAT)
+            pitch = MIN (pitch, first_y - bounds.origin.y);
+          first_y = bounds.origin.y;
+        }
+      else if (bounds.origin.y > first_y)
+        pitch = MIN (pitch, bounds.origin.y - first_y);
+    }
+  g_assert_cmpuint (xs->len, >, 0);
+  g_assert_cmpfloat (pitch, <, G_MAXFLOAT);
+
+  return xs->len * (guint) ceilf (gtk_widget_get_height (window->grid_scroller) / pitch);
+}
+
 static void
 test_open_sample_shows_all (void)
 {
-  VtWindow *window = new_window_on_sample ();
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (vt_window_get_catalog (window)));
+  g_autoptr(GFile) sample = sample_file ();
+  VtWindow *window;
+  guint total, cells;
   GHashTableIter iter;
   gpointer tile;
   guint bound = 0;
+
+  reset_settings ();
+  window = new_window ();
+
+  /* The first catalog of a window: the grid holds the first screen of it,
+   * then, a frame later, all of it. */
+  vt_window_open_file (window, sample);
+  WAIT_UNTIL (!vt_window_get_loading (window));
+  total = g_list_model_get_n_items (G_LIST_MODEL (vt_window_get_catalog (window)));
+  g_assert_cmpuint (total, >, _vt_window_get_first_screen_size (window));
+  g_assert_cmpuint (grid_n_items (window), ==, _vt_window_get_first_screen_size (window));
+  WAIT_UNTIL (grid_n_items (window) == total);
+
+  /* That first screen filled the grid's view, at the default size of the
+   * tiles and at the smallest. */
+  WAIT_UNTIL (gtk_widget_get_height (window->grid_scroller) > 0);
+  cells = cells_in_view (window);
+  g_assert_cmpuint (cells, <=, _vt_window_get_first_screen_size (window));
+  for (int step = 0; step < 20; step++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  WAIT_UNTIL (cells_in_view (window) > cells);
+  g_assert_cmpuint (cells_in_view (window), <=, _vt_window_get_first_screen_size (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
 
   g_assert_cmpuint (total, >, 0);
   g_assert_cmpuint (grid_n_items (window), ==, total);

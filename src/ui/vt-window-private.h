@@ -67,6 +67,8 @@ struct _VtWindow
   GtkWidget            *grid_scroller;
   GtkWidget            *grid_view;
   GtkSingleSelection   *selection;
+  GtkSliceListModel    *first_screen;
+  guint                 first_screen_tick;
   GtkSortListModel     *sort_model;
   GtkFilterListModel   *filter_model;
   GtkWidget            *status_label;
@@ -82,6 +84,9 @@ void      _vt_window_update_actions    (VtWindow *self);
 void      _vt_window_update_recent     (VtWindow *self);
 
 /* vt-window.c */
+/* How many pieces the grid holds while a window's first catalog opens:
+ * all that can be in view (see vt-window.c). */
+guint     _vt_window_get_first_screen_size (VtWindow *self);
 void      _vt_window_set_tile_size     (VtWindow *self,
                                         int       size);
 void      _vt_window_show_detail       (VtWindow *self,

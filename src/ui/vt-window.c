@@ -722,6 +722,62 @@ focus_grid (VtWindow *self)
     gtk_widget_grab_focus (self->grid_view);
 }
 
+/*
+ * The first screen of a new catalog first. GtkGridView builds a tile for
+ * every piece of up to 30 rows from the top, whatever the window shows:
+ * for the sample, all 32 tiles, each built, bound, measured and asking
+ * for its thumbnail before the first frame, where 12 are in view. So the
+ * grid sees the pieces through a GtkSliceListModel: while a window's
+ * first catalog opens, it holds as many as can be in view (every column
+ * of as many rows as the window is high, a row being at least its tile
+ * and 40 pixels of text), and from the frame after the first one that
+ * showed them, all of them. Only tiles below the window come a frame
+ * later; the status line, the sidebar and the detail window read the
+ * sorted model itself. (A catalog opened in place of another reuses the
+ * tiles the grid has.)
+ */
+static gboolean
+show_all_pieces_cb (GtkWidget     *grid,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  VtWindow *self = user_data;
+
+  /* The first tick comes before the frame that shows the first screen. */
+  if (self->first_screen_tick++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+guint
+_vt_window_get_first_screen_size (VtWindow *self)
+{
+  int size = g_settings_get_int (self->settings, "thumbnail-size");
+  int width, height;
+
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (height <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (height <= 0)
+    return G_MAXUINT;
+
+  return gtk_grid_view_get_max_columns (GTK_GRID_VIEW (self->grid_view))
+         * (height / (size + 40) + 1);
+}
+
+static void
+show_first_screen (VtWindow *self)
+{
+  if (gtk_slice_list_model_get_size (self->first_screen) == G_MAXUINT)
+    {
+      self->first_screen_tick = 0;
+      gtk_widget_add_tick_callback (self->grid_view, show_all_pieces_cb, self, NULL);
+    }
+  gtk_slice_list_model_set_size (self->first_screen, _vt_window_get_first_screen_size (self));
+}
+
 static void
 on_load_cb (GObject      *source,
             GAsyncResult *result,
@@ -795,6 +851,10 @@ start_load (VtWindow *self,
   data->reload = reload;
   if (reload)
     remember_view (self, data);
+
+  /* A window that shows no catalog yet shows the first screen first. */
+  if (self->file == NULL)
+    show_first_screen (self);
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0.0);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), TRUE);
@@ -1003,6 +1063,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, first_screen);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
