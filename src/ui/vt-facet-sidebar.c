@@ -646,6 +646,14 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The GTK types the template names, registered before GtkBuilder looks
+   * them up: a type not registered yet is searched for in the symbols of
+   * every loaded library (about 0.1 ms each, 3 ms of a start). */
+  g_type_ensure (GTK_TYPE_ADJUSTMENT);
+  g_type_ensure (GTK_TYPE_BUTTON);
+  g_type_ensure (GTK_TYPE_ENTRY);
+  g_type_ensure (GTK_TYPE_SPIN_BUTTON);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-facet-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_min);
