@@ -39,6 +39,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 
 #define MAX_PIXELS            ((gint64) 100 * 1000 * 1000)
 #define READ_CHUNK            (64 * 1024)
@@ -1117,10 +1121,22 @@ serve_request (Request *request)
   g_source_attach (source, g_task_get_context (request->task));
 }
 
+/* How much lower than the program's the workers' priority is: when the
+ * cores are busy, the thread that draws the window (and the display
+ * server) come first, and thumbnails take what is left. */
+#define WORKER_NICE 10
+
 static gpointer
 worker_main (gpointer data)
 {
   Pool *pool = data;
+
+#ifdef __linux__
+  /* On Linux a nice value belongs to each thread. Best effort: without
+   * it, the workers only compete with the window as equals. */
+  (void) setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid),
+                      getpriority (PRIO_PROCESS, 0) + WORKER_NICE);
+#endif
 
   for (;;)
     {
