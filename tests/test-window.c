@@ -752,6 +752,13 @@ test_zoom_resizes_tiles (void)
   while (g_hash_table_iter_next (&iter, &tile, NULL))
     g_assert_cmpint (vt_tile_get_size (tile), ==, VT_TILE_MAX_SIZE);
 
+  /* The size control: a scale that shows the size in pixels. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (window->size_button));
+  WAIT_UNTIL (gtk_widget_get_mapped (window->size_scale));
+  g_assert_true (gtk_scale_get_draw_value (GTK_SCALE (window->size_scale)));
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (window->size_scale)), ==, VT_TILE_MAX_SIZE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (window->size_button));
+
   close_window (window);
 }
 

@@ -47,6 +47,7 @@ struct _VtWindow
   GtkWidget            *menu_button;
   GMenuModel           *main_menu;
   GtkWidget            *size_button;
+  GtkWidget            *size_popover;
   GtkWidget            *size_scale;
   GtkWidget            *zoom_out_button;
   GtkWidget            *zoom_in_button;

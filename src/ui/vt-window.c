@@ -1071,6 +1071,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, size_popover);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_in_button);
@@ -1098,6 +1099,15 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_open_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_sample_button);
+}
+
+/* The scale shows its value from the first time its popover shows: a
+ * GtkScale's value label costs about 3 ms the first time one is made,
+ * which every start would pay for a popover seldom opened. */
+static void
+on_size_popover_show_cb (VtWindow *self)
+{
+  gtk_scale_set_draw_value (GTK_SCALE (self->size_scale), TRUE);
 }
 
 /* Set here rather than in the template: see vt-tooltip.c. */
@@ -1168,6 +1178,7 @@ vt_window_init (VtWindow *self)
 
   /* Connected here rather than in the template, so that
    * gtk4-builder-tool can validate it. */
+  g_signal_connect_swapped (self->size_popover, "show", G_CALLBACK (on_size_popover_show_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
   g_signal_connect_swapped (self->error_bar, "response", G_CALLBACK (on_error_bar_response_cb), self);
