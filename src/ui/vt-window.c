@@ -397,6 +397,16 @@ queue_update_max_columns (VtWindow *self)
     self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
 }
 
+/* Large tiles get large type, so a 4K screen reads from a distance. */
+static void
+get_tile_font_sizes (int  size,
+                     int *title_px,
+                     int *facts_px)
+{
+  *title_px = MAX (11, size / 15);
+  *facts_px = MAX (10, size * 4 / 75);
+}
+
 void
 _vt_window_set_tile_size (VtWindow *self,
                           int       size)
@@ -407,10 +417,7 @@ _vt_window_set_tile_size (VtWindow *self,
   int title_px, facts_px;
 
   size = CLAMP (size, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE);
-
-  /* Large tiles get large type, so a 4K screen reads from a distance. */
-  title_px = MAX (11, size / 15);
-  facts_px = MAX (10, size * 4 / 75);
+  get_tile_font_sizes (size, &title_px, &facts_px);
   css = g_strdup_printf (".vt-tile-title { font-size: %dpx; }\n"
                          ".vt-tile-facts { font-size: %dpx; }\n",
                          title_px, facts_px);
@@ -729,9 +736,8 @@ focus_grid (VtWindow *self)
  * for its thumbnail before the first frame, where 12 are in view. So the
  * grid sees the pieces through a GtkSliceListModel: while a window's
  * first catalog opens, it holds as many as can be in view (every column
- * of as many rows as the window is high, a row being at least its tile
- * and 40 pixels of text), and from the frame after the first one that
- * showed them, all of them. Only tiles below the window come a frame
+ * of as many rows as can fit, each counted at the least a row can take),
+ * and from the frame after the first one that showed them, all of them. Only tiles below the window come a frame
  * later; the status line, the sidebar and the detail window read the
  * sorted model itself. (A catalog opened in place of another reuses the
  * tiles the grid has.)
@@ -755,7 +761,7 @@ guint
 _vt_window_get_first_screen_size (VtWindow *self)
 {
   int size = g_settings_get_int (self->settings, "thumbnail-size");
-  int width, height;
+  int width, height, title_px, facts_px, row, rows;
 
   height = gtk_widget_get_height (GTK_WIDGET (self));
   if (height <= 0)
@@ -763,8 +769,15 @@ _vt_window_get_first_screen_size (VtWindow *self)
   if (height <= 0)
     return G_MAXUINT;
 
-  return gtk_grid_view_get_max_columns (GTK_GRID_VIEW (self->grid_view))
-         * (height / (size + 40) + 1);
+  /* The least a row of tiles can take: the picture, two lines of title
+   * and one of facts no shorter than their type, the tile's spacing and
+   * the cell's padding; and the header bar and the status line take at
+   * least 60 pixels of the window. */
+  get_tile_font_sizes (size, &title_px, &facts_px);
+  row = size + 2 * title_px + facts_px + 2 * 4 + 2 * 8;
+  rows = (MAX (height - 60, 1) + row - 1) / row;
+
+  return gtk_grid_view_get_max_columns (GTK_GRID_VIEW (self->grid_view)) * rows;
 }
 
 static void
