@@ -304,6 +304,7 @@ test_open_sample_shows_all (void)
   g_assert_cmpuint (total, >, 0);
   g_assert_cmpuint (grid_n_items (window), ==, total);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "grid");
+  g_assert_true (gtk_widget_get_sensitive (window->sidebar));
   g_assert_true (status_says (window, total, total));
   g_assert_cmpuint (count_chips (window), ==, 0);
 
@@ -576,6 +577,7 @@ test_broken_first_catalog_shows_welcome (void)
   reset_settings ();
   window = new_window ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
+  g_assert_false (gtk_widget_get_sensitive (window->sidebar));
 
   /* While the first catalog loads, the window says which, rather than
    * inviting the user to open one. */

@@ -389,6 +389,10 @@ update_bounds (VtFacetSidebar *self)
     }
 
   gtk_label_set_text (GTK_LABEL (self->currency_label), currency != NULL ? currency : "");
+
+  /* Nothing to filter before a catalog is open (the years would read
+   * "0 – 0"). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self), n_items > 0);
 }
 
 static gboolean
