@@ -29,10 +29,10 @@ struct _VtTile
   VtItem        *item;
   int            size;
   GCancellable  *cancellable;
+  const char    *state;
   char          *reason;
 
   GtkWidget     *box;
-  GtkWidget     *image_stack;
   GtkWidget     *picture;
   GtkWidget     *placeholder;
   GtkWidget     *reason_label;
@@ -53,19 +53,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The placeholder page stays hidden until a tile needs it: a hidden page
- * is not measured, and most tiles never fail. */
+/*
+ * The picture area is a GtkPicture alone, with what the tile shows in
+ * it: "loading" (the picture empty, on its tinted background),
+ * "picture", or "placeholder" (an icon and the reason, over the empty
+ * picture). The placeholder is built hidden and shown only by the few
+ * tiles whose image fails: a hidden widget is neither styled nor
+ * measured. (A GtkStack of three pages did the same with five more
+ * objects a tile.)
+ */
 static void
-show_page (VtTile     *self,
-           const char *name)
+show_state (VtTile     *self,
+            const char *state)
 {
-  gboolean placeholder = strcmp (name, "placeholder") == 0;
-
-  if (placeholder)
-    gtk_widget_set_visible (self->placeholder, TRUE);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->image_stack), name);
-  if (!placeholder)
-    gtk_widget_set_visible (self->placeholder, FALSE);
+  self->state = state;
+  gtk_widget_set_visible (self->placeholder, strcmp (state, "placeholder") == 0);
 }
 
 static void
@@ -77,7 +79,7 @@ show_placeholder (VtTile     *self,
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason);
   vt_widget_set_tooltip (self->reason_label, reason);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  show_page (self, "placeholder");
+  show_state (self, "placeholder");
 }
 
 static void
@@ -86,7 +88,7 @@ show_texture (VtTile     *self,
 {
   g_clear_pointer (&self->reason, g_free);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
-  show_page (self, "picture");
+  show_state (self, "picture");
 }
 
 /*
@@ -202,7 +204,7 @@ load_thumbnail (VtTile *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->reason, g_free);
   gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  show_page (self, "loading");
+  show_state (self, "loading");
 
   if (self->item == NULL)
     return;
@@ -449,12 +451,9 @@ vt_tile_class_init (VtTileClass *klass)
    * every loaded library (about 0.1 ms each, 3 ms of a start). */
   g_type_ensure (GTK_TYPE_OVERLAY);
   g_type_ensure (GTK_TYPE_PICTURE);
-  g_type_ensure (GTK_TYPE_STACK);
-  g_type_ensure (GTK_TYPE_STACK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-tile.ui");
   gtk_widget_class_bind_template_child (widget_class, VtTile, box);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, image_stack);
   gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
   gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
   gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
@@ -468,6 +467,7 @@ static void
 vt_tile_init (VtTile *self)
 {
   self->size = 192;
+  self->state = "loading";
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -486,7 +486,7 @@ vt_tile_init (VtTile *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
-  gtk_widget_set_size_request (self->image_stack, self->size, self->size);
+  gtk_widget_set_size_request (self->picture, self->size, self->size);
   gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
 
   g_signal_connect (self, "notify::scale-factor",
@@ -544,7 +544,7 @@ vt_tile_set_size (VtTile *self,
     return;
 
   self->size = size;
-  gtk_widget_set_size_request (self->image_stack, size, size);
+  gtk_widget_set_size_request (self->picture, size, size);
   gtk_widget_set_size_request (GTK_WIDGET (self), size, -1);
   load_thumbnail (self);
 
@@ -566,7 +566,7 @@ vt_tile_get_state (VtTile *self)
 {
   g_return_val_if_fail (VT_IS_TILE (self), NULL);
 
-  return gtk_stack_get_visible_child_name (GTK_STACK (self->image_stack));
+  return self->state;
 }
 
 const char *

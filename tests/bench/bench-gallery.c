@@ -36,8 +36,8 @@
  *     painted ("after-paint" of the mapped window's surface); the first
  *     frame that shows the sample's tiles (the catalog loaded, tiles
  *     bound in the viewport); and the first frame in which every tile
- *     in the viewport shows its thumbnail (state "picture", the
- *     cross-fade finished). Warm: the thumbnail cache (XDG_CACHE_HOME)
+ *     in the viewport shows its thumbnail (state "picture"). Warm:
+ *     the thumbnail cache (XDG_CACHE_HOME)
  *     filled by an earlier, untimed run; cold: XDG_CACHE_HOME a new
  *     empty folder every run.
  *
@@ -268,23 +268,9 @@ child_exit (int status)
   _exit (status);
 }
 
-static GtkWidget *
-find_stack (GtkWidget *widget)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = GTK_IS_STACK (c) ? c : find_stack (c);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Tiles bound to a piece and at least partly inside the grid's
- * viewport; of those, how many do not show their thumbnail yet (still
- * loading, or cross-fading in) and how many show a placeholder. */
+ * viewport; of those, how many do not show their thumbnail yet and how
+ * many show a placeholder. */
 static guint
 count_visible_tiles (guint *n_waiting,
                      guint *n_failed)
@@ -303,7 +289,6 @@ count_visible_tiles (guint *n_waiting,
     {
       GtkWidget *tile = key;
       const char *state;
-      GtkWidget *stack;
       graphene_rect_t bounds;
 
       if (vt_tile_get_item (VT_TILE (tile)) == NULL || !gtk_widget_get_mapped (tile))
@@ -316,11 +301,9 @@ count_visible_tiles (guint *n_waiting,
 
       n++;
       state = vt_tile_get_state (VT_TILE (tile));
-      stack = find_stack (tile);
       if (g_strcmp0 (state, "placeholder") == 0)
         (*n_failed)++;
-      else if (g_strcmp0 (state, "picture") != 0
-               || (stack != NULL && gtk_stack_get_transition_running (GTK_STACK (stack))))
+      else if (g_strcmp0 (state, "picture") != 0)
         (*n_waiting)++;
     }
 
