@@ -737,10 +737,10 @@ focus_grid (VtWindow *self)
  * grid sees the pieces through a GtkSliceListModel: while a window's
  * first catalog opens, it holds as many as can be in view (every column
  * of as many rows as can fit, each counted at the least a row can take),
- * and from the frame after the first one that showed them, all of them. Only tiles below the window come a frame
- * later; the status line, the sidebar and the detail window read the
- * sorted model itself. (A catalog opened in place of another reuses the
- * tiles the grid has.)
+ * and from the frame after the first one that showed them, all of them.
+ * Only tiles below the window come a frame later; the status line, the
+ * sidebar and the detail window read the sorted model itself. (A
+ * catalog opened in place of another reuses the tiles the grid has.)
  */
 static gboolean
 show_all_pieces_cb (GtkWidget     *grid,
