@@ -6,12 +6,11 @@
 #include "vt-detail-window.h"
 #include "vt-item.h"
 #include "vt-sorter.h"
+#include "vt-test-util.h"
 #include "vt-thumbnailer.h"
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-
-#define TIMEOUT_SECONDS 20
 
 /* Thumbnails go to a temporary folder, not the user's cache. */
 static char *cache_dir;
@@ -30,22 +29,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer   data,
-            const char *what)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Timed out after %d s waiting until %s", TIMEOUT_SECONDS, what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GtkWidget *
 child (Fixture    *fixture,
@@ -297,7 +280,8 @@ test_image_shown (Fixture       *fixture,
   int height;
 
   vt_detail_window_show_position (fixture->window, position_of_number (model, 3));
-  wait_until (artwork_settled, fixture, "the artwork of piece 3 is loaded");
+  /* Waits until the artwork of piece 3 is loaded. */
+  WAIT_UNTIL (artwork_settled (fixture));
 
   artwork_stack = GTK_STACK (child (fixture, "artwork_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (artwork_stack), ==, "picture");
@@ -318,7 +302,8 @@ test_image_shown (Fixture       *fixture,
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture"))));
 
   /* The original comes, shown one image pixel to one screen pixel. */
-  wait_until (full_size_settled, fixture, "the original of piece 3 is loaded");
+  /* Waits until the original of piece 3 is loaded. */
+  WAIT_UNTIL (full_size_settled (fixture));
   full_picture = child (fixture, "full_picture");
   paintable = gtk_picture_get_paintable (GTK_PICTURE (full_picture));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 48);
@@ -333,7 +318,8 @@ test_image_shown (Fixture       *fixture,
 
   /* A click (or Enter) on the artwork opens it at full size too. */
   g_assert_true (gtk_widget_activate (child (fixture, "artwork_button")));
-  wait_until (full_size_shown, fixture, "the artwork's button opens the full-size view");
+  /* Waits until the artwork's button opens the full-size view. */
+  WAIT_UNTIL (full_size_shown (fixture));
 }
 
 static gboolean
@@ -358,7 +344,8 @@ test_image_full_size_asked_early (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "detail.full-size", NULL));
   g_assert_true (full_size_shown (fixture));
-  wait_until (full_size_loaded, fixture, "the original of piece 12 is loaded");
+  /* Waits until the original of piece 12 is loaded. */
+  WAIT_UNTIL (full_size_loaded (fixture));
   paintable = gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "full_picture")));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 36);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 48);
@@ -374,7 +361,8 @@ test_image_missing_placeholder (Fixture       *fixture,
 
   /* An image file that does not exist: the reason names it. */
   vt_detail_window_show_position (fixture->window, position_of_number (model, 71));
-  wait_until (artwork_settled, fixture, "the artwork of piece 71 has failed");
+  /* Waits until the artwork of piece 71 has failed. */
+  WAIT_UNTIL (artwork_settled (fixture));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (artwork_stack), ==, "placeholder");
   g_assert_nonnull (strstr (label_text (fixture, "placeholder_reason"), "071-missing.png"));
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (child (fixture, "picture"))));
@@ -385,7 +373,8 @@ test_image_missing_placeholder (Fixture       *fixture,
 
   /* No image in the catalog at all. */
   vt_detail_window_show_position (fixture->window, position_of_number (model, 88));
-  wait_until (artwork_settled, fixture, "piece 88 shows it has no image");
+  /* Waits until piece 88 shows it has no image. */
+  WAIT_UNTIL (artwork_settled (fixture));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (artwork_stack), ==, "placeholder");
   g_assert_cmpstr (label_text (fixture, "placeholder_reason"), !=, "");
 }
@@ -515,7 +504,8 @@ test_model_hidden_window_loads_when_shown (Fixture       *fixture,
   guint position;
 
   vt_detail_window_show_position (fixture->window, position_of_number (model, 12));
-  wait_until (artwork_settled, fixture, "the artwork of piece 12 is loaded");
+  /* Waits until the artwork of piece 12 is loaded. */
+  WAIT_UNTIL (artwork_settled (fixture));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "detail.close", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
@@ -534,7 +524,8 @@ test_model_hidden_window_loads_when_shown (Fixture       *fixture,
   vt_detail_window_show_position (fixture->window,
                                   vt_detail_window_get_position (fixture->window));
   g_assert_cmpuint (vt_detail_window_get_position (fixture->window), ==, position);
-  wait_until (artwork_settled, fixture, "the artwork is loaded once the window is shown");
+  /* Waits until the artwork is loaded once the window is shown. */
+  WAIT_UNTIL (artwork_settled (fixture));
   g_assert_nonnull (vt_item_get_image (vt_detail_window_get_item (fixture->window)));
   g_assert_nonnull (gtk_picture_get_paintable (picture));
 }
@@ -569,7 +560,8 @@ test_window_finalized (void)
 
   /* Destroyed while the artwork may still be loading: nothing is kept. */
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (is_null, &window, "the detail window is finalized");
+  /* Waits until the detail window is finalized. */
+  WAIT_UNTIL (is_null (&window));
   g_assert_cmpuint (G_OBJECT (store)->ref_count, ==, 1);
 }
 
