@@ -170,6 +170,15 @@ load_data_new (VtDetailWindow *self,
   return data;
 }
 
+/* Whether a finished request no longer matters: cancelled, or for a
+ * piece the window no longer shows. */
+static gboolean
+load_data_is_stale (LoadData     *data,
+                    const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != data->self->item;
+}
+
 static gboolean
 is_empty (const char *text)
 {
@@ -497,7 +506,7 @@ on_image_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
+  if (load_data_is_stale (data, error))
     return;
 
   if (texture != NULL)
@@ -620,7 +629,7 @@ on_original_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
+  if (load_data_is_stale (data, error))
     return;
 
   show_full_spinner (self, FALSE);
@@ -654,7 +663,7 @@ on_original_info_cb (GObject      *source,
   format = gdk_pixbuf_get_file_info_finish (result, &width, &height, &error);
   if (format == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != self->item)
+      if (load_data_is_stale (data, error))
         return;
       show_full_spinner (self, FALSE);
       g_debug ("No size for %s: %s", vt_item_get_title (self->item),

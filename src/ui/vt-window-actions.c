@@ -88,14 +88,8 @@ open_sample_action (GSimpleAction *action,
   VtWindow *self = user_data;
 
   if (!vt_window_open_sample (self))
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                                     _("The sample collection is not installed."));
-
-      gtk_label_set_text (GTK_LABEL (self->error_title), _("Could not open the sample"));
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
-    }
+    _vt_window_show_message (self, _("Could not open the sample"),
+                             _("The sample collection is not installed."));
 }
 
 static void

@@ -88,6 +88,10 @@ void      _vt_window_update_recent     (VtWindow *self);
 /* How many pieces the grid holds while a window's first catalog opens:
  * all that can be in view (see vt-window.c). */
 guint     _vt_window_get_first_screen_size (VtWindow *self);
+/* The message bar above the grid, with its heading and text. */
+void      _vt_window_show_message      (VtWindow   *self,
+                                        const char *title,
+                                        const char *message);
 void      _vt_window_set_tile_size     (VtWindow *self,
                                         int       size);
 void      _vt_window_show_detail       (VtWindow *self,

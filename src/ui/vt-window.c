@@ -552,6 +552,16 @@ on_grid_activate_cb (VtWindow    *self,
 
 /* Loading */
 
+void
+_vt_window_show_message (VtWindow   *self,
+                         const char *title,
+                         const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_title), title);
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
+}
+
 static void
 show_error (VtWindow     *self,
             GFile        *file,
@@ -562,9 +572,7 @@ show_error (VtWindow     *self,
 
   /* Translators: the heading of the message shown when a catalog does not load */
   title = g_strdup_printf (_("Could not open “%s”"), name);
-  gtk_label_set_text (GTK_LABEL (self->error_title), title);
-  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
+  _vt_window_show_message (self, title, error->message);
 }
 
 static void
