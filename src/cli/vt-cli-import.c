@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-cli-common.h"
+#include "vt-field.h"
 #include "vt-page.h"
 
 #include <glib/gi18n.h>
@@ -13,12 +14,6 @@
 
 /* A page is a few kilobytes. */
 #define MAX_PAGE_SIZE (4 * 1024 * 1024)
-
-/* The members a page gives, in the catalog's order; "image" follows them. */
-static const char * const page_members[] = {
-  "number", "title", "about", "text", "year", "decade", "region", "countries",
-  "politics", "conflict", "type", "impact", "artist", "group", "price",
-};
 
 typedef struct
 {
@@ -48,13 +43,14 @@ compare_pages (gconstpointer a,
   return (page_a->number > page_b->number) - (page_a->number < page_b->number);
 }
 
+/* The members a page gives: every known field but the image, which
+ * follows them in the catalog's order. */
 static gboolean
 is_page_member (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_members); i++)
-    if (strcmp (name, page_members[i]) == 0)
-      return TRUE;
-  return FALSE;
+  const VtFieldInfo *info = vt_field_lookup_member (name);
+
+  return info != NULL && info->field != VT_FIELD_IMAGE;
 }
 
 /* A copy of @object with "image" after the page's known members and

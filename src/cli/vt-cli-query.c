@@ -7,6 +7,7 @@
 
 #include "vt-cli-common.h"
 #include "vt-facets.h"
+#include "vt-field.h"
 #include "vt-query.h"
 #include "vt-sorter.h"
 
@@ -20,10 +21,11 @@ typedef enum
   FORMAT_CSV,
 } Format;
 
-/* The CSV columns: the catalog's member names. */
-static const char * const csv_columns[] = {
-  "number", "title", "year", "decade", "region", "countries", "politics",
-  "conflict", "type", "impact", "artist", "group", "price",
+/* The CSV columns, headed by the fields' catalog member names. */
+static const VtField csv_columns[] = {
+  VT_FIELD_NUMBER, VT_FIELD_TITLE, VT_FIELD_YEAR, VT_FIELD_DECADE, VT_FIELD_REGION,
+  VT_FIELD_COUNTRIES, VT_FIELD_POLITICS, VT_FIELD_CONFLICT, VT_FIELD_TYPE, VT_FIELD_IMPACT,
+  VT_FIELD_ARTIST, VT_FIELD_GROUP, VT_FIELD_PRICE,
 };
 
 static gboolean
@@ -289,36 +291,22 @@ end_csv_line (GString *line)
 }
 
 static char *
-csv_value (VtItem     *item,
-           const char *column)
+csv_value (VtItem  *item,
+           VtField  column)
 {
-  if (strcmp (column, "number") == 0)
-    return int_or_empty (vt_item_get_number (item));
-  if (strcmp (column, "year") == 0)
-    return int_or_empty (vt_item_get_year (item));
-  if (strcmp (column, "impact") == 0)
-    return int_or_empty (vt_item_get_impact (item));
-  if (strcmp (column, "title") == 0)
-    return g_strdup (vt_item_get_title (item));
-  if (strcmp (column, "price") == 0)
-    return g_strdup (vt_item_get_price_text (item));
-  if (strcmp (column, "countries") == 0)
-    return g_strjoinv (" + ", (char **) vt_item_get_countries (item));
-  if (strcmp (column, "decade") == 0)
-    return g_strdup (vt_item_get_decade (item));
-  if (strcmp (column, "region") == 0)
-    return g_strdup (vt_item_get_region (item));
-  if (strcmp (column, "politics") == 0)
-    return g_strdup (vt_item_get_politics (item));
-  if (strcmp (column, "conflict") == 0)
-    return g_strdup (vt_item_get_conflict (item));
-  if (strcmp (column, "type") == 0)
-    return g_strdup (vt_item_get_kind (item));
-  if (strcmp (column, "artist") == 0)
-    return g_strdup (vt_item_get_artist (item));
-  if (strcmp (column, "group") == 0)
-    return g_strdup (vt_item_get_group (item));
-  g_assert_not_reached ();
+  switch (column)
+    {
+    case VT_FIELD_NUMBER:
+      return int_or_empty (vt_item_get_number (item));
+    case VT_FIELD_YEAR:
+      return int_or_empty (vt_item_get_year (item));
+    case VT_FIELD_IMPACT:
+      return int_or_empty (vt_item_get_impact (item));
+    case VT_FIELD_COUNTRIES:
+      return g_strjoinv (" + ", (char **) vt_item_get_countries (item));
+    default:
+      return g_strdup (vt_item_get_string (item, column));
+    }
 }
 
 static void
@@ -331,7 +319,7 @@ print_csv (GListModel *items)
     {
       if (c > 0)
         g_string_append_c (line, ',');
-      append_csv_field (line, csv_columns[c]);
+      append_csv_field (line, vt_field_get_member (csv_columns[c]));
     }
   end_csv_line (line);
 

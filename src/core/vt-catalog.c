@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-field.h"
 #include "vt-item-private.h"
 #include "vt-json-check.h"
 
@@ -141,13 +142,14 @@ parse_decade (const char *text,
 }
 
 static gboolean
-has_load_problem (VtItem     *item,
-                  const char *field)
+has_load_problem (VtItem  *item,
+                  VtField  field)
 {
   GPtrArray *problems = vt_item_get_load_problems (item);
+  const char *member = vt_field_get_member (field);
 
   for (guint i = 0; problems != NULL && i < problems->len; i++)
-    if (g_strcmp0 (vt_problem_get_field (g_ptr_array_index (problems, i)), field) == 0)
+    if (g_strcmp0 (vt_problem_get_field (g_ptr_array_index (problems, i)), member) == 0)
       return TRUE;
   return FALSE;
 }
@@ -156,7 +158,7 @@ static void G_GNUC_PRINTF (5, 6)
 add_problem (GPtrArray  *problems,
              VtItem     *item,
              VtSeverity  severity,
-             const char *field,
+             VtField     field,
              const char *format,
              ...)
 {
@@ -171,7 +173,7 @@ add_problem (GPtrArray  *problems,
                    vt_problem_new (severity,
                                    item != NULL ? vt_item_get_number (item) : 0,
                                    item != NULL ? vt_item_get_title (item) : NULL,
-                                   field, message));
+                                   vt_field_get_member (field), message));
 }
 
 static void
@@ -186,8 +188,8 @@ check_image (GPtrArray *problems,
 
   if (image == NULL)
     {
-      if (!has_load_problem (item, "image"))
-        add_problem (problems, item, VT_SEVERITY_WARNING, "image",
+      if (!has_load_problem (item, VT_FIELD_IMAGE))
+        add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
                      _("missing: the piece has no image"));
       return;
     }
@@ -201,17 +203,17 @@ check_image (GPtrArray *problems,
       int saved_errno = errno;
 
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        add_problem (problems, item, VT_SEVERITY_ERROR, "image",
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” does not exist (looked for %s)"), written, path);
       else
-        add_problem (problems, item, VT_SEVERITY_ERROR, "image",
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
       return;
     }
 
   if (S_ISDIR (st.st_mode))
     {
-      add_problem (problems, item, VT_SEVERITY_ERROR, "image",
+      add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                    _("“%s” is a folder, not an image"), written);
       return;
     }
@@ -219,10 +221,10 @@ check_image (GPtrArray *problems,
   if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
     {
       if (g_access (path, R_OK) != 0)
-        add_problem (problems, item, VT_SEVERITY_ERROR, "image",
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” cannot be read: %s"), written, g_strerror (errno));
       else
-        add_problem (problems, item, VT_SEVERITY_ERROR, "image",
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” is not an image file Vitrine can read"), written);
     }
 }
@@ -339,8 +341,8 @@ validate (GPtrArray    *items,
 
       if (number == 0)
         {
-          if (!has_load_problem (item, "number"))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, "number",
+          if (!has_load_problem (item, VT_FIELD_NUMBER))
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
                          _("missing: every piece needs its number in the collection"));
         }
       else
@@ -350,23 +352,23 @@ validate (GPtrArray    *items,
           if (first == NULL)
             g_hash_table_insert (first_by_number, GUINT_TO_POINTER (number), item);
           else if (vt_item_get_title (first) != NULL)
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, "number",
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
                          _("%u is also the number of “%s”"), number, vt_item_get_title (first));
           else
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, "number",
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
                          _("%u is also the number of another piece"), number);
 
           if (total > 0 && number > total)
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, "number",
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_NUMBER,
                          _("%u is above the collection’s total of %u"), number, total);
         }
 
-      if (vt_item_get_title (item) == NULL && !has_load_problem (item, "title"))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, "title", _("missing"));
+      if (vt_item_get_title (item) == NULL && !has_load_problem (item, VT_FIELD_TITLE))
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_TITLE, _("missing"));
 
       if (vt_item_has_impact (item)
           && (vt_item_get_impact (item) < 1 || vt_item_get_impact (item) > 10))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, "impact",
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMPACT,
                      _("%d is outside 1-10"), vt_item_get_impact (item));
 
       if (decade != NULL)
@@ -374,11 +376,11 @@ validate (GPtrArray    *items,
           int start;
 
           if (!parse_decade (decade, &start))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, "decade",
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
                          _("“%s” is not a decade such as “1950s”"), decade);
           else if (vt_item_has_year (item)
                    && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, "year",
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
                          _("%d is outside the decade “%s”"), vt_item_get_year (item), decade);
         }
 
@@ -387,16 +389,16 @@ validate (GPtrArray    *items,
           g_autoptr(GError) error = NULL;
 
           if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, "price", "%s", error->message);
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
           else if (price.currency != NULL && expected_currency != NULL
                    && price.currency != expected_currency)
             {
               if (currency != NULL)
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, "price",
+                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
                              _("“%s” is in %s, but the collection’s currency is %s"),
                              vt_item_get_price_text (item), price.currency, expected_currency);
               else
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, "price",
+                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
                              _("“%s” is in %s, but most pieces are priced in %s"),
                              vt_item_get_price_text (item), price.currency, expected_currency);
             }

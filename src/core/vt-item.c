@@ -7,6 +7,7 @@
 
 #include "vt-item.h"
 #include "vt-item-private.h"
+#include "vt-field.h"
 #include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -20,39 +21,6 @@
  * behind the item's back.
  */
 
-typedef enum
-{
-  FIELD_TITLE,
-  FIELD_ABOUT,
-  FIELD_DECADE,
-  FIELD_REGION,
-  FIELD_POLITICS,
-  FIELD_CONFLICT,
-  FIELD_TYPE,
-  FIELD_ARTIST,
-  FIELD_GROUP,
-  FIELD_PRICE,
-  FIELD_IMAGE,
-  N_FIELDS
-} Field;
-
-static const char * const field_names[N_FIELDS] = {
-  "title", "about", "decade", "region", "politics", "conflict", "type",
-  "artist", "group", "price", "image",
-};
-
-/* Which string field each single-valued facet reads. */
-static const Field facet_fields[VT_N_FACETS] = {
-  [VT_FACET_DECADE] = FIELD_DECADE,
-  [VT_FACET_REGION] = FIELD_REGION,
-  [VT_FACET_COUNTRY] = N_FIELDS,   /* the countries list */
-  [VT_FACET_POLITICS] = FIELD_POLITICS,
-  [VT_FACET_CONFLICT] = FIELD_CONFLICT,
-  [VT_FACET_TYPE] = FIELD_TYPE,
-  [VT_FACET_ARTIST] = FIELD_ARTIST,
-  [VT_FACET_GROUP] = FIELD_GROUP,
-};
-
 struct _VtItem
 {
   GObject      parent_instance;
@@ -62,9 +30,10 @@ struct _VtItem
   char        *problem;
   GPtrArray   *load_problems;
 
-  /* Borrowed from json, NULL when missing, empty or of the wrong type;
-   * each followed by a NULL so that it reads as a one-value list. */
-  const char  *strings[N_FIELDS][2];
+  /* Of the string fields (vt_field_is_string()): borrowed from json,
+   * NULL when missing, empty or of the wrong type; each followed by a
+   * NULL so that it reads as a one-value list. */
+  const char  *strings[VT_N_FIELDS][2];
   const char **text;        /* borrowed strings, NULL-terminated */
   const char **countries;
   guint        n_countries;
@@ -81,26 +50,14 @@ struct _VtItem
   guint        has_price : 1;
 };
 
+/* One property per field, named by its JSON member, from PROP_0 + 1 in
+ * the order of VtField; then the item's own. */
+#define PROP_FIELD(field) (1 + (guint) (field))
+
 enum
 {
   PROP_0,
-  PROP_NUMBER,
-  PROP_TITLE,
-  PROP_ABOUT,
-  PROP_TEXT,
-  PROP_YEAR,
-  PROP_DECADE,
-  PROP_REGION,
-  PROP_COUNTRIES,
-  PROP_POLITICS,
-  PROP_CONFLICT,
-  PROP_TYPE,
-  PROP_IMPACT,
-  PROP_ARTIST,
-  PROP_GROUP,
-  PROP_PRICE,
-  PROP_IMAGE,
-  PROP_JSON,
+  PROP_JSON = PROP_FIELD (VT_N_FIELDS),
   PROP_PROBLEM,
   PROP_SEARCH_TEXT,
   N_PROPS
@@ -129,6 +86,48 @@ vt_item_finalize (GObject *object)
 }
 
 static void
+get_field_value (VtItem  *self,
+                 VtField  field,
+                 GValue  *value)
+{
+  switch (field)
+    {
+    case VT_FIELD_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case VT_FIELD_TEXT:
+      g_value_set_boxed (value, vt_item_get_text (self));
+      break;
+    case VT_FIELD_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case VT_FIELD_COUNTRIES:
+      g_value_set_boxed (value, vt_item_get_countries (self));
+      break;
+    case VT_FIELD_IMPACT:
+      g_value_set_int (value, self->impact);
+      break;
+    case VT_FIELD_IMAGE:
+      g_value_set_object (value, self->image);
+      break;
+    case VT_FIELD_TITLE:
+    case VT_FIELD_ABOUT:
+    case VT_FIELD_DECADE:
+    case VT_FIELD_REGION:
+    case VT_FIELD_POLITICS:
+    case VT_FIELD_CONFLICT:
+    case VT_FIELD_TYPE:
+    case VT_FIELD_ARTIST:
+    case VT_FIELD_GROUP:
+    case VT_FIELD_PRICE:
+      g_value_set_string (value, self->strings[field][0]);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 vt_item_get_property (GObject    *object,
                       guint       prop_id,
                       GValue     *value,
@@ -136,56 +135,14 @@ vt_item_get_property (GObject    *object,
 {
   VtItem *self = VT_ITEM (object);
 
+  if (prop_id >= PROP_FIELD (0) && prop_id < PROP_FIELD (VT_N_FIELDS))
+    {
+      get_field_value (self, (VtField) (prop_id - PROP_FIELD (0)), value);
+      return;
+    }
+
   switch (prop_id)
     {
-    case PROP_NUMBER:
-      g_value_set_uint (value, self->number);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->strings[FIELD_TITLE][0]);
-      break;
-    case PROP_ABOUT:
-      g_value_set_string (value, self->strings[FIELD_ABOUT][0]);
-      break;
-    case PROP_TEXT:
-      g_value_set_boxed (value, vt_item_get_text (self));
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    case PROP_DECADE:
-      g_value_set_string (value, self->strings[FIELD_DECADE][0]);
-      break;
-    case PROP_REGION:
-      g_value_set_string (value, self->strings[FIELD_REGION][0]);
-      break;
-    case PROP_COUNTRIES:
-      g_value_set_boxed (value, vt_item_get_countries (self));
-      break;
-    case PROP_POLITICS:
-      g_value_set_string (value, self->strings[FIELD_POLITICS][0]);
-      break;
-    case PROP_CONFLICT:
-      g_value_set_string (value, self->strings[FIELD_CONFLICT][0]);
-      break;
-    case PROP_TYPE:
-      g_value_set_string (value, self->strings[FIELD_TYPE][0]);
-      break;
-    case PROP_IMPACT:
-      g_value_set_int (value, self->impact);
-      break;
-    case PROP_ARTIST:
-      g_value_set_string (value, self->strings[FIELD_ARTIST][0]);
-      break;
-    case PROP_GROUP:
-      g_value_set_string (value, self->strings[FIELD_GROUP][0]);
-      break;
-    case PROP_PRICE:
-      g_value_set_string (value, self->strings[FIELD_PRICE][0]);
-      break;
-    case PROP_IMAGE:
-      g_value_set_object (value, self->image);
-      break;
     case PROP_JSON:
       g_value_set_boxed (value, self->json);
       break;
@@ -200,6 +157,32 @@ vt_item_get_property (GObject    *object,
     }
 }
 
+static GParamSpec *
+field_param_spec_new (VtField     field,
+                      GParamFlags flags)
+{
+  const char *name = vt_field_get_member (field);
+
+  switch (vt_field_get_info (field)->kind)
+    {
+    case VT_FIELD_KIND_TEXT:
+    case VT_FIELD_KIND_FACET:
+    case VT_FIELD_KIND_PRICE:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case VT_FIELD_KIND_IMAGE:
+      return g_param_spec_object (name, NULL, NULL, G_TYPE_FILE, flags);
+    case VT_FIELD_KIND_PARAGRAPHS:
+    case VT_FIELD_KIND_FACET_LIST:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
+    case VT_FIELD_KIND_INTEGER:
+      if (field == VT_FIELD_NUMBER)
+        return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+      return g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 vt_item_class_init (VtItemClass *klass)
 {
@@ -209,38 +192,8 @@ vt_item_class_init (VtItemClass *klass)
   object_class->finalize = vt_item_finalize;
   object_class->get_property = vt_item_get_property;
 
-  properties[PROP_NUMBER] =
-    g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_ABOUT] =
-    g_param_spec_string ("about", NULL, NULL, NULL, flags);
-  properties[PROP_TEXT] =
-    g_param_spec_boxed ("text", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_DECADE] =
-    g_param_spec_string ("decade", NULL, NULL, NULL, flags);
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL, NULL, flags);
-  properties[PROP_COUNTRIES] =
-    g_param_spec_boxed ("countries", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_POLITICS] =
-    g_param_spec_string ("politics", NULL, NULL, NULL, flags);
-  properties[PROP_CONFLICT] =
-    g_param_spec_string ("conflict", NULL, NULL, NULL, flags);
-  properties[PROP_TYPE] =
-    g_param_spec_string ("type", NULL, NULL, NULL, flags);
-  properties[PROP_IMPACT] =
-    g_param_spec_int ("impact", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_ARTIST] =
-    g_param_spec_string ("artist", NULL, NULL, NULL, flags);
-  properties[PROP_GROUP] =
-    g_param_spec_string ("group", NULL, NULL, NULL, flags);
-  properties[PROP_PRICE] =
-    g_param_spec_string ("price", NULL, NULL, NULL, flags);
-  properties[PROP_IMAGE] =
-    g_param_spec_object ("image", NULL, NULL, G_TYPE_FILE, flags);
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    properties[PROP_FIELD (f)] = field_param_spec_new (f, flags);
   properties[PROP_JSON] =
     g_param_spec_boxed ("json", NULL, NULL, JSON_TYPE_OBJECT, flags);
   properties[PROP_PROBLEM] =
@@ -548,14 +501,19 @@ build_search_text (VtItem *self)
 {
   GString *out = g_string_sized_new (4096);
 
-  append_field (out, self->strings[FIELD_TITLE][0]);
-  append_field (out, self->strings[FIELD_ABOUT][0]);
+  append_field (out, self->strings[VT_FIELD_TITLE][0]);
+  append_field (out, self->strings[VT_FIELD_ABOUT][0]);
   for (guint i = 0; self->text != NULL && self->text[i] != NULL; i++)
     append_field (out, self->text[i]);
   for (guint i = 0; i < self->n_countries; i++)
     append_field (out, self->countries[i]);
-  for (guint f = FIELD_DECADE; f <= FIELD_PRICE; f++)
-    append_field (out, self->strings[f][0]);
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    {
+      VtFieldKind kind = vt_field_get_info (f)->kind;
+
+      if (kind == VT_FIELD_KIND_FACET || kind == VT_FIELD_KIND_PRICE)
+        append_field (out, self->strings[f][0]);
+    }
   if (self->has_year)
     append_integer (out, self->year);
   if (self->number > 0)
@@ -583,27 +541,29 @@ vt_item_new_from_json (JsonObject *object,
   self = g_object_new (VT_TYPE_ITEM, NULL);
   self->json = json_object_ref (object);
 
-  if (read_integer (object, "number", 1, G_MAXUINT, &value, pending))
+  if (read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
     self->number = (guint) value;
-  for (guint f = 0; f < N_FIELDS; f++)
-    self->strings[f][0] = read_string (object, field_names[f], pending);
-  self->text = read_string_list (object, "text", &n_text, pending);
-  self->countries = read_string_list (object, "countries", &self->n_countries, pending);
-  if (read_integer (object, "year", G_MININT, G_MAXINT, &value, pending))
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    if (vt_field_is_string (f))
+      self->strings[f][0] = read_string (object, vt_field_get_member (f), pending);
+  self->text = read_string_list (object, vt_field_get_member (VT_FIELD_TEXT), &n_text, pending);
+  self->countries = read_string_list (object, vt_field_get_member (VT_FIELD_COUNTRIES),
+                                      &self->n_countries, pending);
+  if (read_integer (object, vt_field_get_member (VT_FIELD_YEAR), G_MININT, G_MAXINT, &value, pending))
     {
       self->year = (int) value;
       self->has_year = TRUE;
     }
-  if (read_integer (object, "impact", G_MININT, G_MAXINT, &value, pending))
+  if (read_integer (object, vt_field_get_member (VT_FIELD_IMPACT), G_MININT, G_MAXINT, &value, pending))
     {
       self->impact = (int) value;
       self->has_impact = TRUE;
     }
 
-  if (self->strings[FIELD_PRICE][0] != NULL)
-    self->has_price = vt_price_parse (self->strings[FIELD_PRICE][0], &self->price, NULL);
+  if (self->strings[VT_FIELD_PRICE][0] != NULL)
+    self->has_price = vt_price_parse (self->strings[VT_FIELD_PRICE][0], &self->price, NULL);
 
-  self->image = resolve_image (self->strings[FIELD_IMAGE][0], base_dir);
+  self->image = resolve_image (self->strings[VT_FIELD_IMAGE][0], base_dir);
 
   for (guint i = 0; i < pending->len; i += 2)
     {
@@ -611,7 +571,7 @@ vt_item_new_from_json (JsonObject *object,
 
       problem = vt_problem_new (VT_SEVERITY_ERROR,
                                 self->number,
-                                self->strings[FIELD_TITLE][0],
+                                self->strings[VT_FIELD_TITLE][0],
                                 g_ptr_array_index (pending, i),
                                 g_ptr_array_index (pending, i + 1));
       vt_item_add_load_problem (self, problem);
@@ -648,18 +608,28 @@ vt_item_get_number (VtItem *self)
     return self->strings[field][0];                     \
   }
 
-STRING_GETTER (title, FIELD_TITLE)
-STRING_GETTER (about, FIELD_ABOUT)
-STRING_GETTER (decade, FIELD_DECADE)
-STRING_GETTER (region, FIELD_REGION)
-STRING_GETTER (politics, FIELD_POLITICS)
-STRING_GETTER (conflict, FIELD_CONFLICT)
-STRING_GETTER (kind, FIELD_TYPE)
-STRING_GETTER (artist, FIELD_ARTIST)
-STRING_GETTER (group, FIELD_GROUP)
-STRING_GETTER (price_text, FIELD_PRICE)
+STRING_GETTER (title, VT_FIELD_TITLE)
+STRING_GETTER (about, VT_FIELD_ABOUT)
+STRING_GETTER (decade, VT_FIELD_DECADE)
+STRING_GETTER (region, VT_FIELD_REGION)
+STRING_GETTER (politics, VT_FIELD_POLITICS)
+STRING_GETTER (conflict, VT_FIELD_CONFLICT)
+STRING_GETTER (kind, VT_FIELD_TYPE)
+STRING_GETTER (artist, VT_FIELD_ARTIST)
+STRING_GETTER (group, VT_FIELD_GROUP)
+STRING_GETTER (price_text, VT_FIELD_PRICE)
 
 #undef STRING_GETTER
+
+const char *
+vt_item_get_string (VtItem  *self,
+                    VtField  field)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+  g_return_val_if_fail (vt_field_is_string (field), NULL);
+
+  return self->strings[field][0];
+}
 
 const char * const *
 vt_item_get_text (VtItem *self)
@@ -719,19 +689,19 @@ vt_item_get_facet_values (VtItem     *self,
                           VtFacetKey  key,
                           guint      *n_values)
 {
-  Field field;
+  VtField field;
 
   g_return_val_if_fail (VT_IS_ITEM (self), empty_list);
   g_return_val_if_fail ((guint) key < VT_N_FACETS, empty_list);
   g_return_val_if_fail (n_values != NULL, empty_list);
 
-  if (key == VT_FACET_COUNTRY)
+  field = vt_field_for_facet (key);
+  if (field == VT_FIELD_COUNTRIES)
     {
       *n_values = self->n_countries;
       return vt_item_get_countries (self);
     }
 
-  field = facet_fields[key];
   *n_values = self->strings[field][0] != NULL ? 1 : 0;
   return self->strings[field];
 }
@@ -805,7 +775,7 @@ vt_item_get_image_path (VtItem *self)
 {
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
-  return self->strings[FIELD_IMAGE][0];
+  return self->strings[VT_FIELD_IMAGE][0];
 }
 
 GPtrArray *

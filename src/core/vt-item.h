@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "vt-field.h"
 #include "vt-price.h"
 #include "vt-types.h"
 
@@ -31,6 +32,10 @@ VtItem             *vt_item_new_from_json     (JsonObject  *object,
                                                GPtrArray   *problems);
 
 JsonObject         *vt_item_get_json          (VtItem      *self);
+/* The value of a string field (vt_field_is_string()) as written; NULL
+ * when missing, empty or not a string. The image's path is not resolved. */
+const char         *vt_item_get_string        (VtItem      *self,
+                                               VtField      field);
 guint               vt_item_get_number        (VtItem      *self);   /* 0 when missing */
 const char         *vt_item_get_title         (VtItem      *self);
 const char         *vt_item_get_about         (VtItem      *self);

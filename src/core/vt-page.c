@@ -7,6 +7,8 @@
 
 #include "vt-page.h"
 
+#include "vt-field.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -35,62 +37,6 @@
 
 typedef enum
 {
-  FIELD_TITLE,
-  FIELD_ABOUT,
-  FIELD_YEAR,
-  FIELD_DECADE,
-  FIELD_REGION,
-  FIELD_COUNTRIES,
-  FIELD_POLITICS,
-  FIELD_CONFLICT,
-  FIELD_TYPE,
-  FIELD_IMPACT,
-  FIELD_ARTIST,
-  FIELD_GROUP,
-  FIELD_NUMBER,
-  FIELD_PRICE,
-  N_FIELDS,
-  FIELD_UNKNOWN = N_FIELDS,
-} Field;
-
-typedef enum
-{
-  KIND_STRING,
-  KIND_YEAR,
-  KIND_IMPACT,
-  KIND_COUNTRIES,
-  KIND_NUMBER,
-  KIND_PRICE,
-} Kind;
-
-static const struct
-{
-  const char *key;     /* as on the page, compared without case */
-  const char *member;  /* the catalog member */
-  Kind        kind;
-} fields[N_FIELDS] = {
-  [FIELD_TITLE]     = { "Title",    "title",     KIND_STRING },
-  [FIELD_ABOUT]     = { "About",    "about",     KIND_STRING },
-  [FIELD_YEAR]      = { "Year",     "year",      KIND_YEAR },
-  [FIELD_DECADE]    = { "Decade",   "decade",    KIND_STRING },
-  [FIELD_REGION]    = { "Region",   "region",    KIND_STRING },
-  [FIELD_COUNTRIES] = { "Country",  "countries", KIND_COUNTRIES },
-  [FIELD_POLITICS]  = { "Politics", "politics",  KIND_STRING },
-  [FIELD_CONFLICT]  = { "Conflict", "conflict",  KIND_STRING },
-  [FIELD_TYPE]      = { "Type",     "type",      KIND_STRING },
-  [FIELD_IMPACT]    = { "Impact",   "impact",    KIND_IMPACT },
-  [FIELD_ARTIST]    = { "Artist",   "artist",    KIND_STRING },
-  [FIELD_GROUP]     = { "Group",    "group",     KIND_STRING },
-  [FIELD_NUMBER]    = { "Number",   "number",    KIND_NUMBER },
-  [FIELD_PRICE]     = { "Price",    "price",     KIND_PRICE },
-};
-
-/* Members of the catalog format that a page cannot set by a key of the
- * same name: they are built from other lines, or set on import. */
-static const char * const reserved_members[] = { "text", "image" };
-
-typedef enum
-{
   STATE_HEAD,         /* before Title: */
   STATE_AFTER_TITLE,  /* between Title: and About: */
   STATE_ABOUT,        /* in the About paragraph */
@@ -113,13 +59,15 @@ typedef struct
   State       state;
   guint       line;           /* of the line being read, from 1 */
 
-  /* A key line without its value: the value is the next non-blank line. */
-  Field       pending_field;
+  /* A key line without its value: the value is the next non-blank line.
+   * The field is NULL for a key the catalog does not know. */
+  const VtFieldInfo *pending_field;
   char       *pending_key;
   guint       pending_line;
 
-  char       *values[N_FIELDS];
-  guint       lines[N_FIELDS];   /* where each field was given, 0: not yet */
+  /* Of the fields a page key gives (see vt-field.c). */
+  char       *values[VT_N_FIELDS];
+  guint       lines[VT_N_FIELDS];   /* where each field was given, 0: not yet */
   GPtrArray  *text;              /* paragraphs */
   GString    *paragraph;         /* the paragraph being read */
   GPtrArray  *extras;            /* Extra, in page order */
@@ -147,7 +95,6 @@ parser_init (Parser     *parser,
   memset (parser, 0, sizeof *parser);
   parser->filename = filename;
   parser->state = STATE_HEAD;
-  parser->pending_field = FIELD_UNKNOWN;
   parser->text = g_ptr_array_new_with_free_func (g_free);
   parser->paragraph = g_string_new (NULL);
   parser->extras = g_ptr_array_new_with_free_func (extra_free);
@@ -158,7 +105,7 @@ parser_init (Parser     *parser,
 static void
 parser_clear (Parser *parser)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < VT_N_FIELDS; i++)
     g_free (parser->values[i]);
   g_free (parser->pending_key);
   g_ptr_array_unref (parser->text);
@@ -209,8 +156,8 @@ static gboolean
 is_bare_title (Parser     *parser,
                const char *line)
 {
-  return parser->values[FIELD_TITLE] != NULL
-         && strcmp (line, parser->values[FIELD_TITLE]) == 0;
+  return parser->values[VT_FIELD_TITLE] != NULL
+         && strcmp (line, parser->values[VT_FIELD_TITLE]) == 0;
 }
 
 /*
@@ -252,17 +199,6 @@ split_key_line (const char  *line,
   while (**value != '\0' && is_space (g_utf8_get_char (*value)))
     *value = g_utf8_next_char (*value);
   return TRUE;
-}
-
-static Field
-lookup_field (const char *key)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_ascii_strcasecmp (key, fields[i].key) == 0)
-      return (Field) i;
-  if (g_ascii_strcasecmp (key, "Countries") == 0)
-    return FIELD_COUNTRIES;
-  return FIELD_UNKNOWN;
 }
 
 /* "Edition Size" → "edition_size". */
@@ -310,7 +246,7 @@ finish_paragraph (Parser *parser)
 
   if (parser->state == STATE_ABOUT)
     {
-      parser->values[FIELD_ABOUT] = g_strdup (parser->paragraph->str);
+      parser->values[VT_FIELD_ABOUT] = g_strdup (parser->paragraph->str);
       parser->state = STATE_TEXT;
     }
   else
@@ -331,7 +267,7 @@ append_to_paragraph (Parser     *parser,
 /* Records @value (not empty) for the known @field given as @key on @line. */
 static gboolean
 set_field (Parser      *parser,
-           Field        field,
+           VtField      field,
            const char  *key,
            const char  *value,
            guint        line,
@@ -345,7 +281,7 @@ set_field (Parser      *parser,
     }
   parser->lines[field] = line;
 
-  if (field == FIELD_ABOUT)
+  if (field == VT_FIELD_ABOUT)
     {
       /* The About paragraph may run over several lines. */
       parser->state = STATE_ABOUT;
@@ -354,7 +290,7 @@ set_field (Parser      *parser,
     }
 
   parser->values[field] = g_strdup (value);
-  if (field == FIELD_TITLE)
+  if (field == VT_FIELD_TITLE)
     {
       if (parser->state == STATE_HEAD)
         parser->state = STATE_AFTER_TITLE;
@@ -372,15 +308,18 @@ add_extra (Parser      *parser,
            GError     **error)
 {
   g_autofree char *member = member_name_for_key (key);
+  const VtFieldInfo *info;
   Extra *extra;
 
-  for (guint i = 0; i < G_N_ELEMENTS (reserved_members); i++)
-    if (strcmp (member, reserved_members[i]) == 0)
-      {
-        set_syntax_error (parser, error, line,
-                          _("%s: is not read from pages (the catalog sets it)"), key);
-        return FALSE;
-      }
+  /* Members of the catalog format that a page cannot set by a key of
+   * the same name: they are built from other lines, or set on import. */
+  info = vt_field_lookup_member (member);
+  if (info != NULL && info->page_keys[0] == NULL)
+    {
+      set_syntax_error (parser, error, line,
+                        _("%s: is not read from pages (the catalog sets it)"), key);
+      return FALSE;
+    }
 
   for (guint i = 0; i < parser->extras->len; i++)
     {
@@ -405,16 +344,16 @@ add_extra (Parser      *parser,
 
 /* A "Key: value" line, or a "Key:" line followed by its value. */
 static gboolean
-take_attribute (Parser      *parser,
-                Field        field,
-                const char  *key,
-                const char  *value,
-                guint        line,
-                GError     **error)
+take_attribute (Parser             *parser,
+                const VtFieldInfo  *field,
+                const char         *key,
+                const char         *value,
+                guint               line,
+                GError            **error)
 {
-  if (field == FIELD_UNKNOWN)
+  if (field == NULL)
     return add_extra (parser, key, value, line, error);
-  return set_field (parser, field, key, value, line, error);
+  return set_field (parser, field->field, key, value, line, error);
 }
 
 static gboolean
@@ -424,7 +363,7 @@ read_line (Parser      *parser,
 {
   g_autofree char *key = NULL;
   const char *value = NULL;
-  Field field = FIELD_UNKNOWN;
+  const VtFieldInfo *field = NULL;
   gboolean is_key;
 
   if (*line == '\0')
@@ -436,14 +375,14 @@ read_line (Parser      *parser,
 
   is_key = split_key_line (line, &key, &value);
   if (is_key)
-    field = lookup_field (key);
+    field = vt_field_lookup_page_key (key);
 
   /* The value of a key given alone on its line. */
   if (parser->pending_key != NULL)
     {
       g_autofree char *pending_key = g_steal_pointer (&parser->pending_key);
 
-      if (is_key && field != FIELD_UNKNOWN)
+      if (is_key && field != NULL)
         {
           set_syntax_error (parser, error, parser->pending_line,
                             _("%s: has no value"), pending_key);
@@ -462,7 +401,7 @@ read_line (Parser      *parser,
 
   /* Known keys end the text wherever they come; in the attributes,
    * unknown keys are attributes too. */
-  if (is_key && (field != FIELD_UNKNOWN || parser->state == STATE_ATTRIBUTES))
+  if (is_key && (field != NULL || parser->state == STATE_ATTRIBUTES))
     {
       if (parser->state == STATE_ABOUT || parser->state == STATE_TEXT)
         finish_paragraph (parser);
@@ -523,14 +462,14 @@ finish (Parser      *parser,
     }
   if (parser->state == STATE_ABOUT || parser->state == STATE_TEXT)
     finish_paragraph (parser);
-  if (parser->lines[FIELD_ABOUT] != 0 && parser->values[FIELD_ABOUT] == NULL)
+  if (parser->lines[VT_FIELD_ABOUT] != 0 && parser->values[VT_FIELD_ABOUT] == NULL)
     {
-      set_syntax_error (parser, error, parser->lines[FIELD_ABOUT],
-                        _("%s: has no value"), "About");
+      set_syntax_error (parser, error, parser->lines[VT_FIELD_ABOUT],
+                        _("%s: has no value"), vt_field_get_info (VT_FIELD_ABOUT)->page_keys[0]);
       return FALSE;
     }
 
-  if (parser->values[FIELD_TITLE] == NULL)
+  if (parser->values[VT_FIELD_TITLE] == NULL)
     {
       g_set_error (error, VT_PAGE_ERROR, VT_PAGE_ERROR_MISSING,
                    _("%s: no “Title:” line; every page needs a title"),
@@ -556,12 +495,13 @@ finish (Parser      *parser,
 static void
 set_value_error (Parser      *parser,
                  GError     **error,
-                 Field        field,
+                 VtField      field,
                  const char  *what)
 {
   g_autofree char *message = g_strdup_printf (what, parser->values[field]);
 
-  set_syntax_error (parser, error, parser->lines[field], "%s: %s", fields[field].key, message);
+  set_syntax_error (parser, error, parser->lines[field], "%s: %s",
+                    vt_field_get_info (field)->page_keys[0], message);
 }
 
 static gboolean
@@ -622,9 +562,9 @@ build_object (Parser      *parser,
   g_auto(GStrv) countries = NULL;
 
   /* Check every value first, in the order of the page. */
-  if (parser->values[FIELD_NUMBER] != NULL)
+  if (parser->values[VT_FIELD_NUMBER] != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (parser->values[FIELD_NUMBER], "/", -1);
+      g_auto(GStrv) parts = g_strsplit (parser->values[VT_FIELD_NUMBER], "/", -1);
       guint n_parts = g_strv_length (parts);
       g_autofree char *n = n_parts > 0 ? trim_dup (parts[0], strlen (parts[0])) : NULL;
       g_autofree char *t = n_parts > 1 ? trim_dup (parts[1], strlen (parts[1])) : NULL;
@@ -634,29 +574,29 @@ build_object (Parser      *parser,
           || (t != NULL && !parse_integer (t, 1, G_MAXINT, &total)))
         {
           /* Translators: %s is the value as written on the page. */
-          set_value_error (parser, error, FIELD_NUMBER,
+          set_value_error (parser, error, VT_FIELD_NUMBER,
                            _("“%s” is not a piece number like 56/100"));
           return NULL;
         }
     }
 
-  if (parser->values[FIELD_YEAR] != NULL
-      && !parse_integer (parser->values[FIELD_YEAR], -9999, 9999, &year))
+  if (parser->values[VT_FIELD_YEAR] != NULL
+      && !parse_integer (parser->values[VT_FIELD_YEAR], -9999, 9999, &year))
     {
-      set_value_error (parser, error, FIELD_YEAR, _("“%s” is not a year"));
+      set_value_error (parser, error, VT_FIELD_YEAR, _("“%s” is not a year"));
       return NULL;
     }
 
-  if (parser->values[FIELD_IMPACT] != NULL
-      && !parse_integer (parser->values[FIELD_IMPACT], 0, G_MAXINT, &impact))
+  if (parser->values[VT_FIELD_IMPACT] != NULL
+      && !parse_integer (parser->values[VT_FIELD_IMPACT], 0, G_MAXINT, &impact))
     {
-      set_value_error (parser, error, FIELD_IMPACT, _("“%s” is not a number"));
+      set_value_error (parser, error, VT_FIELD_IMPACT, _("“%s” is not a number"));
       return NULL;
     }
 
-  if (parser->values[FIELD_COUNTRIES] != NULL)
+  if (parser->values[VT_FIELD_COUNTRIES] != NULL)
     {
-      countries = g_strsplit (parser->values[FIELD_COUNTRIES], "+", -1);
+      countries = g_strsplit (parser->values[VT_FIELD_COUNTRIES], "+", -1);
       for (guint i = 0; countries[i] != NULL; i++)
         {
           char *trimmed = trim_dup (countries[i], strlen (countries[i]));
@@ -665,58 +605,56 @@ build_object (Parser      *parser,
           countries[i] = trimmed;
           if (*trimmed == '\0')
             {
-              set_value_error (parser, error, FIELD_COUNTRIES,
+              set_value_error (parser, error, VT_FIELD_COUNTRIES,
                                _("“%s” has an empty country between the “+” signs"));
               return NULL;
             }
         }
     }
 
-  if (parser->values[FIELD_PRICE] != NULL
-      && !split_price (parser->values[FIELD_PRICE], &currency))
+  if (parser->values[VT_FIELD_PRICE] != NULL
+      && !split_price (parser->values[VT_FIELD_PRICE], &currency))
     {
-      set_value_error (parser, error, FIELD_PRICE,
+      set_value_error (parser, error, VT_FIELD_PRICE,
                        _("“%s” is not an amount and a currency like 0.7 ETH"));
       return NULL;
     }
 
   /* Members in the catalog's order. */
-  if (parser->values[FIELD_NUMBER] != NULL)
-    json_object_set_int_member (object, "number", number);
-  json_object_set_string_member (object, "title", parser->values[FIELD_TITLE]);
-  if (parser->values[FIELD_ABOUT] != NULL)
-    json_object_set_string_member (object, "about", parser->values[FIELD_ABOUT]);
-  if (parser->text->len > 0)
+  for (guint f = 0; f < VT_N_FIELDS; f++)
     {
-      JsonArray *text = json_array_sized_new (parser->text->len);
+      const char *member = vt_field_get_member (f);
 
-      for (guint i = 0; i < parser->text->len; i++)
-        json_array_add_string_element (text, g_ptr_array_index (parser->text, i));
-      json_object_set_array_member (object, "text", text);
-    }
-  if (parser->values[FIELD_YEAR] != NULL)
-    json_object_set_int_member (object, "year", year);
+      if (f == VT_FIELD_TEXT)
+        {
+          JsonArray *text;
 
-  for (Field f = FIELD_DECADE; f <= FIELD_GROUP; f++)
-    {
-      if (parser->values[f] == NULL)
+          if (parser->text->len == 0)
+            continue;
+          text = json_array_sized_new (parser->text->len);
+          for (guint i = 0; i < parser->text->len; i++)
+            json_array_add_string_element (text, g_ptr_array_index (parser->text, i));
+          json_object_set_array_member (object, member, text);
+        }
+      else if (parser->values[f] == NULL)
         continue;
-      if (f == FIELD_COUNTRIES)
+      else if (f == VT_FIELD_NUMBER)
+        json_object_set_int_member (object, member, number);
+      else if (f == VT_FIELD_YEAR)
+        json_object_set_int_member (object, member, year);
+      else if (f == VT_FIELD_IMPACT)
+        json_object_set_int_member (object, member, impact);
+      else if (f == VT_FIELD_COUNTRIES)
         {
           JsonArray *array = json_array_new ();
 
           for (guint i = 0; countries[i] != NULL; i++)
             json_array_add_string_element (array, countries[i]);
-          json_object_set_array_member (object, "countries", array);
+          json_object_set_array_member (object, member, array);
         }
-      else if (f == FIELD_IMPACT)
-        json_object_set_int_member (object, "impact", impact);
       else
-        json_object_set_string_member (object, fields[f].member, parser->values[f]);
+        json_object_set_string_member (object, member, parser->values[f]);
     }
-
-  if (parser->values[FIELD_PRICE] != NULL)
-    json_object_set_string_member (object, "price", parser->values[FIELD_PRICE]);
 
   for (guint i = 0; i < parser->extras->len; i++)
     {
@@ -725,7 +663,7 @@ build_object (Parser      *parser,
       /* A member the catalog knows ("number", "price"...) comes from
        * its own key only; an unknown key of the same name would clash. */
       if (json_object_has_member (object, extra->member)
-          || lookup_field (extra->member) != FIELD_UNKNOWN)
+          || vt_field_lookup_page_key (extra->member) != NULL)
         {
           set_syntax_error (parser, error, extra->line,
                             _("%s: clashes with the “%s” member of the catalog"),

@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include "vt-thumbnailer.h"
+#include "vt-defaults.h"
 #include "vt-thumbnail-png.h"
 #include "vt-thumbnailer-private.h"
 
@@ -46,7 +47,7 @@
 
 #define MAX_PIXELS            ((gint64) 100 * 1000 * 1000)
 #define READ_CHUNK            (64 * 1024)
-#define DEFAULT_MEMORY_LIMIT  ((guint64) 256 * 1024 * 1024)
+#define DEFAULT_MEMORY_LIMIT  ((guint64) VT_THUMBNAIL_MEMORY_DEFAULT_MB * 1024 * 1024)
 /* See write_thumbnail() */
 #define DEFAULT_PNG_COMPRESSION 0
 #define FAIL_FOLDER           "vitrine-" PACKAGE_VERSION

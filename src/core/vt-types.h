@@ -55,20 +55,18 @@ typedef enum
 } VtSeverity;
 
 /* Stable, untranslated names ("decade", "impact", ...) used on the
- * command line, in settings and in files; NULL when unknown. */
+ * command line, in settings and in files: the nicks of the enumerations'
+ * GTypes (vt-enums.h). NULL, or FALSE, when unknown. */
 const char *vt_facet_key_to_string (VtFacetKey key);
 gboolean    vt_facet_key_from_string (const char *name,
                                       VtFacetKey *key);
-const char *vt_range_key_to_string (VtRangeKey key);
-gboolean    vt_range_key_from_string (const char *name,
-                                      VtRangeKey *key);
 const char *vt_sort_key_to_string (VtSortKey key);
 gboolean    vt_sort_key_from_string (const char *name,
                                      VtSortKey  *key);
 
-/* Translated, human names ("Decade", "Impact", ...) for the window. */
+/* Translated, human names ("Decade", "Impact", ...): the labels of
+ * their fields (vt-field.h). */
 const char *vt_facet_key_get_label (VtFacetKey key);
 const char *vt_range_key_get_label (VtRangeKey key);
-const char *vt_sort_key_get_label (VtSortKey key);
 
 G_END_DECLS

@@ -32,7 +32,6 @@ guint           vt_detail_window_get_position  (VtDetailWindow *self);
 VtItem         *vt_detail_window_get_item      (VtDetailWindow *self);
 
 /* The collection's size, for the number shown as "56 / 100"; 0 when not given. */
-guint           vt_detail_window_get_total     (VtDetailWindow *self);
 void            vt_detail_window_set_total     (VtDetailWindow *self,
                                                 guint           total);
 

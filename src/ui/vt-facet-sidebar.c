@@ -8,6 +8,7 @@
 #include "vt-facet-sidebar.h"
 
 #include "vt-facets.h"
+#include "vt-field.h"
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -27,20 +28,20 @@ typedef struct
   VtFacetSidebar *sidebar;
   VtFacetKey      key;
   char           *value;
-  GtkWidget      *check;
-  GtkWidget      *count_label;
+  GtkCheckButton *check;
+  GtkLabel       *count_label;
   int             count;
 } FacetRow;
 
 typedef struct
 {
-  GtkWidget *expander;
-  GtkWidget *box;
-  GtkWidget *more_button;
-  GPtrArray *rows;
+  GtkExpander *expander;
+  GtkBox      *box;
+  GtkButton   *more_button;
+  GPtrArray   *rows;
   /* How many values the section lists at most (the most frequent,
    * and every selected one). */
-  guint      limit;
+  guint        limit;
 } FacetSection;
 
 /* Values listed at first in a section, and how many more each press of
@@ -59,15 +60,19 @@ struct _VtFacetSidebar
   gboolean      updating;
   FacetSection  sections[VT_N_FACETS];
 
-  GtkWidget    *impact_min;
-  GtkWidget    *impact_max;
-  GtkWidget    *year_min;
-  GtkWidget    *year_max;
-  GtkWidget    *price_min;
-  GtkWidget    *price_max;
-  GtkWidget    *currency_label;
-  GtkWidget    *facets_box;
-  GtkWidget    *clear_button;
+  /* Template children */
+  GtkLabel      *impact_heading;
+  GtkSpinButton *impact_min;
+  GtkSpinButton *impact_max;
+  GtkLabel      *year_heading;
+  GtkSpinButton *year_min;
+  GtkSpinButton *year_max;
+  GtkLabel      *price_heading;
+  GtkEntry      *price_min;
+  GtkEntry      *price_max;
+  GtkLabel      *currency_label;
+  GtkBox        *facets_box;
+  GtkButton     *clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, GTK_TYPE_WIDGET)
@@ -116,7 +121,7 @@ update_row (FacetRow           *row,
     {
       row->count = count->count;
       count_text = g_strdup_printf ("%u", count->count);
-      gtk_label_set_text (GTK_LABEL (row->count_label), count_text);
+      gtk_label_set_text (row->count_label, count_text);
       accessible = g_strdup_printf (ngettext ("%s, %u piece", "%s, %u pieces", count->count),
                                     count->value, count->count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
@@ -124,13 +129,13 @@ update_row (FacetRow           *row,
                                       -1);
     }
 
-  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (row->check)) != count->selected)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), count->selected);
+  if (gtk_check_button_get_active (row->check) != count->selected)
+    gtk_check_button_set_active (row->check, count->selected);
 
   if (count->count == 0 && !count->selected)
-    gtk_widget_add_css_class (row->check, "vt-zero");
+    gtk_widget_add_css_class (GTK_WIDGET (row->check), "vt-zero");
   else
-    gtk_widget_remove_css_class (row->check, "vt-zero");
+    gtk_widget_remove_css_class (GTK_WIDGET (row->check), "vt-zero");
 }
 
 static FacetRow *
@@ -155,14 +160,14 @@ facet_row_new (VtFacetSidebar *self,
   vt_widget_set_tooltip (label, value);
   gtk_box_append (GTK_BOX (box), label);
 
-  row->count_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->count_label, "dim-label");
-  gtk_widget_add_css_class (row->count_label, "vt-facet-count");
-  gtk_box_append (GTK_BOX (box), row->count_label);
+  row->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (row->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count_label), "vt-facet-count");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->count_label));
 
-  row->check = gtk_check_button_new ();
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (row->check), box);
-  gtk_widget_add_css_class (row->check, "vt-facet-value");
+  row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_check_button_set_child (row->check, box);
+  gtk_widget_add_css_class (GTK_WIDGET (row->check), "vt-facet-value");
   g_signal_connect (row->check, "toggled", G_CALLBACK (on_check_toggled_cb), row);
 
   return row;
@@ -249,8 +254,8 @@ update_section (VtFacetSidebar     *self,
 
   if (!section_has_values (section, (const VtFacetCount *const *) shown->pdata, shown->len))
     {
-      while ((child = gtk_widget_get_first_child (section->box)) != NULL)
-        gtk_box_remove (GTK_BOX (section->box), child);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->box))) != NULL)
+        gtk_box_remove (section->box, child);
       g_ptr_array_set_size (section->rows, 0);
       section->more_button = NULL;
 
@@ -260,7 +265,7 @@ update_section (VtFacetSidebar     *self,
           FacetRow *row = facet_row_new (self, key, count->value);
 
           g_ptr_array_add (section->rows, row);
-          gtk_box_append (GTK_BOX (section->box), row->check);
+          gtk_box_append (section->box, GTK_WIDGET (row->check));
         }
     }
 
@@ -273,34 +278,27 @@ update_section (VtFacetSidebar     *self,
 
       if (section->more_button == NULL)
         {
-          section->more_button = gtk_button_new ();
-          gtk_widget_add_css_class (section->more_button, "flat");
-          gtk_widget_set_halign (section->more_button, GTK_ALIGN_START);
+          section->more_button = GTK_BUTTON (gtk_button_new ());
+          gtk_widget_add_css_class (GTK_WIDGET (section->more_button), "flat");
+          gtk_widget_set_halign (GTK_WIDGET (section->more_button), GTK_ALIGN_START);
           g_object_set_data (G_OBJECT (section->more_button), "vt-section", section);
           g_signal_connect_swapped (section->more_button, "clicked",
                                     G_CALLBACK (on_more_clicked_cb), self);
-          gtk_box_append (GTK_BOX (section->box), section->more_button);
+          gtk_box_append (section->box, GTK_WIDGET (section->more_button));
         }
       /* Translators: under a long list of facet values, such as countries */
       label = g_strdup_printf (ngettext ("Show More (%u not listed)", "Show More (%u not listed)", hidden),
                                hidden);
-      gtk_button_set_label (GTK_BUTTON (section->more_button), label);
-      vt_widget_set_tooltip (section->more_button, _("List more values of this filter"));
+      gtk_button_set_label (section->more_button, label);
+      vt_widget_set_tooltip (GTK_WIDGET (section->more_button), _("List more values of this filter"));
     }
   else if (section->more_button != NULL)
     {
-      gtk_box_remove (GTK_BOX (section->box), section->more_button);
+      gtk_box_remove (section->box, GTK_WIDGET (section->more_button));
       section->more_button = NULL;
     }
 
-  gtk_widget_set_visible (section->expander, n_counts > 0);
-}
-
-static void
-set_spin (GtkWidget *spin,
-          double     value)
-{
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_visible (GTK_WIDGET (section->expander), n_counts > 0);
 }
 
 static void
@@ -311,41 +309,41 @@ sync_ranges (VtFacetSidebar *self)
 
   if (vt_query_get_int_range (self->query, VT_RANGE_IMPACT, &min, &max))
     {
-      set_spin (self->impact_min, min);
-      set_spin (self->impact_max, max);
+      gtk_spin_button_set_value (self->impact_min, min);
+      gtk_spin_button_set_value (self->impact_max, max);
     }
   else
     {
-      adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->impact_min));
-      set_spin (self->impact_min, gtk_adjustment_get_lower (adjustment));
-      set_spin (self->impact_max, gtk_adjustment_get_upper (adjustment));
+      adjustment = gtk_spin_button_get_adjustment (self->impact_min);
+      gtk_spin_button_set_value (self->impact_min, gtk_adjustment_get_lower (adjustment));
+      gtk_spin_button_set_value (self->impact_max, gtk_adjustment_get_upper (adjustment));
     }
 
   if (vt_query_get_int_range (self->query, VT_RANGE_YEAR, &min, &max))
     {
-      set_spin (self->year_min, min);
-      set_spin (self->year_max, max);
+      gtk_spin_button_set_value (self->year_min, min);
+      gtk_spin_button_set_value (self->year_max, max);
     }
   else
     {
-      adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_min));
-      set_spin (self->year_min, gtk_adjustment_get_lower (adjustment));
-      set_spin (self->year_max, gtk_adjustment_get_upper (adjustment));
+      adjustment = gtk_spin_button_get_adjustment (self->year_min);
+      gtk_spin_button_set_value (self->year_min, gtk_adjustment_get_lower (adjustment));
+      gtk_spin_button_set_value (self->year_max, gtk_adjustment_get_upper (adjustment));
     }
 
   /* A chip or "Clear All" removed the price range: empty the entries,
    * but leave alone what the user is still typing. */
   if (!vt_query_get_price_range (self->query, NULL, NULL, NULL, NULL))
     {
-      GtkWidget *entries[] = { self->price_min, self->price_max };
+      GtkEditable *entries[] = { GTK_EDITABLE (self->price_min), GTK_EDITABLE (self->price_max) };
 
       for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
         {
-          const char *text = gtk_editable_get_text (GTK_EDITABLE (entries[i]));
+          const char *text = gtk_editable_get_text (entries[i]);
           VtPrice price;
 
           if (*text != '\0' && vt_price_parse (text, &price, NULL))
-            gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
+            gtk_editable_set_text (entries[i], "");
         }
     }
 }
@@ -380,15 +378,15 @@ update_bounds (VtFacetSidebar *self)
       highest = 0;
     }
 
-  adjustments[0] = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_min));
-  adjustments[1] = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->year_max));
+  adjustments[0] = gtk_spin_button_get_adjustment (self->year_min);
+  adjustments[1] = gtk_spin_button_get_adjustment (self->year_max);
   for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
     {
       gtk_adjustment_set_lower (adjustments[i], lowest);
       gtk_adjustment_set_upper (adjustments[i], highest);
     }
 
-  gtk_label_set_text (GTK_LABEL (self->currency_label), currency != NULL ? currency : "");
+  gtk_label_set_text (self->currency_label, currency != NULL ? currency : "");
 
   /* Nothing to filter before a catalog is open (the years would read
    * "0 – 0"). */
@@ -448,17 +446,17 @@ on_range_changed_cb (VtFacetSidebar *self,
   if (self->updating)
     return;
 
-  if (spin == GTK_SPIN_BUTTON (self->impact_min) || spin == GTK_SPIN_BUTTON (self->impact_max))
+  if (spin == self->impact_min || spin == self->impact_max)
     {
       key = VT_RANGE_IMPACT;
-      min_spin = GTK_SPIN_BUTTON (self->impact_min);
-      max_spin = GTK_SPIN_BUTTON (self->impact_max);
+      min_spin = self->impact_min;
+      max_spin = self->impact_max;
     }
   else
     {
       key = VT_RANGE_YEAR;
-      min_spin = GTK_SPIN_BUTTON (self->year_min);
-      max_spin = GTK_SPIN_BUTTON (self->year_max);
+      min_spin = self->year_min;
+      max_spin = self->year_max;
     }
 
   self->updating = TRUE;
@@ -485,24 +483,24 @@ on_range_changed_cb (VtFacetSidebar *self,
 }
 
 static gboolean
-parse_price_entry (GtkWidget *entry,
-                   VtPrice   *price,
-                   gboolean  *has_price)
+parse_price_entry (GtkEntry *entry,
+                   VtPrice  *price,
+                   gboolean *has_price)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GError) error = NULL;
 
   *has_price = FALSE;
-  gtk_widget_remove_css_class (entry, "error");
-  vt_widget_set_tooltip (entry, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  vt_widget_set_tooltip (GTK_WIDGET (entry), NULL);
 
   if (*text == '\0')
     return TRUE;
 
   if (!vt_price_parse (text, price, &error))
     {
-      gtk_widget_add_css_class (entry, "error");
-      vt_widget_set_tooltip (entry, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      vt_widget_set_tooltip (GTK_WIDGET (entry), error->message);
       return FALSE;
     }
 
@@ -660,10 +658,13 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-facet-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_heading);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_min);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, impact_max);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, year_heading);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, year_min);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, year_max);
+  gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, price_heading);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, price_min);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, price_max);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, currency_label);
@@ -677,21 +678,27 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 static void
 vt_facet_sidebar_init (VtFacetSidebar *self)
 {
-  GtkWidget *spins[4];
+  GtkSpinButton *spins[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Set here rather than in the template: see vt-tooltip.c. */
-  vt_widget_set_tooltip (self->clear_button, _("Remove the search and every filter"));
-  vt_widget_set_tooltip (self->impact_min, _("Lowest impact"));
-  vt_widget_set_tooltip (self->impact_max, _("Highest impact"));
-  vt_widget_set_tooltip (self->year_min, _("Lowest year"));
-  vt_widget_set_tooltip (self->year_max, _("Highest year"));
-  vt_widget_set_tooltip (self->price_min, _("Lowest price"));
-  vt_widget_set_tooltip (self->price_max, _("Highest price"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->clear_button), _("Remove the search and every filter"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->impact_min), _("Lowest impact"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->impact_max), _("Highest impact"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->year_min), _("Lowest year"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->year_max), _("Highest year"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->price_min), _("Lowest price"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->price_max), _("Highest price"));
 
-  /* Connected here rather than in the template, so that
-   * gtk4-builder-tool can validate it. */
+  /* The ranges' headings are their fields' labels (vt-field.c). */
+  gtk_label_set_label (self->impact_heading, vt_range_key_get_label (VT_RANGE_IMPACT));
+  gtk_label_set_label (self->year_heading, vt_range_key_get_label (VT_RANGE_YEAR));
+  gtk_label_set_label (self->price_heading, vt_range_key_get_label (VT_RANGE_PRICE));
+
+  /* Connected here rather than in the template: GTK 4.8's
+   * gtk4-builder-tool fails to validate a template that names a
+   * handler ("No function named ..."). */
   spins[0] = self->impact_min;
   spins[1] = self->impact_max;
   spins[2] = self->year_min;
@@ -701,18 +708,24 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
   g_signal_connect_swapped (self->price_min, "changed", G_CALLBACK (on_price_changed_cb), self);
   g_signal_connect_swapped (self->price_max, "changed", G_CALLBACK (on_price_changed_cb), self);
 
-  for (guint key = 0; key < VT_N_FACETS; key++)
+  /* A section per facet, in the order of the catalog's fields. */
+  for (guint f = 0; f < VT_N_FIELDS; f++)
     {
-      FacetSection *section = &self->sections[key];
+      const VtFieldInfo *info = vt_field_get_info (f);
+      FacetSection *section;
 
+      if (info->facet == VT_FIELD_NO_KEY)
+        continue;
+
+      section = &self->sections[info->facet];
       section->rows = g_ptr_array_new_with_free_func (facet_row_free);
       section->limit = FACET_FIRST_LIMIT;
-      section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      section->expander = gtk_expander_new (vt_facet_key_get_label (key));
-      gtk_expander_set_expanded (GTK_EXPANDER (section->expander), TRUE);
-      gtk_expander_set_child (GTK_EXPANDER (section->expander), section->box);
-      gtk_widget_set_visible (section->expander, FALSE);
-      gtk_box_append (GTK_BOX (self->facets_box), section->expander);
+      section->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+      section->expander = GTK_EXPANDER (gtk_expander_new (vt_field_get_label (f)));
+      gtk_expander_set_expanded (section->expander, TRUE);
+      gtk_expander_set_child (section->expander, GTK_WIDGET (section->box));
+      gtk_widget_set_visible (GTK_WIDGET (section->expander), FALSE);
+      gtk_box_append (self->facets_box, GTK_WIDGET (section->expander));
     }
 }
 
@@ -727,22 +740,6 @@ vt_facet_sidebar_new (VtQuery    *query,
                        "query", query,
                        "items", items,
                        NULL);
-}
-
-VtQuery *
-vt_facet_sidebar_get_query (VtFacetSidebar *self)
-{
-  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
-
-  return self->query;
-}
-
-GListModel *
-vt_facet_sidebar_get_items (VtFacetSidebar *self)
-{
-  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
-
-  return self->items;
 }
 
 static FacetRow *
@@ -775,7 +772,7 @@ vt_facet_sidebar_get_check (VtFacetSidebar *self,
 
   row = find_row (self, key, value);
 
-  return row != NULL ? GTK_CHECK_BUTTON (row->check) : NULL;
+  return row != NULL ? row->check : NULL;
 }
 
 int
@@ -792,7 +789,7 @@ vt_facet_sidebar_get_count (VtFacetSidebar *self,
   if (row == NULL)
     return -1;
 
-  return atoi (gtk_label_get_text (GTK_LABEL (row->count_label)));
+  return atoi (gtk_label_get_text (row->count_label));
 }
 
 GtkSpinButton *
@@ -804,9 +801,9 @@ vt_facet_sidebar_get_spin (VtFacetSidebar *self,
   g_return_val_if_fail (key == VT_RANGE_IMPACT || key == VT_RANGE_YEAR, NULL);
 
   if (key == VT_RANGE_IMPACT)
-    return GTK_SPIN_BUTTON (max ? self->impact_max : self->impact_min);
+    return max ? self->impact_max : self->impact_min;
 
-  return GTK_SPIN_BUTTON (max ? self->year_max : self->year_min);
+  return max ? self->year_max : self->year_min;
 }
 
 GtkEditable *

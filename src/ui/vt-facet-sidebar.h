@@ -18,9 +18,6 @@ G_DECLARE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, VT, FACET_SIDEBAR, GtkWi
 GtkWidget      *vt_facet_sidebar_new           (VtQuery        *query,
                                                 GListModel     *items);
 
-VtQuery        *vt_facet_sidebar_get_query     (VtFacetSidebar *self);
-GListModel     *vt_facet_sidebar_get_items     (VtFacetSidebar *self);
-
 /* The widgets the user works with, for tests and keyboard focus. The
  * check button of @value in @key's section, or NULL when not listed. */
 GtkCheckButton *vt_facet_sidebar_get_check     (VtFacetSidebar *self,

@@ -437,7 +437,7 @@ vt_tile_class_init (VtTileClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIZE] =
     g_param_spec_int ("size", NULL, NULL,
-                      VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE, 192,
+                      VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE, VT_TILE_DEFAULT_SIZE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THUMBNAILER] =
     g_param_spec_object ("thumbnailer", NULL, NULL,
@@ -466,7 +466,7 @@ vt_tile_class_init (VtTileClass *klass)
 static void
 vt_tile_init (VtTile *self)
 {
-  self->size = 192;
+  self->size = VT_TILE_DEFAULT_SIZE;
   self->state = "loading";
 
   gtk_widget_init_template (GTK_WIDGET (self));

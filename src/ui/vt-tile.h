@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-defaults.h"
 #include "vt-item.h"
 #include "vt-thumbnailer.h"
 
@@ -14,10 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtTile, vt_tile, VT, TILE, GtkWidget)
 
-/* Smallest and largest tile sizes, in logical pixels. */
-#define VT_TILE_MIN_SIZE 128
-#define VT_TILE_MAX_SIZE 512
-
+/* Tile sizes: VT_TILE_MIN_SIZE to VT_TILE_MAX_SIZE (vt-defaults.h). */
 GtkWidget     *vt_tile_new             (VtThumbnailer *thumbnailer);
 
 VtItem        *vt_tile_get_item        (VtTile        *self);

@@ -1224,6 +1224,10 @@ vt_window_init (VtWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-shown",
                    self->sidebar_revealer, "reveal-child", G_SETTINGS_BIND_GET);
+  gtk_adjustment_configure (self->size_adjustment, VT_TILE_DEFAULT_SIZE,
+                            VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE,
+                            gtk_adjustment_get_step_increment (self->size_adjustment),
+                            gtk_adjustment_get_page_increment (self->size_adjustment), 0);
   g_settings_bind (self->settings, "thumbnail-size",
                    self->size_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::sort-key",

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the detail window's files share: its fields, and the label page's and artwork's entry points. */
+
+#pragma once
+
+#include "vt-detail-window.h"
+#include "vt-field.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The detail window is split by concern over one struct:
+ *   vt-detail-window.c          the window: the shown item and its place in
+ *                               the model, actions, properties
+ *   vt-detail-window-label.c    the label page: title, texts and the
+ *                               attribute table
+ *   vt-detail-window-artwork.c  the artwork: the picture for the screen,
+ *                               the neighbours loaded ahead, the full-size view
+ */
+
+/* Square sizes asked of the thumbnailer, in device pixels: a quick
+ * preview (usually already in its cache from the grid). */
+#define VT_DETAIL_PREVIEW_SIZE 256
+
+struct _VtDetailWindow
+{
+  GtkWindow          parent_instance;
+
+  GListModel        *model;
+  VtThumbnailer     *thumbnailer;
+  VtItem            *item;
+  guint              position;
+  guint              total;
+  gboolean           full_size;
+
+  /* The label page's picture: preview and screen size. */
+  GCancellable      *image_cancellable;
+  GdkTexture        *texture;
+  int                texture_size;
+  /* A hidden window loads no pictures: it loads the artwork when shown. */
+  gboolean           artwork_pending;
+  /* The placeholder is shown: there is nothing to see at full size. */
+  gboolean           artwork_failed;
+  /* The neighbours' pictures, loaded ahead into the thumbnailer's cache. */
+  GCancellable      *prefetch_cancellable;
+  /* The original, for the full-size view. */
+  GCancellable      *full_cancellable;
+  gboolean           full_loaded;
+
+  /* The attribute table's rows, by field; NULL for a field it does not show. */
+  GtkLabel          *attribute_keys[VT_N_FIELDS];
+  GtkWidget         *attribute_values[VT_N_FIELDS];
+  GtkLabel          *impact_label;
+  GtkLevelBar       *impact_bar;
+
+  /* Template children */
+  GtkButton         *previous_button;
+  GtkButton         *next_button;
+  GtkToggleButton   *full_size_button;
+  GtkLabel          *header_title;
+  GtkLabel          *header_subtitle;
+  GtkStack          *view_stack;
+  GtkStack          *artwork_stack;
+  GtkButton         *artwork_button;
+  GtkPicture        *picture;
+  GtkSpinner        *spinner;
+  GtkLabel          *placeholder_reason;
+  GtkScrolledWindow *text_scroller;
+  GtkBox            *problem_box;
+  GtkLabel          *problem_label;
+  GtkLabel          *kicker_label;
+  GtkLabel          *title_label;
+  GtkLabel          *byline_label;
+  GtkLabel          *about_label;
+  GtkBox            *text_box;
+  GtkGrid           *attributes_grid;
+  GtkScrolledWindow *full_scroller;
+  GtkPicture        *full_picture;
+  GtkSpinner        *full_spinner;
+
+  /* The full-size view centres the picture when its size changes. */
+  gboolean           center_x;
+  gboolean           center_y;
+  /* Where a drag in the full-size view started. */
+  double             drag_start_x;
+  double             drag_start_y;
+};
+
+static inline const char *
+vt_detail_or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* vt-detail-window.c */
+void _vt_detail_window_update_actions   (VtDetailWindow *self);
+void _vt_detail_window_set_full_size    (VtDetailWindow *self,
+                                         gboolean        full_size);
+
+/* vt-detail-window-label.c */
+void _vt_detail_window_build_attributes (VtDetailWindow *self);
+void _vt_detail_window_show_label       (VtDetailWindow *self);
+
+/* vt-detail-window-artwork.c */
+void _vt_detail_window_init_artwork     (VtDetailWindow *self);
+void _vt_detail_window_focus_buttons    (VtDetailWindow *self);
+void _vt_detail_window_load_artwork     (VtDetailWindow *self);
+void _vt_detail_window_defer_artwork    (VtDetailWindow *self);
+void _vt_detail_window_load_original    (VtDetailWindow *self);
+void _vt_detail_window_stop_original    (VtDetailWindow *self);
+
+G_END_DECLS
