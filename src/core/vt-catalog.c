@@ -7,11 +7,11 @@
 
 #include "vt-catalog.h"
 #include "vt-field.h"
+#include "vt-file.h"
 #include "vt-item-private.h"
 #include "vt-json-check.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1274,125 +1274,37 @@ vt_catalog_to_data (VtCatalog *self,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return FALSE;
-      data += written;
-      length -= (gsize) written;
-    }
-  return TRUE;
-}
-
-/* Removes the temporary file @temp and says why @name was not saved. */
-static gboolean
-fail_write (const char  *name,
-            const char  *temp,
-            int          saved_errno,
-            GError     **error)
-{
-  g_unlink (temp);
-  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-               _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* A temporary file in the same folder, fsync, rename over the target,
- * fsync the folder: the old file stays whole until the new one is. */
-static gboolean
-write_atomically (GFile       *file,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-  gboolean exists;
-  int saved_errno;
-  int fd;
-
-  if (path == NULL)
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: only local files can be saved"), name);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  exists = g_stat (path, &st) == 0;
-  if (exists && S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: it is a folder"), name);
-      return FALSE;
-    }
-
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: the folder %s is not writable (%s)"),
-                   name, dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Keep the permissions of the file we replace. */
-  if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      return fail_write (name, temp, saved_errno, error);
-    }
-  if (close (fd) != 0)
-    return fail_write (name, temp, errno, error);
-  if (g_rename (temp, path) != 0)
-    return fail_write (name, temp, errno, error);
-
-  /* Make the rename itself durable. */
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      (void) fsync (fd);
-      close (fd);
-    }
-
-  return TRUE;
-}
-
 gboolean
 vt_catalog_save (VtCatalog  *self,
                  GFile      *file,
                  GError    **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path;
   gsize length;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+                   _("Cannot save %s: only local files can be saved"), name);
+      return FALSE;
+    }
+
   data = vt_catalog_to_data (self, &length);
-  return write_atomically (file, data, length, error);
+  if (!vt_file_write_atomic (path, data, length, 0644, VT_FILE_WRITE_NONE, &local_error))
+    {
+      g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* }}} */

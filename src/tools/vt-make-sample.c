@@ -24,6 +24,8 @@
 
 #include "config.h"
 
+#include "vt-file.h"
+
 #include <cairo.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
@@ -33,7 +35,6 @@
 #include <pango/pangocairo.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -881,58 +882,6 @@ render_piece (const Piece *piece,
   return pixbuf;
 }
 
-/* Writes @data to a temporary file beside @path, then renames it over @path:
- * a reader never sees half an image. No fsync: these are build products. */
-static gboolean
-write_file (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (temp, O_WRONLY | O_CREAT | O_EXCL, 0644);
-  gsize written = 0;
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Cannot write the image “%s”: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          g_unlink (temp);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "Cannot write the image “%s”: %s", path, g_strerror (saved));
-          return FALSE;
-        }
-      written += n;
-    }
-
-  if (close (fd) != 0 || g_rename (temp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Cannot write the image “%s”: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Renders @piece and writes it as a JPEG. */
 static gboolean
 write_piece (const Piece  *piece,
@@ -962,8 +911,8 @@ write_piece (const Piece  *piece,
       return FALSE;
     }
 
-  return write_file (piece->path, data, length, error);
-  return TRUE;
+  /* Build products: made again if a crash loses them. */
+  return vt_file_write_atomic (piece->path, data, length, 0644, VT_FILE_WRITE_CACHE, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1509,7 +1458,9 @@ run_synthetic (guint        count,
   if (!ensure_folder (outdir, error))
     return FALSE;
 
-  /* g_file_replace writes beside the target and renames it over on close. */
+  /* Written as it is made, not held whole as vt_file_write_atomic()
+   * would need: g_file_replace() writes beside the target and renames
+   * it over on close. */
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
   if (stream == NULL)
     {
