@@ -842,37 +842,50 @@ report_duplicates (LoadJob   *job,
     }
 }
 
-/* Everything but swapping the result in: safe in a worker thread. */
 /* Items are built from their JSON objects on every core: folding each
  * one's search text is most of the work after the parse, and the objects
- * are only read. */
+ * are only read. The elements are cut into one chunk per core; the
+ * loading thread and the workers of a thread pool each take the next
+ * chunk nobody has taken until none is left. */
 typedef struct
 {
   JsonArray    *array;
   GFile        *base_dir;
-  GPtrArray    *built;     /* one slot per element, NULL for a non-object */
-  guint         start;
-  guint         end;
+  GPtrArray    *built;       /* one slot per element, NULL for a non-object */
+  guint         n_elements;
+  guint         n_chunks;
+  gint          next_chunk;  /* atomic */
   GCancellable *cancellable;
-} BuildChunk;
+} BuildJob;
 
-static gpointer
-build_chunk (gpointer data)
+static void
+build_chunks (BuildJob *job)
 {
-  BuildChunk *chunk = data;
+  guint c;
 
-  for (guint i = chunk->start; i < chunk->end; i++)
+  while ((c = (guint) g_atomic_int_add (&job->next_chunk, 1)) < job->n_chunks)
     {
-      JsonNode *element = json_array_get_element (chunk->array, i);
+      guint start = (guint) ((guint64) job->n_elements * c / job->n_chunks);
+      guint end = (guint) ((guint64) job->n_elements * (c + 1) / job->n_chunks);
 
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        chunk->built->pdata[i] = vt_item_new_from_json (json_node_get_object (element),
-                                                        chunk->base_dir, NULL);
-      if (i % 256 == 255 && g_cancellable_is_cancelled (chunk->cancellable))
-        break;
+      for (guint i = start; i < end; i++)
+        {
+          JsonNode *element = json_array_get_element (job->array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            job->built->pdata[i] = vt_item_new_from_json (json_node_get_object (element),
+                                                          job->base_dir, NULL);
+          if (i % 256 == 255 && g_cancellable_is_cancelled (job->cancellable))
+            return;
+        }
     }
+}
 
-  return NULL;
+static void
+build_worker (gpointer data,
+              gpointer user_data)
+{
+  build_chunks (data);
 }
 
 /* Elements below this many are built on the loading thread alone. */
@@ -893,34 +906,41 @@ build_items (LoadJob      *job,
              GCancellable *cancellable)
 {
   GPtrArray *built = g_ptr_array_new_full (n_elements, unref_if_any);
-  BuildChunk chunks[PARALLEL_BUILD_MAX_THREADS];
-  GThread *threads[PARALLEL_BUILD_MAX_THREADS] = { NULL, };
-  guint n_chunks = 1;
+  BuildJob build = {
+    .array = array,
+    .base_dir = job->base_dir,
+    .built = built,
+    .n_elements = n_elements,
+    .n_chunks = 1,
+    .cancellable = cancellable,
+  };
+  GThreadPool *pool = NULL;
 
   g_ptr_array_set_size (built, n_elements);
   if (n_elements >= PARALLEL_BUILD_MIN)
-    n_chunks = CLAMP ((guint) g_get_num_processors (), 1, PARALLEL_BUILD_MAX_THREADS);
+    build.n_chunks = CLAMP ((guint) g_get_num_processors (), 1, PARALLEL_BUILD_MAX_THREADS);
 
-  for (guint c = 0; c < n_chunks; c++)
-    chunks[c] = (BuildChunk) {
-      .array = array,
-      .base_dir = job->base_dir,
-      .built = built,
-      .start = (guint) ((guint64) n_elements * c / n_chunks),
-      .end = (guint) ((guint64) n_elements * (c + 1) / n_chunks),
-      .cancellable = cancellable,
-    };
+  /* A shared pool (never fails to be made) whose threads GLib keeps for
+   * the next load. If a worker cannot be started, the chunk it would
+   * have taken is built here. */
+  if (build.n_chunks > 1)
+    {
+      pool = g_thread_pool_new (build_worker, NULL, (int) build.n_chunks - 1, FALSE, NULL);
+      for (guint c = 1; c < build.n_chunks; c++)
+        g_thread_pool_push (pool, &build, NULL);
+    }
 
-  /* The others on threads of their own, the first one here. */
-  for (guint c = 1; c < n_chunks; c++)
-    threads[c] = g_thread_new ("vitrine-items", build_chunk, &chunks[c]);
-  build_chunk (&chunks[0]);
-  for (guint c = 1; c < n_chunks; c++)
-    g_thread_join (threads[c]);
+  build_chunks (&build);
+
+  /* Every chunk is taken: wait for the workers still building theirs,
+   * and drop those that found nothing left to do before they began. */
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
 
   return built;
 }
 
+/* Everything but swapping the result in: safe in a worker thread. */
 static gboolean
 load_job_run (LoadJob       *job,
               GCancellable  *cancellable,
