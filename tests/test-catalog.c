@@ -247,6 +247,58 @@ test_load_async_progress (void)
   vt_test_remove_tree (dir);
 }
 
+/* Above a few thousand pieces the items are built on every core: they
+ * come out whole and in file order, load after load. */
+static void
+test_load_many_in_order (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new ("{\"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                                          " \"collection\": {\"name\": \"Many\"},\n"
+                                          " \"items\": [\n");
+  g_autoptr(GError) error = NULL;
+  const guint n_elements = 6000;
+  const guint not_a_piece = 4321;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      if (i == not_a_piece)
+        g_string_append (out, "  \"not a piece\"");
+      else
+        g_string_append_printf (out, "  {\"number\": %u, \"title\": \"%u - Piece\"}", i + 1, i + 1);
+      g_string_append (out, i + 1 < n_elements ? ",\n" : "\n");
+    }
+  g_string_append (out, "]}\n");
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+      GListModel *problems;
+      g_autoptr(VtProblem) problem = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, n_elements - 1);
+      for (guint i = 0; i < n_elements - 1; i++)
+        {
+          g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+          guint expected = i < not_a_piece ? i + 1 : i + 2;
+
+          g_assert_cmpuint (vt_item_get_number (item), ==, expected);
+        }
+
+      problems = vt_catalog_get_problems (catalog);
+      g_assert_cmpuint (g_list_model_get_n_items (problems), >=, 1);
+      problem = g_list_model_get_item (problems, 0);
+      g_assert_cmpstr (vt_problem_get_field (problem), ==, "items[4321]");
+    }
+
+  vt_test_remove_tree (dir);
+}
+
 static void
 test_load_async_failure_keeps_contents (void)
 {
@@ -1069,6 +1121,7 @@ main (int   argc,
   g_test_add_func ("/catalog/load/small", test_load_small);
   g_test_add_func ("/catalog/load/new-for-file", test_load_new_for_file);
   g_test_add_func ("/catalog/load/async-progress", test_load_async_progress);
+  g_test_add_func ("/catalog/load/many-in-order", test_load_many_in_order);
   g_test_add_func ("/catalog/load/async-failure-keeps-contents", test_load_async_failure_keeps_contents);
   g_test_add_func ("/catalog/load/sync-failure-keeps-contents", test_load_sync_failure_keeps_contents);
   g_test_add_func ("/catalog/load/async-cancelled", test_load_async_cancelled);

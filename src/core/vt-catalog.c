@@ -6,37 +6,23 @@
 #include "config.h"
 
 #include "vt-catalog.h"
-#include "vt-field.h"
-#include "vt-item-private.h"
-#include "vt-json-check.h"
+#include "vt-catalog-private.h"
+#include "vt-file.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /*
- * Loading happens in four steps, all of them in a worker thread for
- * vt_catalog_load_async(): read the file (refusing folders and files
- * above the size limit before reading), scan it with vt_json_check()
- * (refusing what json-glib would crash on or accept too leniently),
- * parse it with json-glib, then build one VtItem per element of "items"
- * and validate them. Only when all of that succeeded does the main
- * thread swap the new items in, in one items-changed; a failed load
- * leaves the catalog as it was.
+ * The object, its properties and the main thread's side of a load. The
+ * load's work runs in vt-catalog-load.c, in a worker thread for
+ * vt_catalog_load_async(); the rules pieces are checked against are in
+ * vt-catalog-validate.c. Only when a load succeeded does the main thread
+ * swap the new items in, in one items-changed; a failed load leaves the
+ * catalog as it was.
  *
  * The parsed root object is kept: saving writes it back with the
  * current items in place of "items", so members the program does not
  * know stay, in their order, at every level.
  */
-
-#define MAX_DEPTH 256
-#define FORMAT_NAME "vitrine-catalog"
-#define FORMAT_VERSION 1
 
 G_DEFINE_QUARK (vt-catalog-error-quark, vt_catalog_error)
 
@@ -119,347 +105,10 @@ vt_catalog_list_model_init (GListModelInterface *iface)
 }
 
 /* }}} */
-/* {{{ Validation */
-
-/* "1950s" (or "1950's") → 1950. */
-static gboolean
-parse_decade (const char *text,
-              int        *start)
-{
-  const char *p = text;
-  gint64 value = 0;
-
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p) && p - text < 5; p++)
-    value = value * 10 + (*p - '0');
-  if (*p == '\'')
-    p++;
-  if (*p != 's' || p[1] != '\0' || value % 10 != 0)
-    return FALSE;
-  *start = (int) value;
-  return TRUE;
-}
-
-static gboolean
-has_load_problem (VtItem  *item,
-                  VtField  field)
-{
-  GPtrArray *problems = vt_item_get_load_problems (item);
-  const char *member = vt_field_get_member (field);
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    if (g_strcmp0 (vt_problem_get_field (g_ptr_array_index (problems, i)), member) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void G_GNUC_PRINTF (5, 6)
-add_problem (GPtrArray  *problems,
-             VtItem     *item,
-             VtSeverity  severity,
-             VtField     field,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (problems,
-                   vt_problem_new (severity,
-                                   item != NULL ? vt_item_get_number (item) : 0,
-                                   item != NULL ? vt_item_get_title (item) : NULL,
-                                   vt_field_get_member (field), message));
-}
-
-static void
-check_image (GPtrArray *problems,
-             VtItem    *item,
-             gboolean   read_header)
-{
-  const char *written = vt_item_get_image_path (item);
-  GFile *image = vt_item_get_image (item);
-  g_autofree char *path = NULL;
-  GStatBuf st;
-
-  if (image == NULL)
-    {
-      if (!has_load_problem (item, VT_FIELD_IMAGE))
-        add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
-                     _("missing: the piece has no image"));
-      return;
-    }
-
-  path = g_file_get_path (image);
-  if (path == NULL)
-    return;   /* not a local file: nothing cheap to check */
-
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” does not exist (looked for %s)"), written, path);
-      else
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
-      return;
-    }
-
-  if (S_ISDIR (st.st_mode))
-    {
-      add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                   _("“%s” is a folder, not an image"), written);
-      return;
-    }
-
-  if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
-    {
-      if (g_access (path, R_OK) != 0)
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” cannot be read: %s"), written, g_strerror (errno));
-      else
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” is not an image file Vitrine can read"), written);
-    }
-}
-
-/* The currency the pieces should be priced in: the collection's, or
- * when it names none the one most pieces use. */
-static const char *
-reference_currency (GPtrArray  *items,
-                    const char *collection_currency)
-{
-  g_autoptr(GHashTable) counts = NULL;
-  const char *best = NULL;
-  guint best_count = 0;
-
-  if (collection_currency != NULL)
-    return g_intern_string (collection_currency);
-
-  counts = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < items->len; i++)
-    {
-      VtPrice price;
-      guint count;
-
-      if (!vt_item_get_price (g_ptr_array_index (items, i), &price) || price.currency == NULL)
-        continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, price.currency)) + 1;
-      g_hash_table_insert (counts, (gpointer) price.currency, GUINT_TO_POINTER (count));
-      if (count > best_count)
-        {
-          best = price.currency;
-          best_count = count;
-        }
-    }
-  return best;
-}
-
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b)
-{
-  VtProblem *pa = *(VtProblem **) a;
-  VtProblem *pb = *(VtProblem **) b;
-
-  /* Errors first. */
-  return (int) vt_problem_get_severity (pb) - (int) vt_problem_get_severity (pa);
-}
-
-static int
-compare_number (gconstpointer a,
-                gconstpointer b)
-{
-  guint na = vt_problem_get_number (*(VtProblem **) a);
-  guint nb = vt_problem_get_number (*(VtProblem **) b);
-
-  return na < nb ? -1 : na > nb;
-}
-
-static char *
-summarize (GPtrArray *problems)
-{
-  VtProblem *first;
-  g_autofree char *text = NULL;
-
-  if (problems->len == 0)
-    return NULL;
-
-  first = g_ptr_array_index (problems, 0);
-  if (vt_problem_get_field (first) != NULL)
-    text = g_strdup_printf ("%s: %s", vt_problem_get_field (first), vt_problem_get_message (first));
-  else
-    text = g_strdup (vt_problem_get_message (first));
-
-  if (problems->len == 1)
-    return g_steal_pointer (&text);
-
-  return g_strdup_printf (ngettext ("%s (and %u more problem)",
-                                    "%s (and %u more problems)",
-                                    problems->len - 1),
-                          text, problems->len - 1);
-}
-
-/* Runs every rule over @items and returns all problems, the catalog's
- * own first, then by item number. Sets each item's problem, quietly for
- * items nobody shows yet. */
-static GPtrArray *
-validate (GPtrArray    *items,
-          GPtrArray    *catalog_problems,
-          const char   *currency,
-          guint         total,
-          gboolean      read_image_headers,
-          gboolean      notify,
-          GCancellable *cancellable)
-{
-  g_autoptr(GHashTable) first_by_number = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) item_problems = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *expected_currency = reference_currency (items, currency);
-
-  for (guint i = 0; catalog_problems != NULL && i < catalog_problems->len; i++)
-    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (catalog_problems, i)));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      VtItem *item = g_ptr_array_index (items, i);
-      GPtrArray *loaded = vt_item_get_load_problems (item);
-      guint number = vt_item_get_number (item);
-      const char *decade = vt_item_get_decade (item);
-      VtPrice price;
-
-      g_ptr_array_set_size (item_problems, 0);
-
-      for (guint j = 0; loaded != NULL && j < loaded->len; j++)
-        g_ptr_array_add (item_problems, g_object_ref (g_ptr_array_index (loaded, j)));
-
-      if (number == 0)
-        {
-          if (!has_load_problem (item, VT_FIELD_NUMBER))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("missing: every piece needs its number in the collection"));
-        }
-      else
-        {
-          VtItem *first = g_hash_table_lookup (first_by_number, GUINT_TO_POINTER (number));
-
-          if (first == NULL)
-            g_hash_table_insert (first_by_number, GUINT_TO_POINTER (number), item);
-          else if (vt_item_get_title (first) != NULL)
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("%u is also the number of “%s”"), number, vt_item_get_title (first));
-          else
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("%u is also the number of another piece"), number);
-
-          if (total > 0 && number > total)
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_NUMBER,
-                         _("%u is above the collection’s total of %u"), number, total);
-        }
-
-      if (vt_item_get_title (item) == NULL && !has_load_problem (item, VT_FIELD_TITLE))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_TITLE, _("missing"));
-
-      if (vt_item_has_impact (item)
-          && (vt_item_get_impact (item) < 1 || vt_item_get_impact (item) > 10))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMPACT,
-                     _("%d is outside 1-10"), vt_item_get_impact (item));
-
-      if (decade != NULL)
-        {
-          int start;
-
-          if (!parse_decade (decade, &start))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
-                         _("“%s” is not a decade such as “1950s”"), decade);
-          else if (vt_item_has_year (item)
-                   && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
-                         _("%d is outside the decade “%s”"), vt_item_get_year (item), decade);
-        }
-
-      if (vt_item_get_price_text (item) != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
-          else if (price.currency != NULL && expected_currency != NULL
-                   && price.currency != expected_currency)
-            {
-              if (currency != NULL)
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
-                             _("“%s” is in %s, but the collection’s currency is %s"),
-                             vt_item_get_price_text (item), price.currency, expected_currency);
-              else
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
-                             _("“%s” is in %s, but most pieces are priced in %s"),
-                             vt_item_get_price_text (item), price.currency, expected_currency);
-            }
-        }
-
-      check_image (item_problems, item, read_image_headers);
-
-      g_ptr_array_sort (item_problems, compare_severity);
-      if (notify)
-        {
-          g_autofree char *summary = summarize (item_problems);
-          vt_item_set_problem (item, summary);
-        }
-      else
-        vt_item_take_problem_quietly (item, summarize (item_problems));
-
-      for (guint j = 0; j < item_problems->len; j++)
-        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (item_problems, j)));
-
-      if (i % 1024 == 1023 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-
-  /* Stable: the catalog's own problems (number 0) stay first. */
-  g_ptr_array_sort (all, compare_number);
-  return all;
-}
-
-/* }}} */
 /* {{{ Loading */
 
-typedef struct
-{
-  VtCatalog     *catalog;
-  GMainContext  *context;        /* NULL for a synchronous load */
-  GFile         *file;
-  char          *name;           /* for messages */
-  goffset        max_size;
-  guint          generation;
-
-  /* progress, in thousandths */
-  int            progress;
-  int            progress_pending;
-  guint          last_reported;
-  guint          n_expected_objects;
-  guint          n_parsed_objects;
-
-  /* results */
-  GFile         *base_dir;
-  JsonObject    *root;
-  JsonObject    *collection;
-  char          *collection_name;
-  char          *currency;
-  guint          total;
-  GPtrArray     *items;
-  GPtrArray     *catalog_problems;
-  GPtrArray     *problems;
-} LoadJob;
-
 static void
-load_job_clear (LoadJob *job)
+load_job_clear (VtCatalogLoadJob *job)
 {
   g_clear_object (&job->catalog);
   g_clear_pointer (&job->context, g_main_context_unref);
@@ -475,12 +124,12 @@ load_job_clear (LoadJob *job)
   g_clear_pointer (&job->problems, g_ptr_array_unref);
 }
 
-static LoadJob *
+static VtCatalogLoadJob *
 load_job_new (VtCatalog *self,
               GFile     *file,
               gboolean   in_thread)
 {
-  LoadJob *job = g_atomic_rc_box_new0 (LoadJob);
+  VtCatalogLoadJob *job = g_atomic_rc_box_new0 (VtCatalogLoadJob);
 
   job->catalog = g_object_ref (self);
   job->context = in_thread ? g_main_context_ref_thread_default () : NULL;
@@ -491,8 +140,8 @@ load_job_new (VtCatalog *self,
   return job;
 }
 
-static LoadJob *
-load_job_ref (LoadJob *job)
+static VtCatalogLoadJob *
+load_job_ref (VtCatalogLoadJob *job)
 {
   return g_atomic_rc_box_acquire (job);
 }
@@ -503,7 +152,7 @@ load_job_unref (gpointer job)
   g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCatalogLoadJob, load_job_unref)
 
 static void
 set_progress (VtCatalog *self,
@@ -518,7 +167,7 @@ set_progress (VtCatalog *self,
 static gboolean
 progress_idle_cb (gpointer data)
 {
-  LoadJob *job = data;
+  VtCatalogLoadJob *job = data;
 
   g_atomic_int_set (&job->progress_pending, 0);
   /* A newer load owns the progress now. */
@@ -527,10 +176,9 @@ progress_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called from the loading thread; at most every 1% reaches the catalog. */
-static void
-report_progress (LoadJob *job,
-                 double   fraction)
+void
+vt_catalog_load_job_report_progress (VtCatalogLoadJob *job,
+                                     double            fraction)
 {
   guint value = (guint) (CLAMP (fraction, 0.0, 1.0) * 1000);
 
@@ -555,463 +203,6 @@ report_progress (LoadJob *job,
       g_source_set_static_name (source, "[vitrine] catalog load progress");
       g_source_attach (source, job->context);
     }
-}
-
-/* Progress while json-glib parses: one step per object. ("array-element"
- * would be finer, but is emitted for every paragraph and costs about a
- * quarter of the parse once a handler is connected.) */
-static void
-on_object_end_cb (JsonParser *parser,
-                  JsonObject *object,
-                  LoadJob    *job)
-{
-  job->n_parsed_objects++;
-  if (job->n_expected_objects > 0 && job->n_parsed_objects % 64 == 0)
-    report_progress (job, 0.1 + 0.6 * job->n_parsed_objects / job->n_expected_objects);
-}
-
-static void
-set_too_big_error (LoadJob  *job,
-                   goffset   size,
-                   GError  **error)
-{
-  g_autofree char *size_text = g_format_size (size);
-  g_autofree char *limit = g_format_size (job->max_size);
-
-  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-               _("%s: the file is %s, more than the limit of %s"), job->name, size_text, limit);
-}
-
-/* @read_error comes from reading the contents, through GIO or g_file_get_contents(). */
-static void
-set_read_error (LoadJob       *job,
-                const GError  *read_error,
-                GError       **error)
-{
-  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_error_copy (read_error));
-  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
-           || g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                 _("%s: no permission to read the file"), job->name);
-  else
-    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                 _("%s: cannot read the file: %s"), job->name, read_error->message);
-}
-
-static GBytes *
-read_file (LoadJob       *job,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  gboolean loaded;
-
-  info = g_file_query_info (job->file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: the file does not exist"), job->name);
-      else
-        g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                     _("%s: cannot read the file: %s"), job->name, local_error->message);
-      return NULL;
-    }
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_REGULAR:
-      break;
-    case G_FILE_TYPE_DIRECTORY:
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                   _("%s: this is a folder, not a catalog file"), job->name);
-      return NULL;
-    default:
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_READ,
-                   _("%s: this is not a regular file"), job->name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > job->max_size)
-    {
-      set_too_big_error (job, g_file_info_get_size (info), error);
-      return NULL;
-    }
-
-  /* A local file in one read of its size; GIO reads in small chunks. */
-  if (g_file_peek_path (job->file) != NULL)
-    loaded = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error);
-  else
-    loaded = g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error);
-  if (!loaded)
-    {
-      set_read_error (job, local_error, error);
-      return NULL;
-    }
-
-  /* It may have grown since we looked. */
-  if ((goffset) length > job->max_size)
-    {
-      set_too_big_error (job, length, error);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* json-glib says "<data>:3:17: Parse error: unexpected ..."; we say
- * "/path/catalog.json:3:17: unexpected ...". */
-static void
-set_parse_error (LoadJob     *job,
-                 const GError *parse_error,
-                 GError     **error)
-{
-  const char *message = parse_error->message;
-  const char *rest;
-
-  if (g_str_has_prefix (message, "<data>:"))
-    message += strlen ("<data>");
-  else
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX,
-                   "%s: %s", job->name, message);
-      return;
-    }
-
-  rest = strstr (message, ": Parse error: ");
-  if (rest != NULL)
-    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX,
-                 "%s%.*s: %s", job->name, (int) (rest - message), message,
-                 rest + strlen (": Parse error: "));
-  else
-    g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX,
-                 "%s%s", job->name, message);
-}
-
-static gboolean
-check_format (LoadJob    *job,
-              JsonObject *root,
-              GError    **error)
-{
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
-  JsonNode *items = json_object_get_member (root, "items");
-
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
-      || json_node_get_value_type (format) != G_TYPE_STRING)
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   _("%s: not a Vitrine catalog (it has no \"format\": \"%s\")"),
-                   job->name, FORMAT_NAME);
-      return FALSE;
-    }
-  if (g_strcmp0 (json_node_get_string (format), FORMAT_NAME) != 0)
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   _("%s: not a Vitrine catalog (its format is “%s”, not “%s”)"),
-                   job->name, json_node_get_string (format), FORMAT_NAME);
-      return FALSE;
-    }
-
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
-      || json_node_get_value_type (version) != G_TYPE_INT64)
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   _("%s: the catalog has no \"version\" number"), job->name);
-      return FALSE;
-    }
-  if (json_node_get_int (version) != FORMAT_VERSION)
-    {
-      /* Formatted apart: a G_GINT64_FORMAT inside _() cannot be translated. */
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   /* Translators: "catalog.json: catalog version 3 is not one this Vitrine reads (version 1)" */
-                   _("%s: catalog version %s is not one this Vitrine reads (version %d)"),
-                   job->name, number, FORMAT_VERSION);
-      return FALSE;
-    }
-
-  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_FORMAT,
-                   _("%s: the catalog has no \"items\" list"), job->name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-catalog_problem (LoadJob    *job,
-                 VtSeverity  severity,
-                 const char *field,
-                 const char *message)
-{
-  g_ptr_array_add (job->catalog_problems, vt_problem_new (severity, 0, NULL, field, message));
-}
-
-static void
-read_collection (LoadJob    *job,
-                 JsonObject *root)
-{
-  JsonNode *node = json_object_get_member (root, "collection");
-  JsonObject *collection;
-  JsonNode *member;
-
-  if (node == NULL)
-    {
-      catalog_problem (job, VT_SEVERITY_WARNING, "collection",
-                       _("missing: the collection’s name, total and currency are unknown"));
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      catalog_problem (job, VT_SEVERITY_ERROR, "collection",
-                       _("not an object with the collection’s name, total and currency"));
-      return;
-    }
-
-  collection = json_node_get_object (node);
-  job->collection = json_object_ref (collection);
-
-  member = json_object_get_member (collection, "name");
-  if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
-      && json_node_get_value_type (member) == G_TYPE_STRING)
-    job->collection_name = g_strdup (json_node_get_string (member));
-  else if (member != NULL)
-    catalog_problem (job, VT_SEVERITY_ERROR, "collection.name", _("not text"));
-
-  member = json_object_get_member (collection, "total");
-  if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
-      && json_node_get_value_type (member) == G_TYPE_INT64
-      && json_node_get_int (member) >= 0 && json_node_get_int (member) <= G_MAXUINT)
-    job->total = (guint) json_node_get_int (member);
-  else if (member != NULL)
-    catalog_problem (job, VT_SEVERITY_ERROR, "collection.total",
-                     _("not a whole number of pieces"));
-
-  member = json_object_get_member (collection, "currency");
-  if (member != NULL && JSON_NODE_HOLDS_VALUE (member)
-      && json_node_get_value_type (member) == G_TYPE_STRING)
-    job->currency = g_strdup (json_node_get_string (member));
-  else if (member != NULL)
-    catalog_problem (job, VT_SEVERITY_ERROR, "collection.currency", _("not text"));
-}
-
-static void
-report_duplicates (LoadJob   *job,
-                   GPtrArray *duplicates,
-                   GPtrArray *items_by_index)
-{
-  for (guint i = 0; i < duplicates->len; i++)
-    {
-      VtJsonDuplicate *duplicate = g_ptr_array_index (duplicates, i);
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("appears twice (again at line %u): only the last value is used, and saving drops the other"),
-                                 duplicate->line);
-
-      if (duplicate->scope == VT_JSON_SCOPE_ITEM)
-        {
-          VtItem *item = duplicate->item_index < items_by_index->len
-                         ? g_ptr_array_index (items_by_index, duplicate->item_index) : NULL;
-          g_autoptr(VtProblem) problem = NULL;
-
-          if (item == NULL)
-            continue;
-          problem = vt_problem_new (VT_SEVERITY_ERROR, vt_item_get_number (item),
-                                    vt_item_get_title (item), duplicate->key, message);
-          vt_item_add_load_problem (item, problem);
-        }
-      else if (duplicate->scope == VT_JSON_SCOPE_COLLECTION)
-        {
-          g_autofree char *field = g_strconcat ("collection.", duplicate->key, NULL);
-          catalog_problem (job, VT_SEVERITY_ERROR, field, message);
-        }
-      else
-        catalog_problem (job, VT_SEVERITY_ERROR, duplicate->key, message);
-    }
-}
-
-/* Everything but swapping the result in: safe in a worker thread. */
-/* Items are built from their JSON objects on every core: folding each
- * one's search text is most of the work after the parse, and the objects
- * are only read. */
-typedef struct
-{
-  JsonArray    *array;
-  GFile        *base_dir;
-  GPtrArray    *built;     /* one slot per element, NULL for a non-object */
-  guint         start;
-  guint         end;
-  GCancellable *cancellable;
-} BuildChunk;
-
-static gpointer
-build_chunk (gpointer data)
-{
-  BuildChunk *chunk = data;
-
-  for (guint i = chunk->start; i < chunk->end; i++)
-    {
-      JsonNode *element = json_array_get_element (chunk->array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        chunk->built->pdata[i] = vt_item_new_from_json (json_node_get_object (element),
-                                                        chunk->base_dir, NULL);
-      if (i % 256 == 255 && g_cancellable_is_cancelled (chunk->cancellable))
-        break;
-    }
-
-  return NULL;
-}
-
-/* Elements below this many are built on the loading thread alone. */
-#define PARALLEL_BUILD_MIN 2048
-#define PARALLEL_BUILD_MAX_THREADS 8
-
-static void
-unref_if_any (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
-
-static GPtrArray *
-build_items (LoadJob      *job,
-             JsonArray    *array,
-             guint         n_elements,
-             GCancellable *cancellable)
-{
-  GPtrArray *built = g_ptr_array_new_full (n_elements, unref_if_any);
-  BuildChunk chunks[PARALLEL_BUILD_MAX_THREADS];
-  GThread *threads[PARALLEL_BUILD_MAX_THREADS] = { NULL, };
-  guint n_chunks = 1;
-
-  g_ptr_array_set_size (built, n_elements);
-  if (n_elements >= PARALLEL_BUILD_MIN)
-    n_chunks = CLAMP ((guint) g_get_num_processors (), 1, PARALLEL_BUILD_MAX_THREADS);
-
-  for (guint c = 0; c < n_chunks; c++)
-    chunks[c] = (BuildChunk) {
-      .array = array,
-      .base_dir = job->base_dir,
-      .built = built,
-      .start = (guint) ((guint64) n_elements * c / n_chunks),
-      .end = (guint) ((guint64) n_elements * (c + 1) / n_chunks),
-      .cancellable = cancellable,
-    };
-
-  /* The others on threads of their own, the first one here. */
-  for (guint c = 1; c < n_chunks; c++)
-    threads[c] = g_thread_new ("vitrine-items", build_chunk, &chunks[c]);
-  build_chunk (&chunks[0]);
-  for (guint c = 1; c < n_chunks; c++)
-    g_thread_join (threads[c]);
-
-  return built;
-}
-
-static gboolean
-load_job_run (LoadJob       *job,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GPtrArray) items_by_index = NULL;
-  g_autoptr(GPtrArray) built = NULL;
-  g_auto(VtJsonCheck) check = { NULL, 0, 0 };
-  const char *data;
-  gsize length;
-  JsonArray *array;
-  guint n_elements;
-
-  report_progress (job, 0.0);
-
-  bytes = read_file (job, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-  data = g_bytes_get_data (bytes, &length);
-  report_progress (job, 0.05);
-
-  if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
-    return FALSE;
-  job->n_expected_objects = check.n_objects;
-  report_progress (job, 0.1);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), job);
-  if (!json_parser_load_from_data (parser, data + check.start, (gssize) (length - check.start),
-                                   &parse_error))
-    {
-      set_parse_error (job, parse_error, error);
-      return FALSE;
-    }
-  g_clear_pointer (&bytes, g_bytes_unref);
-  report_progress (job, 0.7);
-
-  /* The scan let only an object through. */
-  job->root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-  if (!check_format (job, job->root, error))
-    return FALSE;
-
-  job->base_dir = g_file_get_parent (job->file);
-  job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
-  read_collection (job, job->root);
-
-  array = json_object_get_array_member (job->root, "items");
-  n_elements = json_array_get_length (array);
-  job->items = g_ptr_array_new_full (n_elements, g_object_unref);
-  items_by_index = g_ptr_array_new_full (n_elements, NULL);
-
-  built = build_items (job, array, n_elements, cancellable);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_elements; i++)
-    {
-      VtItem *item = g_ptr_array_index (built, i);
-
-      if (item == NULL)
-        {
-          g_autofree char *field = g_strdup_printf ("items[%u]", i);
-
-          catalog_problem (job, VT_SEVERITY_ERROR, field,
-                           _("not a piece (an object with a number, a title...): skipped"));
-          g_ptr_array_add (items_by_index, NULL);
-          continue;
-        }
-
-      g_ptr_array_add (job->items, g_object_ref (item));
-      g_ptr_array_add (items_by_index, item);
-    }
-
-  report_duplicates (job, check.duplicates, items_by_index);
-  vt_json_check_clear (&check);
-  report_progress (job, 0.9);
-
-  job->problems = validate (job->items, job->catalog_problems, job->currency, job->total,
-                            FALSE, FALSE, cancellable);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  report_progress (job, 1.0);
-  return TRUE;
 }
 
 static void
@@ -1065,7 +256,7 @@ set_collection_fields (VtCatalog  *self,
 
 /* On the main thread, after a successful load. */
 static void
-load_job_apply (LoadJob *job)
+load_job_apply (VtCatalogLoadJob *job)
 {
   VtCatalog *self = job->catalog;
   g_autoptr(GPtrArray) old_items = NULL;
@@ -1105,7 +296,7 @@ vt_catalog_load (VtCatalog     *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(LoadJob) job = NULL;
+  g_autoptr(VtCatalogLoadJob) job = NULL;
   gboolean ok;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
@@ -1118,7 +309,7 @@ vt_catalog_load (VtCatalog     *self,
   if (self->n_loading++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  ok = load_job_run (job, cancellable, error);
+  ok = vt_catalog_load_job_run (job, cancellable, error);
   if (ok)
     load_job_apply (job);
 
@@ -1136,7 +327,7 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (load_job_run (task_data, cancellable, &error))
+  if (vt_catalog_load_job_run (task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1149,7 +340,7 @@ load_thread_done_cb (GObject      *object,
 {
   VtCatalog *self = VT_CATALOG (object);
   g_autoptr(GTask) outer = user_data;
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  VtCatalogLoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (--self->n_loading == 0)
@@ -1244,8 +435,8 @@ vt_catalog_to_data (VtCatalog *self,
   if (self->root == NULL)
     {
       self->root = json_object_new ();
-      json_object_set_string_member (self->root, "format", FORMAT_NAME);
-      json_object_set_int_member (self->root, "version", FORMAT_VERSION);
+      json_object_set_string_member (self->root, "format", VT_CATALOG_FORMAT_NAME);
+      json_object_set_int_member (self->root, "version", VT_CATALOG_FORMAT_VERSION);
       if (self->collection == NULL)
         self->collection = json_object_new ();
     }
@@ -1274,125 +465,37 @@ vt_catalog_to_data (VtCatalog *self,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return FALSE;
-      data += written;
-      length -= (gsize) written;
-    }
-  return TRUE;
-}
-
-/* Removes the temporary file @temp and says why @name was not saved. */
-static gboolean
-fail_write (const char  *name,
-            const char  *temp,
-            int          saved_errno,
-            GError     **error)
-{
-  g_unlink (temp);
-  g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-               _("Cannot save %s: %s"), name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* A temporary file in the same folder, fsync, rename over the target,
- * fsync the folder: the old file stays whole until the new one is. */
-static gboolean
-write_atomically (GFile       *file,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-  gboolean exists;
-  int saved_errno;
-  int fd;
-
-  if (path == NULL)
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: only local files can be saved"), name);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  exists = g_stat (path, &st) == 0;
-  if (exists && S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: it is a folder"), name);
-      return FALSE;
-    }
-
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: the folder %s is not writable (%s)"),
-                   name, dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Keep the permissions of the file we replace. */
-  if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      return fail_write (name, temp, saved_errno, error);
-    }
-  if (close (fd) != 0)
-    return fail_write (name, temp, errno, error);
-  if (g_rename (temp, path) != 0)
-    return fail_write (name, temp, errno, error);
-
-  /* Make the rename itself durable. */
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      (void) fsync (fd);
-      close (fd);
-    }
-
-  return TRUE;
-}
-
 gboolean
 vt_catalog_save (VtCatalog  *self,
                  GFile      *file,
                  GError    **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path;
   gsize length;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+                   _("Cannot save %s: only local files can be saved"), name);
+      return FALSE;
+    }
+
   data = vt_catalog_to_data (self, &length);
-  return write_atomically (file, data, length, error);
+  if (!vt_file_write_atomic (path, data, length, 0644, VT_FILE_WRITE_NONE, &local_error))
+    {
+      g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* }}} */
@@ -1465,8 +568,8 @@ vt_catalog_validate (VtCatalog *self)
 
   g_return_if_fail (VT_IS_CATALOG (self));
 
-  problems = validate (self->items, self->catalog_problems, self->currency, self->total,
-                       TRUE, TRUE, NULL);
+  problems = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
+                                       self->total, TRUE, TRUE, NULL);
   set_problems (self, problems);
 }
 

@@ -60,7 +60,8 @@ gboolean    vt_catalog_load_finish      (VtCatalog           *self,
                                          GAsyncResult        *result,
                                          GError             **error);
 
-/* Atomic: a temporary file in the same folder, fsync, rename. Members
+/* Atomic and durable (vt_file_write_atomic()): the old file stays whole
+ * until the new one is on the disk, and keeps its permissions. Members
  * the program does not know are written back in their order at every
  * level. */
 gboolean    vt_catalog_save             (VtCatalog           *self,

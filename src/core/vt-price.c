@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Exact decimal prices: parsed into a 128-bit integer of fixed scale, never a float. */
+/* Exact decimal prices: parsed into a 128-bit integer (two 64-bit halves) of fixed scale, never a float. */
 
 #define G_LOG_DOMAIN "vitrine-price"
 
@@ -12,36 +12,98 @@
 
 G_DEFINE_QUARK (vt-price-error-quark, vt_price_error)
 
-#define AMOUNT_MAX (~(unsigned __int128) 0)
-
 /* Longest currency code we accept ("ETH", "USD", "USDC", "WETH"...). */
 #define CURRENCY_MAX_LENGTH 10
 
-static unsigned __int128
+#define LOW_32(x) ((x) & G_GUINT64_CONSTANT (0xffffffff))
+
+static guint64
 power_of_ten (guint n)
 {
-  unsigned __int128 value = 1;
+  guint64 value = 1;
 
+  g_assert (n <= VT_PRICE_SCALE);
   while (n-- > 0)
     value *= 10;
   return value;
+}
+
+/* @a x @b, the 128 bits of it in *@high and *@low, from four products
+ * of 32-bit halves. */
+static void
+multiply_64 (guint64  a,
+             guint64  b,
+             guint64 *high,
+             guint64 *low)
+{
+  guint64 low_low = LOW_32 (a) * LOW_32 (b);
+  guint64 low_high = LOW_32 (a) * (b >> 32);
+  guint64 high_low = (a >> 32) * LOW_32 (b);
+  guint64 high_high = (a >> 32) * (b >> 32);
+  guint64 middle = (low_low >> 32) + LOW_32 (low_high) + LOW_32 (high_low);
+
+  *low = (middle << 32) | LOW_32 (low_low);
+  *high = high_high + (low_high >> 32) + (high_low >> 32) + (middle >> 32);
+}
+
+/* *@value = *@value x @factor + @addend; FALSE, and *@value unchanged,
+ * when that does not fit in 128 bits. */
+static gboolean
+multiply_add (VtAmount *value,
+              guint64   factor,
+              guint64   addend)
+{
+  guint64 low_high, low_low, high_high, high_low;
+  VtAmount result;
+
+  multiply_64 (value->low, factor, &low_high, &low_low);
+  multiply_64 (value->high, factor, &high_high, &high_low);
+  if (high_high != 0)
+    return FALSE;
+
+  result.low = low_low + addend;
+  result.high = low_high + high_low;
+  if (result.high < low_high)
+    return FALSE;
+  if (result.low < low_low)
+    {
+      if (result.high == G_MAXUINT64)
+        return FALSE;
+      result.high++;
+    }
+
+  *value = result;
+  return TRUE;
+}
+
+/* *@value = *@value / @divisor; returns the remainder. */
+static guint
+divide (VtAmount *value,
+        guint32   divisor)
+{
+  guint64 parts[4] = {
+    value->high >> 32, LOW_32 (value->high), value->low >> 32, LOW_32 (value->low)
+  };
+  guint64 remainder = 0;
+
+  /* Long division on 32-bit digits: each step divides less than 2^64. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      guint64 current = (remainder << 32) | parts[i];
+
+      parts[i] = current / divisor;
+      remainder = current % divisor;
+    }
+
+  value->high = (parts[0] << 32) | parts[1];
+  value->low = (parts[2] << 32) | parts[3];
+  return (guint) remainder;
 }
 
 static gboolean
 is_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* value = value * 10 + digit, FALSE on overflow. */
-static gboolean
-push_digit (unsigned __int128 *value,
-            guint              digit)
-{
-  if (*value > (AMOUNT_MAX - digit) / 10)
-    return FALSE;
-  *value = *value * 10 + digit;
-  return TRUE;
 }
 
 static gboolean
@@ -68,8 +130,8 @@ vt_price_parse (const char  *text,
                 VtPrice     *price,
                 GError     **error)
 {
-  unsigned __int128 integer = 0;
-  unsigned __int128 fraction = 0;
+  VtAmount integer = { 0, 0 };
+  guint64 fraction = 0;
   guint n_integer_digits = 0;
   guint n_fraction_digits = 0;
   guint group_digits = 0;
@@ -109,7 +171,7 @@ vt_price_parse (const char  *text,
     {
       if (g_ascii_isdigit (*p))
         {
-          if (!push_digit (&integer, *p - '0'))
+          if (!multiply_add (&integer, 10, (guint64) (*p - '0')))
             return fail (error, VT_PRICE_ERROR_OVERFLOW, text,
                          _("the amount is too large"));
           n_integer_digits++;
@@ -183,17 +245,13 @@ vt_price_parse (const char  *text,
     return fail (error, VT_PRICE_ERROR_INVALID, text,
                  _("the currency must be a code such as ETH"));
 
-  /* amount = integer * 10^18 + fraction * 10^(18 - decimals) */
-  {
-    unsigned __int128 scale = power_of_ten (VT_PRICE_SCALE);
-    unsigned __int128 scaled_fraction = fraction * power_of_ten (VT_PRICE_SCALE - n_fraction_digits);
-
-    if (integer > (AMOUNT_MAX - scaled_fraction) / scale)
-      return fail (error, VT_PRICE_ERROR_OVERFLOW, text,
-                   _("the amount is too large"));
-
-    price->amount = integer * scale + scaled_fraction;
-  }
+  /* amount = integer * 10^18 + fraction * 10^(18 - decimals); the
+   * scaled fraction is below 10^18, so it fits in 64 bits. */
+  if (!multiply_add (&integer, power_of_ten (VT_PRICE_SCALE),
+                     fraction * power_of_ten (VT_PRICE_SCALE - n_fraction_digits)))
+    return fail (error, VT_PRICE_ERROR_OVERFLOW, text,
+                 _("the amount is too large"));
+  price->amount = integer;
 
   if (currency_length > 0)
     {
@@ -213,11 +271,14 @@ int
 vt_price_compare (const VtPrice *a,
                   const VtPrice *b)
 {
+  int order;
+
   g_return_val_if_fail (a != NULL, 0);
   g_return_val_if_fail (b != NULL, 0);
 
-  if (a->amount != b->amount)
-    return a->amount < b->amount ? -1 : 1;
+  order = vt_amount_compare (a->amount, b->amount);
+  if (order != 0)
+    return order;
   if (a->currency == b->currency)
     return 0;
   if (a->currency == NULL)
@@ -241,25 +302,19 @@ vt_price_format_amount (const VtPrice *price)
   char buffer[64];
   char *end = buffer + sizeof buffer - 1;
   char *p = end;
-  unsigned __int128 scale;
-  unsigned __int128 integer;
-  unsigned __int128 fraction;
+  VtAmount value;
   gboolean any = FALSE;
 
   g_return_val_if_fail (price != NULL, NULL);
 
-  scale = power_of_ten (VT_PRICE_SCALE);
-  integer = price->amount / scale;
-  fraction = price->amount % scale;
-
+  value = price->amount;
   *p = '\0';
 
   /* Fraction digits from the right, trailing zeros dropped. */
   for (guint i = 0; i < VT_PRICE_SCALE; i++)
     {
-      guint digit = (guint) (fraction % 10);
+      guint digit = divide (&value, 10);
 
-      fraction /= 10;
       if (!any && digit == 0)
         continue;
       any = TRUE;
@@ -268,12 +323,10 @@ vt_price_format_amount (const VtPrice *price)
   if (any)
     *--p = '.';
 
+  /* Then the integer part, "0" at the least. */
   do
-    {
-      *--p = (char) ('0' + (guint) (integer % 10));
-      integer /= 10;
-    }
-  while (integer > 0);
+    *--p = (char) ('0' + divide (&value, 10));
+  while (value.high != 0 || value.low != 0);
 
   return g_strdup (p);
 }

@@ -22,6 +22,36 @@ typedef enum
 #define VT_PRICE_SCALE 18
 
 /**
+ * VtAmount:
+ * @high: the upper 64 bits
+ * @low: the lower 64 bits
+ *
+ * An unsigned 128-bit integer in two halves: GCC has no 128-bit integer
+ * type on the 32-bit architectures (i386, armhf...). As an amount it
+ * counts units of 10^-%VT_PRICE_SCALE, up to
+ * 340282366920938463463.374607431768211455.
+ */
+typedef struct
+{
+  guint64 high;
+  guint64 low;
+} VtAmount;
+
+#define VT_AMOUNT_MAX ((VtAmount) { G_MAXUINT64, G_MAXUINT64 })
+
+/* -1, 0 or 1 as @a is below, equal to or above @b. */
+static inline int
+vt_amount_compare (VtAmount a,
+                   VtAmount b)
+{
+  if (a.high != b.high)
+    return a.high < b.high ? -1 : 1;
+  if (a.low != b.low)
+    return a.low < b.low ? -1 : 1;
+  return 0;
+}
+
+/**
  * VtPrice:
  * @amount: the amount times 10^%VT_PRICE_SCALE
  * @currency: (nullable): interned currency code ("ETH"), %NULL when the
@@ -31,8 +61,8 @@ typedef enum
  */
 typedef struct
 {
-  unsigned __int128  amount;
-  const char        *currency;
+  VtAmount    amount;
+  const char *currency;
 } VtPrice;
 
 GQuark   vt_price_error_quark (void);

@@ -23,14 +23,15 @@
  * MORE_STRICT change looks only at the items that matched, a
  * LESS_STRICT one only at those that did not.
  *
- * Ranges are kept as closed intervals of unsigned 128-bit numbers, so
- * one piece of code compares impact, year and price bounds: an int is
- * shifted by 2^31, an open price bound is 0 or the largest amount.
+ * Ranges are kept as closed intervals of unsigned 128-bit numbers
+ * (VtAmount), so one piece of code compares impact, year and price
+ * bounds: an int is shifted by 2^31, an open price bound is 0 or the
+ * largest amount.
  */
 
-typedef unsigned __int128 Bound;
+typedef VtAmount Bound;
 
-#define BOUND_MAX (~(Bound) 0)
+#define BOUND_MAX VT_AMOUNT_MAX
 
 typedef struct
 {
@@ -99,19 +100,19 @@ emit_changed (VtQuery *self,
 static inline Bound
 bound_from_int (int value)
 {
-  return (Bound) ((gint64) value - (gint64) G_MININT);
+  return (Bound) { 0, (guint64) ((gint64) value - (gint64) G_MININT) };
 }
 
 static inline int
 bound_to_int (Bound bound)
 {
-  return (int) ((gint64) bound + (gint64) G_MININT);
+  return (int) ((gint64) bound.low + (gint64) G_MININT);
 }
 
 static inline gboolean
 range_is_empty (const Range *range)
 {
-  return range->set && range->lo > range->hi;
+  return range->set && vt_amount_compare (range->lo, range->hi) > 0;
 }
 
 /* How the items within @new_range relate to those within @old_range.
@@ -132,11 +133,14 @@ range_change (const Range *old_range,
     return GTK_FILTER_CHANGE_MORE_STRICT;
   if (range_is_empty (old_range))
     return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (old_range->lo == new_range->lo && old_range->hi == new_range->hi)
+  if (vt_amount_compare (old_range->lo, new_range->lo) == 0
+      && vt_amount_compare (old_range->hi, new_range->hi) == 0)
     return NO_CHANGE;
-  if (new_range->lo >= old_range->lo && new_range->hi <= old_range->hi)
+  if (vt_amount_compare (new_range->lo, old_range->lo) >= 0
+      && vt_amount_compare (new_range->hi, old_range->hi) <= 0)
     return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (new_range->lo <= old_range->lo && new_range->hi >= old_range->hi)
+  if (vt_amount_compare (new_range->lo, old_range->lo) <= 0
+      && vt_amount_compare (new_range->hi, old_range->hi) >= 0)
     return GTK_FILTER_CHANGE_LESS_STRICT;
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
@@ -145,7 +149,7 @@ static inline gboolean
 range_contains (const Range *range,
                 Bound        value)
 {
-  return value >= range->lo && value <= range->hi;
+  return vt_amount_compare (value, range->lo) >= 0 && vt_amount_compare (value, range->hi) <= 0;
 }
 
 static void
@@ -761,7 +765,7 @@ vt_query_set_price_range (VtQuery       *self,
                           const VtPrice *min,
                           const VtPrice *max)
 {
-  Range range = { TRUE, 0, BOUND_MAX };
+  Range range = { TRUE, { 0, 0 }, BOUND_MAX };
 
   g_return_if_fail (VT_IS_QUERY (self));
 
@@ -772,8 +776,8 @@ vt_query_set_price_range (VtQuery       *self,
 
   self->has_price_min = min != NULL;
   self->has_price_max = max != NULL;
-  self->price_min = min != NULL ? *min : (VtPrice) { 0, NULL };
-  self->price_max = max != NULL ? *max : (VtPrice) { 0, NULL };
+  self->price_min = min != NULL ? *min : (VtPrice) { { 0, 0 }, NULL };
+  self->price_max = max != NULL ? *max : (VtPrice) { { 0, 0 }, NULL };
 
   set_range (self, VT_RANGE_PRICE, &range);
 }
@@ -806,7 +810,7 @@ void
 vt_query_clear_range (VtQuery    *self,
                       VtRangeKey  key)
 {
-  Range unset = { FALSE, 0, 0 };
+  Range unset = { FALSE, { 0, 0 }, { 0, 0 } };
 
   g_return_if_fail (VT_IS_QUERY (self));
   g_return_if_fail ((guint) key < VT_N_RANGES);
@@ -814,7 +818,7 @@ vt_query_clear_range (VtQuery    *self,
   if (key == VT_RANGE_PRICE)
     {
       self->has_price_min = self->has_price_max = FALSE;
-      self->price_min = self->price_max = (VtPrice) { 0, NULL };
+      self->price_min = self->price_max = (VtPrice) { { 0, 0 }, NULL };
     }
 
   set_range (self, key, &unset);
@@ -841,9 +845,9 @@ vt_query_clear (VtQuery *self)
   self->facet_mask = 0;
 
   for (guint key = 0; key < VT_N_RANGES; key++)
-    self->ranges[key] = (Range) { FALSE, 0, 0 };
+    self->ranges[key] = (Range) { FALSE, { 0, 0 }, { 0, 0 } };
   self->has_price_min = self->has_price_max = FALSE;
-  self->price_min = self->price_max = (VtPrice) { 0, NULL };
+  self->price_min = self->price_max = (VtPrice) { { 0, 0 }, NULL };
 
   /* Dropping every condition can only let more items through. */
   emit_changed (self, was_empty ? NO_CHANGE : GTK_FILTER_CHANGE_LESS_STRICT);
@@ -972,7 +976,7 @@ parse_price_bound (const char  *range_text,
   g_autoptr(GError) local_error = NULL;
 
   *has_price = FALSE;
-  *price = (VtPrice) { 0, NULL };
+  *price = (VtPrice) { { 0, 0 }, NULL };
   if (*text == '\0')
     return TRUE;
 
@@ -1022,7 +1026,7 @@ vt_parse_price_range (const char  *text,
       return FALSE;
     }
 
-  if (has_lo && has_hi && lo.amount > hi.amount)
+  if (has_lo && has_hi && vt_amount_compare (lo.amount, hi.amount) > 0)
     {
       g_set_error (error, VT_QUERY_ERROR, VT_QUERY_ERROR_INVALID_RANGE,
                    _("The price range “%s” starts above its end: write the smaller price first"),

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The rules a catalog's pieces are checked against, and the problems they find. */
+
+#define G_LOG_DOMAIN "vitrine-catalog"
+
+#include "config.h"
+
+#include "vt-catalog-private.h"
+#include "vt-field.h"
+#include "vt-item-private.h"
+
+#include <errno.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "1950s" (or "1950's") → 1950. */
+static gboolean
+parse_decade (const char *text,
+              int        *start)
+{
+  const char *p = text;
+  gint64 value = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p) && p - text < 5; p++)
+    value = value * 10 + (*p - '0');
+  if (*p == '\'')
+    p++;
+  if (*p != 's' || p[1] != '\0' || value % 10 != 0)
+    return FALSE;
+  *start = (int) value;
+  return TRUE;
+}
+
+static gboolean
+has_load_problem (VtItem  *item,
+                  VtField  field)
+{
+  GPtrArray *problems = vt_item_get_load_problems (item);
+  const char *member = vt_field_get_member (field);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    if (g_strcmp0 (vt_problem_get_field (g_ptr_array_index (problems, i)), member) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void G_GNUC_PRINTF (5, 6)
+add_problem (GPtrArray  *problems,
+             VtItem     *item,
+             VtSeverity  severity,
+             VtField     field,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (problems,
+                   vt_problem_new (severity,
+                                   item != NULL ? vt_item_get_number (item) : 0,
+                                   item != NULL ? vt_item_get_title (item) : NULL,
+                                   vt_field_get_member (field), message));
+}
+
+static void
+check_image (GPtrArray *problems,
+             VtItem    *item,
+             gboolean   read_header)
+{
+  const char *written = vt_item_get_image_path (item);
+  GFile *image = vt_item_get_image (item);
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  if (image == NULL)
+    {
+      if (!has_load_problem (item, VT_FIELD_IMAGE))
+        add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
+                     _("missing: the piece has no image"));
+      return;
+    }
+
+  path = g_file_get_path (image);
+  if (path == NULL)
+    return;   /* not a local file: nothing cheap to check */
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” does not exist (looked for %s)"), written, path);
+      else
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
+      return;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                   _("“%s” is a folder, not an image"), written);
+      return;
+    }
+
+  if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
+    {
+      if (g_access (path, R_OK) != 0)
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” cannot be read: %s"), written, g_strerror (errno));
+      else
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” is not an image file Vitrine can read"), written);
+    }
+}
+
+/* The currency the pieces should be priced in: the collection's, or
+ * when it names none the one most pieces use. */
+static const char *
+reference_currency (GPtrArray  *items,
+                    const char *collection_currency)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  if (collection_currency != NULL)
+    return g_intern_string (collection_currency);
+
+  counts = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      VtPrice price;
+      guint count;
+
+      if (!vt_item_get_price (g_ptr_array_index (items, i), &price) || price.currency == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, price.currency)) + 1;
+      g_hash_table_insert (counts, (gpointer) price.currency, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best = price.currency;
+          best_count = count;
+        }
+    }
+  return best;
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b)
+{
+  VtProblem *pa = *(VtProblem **) a;
+  VtProblem *pb = *(VtProblem **) b;
+
+  /* Errors first. */
+  return (int) vt_problem_get_severity (pb) - (int) vt_problem_get_severity (pa);
+}
+
+static int
+compare_number (gconstpointer a,
+                gconstpointer b)
+{
+  guint na = vt_problem_get_number (*(VtProblem **) a);
+  guint nb = vt_problem_get_number (*(VtProblem **) b);
+
+  return na < nb ? -1 : na > nb;
+}
+
+static char *
+summarize (GPtrArray *problems)
+{
+  VtProblem *first;
+  g_autofree char *text = NULL;
+
+  if (problems->len == 0)
+    return NULL;
+
+  first = g_ptr_array_index (problems, 0);
+  if (vt_problem_get_field (first) != NULL)
+    text = g_strdup_printf ("%s: %s", vt_problem_get_field (first), vt_problem_get_message (first));
+  else
+    text = g_strdup (vt_problem_get_message (first));
+
+  if (problems->len == 1)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf (ngettext ("%s (and %u more problem)",
+                                    "%s (and %u more problems)",
+                                    problems->len - 1),
+                          text, problems->len - 1);
+}
+
+GPtrArray *
+vt_catalog_find_problems (GPtrArray    *items,
+                          GPtrArray    *catalog_problems,
+                          const char   *currency,
+                          guint         total,
+                          gboolean      read_image_headers,
+                          gboolean      notify,
+                          GCancellable *cancellable)
+{
+  g_autoptr(GHashTable) first_by_number = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) item_problems = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *expected_currency = reference_currency (items, currency);
+
+  for (guint i = 0; catalog_problems != NULL && i < catalog_problems->len; i++)
+    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (catalog_problems, i)));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      VtItem *item = g_ptr_array_index (items, i);
+      GPtrArray *loaded = vt_item_get_load_problems (item);
+      guint number = vt_item_get_number (item);
+      const char *decade = vt_item_get_decade (item);
+      VtPrice price;
+
+      g_ptr_array_set_size (item_problems, 0);
+
+      for (guint j = 0; loaded != NULL && j < loaded->len; j++)
+        g_ptr_array_add (item_problems, g_object_ref (g_ptr_array_index (loaded, j)));
+
+      if (number == 0)
+        {
+          if (!has_load_problem (item, VT_FIELD_NUMBER))
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                         _("missing: every piece needs its number in the collection"));
+        }
+      else
+        {
+          VtItem *first = g_hash_table_lookup (first_by_number, GUINT_TO_POINTER (number));
+
+          if (first == NULL)
+            g_hash_table_insert (first_by_number, GUINT_TO_POINTER (number), item);
+          else if (vt_item_get_title (first) != NULL)
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                         _("%u is also the number of “%s”"), number, vt_item_get_title (first));
+          else
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                         _("%u is also the number of another piece"), number);
+
+          if (total > 0 && number > total)
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_NUMBER,
+                         _("%u is above the collection’s total of %u"), number, total);
+        }
+
+      if (vt_item_get_title (item) == NULL && !has_load_problem (item, VT_FIELD_TITLE))
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_TITLE, _("missing"));
+
+      if (vt_item_has_impact (item)
+          && (vt_item_get_impact (item) < 1 || vt_item_get_impact (item) > 10))
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMPACT,
+                     _("%d is outside 1-10"), vt_item_get_impact (item));
+
+      if (decade != NULL)
+        {
+          int start;
+
+          if (!parse_decade (decade, &start))
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
+                         _("“%s” is not a decade such as “1950s”"), decade);
+          else if (vt_item_has_year (item)
+                   && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
+                         _("%d is outside the decade “%s”"), vt_item_get_year (item), decade);
+        }
+
+      if (vt_item_get_price_text (item) != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
+            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
+          else if (price.currency != NULL && expected_currency != NULL
+                   && price.currency != expected_currency)
+            {
+              if (currency != NULL)
+                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
+                             _("“%s” is in %s, but the collection’s currency is %s"),
+                             vt_item_get_price_text (item), price.currency, expected_currency);
+              else
+                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
+                             _("“%s” is in %s, but most pieces are priced in %s"),
+                             vt_item_get_price_text (item), price.currency, expected_currency);
+            }
+        }
+
+      check_image (item_problems, item, read_image_headers);
+
+      g_ptr_array_sort (item_problems, compare_severity);
+      if (notify)
+        {
+          g_autofree char *summary = summarize (item_problems);
+          vt_item_set_problem (item, summary);
+        }
+      else
+        vt_item_take_problem_quietly (item, summarize (item_problems));
+
+      for (guint j = 0; j < item_problems->len; j++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (item_problems, j)));
+
+      if (i % 1024 == 1023 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+
+  /* Stable: the catalog's own problems (number 0) stay first. */
+  g_ptr_array_sort (all, compare_number);
+  return all;
+}

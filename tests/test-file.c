@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for the atomic file writer: contents, replacement, permissions, refusals. */
+
+#include "config.h"
+
+#include "vt-file.h"
+#include "vt-test-util.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+test_write_new (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "new.txt", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vt_file_write_atomic (path, "hello", 5, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "hello");
+
+  g_assert_true (vt_file_write_atomic (empty, NULL, 0, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  assert_contents (empty, "");
+
+  /* Only the two files: no temporary file is left beside them. */
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_write_replaces (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "file.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "old contents, longer than the new", -1, &error);
+  g_assert_no_error (error);
+
+  for (VtFileWriteFlags flags = VT_FILE_WRITE_NONE; flags <= VT_FILE_WRITE_CACHE; flags++)
+    {
+      g_autofree char *text = g_strdup_printf ("new %d", flags);
+
+      g_assert_true (vt_file_write_atomic (path, text, strlen (text), 0644, flags, &error));
+      g_assert_no_error (error);
+      assert_contents (path, text);
+    }
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_mode (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *private = g_build_filename (dir, "private.png", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A new file gets the mode asked for. */
+  g_assert_true (vt_file_write_atomic (private, "x", 1, 0600, VT_FILE_WRITE_CACHE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (private), ==, 0600);
+
+  /* A file replaced keeps its own, the umask notwithstanding. */
+  g_assert_true (vt_file_write_atomic (shared, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_cmpint (g_chmod (shared, 0664), ==, 0);
+  g_assert_true (vt_file_write_atomic (shared, "y", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (shared), ==, 0664);
+  assert_contents (shared, "y");
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_folder_not_writable (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *not_a_folder = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *inside = g_build_filename (not_a_folder, "file.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "file.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (not_a_folder, "a file, not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  /* Root writes anywhere: a "folder" that is a regular file is one place
+   * nobody can create a file in. */
+  g_assert_false (vt_file_write_atomic (inside, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+  g_assert_nonnull (strstr (error->message, inside));
+  g_assert_nonnull (strstr (error->message, "the folder"));
+  g_assert_nonnull (strstr (error->message, not_a_folder));
+  g_assert_nonnull (strstr (error->message, "not writable"));
+  g_clear_error (&error);
+
+  g_assert_false (vt_file_write_atomic (missing, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+
+  /* A folder without write permission, where the permission holds. */
+  if (getuid () != 0)
+    {
+      g_autofree char *path = g_build_filename (dir, "file.txt", NULL);
+
+      g_file_set_contents (path, "old contents", -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_assert_false (vt_file_write_atomic (path, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      g_assert_nonnull (strstr (error->message, "not writable"));
+      g_assert_nonnull (strstr (error->message, dir));
+      assert_contents (path, "old contents");
+    }
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_onto_folder (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *folder = g_build_filename (dir, "images", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (vt_file_write_atomic (folder, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_assert_nonnull (strstr (error->message, folder));
+  g_assert_nonnull (strstr (error->message, "it is a folder"));
+
+  /* Nothing was written beside it, and it is still a folder. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_failure_keeps_old_file (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "file.txt", NULL);
+  g_autofree char *big = g_strnfill (4096, 'x');
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved_limit, limit;
+  gboolean ok;
+
+  g_file_set_contents (path, "old contents", -1, &error);
+  g_assert_no_error (error);
+
+  /* A disk that fills up half way through the write: the file size
+   * limit makes write() fail after 64 bytes, even for root. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  limit = saved_limit;
+  limit.rlim_cur = 64;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = vt_file_write_atomic (path, big, 4096, 0644, VT_FILE_WRITE_NONE, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_FILE_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Cannot save "));
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* The old file is whole and the temporary file is gone. */
+  assert_contents (path, "old contents");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  vt_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/file/write/new", test_write_new);
+  g_test_add_func ("/file/write/replaces", test_write_replaces);
+  g_test_add_func ("/file/write/mode", test_mode);
+  g_test_add_func ("/file/write/folder-not-writable", test_folder_not_writable);
+  g_test_add_func ("/file/write/onto-folder", test_onto_folder);
+  g_test_add_func ("/file/write/failure-keeps-old-file", test_failure_keeps_old_file);
+
+  return g_test_run ();
+}
