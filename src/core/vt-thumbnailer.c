@@ -4,14 +4,14 @@
 /*
  * How a request travels:
  *
- *   load_async ─► memory cache hit? ─► texture at once
+ *   load_async ─► memory cache hit? ─► pixbuf at once
  *        │
  *        ▼ (a Request, pushed at the head of the queue: newest first)
  *   worker thread ─► open + fstat (never blocks on a fifo)
  *                 ─► disk thumbnail valid? (Thumb::URI and Thumb::MTime match)
  *                 ─► failure recorded under fail/ for this MTime? ─► error
  *                 ─► decode at reduced size, in chunks, cancellable
- *                 ─► thumbnail written (temporary file + rename), texture
+ *                 ─► thumbnail written (temporary file + rename), pixbuf
  *
  * A request cancelled while queued is taken out of the queue by the
  * cancellable's handler and completed at once, so it costs nothing and
@@ -20,6 +20,10 @@
  * The queue, the counters and the worker threads live in a Pool shared by
  * reference with the threads, so the last reference to the thumbnailer
  * can be dropped on any thread.
+ *
+ * What comes out is pixels, a GdkPixbuf that nothing changes once it is
+ * made, so the memory cache can hand the same one to every request;
+ * src/ui makes the GdkTexture (see vt-texture.c).
  */
 
 #define G_LOG_DOMAIN "vitrine-thumbnailer"
@@ -91,7 +95,7 @@ static const char *format_loaders[] = {
 typedef struct
 {
   char       *key;
-  GdkTexture *texture;
+  GdkPixbuf  *pixbuf;
   gsize       bytes;
   GList       link;   /* in Pool.lru, most recently used at the head */
 } CacheEntry;
@@ -131,7 +135,7 @@ typedef struct
   char         *path;
   char         *uri;
   char         *name;         /* for messages */
-  int           size;         /* what the texture must fit in */
+  int           size;         /* what the picture must fit in */
   int           bucket;       /* index in buckets[], or -1 above 1024 */
   gboolean      ensure;       /* only make sure the disk thumbnail is valid */
   GCancellable *cancellable;
@@ -140,7 +144,7 @@ typedef struct
   gboolean      queued;
 
   /* Set by the worker */
-  GdkTexture        *texture;
+  GdkPixbuf         *pixbuf;
   GError            *error;
   VtThumbnailOutcome outcome;
 } Request;
@@ -174,7 +178,7 @@ cache_entry_free (gpointer data)
   CacheEntry *entry = data;
 
   g_free (entry->key);
-  g_object_unref (entry->texture);
+  g_object_unref (entry->pixbuf);
   g_free (entry);
 }
 
@@ -240,11 +244,11 @@ pool_trim_locked (Pool *pool)
     }
 }
 
-static GdkTexture *
+static GdkPixbuf *
 pool_cache_lookup (Pool       *pool,
                    const char *key)
 {
-  GdkTexture *texture = NULL;
+  GdkPixbuf *pixbuf = NULL;
   CacheEntry *entry;
 
   g_mutex_lock (&pool->cache_lock);
@@ -253,29 +257,29 @@ pool_cache_lookup (Pool       *pool,
     {
       g_queue_unlink (&pool->lru, &entry->link);
       g_queue_push_head_link (&pool->lru, &entry->link);
-      texture = g_object_ref (entry->texture);
+      pixbuf = g_object_ref (entry->pixbuf);
     }
   g_mutex_unlock (&pool->cache_lock);
 
-  return texture;
+  return pixbuf;
 }
 
 static void
 pool_cache_insert (Pool       *pool,
                    const char *key,
-                   GdkTexture *texture)
+                   GdkPixbuf  *pixbuf)
 {
-  gsize bytes = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  gsize bytes = (gsize) gdk_pixbuf_get_rowstride (pixbuf) * gdk_pixbuf_get_height (pixbuf);
   CacheEntry *entry;
 
   g_mutex_lock (&pool->cache_lock);
 
-  /* A texture bigger than the whole cache is served but not kept. */
+  /* A picture bigger than the whole cache is served but not kept. */
   if (bytes <= pool->memory_limit && !g_hash_table_contains (pool->cache, key))
     {
       entry = g_new0 (CacheEntry, 1);
       entry->key = g_strdup (key);
-      entry->texture = g_object_ref (texture);
+      entry->pixbuf = g_object_ref (pixbuf);
       entry->bytes = bytes;
       entry->link.data = entry;
       g_hash_table_insert (pool->cache, entry->key, entry);
@@ -332,7 +336,7 @@ request_clear (gpointer data)
   g_clear_object (&request->task);
   g_clear_object (&request->file);
   g_clear_object (&request->cancellable);
-  g_clear_object (&request->texture);
+  g_clear_object (&request->pixbuf);
   g_clear_error (&request->error);
   g_free (request->path);
   g_free (request->uri);
@@ -990,15 +994,15 @@ check_failure_record (Request     *request,
   return FALSE;
 }
 
-static GdkTexture *
-texture_for_png (VtThumbnailPng *png)
+/* The rows as read, without a copy. */
+static GdkPixbuf *
+pixbuf_for_png (VtThumbnailPng *png)
 {
-  return gdk_memory_texture_new (png->width, png->height,
-                                 png->has_alpha ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
-                                 png->pixels, png->stride);
+  return gdk_pixbuf_new_from_bytes (png->pixels, GDK_COLORSPACE_RGB, png->has_alpha, 8,
+                                    png->width, png->height, png->stride);
 }
 
-/* Returns the texture (load), or a dummy reference (ensure) with
+/* Returns the pixbuf (load), or a dummy reference (ensure) with
  * *outcome set; NULL with @error set on failure. */
 static gpointer
 run_request (Request            *request,
@@ -1010,7 +1014,6 @@ run_request (Request            *request,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *thumb_path = NULL;
   g_autofree char *key = NULL;
-  GdkTexture *texture = NULL;
   DecodeContext ctx = { .name = request->name, .fit = request->size };
   VtThumbnailPng png;
   struct stat st;
@@ -1036,12 +1039,12 @@ run_request (Request            *request,
               vt_thumbnail_png_clear (&png);
               return GINT_TO_POINTER (1);
             }
-          texture = texture_for_png (&png);
+          pixbuf = pixbuf_for_png (&png);
           vt_thumbnail_png_clear (&png);
         }
     }
 
-  if (texture == NULL)
+  if (pixbuf == NULL)
     {
       if (!check_failure_record (request, &st, error))
         {
@@ -1076,14 +1079,12 @@ run_request (Request            *request,
 
       if (request->ensure)
         return GINT_TO_POINTER (1);
-
-      texture = gdk_texture_new_for_pixbuf (pixbuf);
     }
 
   key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
-  pool_cache_insert (pool, key, texture);
+  pool_cache_insert (pool, key, pixbuf);
 
-  return texture;
+  return g_steal_pointer (&pixbuf);
 }
 
 /* Back on the requester's thread: the task, and so the thumbnailer, is
@@ -1100,7 +1101,7 @@ complete_request_cb (gpointer data)
   else if (request->ensure)
     g_task_return_int (request->task, request->outcome);
   else
-    g_task_return_pointer (request->task, g_steal_pointer (&request->texture), g_object_unref);
+    g_task_return_pointer (request->task, g_steal_pointer (&request->pixbuf), g_object_unref);
 
   return G_SOURCE_REMOVE;
 }
@@ -1114,7 +1115,7 @@ serve_request (Request *request)
 
   result = run_request (request, &request->outcome, &request->error);
   if (result != NULL && !request->ensure)
-    request->texture = result;
+    request->pixbuf = result;
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, complete_request_cb, request, request_unref);
@@ -1397,19 +1398,19 @@ start_request (VtThumbnailer       *self,
   /* The memory cache answers at once, without a thread. */
   if (!ensure && request->path != NULL)
     {
-      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
       g_autofree char *key = NULL;
       struct stat st;
 
       if (g_stat (request->path, &st) == 0 && S_ISREG (st.st_mode))
         {
           key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
-          texture = pool_cache_lookup (self->pool, key);
+          pixbuf = pool_cache_lookup (self->pool, key);
         }
-      if (texture != NULL)
+      if (pixbuf != NULL)
         {
           g_atomic_int_inc (&self->pool->memory_hits);
-          g_task_return_pointer (task, g_steal_pointer (&texture), g_object_unref);
+          g_task_return_pointer (task, g_steal_pointer (&pixbuf), g_object_unref);
           return;
         }
     }
@@ -1438,7 +1439,7 @@ vt_thumbnailer_load_async (VtThumbnailer       *self,
   start_request (self, file, size, FALSE, task);
 }
 
-GdkTexture *
+GdkPixbuf *
 vt_thumbnailer_load_finish (VtThumbnailer  *self,
                             GAsyncResult   *result,
                             GError        **error)
@@ -1564,18 +1565,6 @@ vt_thumbnailer_set_paused (VtThumbnailer *self,
   self->pool->paused = !!paused;
   g_cond_broadcast (&self->pool->cond);
   g_mutex_unlock (&self->pool->lock);
-}
-
-void
-vt_thumbnailer_clear_memory (VtThumbnailer *self)
-{
-  g_return_if_fail (VT_IS_THUMBNAILER (self));
-
-  g_mutex_lock (&self->pool->cache_lock);
-  g_queue_init (&self->pool->lru);
-  g_hash_table_remove_all (self->pool->cache);
-  self->pool->memory_used = 0;
-  g_mutex_unlock (&self->pool->cache_lock);
 }
 
 void
