@@ -88,8 +88,9 @@ gboolean       vt_thumbnailer_ensure_finish     (VtThumbnailer        *self,
                                                  VtThumbnailOutcome   *outcome,
                                                  GError              **error);
 
-/* Bytes of pictures kept in memory (rowstride × height each; default
- * 256 MB); least recently used out first. */
+/* Bytes of pictures kept in memory (rowstride × height each; by default
+ * VT_THUMBNAIL_MEMORY_DEFAULT_MB megabytes, see vt-defaults.h); least
+ * recently used out first. */
 gsize          vt_thumbnailer_get_memory_limit  (VtThumbnailer        *self);
 void           vt_thumbnailer_set_memory_limit  (VtThumbnailer        *self,
                                                  gsize                 limit);
