@@ -5,7 +5,7 @@
 
 #include "vt-detail-window.h"
 #include "vt-item.h"
-#include "vt-sorter.h"
+#include "vt-query-sorter.h"
 #include "vt-test-util.h"
 #include "vt-thumbnailer.h"
 
@@ -140,7 +140,7 @@ fixture_set_up (Fixture       *fixture,
                                                  g_object_ref (GTK_FILTER (fixture->filter)));
   fixture->sorter = vt_sorter_new (VT_SORT_IMPACT, TRUE);
   fixture->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (fixture->filtered)),
-                                             g_object_ref (GTK_SORTER (fixture->sorter)));
+                                             vt_query_sorter_new (fixture->sorter));
   fixture->thumbnailer = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", cache_dir, NULL);
   fixture->window = vt_detail_window_new (NULL, G_LIST_MODEL (fixture->sorted),
                                           fixture->thumbnailer);

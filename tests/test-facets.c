@@ -102,10 +102,15 @@ assert_counts_agree_with_filtering (VtQuery    *query,
                                     GListStore *store)
 {
   g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (store));
-  g_autoptr(GtkFilterListModel) model =
-    gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (GTK_FILTER (query)));
+  guint matched = 0;
 
-  g_assert_cmpuint (vt_facets_get_matched (facets), ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      matched += vt_query_match (query, item);
+    }
+  g_assert_cmpuint (vt_facets_get_matched (facets), ==, matched);
 
   for (guint key = 0; key < VT_N_FACETS; key++)
     {

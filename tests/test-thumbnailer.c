@@ -298,7 +298,7 @@ fixture_tear_down (Fixture       *fixture,
 
 typedef struct
 {
-  GdkTexture *texture;
+  GdkPixbuf *picture;
   GError     *error;
   gboolean    done;
 } LoadResult;
@@ -310,11 +310,11 @@ on_loaded_cb (GObject      *object,
 {
   LoadResult *load = data;
 
-  load->texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (object), result, &load->error);
+  load->picture = vt_thumbnailer_load_finish (VT_THUMBNAILER (object), result, &load->error);
   load->done = TRUE;
 }
 
-static GdkTexture *
+static GdkPixbuf *
 load_sync (VtThumbnailer *thumbnailer,
            const char    *name,
            int            size,
@@ -329,7 +329,7 @@ load_sync (VtThumbnailer *thumbnailer,
 
   if (load.error != NULL)
     g_propagate_error (error, load.error);
-  return load.texture;
+  return load.picture;
 }
 
 static VtThumbnailerStats
@@ -373,11 +373,11 @@ test_load_jpeg_reduced (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 256);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 192);
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, 256);
+  g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, 192);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 1);
 }
@@ -393,12 +393,12 @@ test_load_bucket_sizes (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "photo.png",
+      g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "photo.png",
                                                  cases[i].asked, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpint (gdk_texture_get_width (texture), ==, cases[i].width);
-      g_assert_cmpint (gdk_texture_get_height (texture), ==, cases[i].width * 3 / 4);
+      g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, cases[i].width);
+      g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, cases[i].width * 3 / 4);
     }
 }
 
@@ -407,12 +407,12 @@ test_load_small_original (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "small.jpg", 256, &error);
+  g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "small.jpg", 256, &error);
 
   /* Never enlarged */
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 80);
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, 100);
+  g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, 80);
 }
 
 static void
@@ -420,12 +420,12 @@ test_load_orientation (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "rotated.jpg", 128, &error);
+  g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "rotated.jpg", 128, &error);
   g_autoptr(GdkPixbuf) thumbnail = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 64);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 128);
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, 64);
+  g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, 128);
 
   /* The disk thumbnail is stored upright too. */
   thumbnail = read_thumbnail (fixture->thumbnailer, "rotated.jpg", 128);
@@ -440,20 +440,20 @@ test_load_large_original (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "photo.jpg", 1500, &error);
-  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "photo.jpg", 1500, &error);
+  g_autoptr(GdkPixbuf) again = NULL;
   g_autoptr(GDir) dir = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1500);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1125);
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, 1500);
+  g_assert_cmpint (gdk_pixbuf_get_height (picture), ==, 1125);
 
   /* Nothing on disk above 1024, but kept in memory */
   g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 0);
   g_assert_false (g_file_test (fixture->cache_dir, G_FILE_TEST_EXISTS));
   again = load_sync (fixture->thumbnailer, "photo.jpg", 1500, &error);
   g_assert_no_error (error);
-  g_assert_true (again == texture);
+  g_assert_true (again == picture);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
 }
 
@@ -465,14 +465,16 @@ test_cache_memory_hit (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) first = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
-  g_autoptr(GdkTexture) second = load_sync (fixture->thumbnailer, "photo.jpg", 200, &error);
+  g_autoptr(GdkPixbuf) first = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_autoptr(GdkPixbuf) second = load_sync (fixture->thumbnailer, "photo.jpg", 200, &error);
 
   g_assert_no_error (error);
   g_assert_true (first == second);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).memory_hits, ==, 1);
-  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, 256 * 192 * 4);
+  /* Rows of 256 RGB pixels, as decoded from the JPEG. */
+  g_assert_cmpuint (gdk_pixbuf_get_rowstride (first), ==, 256 * 3);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, 256 * 3 * 192);
 }
 
 static void
@@ -480,9 +482,9 @@ test_cache_disk_hit (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) first = load_sync (fixture->thumbnailer, "photo.png", 256, &error);
+  g_autoptr(GdkPixbuf) first = load_sync (fixture->thumbnailer, "photo.png", 256, &error);
   g_autoptr(VtThumbnailer) other = NULL;
-  g_autoptr(GdkTexture) second = NULL;
+  g_autoptr(GdkPixbuf) second = NULL;
 
   g_assert_no_error (error);
 
@@ -490,7 +492,7 @@ test_cache_disk_hit (Fixture       *fixture,
   other = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
   second = load_sync (other, "photo.png", 256, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (second), ==, 256);
+  g_assert_cmpint (gdk_pixbuf_get_width (second), ==, 256);
   g_assert_cmpuint (stats_of (other).decodes, ==, 0);
   g_assert_cmpuint (stats_of (other).disk_hits, ==, 1);
 }
@@ -500,8 +502,8 @@ test_cache_stale (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) first = NULL;
-  g_autoptr(GdkTexture) second = NULL;
+  g_autoptr(GdkPixbuf) first = NULL;
+  g_autoptr(GdkPixbuf) second = NULL;
   g_autoptr(GdkPixbuf) thumbnail = NULL;
   g_autofree char *mtime = NULL;
 
@@ -536,7 +538,7 @@ test_cache_spec_thumbnail (Fixture       *fixture,
   g_autofree char *mtime = mtime_text ("photo.jpg");
   g_autofree char *basename = g_strconcat (md5, ".png", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
   g_autoptr(GdkPixbuf) thumbnail = NULL;
   g_autoptr(GDir) dir = NULL;
   GStatBuf st;
@@ -578,7 +580,7 @@ test_interchange_gio_validates_ours (void)
   g_autoptr(VtThumbnailer) thumbnailer = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *expected = NULL;
 
@@ -586,7 +588,7 @@ test_interchange_gio_validates_ours (void)
   g_assert_true (g_str_has_prefix (cache_dir, tmp_root));
   thumbnailer = vt_thumbnailer_new ();
   copy_image ("series-2.jpg", "for-gio.jpg");
-  texture = load_sync (thumbnailer, "for-gio.jpg", 256, &error);
+  picture = load_sync (thumbnailer, "for-gio.jpg", 256, &error);
   g_assert_no_error (error);
 
   file = image_file ("for-gio.jpg");
@@ -639,7 +641,7 @@ test_interchange_desktop_made (Fixture       *fixture,
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *bare = g_build_filename (fixture->cache_dir, "bare.png", NULL);
   g_autoptr(GdkPixbuf) made = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -657,9 +659,9 @@ test_interchange_desktop_made (Fixture       *fixture,
                    "tEXt::Software", "GNOME::ThumbnailFactory", NULL);
   g_assert_no_error (error);
 
-  texture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gdk_pixbuf_get_width (made));
+  g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, gdk_pixbuf_get_width (made));
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 0);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).disk_hits, ==, 1);
 }
@@ -674,7 +676,7 @@ test_interchange_bare_png_remade (Fixture       *fixture,
   g_autofree char *path = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GdkPixbuf) thumbnail = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -684,7 +686,7 @@ test_interchange_bare_png_remade (Fixture       *fixture,
       return;
     }
 
-  texture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
   thumbnail = gdk_pixbuf_new_from_file (path, &error);
@@ -701,7 +703,7 @@ test_cache_failure_record (Fixture       *fixture,
   g_autofree char *uri = NULL;
   g_autoptr(GdkPixbuf) record = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   g_autoptr(VtThumbnailer) other = NULL;
 
   copy_image ("corrupt.jpg", "broken.jpg");
@@ -709,7 +711,7 @@ test_cache_failure_record (Fixture       *fixture,
   file = image_file ("broken.jpg");
   uri = g_file_get_uri (file);
 
-  texture = load_sync (fixture->thumbnailer, "broken.jpg", 128, &error);
+  picture = load_sync (fixture->thumbnailer, "broken.jpg", 128, &error);
   g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_CORRUPT);
   g_clear_error (&error);
 
@@ -723,7 +725,7 @@ test_cache_failure_record (Fixture       *fixture,
 
   /* At the next start: not decoded again, and the reason is still told */
   other = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
-  texture = load_sync (other, "broken.jpg", 256, &error);
+  picture = load_sync (other, "broken.jpg", 256, &error);
   g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_FAILED_BEFORE);
   g_assert_nonnull (strstr (error->message, "broken.jpg"));
   g_assert_nonnull (strstr (error->message, "damaged"));
@@ -733,9 +735,9 @@ test_cache_failure_record (Fixture       *fixture,
   /* The file was replaced: the record no longer applies */
   copy_image ("small.jpg", "broken.jpg");
   set_mtime ("broken.jpg", 1100000200);
-  texture = load_sync (other, "broken.jpg", 256, &error);
+  picture = load_sync (other, "broken.jpg", 256, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (texture);
+  g_assert_nonnull (picture);
   g_assert_cmpuint (stats_of (other).decodes, ==, 1);
 }
 
@@ -756,8 +758,8 @@ test_cache_unwritable (void)
 {
   g_autofree char *cache_dir = g_build_filename (tmp_root, "cache-is-a-file", NULL);
   g_autoptr(VtThumbnailer) thumbnailer = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GdkPixbuf) again = NULL;
   g_autoptr(GError) error = NULL;
   EnsureResult ensure;
 
@@ -770,17 +772,17 @@ test_cache_unwritable (void)
     {
       g_autofree char *name = g_strdup_printf ("series-%d.jpg", i);
 
-      g_clear_object (&texture);
-      texture = load_sync (thumbnailer, name, 256, &error);
+      g_clear_object (&picture);
+      picture = load_sync (thumbnailer, name, 256, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (gdk_texture_get_width (texture), ==, 256);
+      g_assert_cmpint (gdk_pixbuf_get_width (picture), ==, 256);
     }
   g_assert_cmpuint (stats_of (thumbnailer).thumbnails_written, ==, 0);
   g_assert_true (g_file_test (cache_dir, G_FILE_TEST_IS_REGULAR));
 
   /* Still cached in memory */
   again = load_sync (thumbnailer, "series-2.jpg", 256, &error);
-  g_assert_true (again == texture);
+  g_assert_true (again == picture);
 
   /* vitrine-cli's ensure says why it could not */
   ensure = ensure_sync (thumbnailer, "series-3.jpg", 256);
@@ -847,7 +849,7 @@ static void
 test_memory_bound (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const gsize one = 256 * 192 * 4;
+  const gsize one = 256 * 3 * 192;   /* rows of 256 RGB pixels */
 
   vt_thumbnailer_set_memory_limit (fixture->thumbnailer, one * 2 + one / 2);
   g_assert_cmpuint (vt_thumbnailer_get_memory_limit (fixture->thumbnailer), ==, one * 2 + one / 2);
@@ -856,14 +858,14 @@ test_memory_bound (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("series-%d.jpg", i);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, name, 256, &error);
+      g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, name, 256, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), <=, one * 2 + one / 2);
     }
   g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, one * 2);
 
-  /* Lowering the limit drops textures at once */
+  /* Lowering the limit drops pictures at once */
   vt_thumbnailer_set_memory_limit (fixture->thumbnailer, one);
   g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, one);
 }
@@ -872,7 +874,7 @@ static void
 test_memory_least_recent_out (Fixture       *fixture,
                               gconstpointer  data)
 {
-  const gsize one = 256 * 192 * 4;
+  const gsize one = 256 * 3 * 192;   /* rows of 256 RGB pixels */
   const char *order[] = { "series-0.jpg", "series-1.jpg", "series-0.jpg", "series-2.jpg",
                           "series-0.jpg", "series-1.jpg" };
 
@@ -880,7 +882,7 @@ test_memory_least_recent_out (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkTexture) texture = load_sync (fixture->thumbnailer, order[i], 256, &error);
+      g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, order[i], 256, &error);
 
       g_assert_no_error (error);
     }
@@ -912,7 +914,7 @@ on_order_loaded_cb (GObject      *object,
 {
   OrderRequest *request = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (object),
+  g_autoptr(GdkPixbuf) picture = vt_thumbnailer_load_finish (VT_THUMBNAILER (object),
                                                               result, &error);
 
   g_assert_no_error (error);
@@ -963,7 +965,7 @@ test_queue_cancel_before_start (Fixture       *fixture,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GFile) file = image_file ("photo.jpg");
-  g_autoptr(GdkTexture) other = NULL;
+  g_autoptr(GdkPixbuf) other = NULL;
   g_autoptr(GError) error = NULL;
   LoadResult load = { NULL, NULL, FALSE };
 
@@ -975,7 +977,7 @@ test_queue_cancel_before_start (Fixture       *fixture,
   while (!load.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (load.texture);
+  g_assert_null (load.picture);
   g_clear_error (&load.error);
 
   vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
@@ -1044,10 +1046,10 @@ test_queue_many_cancelled (Fixture       *fixture,
       else
         {
           g_assert_no_error (loads[i].error);
-          g_assert_nonnull (loads[i].texture);
+          g_assert_nonnull (loads[i].picture);
         }
       g_clear_error (&loads[i].error);
-      g_clear_object (&loads[i].texture);
+      g_clear_object (&loads[i].picture);
       g_object_unref (cancellables[i]);
     }
   g_assert_cmpuint (cancelled, ==, 20);
@@ -1069,12 +1071,12 @@ check_bad (Fixture       *fixture,
            const BadCase *bad)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   g_autofree char *path = image_path (bad->name);
   gint64 start = g_get_monotonic_time ();
 
-  texture = load_sync (fixture->thumbnailer, bad->name, 256, &error);
-  g_assert_null (texture);
+  picture = load_sync (fixture->thumbnailer, bad->name, 256, &error);
+  g_assert_null (picture);
   g_assert_error (error, bad->domain, bad->code);
   g_test_message ("%s", error->message);
   /* Says which file, and what is wrong with it */
@@ -1126,10 +1128,10 @@ test_bad_huge_is_fast (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  texture = load_sync (fixture->thumbnailer, "huge.png", 1500, &error);
+  picture = load_sync (fixture->thumbnailer, "huge.png", 1500, &error);
   g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_TOO_LARGE);
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
 }

@@ -9,6 +9,7 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-facets.h"
+#include "vt-query-sorter.h"
 #include "vt-test-util.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
@@ -471,6 +472,7 @@ test_sort_keys (void)
     {
       for (guint descending = 0; descending < 2; descending++)
         {
+          g_autoptr(VtSorter) sorter = vt_sorter_new (key, descending);
           g_autoptr(GtkSortListModel) reference = NULL;
           g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
           g_autoptr(GArray) shown = NULL;
@@ -481,7 +483,7 @@ test_sort_keys (void)
                                               g_variant_new_boolean (descending));
 
           reference = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (vt_window_get_catalog (window))),
-                                               GTK_SORTER (vt_sorter_new (key, descending)));
+                                               vt_query_sorter_new (sorter));
           for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reference)); i++)
             {
               g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (reference), i);

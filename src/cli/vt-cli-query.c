@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vitrine-cli query: the window's filter and sort, for scripts, as a table, JSON or CSV. */
+/* vitrine-cli query: the window's match and order, for scripts, as a table, JSON or CSV. */
 
 #define G_LOG_DOMAIN "vitrine-cli"
 
@@ -180,11 +180,42 @@ print_row (char     **cells,
   vt_cli_write (line->str, line->len);
 }
 
-static void
-print_table (GListModel *items,
-             guint       n_total)
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      sorter)
+{
+  return vt_sorter_compare (sorter, *(VtItem * const *) a, *(VtItem * const *) b);
+}
+
+/* The pieces of @items that @query matches, in @sorter's order: the same
+ * functions the window's filter and sort models call. The order is total
+ * (ties go by number), so sorting in one go gives the window's order. */
+static GPtrArray *
+match_and_sort (GListModel *items,
+                VtQuery    *query,
+                VtSorter   *sorter)
 {
   guint n_items = g_list_model_get_n_items (items);
+  GPtrArray *matched = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+
+      if (vt_query_match (query, item))
+        g_ptr_array_add (matched, g_steal_pointer (&item));
+    }
+  g_ptr_array_sort_with_data (matched, compare_items, sorter);
+
+  return matched;
+}
+
+static void
+print_table (GPtrArray *items,
+             guint      n_total)
+{
+  guint n_items = items->len;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint widths[N_TABLE_COLUMNS] = { 0 };
   gboolean right[N_TABLE_COLUMNS] = { TRUE, FALSE, TRUE, TRUE, TRUE };
@@ -200,7 +231,7 @@ print_table (GListModel *items,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+      VtItem *item = g_ptr_array_index (items, i);
       char **row = g_new0 (char *, N_TABLE_COLUMNS + 1);
       const char *title = vt_item_get_title (item);
       const char *price = vt_item_get_price_text (item);
@@ -244,15 +275,15 @@ print_json_node (JsonNode *node)
 }
 
 static void
-print_json (GListModel *items)
+print_json (GPtrArray *items)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
-  guint n_items = g_list_model_get_n_items (items);
+  guint n_items = items->len;
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+      VtItem *item = g_ptr_array_index (items, i);
 
       json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
     }
@@ -310,10 +341,10 @@ csv_value (VtItem  *item,
 }
 
 static void
-print_csv (GListModel *items)
+print_csv (GPtrArray *items)
 {
   g_autoptr(GString) line = g_string_new (NULL);
-  guint n_items = g_list_model_get_n_items (items);
+  guint n_items = items->len;
 
   for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
     {
@@ -325,7 +356,7 @@ print_csv (GListModel *items)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+      VtItem *item = g_ptr_array_index (items, i);
 
       for (guint c = 0; c < G_N_ELEMENTS (csv_columns); c++)
         {
@@ -465,8 +496,7 @@ vt_cli_query (int    argc,
   g_autoptr(VtCatalog) catalog = NULL;
   g_autoptr(VtQuery) query = NULL;
   g_autoptr(VtSorter) sorter = NULL;
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GPtrArray) matched = NULL;
   g_autoptr(GError) error = NULL;
   VtSortKey sort_key = VT_SORT_NUMBER;
   gboolean descending = FALSE;
@@ -519,12 +549,8 @@ vt_cli_query (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  /* The window's chain: catalog → filter → sort. */
   sorter = vt_sorter_new (sort_key, descending);
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (catalog)),
-                                        g_object_ref (GTK_FILTER (query)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
-                                    g_object_ref (GTK_SORTER (sorter)));
+  matched = match_and_sort (G_LIST_MODEL (catalog), query, sorter);
 
   if (show_facets)
     {
@@ -542,14 +568,13 @@ vt_cli_query (int    argc,
   switch (format)
     {
     case FORMAT_TABLE:
-      print_table (G_LIST_MODEL (sorted),
-                   g_list_model_get_n_items (G_LIST_MODEL (catalog)));
+      print_table (matched, g_list_model_get_n_items (G_LIST_MODEL (catalog)));
       break;
     case FORMAT_JSON:
-      print_json (G_LIST_MODEL (sorted));
+      print_json (matched);
       break;
     case FORMAT_CSV:
-      print_csv (G_LIST_MODEL (sorted));
+      print_csv (matched);
       break;
     default:
       g_assert_not_reached ();

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The filter every view shares: search words, facet selections and ranges, as a GtkFilter. */
+/* The filter every view shares: search words, facet selections and ranges. */
 
 #define G_LOG_DOMAIN "vitrine-query"
 #define _GNU_SOURCE   /* memmem () */
@@ -9,6 +9,7 @@
 #include "vt-query.h"
 #include "vt-query-private.h"
 
+#include "vt-enums.h"
 #include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,10 +19,12 @@
 #endif
 
 /*
- * Each change is told to the filter models with the narrowest hint that
- * is true, so a GtkFilterListModel re-checks only what it must: a
- * MORE_STRICT change looks only at the items that matched, a
- * LESS_STRICT one only at those that did not.
+ * Each change is told with the narrowest hint that is true, so a view
+ * re-checks only what it must: after a NARROWER change it looks only at
+ * the items that matched, after a WIDER one only at those that did not
+ * (src/ui passes these on to GtkFilterListModel as MORE_STRICT and
+ * LESS_STRICT). This is what keeps a search keystroke cheap on a large
+ * collection: typing one more letter re-checks only what still matches.
  *
  * Ranges are kept as closed intervals of unsigned 128-bit numbers
  * (VtAmount), so one piece of code compares impact, year and price
@@ -48,7 +51,7 @@ typedef struct
 
 struct _VtQuery
 {
-  GtkFilter  parent_instance;
+  GObject    parent_instance;
 
   char      *search;
   GArray    *words;                   /* of Word, folded, none inside another */
@@ -65,7 +68,7 @@ struct _VtQuery
   VtPrice    price_max;
 };
 
-G_DEFINE_TYPE (VtQuery, vt_query, GTK_TYPE_FILTER)
+G_DEFINE_FINAL_TYPE (VtQuery, vt_query, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (vt-query-error-quark, vt_query_error)
 
@@ -78,7 +81,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  CHANGED_QUERY,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -93,8 +96,7 @@ emit_changed (VtQuery *self,
 {
   if (change == NO_CHANGE)
     return;
-  gtk_filter_changed (GTK_FILTER (self), (GtkFilterChange) change);
-  g_signal_emit (self, signals[CHANGED_QUERY], 0);
+  g_signal_emit (self, signals[CHANGED], 0, (VtChange) change);
 }
 
 static inline Bound
@@ -124,25 +126,25 @@ range_change (const Range *old_range,
   if (!old_range->set && !new_range->set)
     return NO_CHANGE;
   if (!new_range->set)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
+    return VT_CHANGE_WIDER;
   if (!old_range->set)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return VT_CHANGE_NARROWER;
   if (range_is_empty (old_range) && range_is_empty (new_range))
     return NO_CHANGE;
   if (range_is_empty (new_range))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return VT_CHANGE_NARROWER;
   if (range_is_empty (old_range))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
+    return VT_CHANGE_WIDER;
   if (vt_amount_compare (old_range->lo, new_range->lo) == 0
       && vt_amount_compare (old_range->hi, new_range->hi) == 0)
     return NO_CHANGE;
   if (vt_amount_compare (new_range->lo, old_range->lo) >= 0
       && vt_amount_compare (new_range->hi, old_range->hi) <= 0)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return VT_CHANGE_NARROWER;
   if (vt_amount_compare (new_range->lo, old_range->lo) <= 0
       && vt_amount_compare (new_range->hi, old_range->hi) >= 0)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
+    return VT_CHANGE_WIDER;
+  return VT_CHANGE_DIFFERENT;
 }
 
 static inline gboolean
@@ -258,10 +260,10 @@ words_change (GArray *old_words,
   if (stricter && looser)
     return NO_CHANGE;
   if (stricter)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return VT_CHANGE_NARROWER;
   if (looser)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
+    return VT_CHANGE_WIDER;
+  return VT_CHANGE_DIFFERENT;
 }
 
 /*
@@ -464,32 +466,6 @@ vt_query_match (VtQuery *self,
   return match_all (self, item);
 }
 
-static gboolean
-vt_query_filter_match (GtkFilter *filter,
-                       gpointer   item)
-{
-  VtQuery *self = (VtQuery *) filter;
-
-  if (!VT_IS_ITEM (item))
-    return FALSE;
-  return match_all (self, item);
-}
-
-static GtkFilterMatch
-vt_query_get_strictness (GtkFilter *filter)
-{
-  VtQuery *self = VT_QUERY (filter);
-
-  for (guint key = 0; key < VT_N_RANGES; key++)
-    if (range_is_empty (&self->ranges[key]))
-      return GTK_FILTER_MATCH_NONE;
-
-  if (vt_query_is_empty (self))
-    return GTK_FILTER_MATCH_ALL;
-
-  return GTK_FILTER_MATCH_SOME;
-}
-
 static void
 vt_query_finalize (GObject *object)
 {
@@ -545,14 +521,10 @@ static void
 vt_query_class_init (VtQueryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkFilterClass *filter_class = GTK_FILTER_CLASS (klass);
 
   object_class->finalize = vt_query_finalize;
   object_class->get_property = vt_query_get_property;
   object_class->set_property = vt_query_set_property;
-
-  filter_class->match = vt_query_filter_match;
-  filter_class->get_strictness = vt_query_get_strictness;
 
   /**
    * VtQuery:search:
@@ -568,17 +540,20 @@ vt_query_class_init (VtQueryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * VtQuery::changed-query:
+   * VtQuery::changed:
+   * @self: the query
+   * @change: how the items that match now relate to those before
    *
-   * Emitted after every change that alters which items match (right
-   * after GtkFilter::changed), so views can recount the facets.
+   * Emitted once for every change that alters which items match, and
+   * only then: filter models re-check items and views recount facets.
    */
-  signals[CHANGED_QUERY] =
-    g_signal_new ("changed-query",
+  signals[CHANGED] =
+    g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1,
+                  VT_TYPE_CHANGE);
 }
 
 static void
@@ -652,16 +627,16 @@ vt_query_set_facet_selected (VtQuery    *self,
     {
       /* One more value a facet allows loosens it, unless it allowed
        * every value before. */
-      change = selection->len == 0 ? GTK_FILTER_CHANGE_MORE_STRICT
-                                   : GTK_FILTER_CHANGE_LESS_STRICT;
+      change = selection->len == 0 ? VT_CHANGE_NARROWER
+                                   : VT_CHANGE_WIDER;
       g_ptr_array_insert (selection, index, g_strdup (value));
       self->facet_mask |= 1u << key;
     }
   else
     {
       g_ptr_array_remove_index (selection, index);
-      change = selection->len == 0 ? GTK_FILTER_CHANGE_LESS_STRICT
-                                   : GTK_FILTER_CHANGE_MORE_STRICT;
+      change = selection->len == 0 ? VT_CHANGE_WIDER
+                                   : VT_CHANGE_NARROWER;
       if (selection->len == 0)
         self->facet_mask &= ~(1u << key);
     }
@@ -712,7 +687,7 @@ vt_query_clear_facet (VtQuery    *self,
   g_ptr_array_set_size (self->selection[key], 0);
   self->facet_mask &= ~(1u << key);
 
-  emit_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  emit_changed (self, VT_CHANGE_WIDER);
 }
 
 static void
@@ -850,7 +825,7 @@ vt_query_clear (VtQuery *self)
   self->price_min = self->price_max = (VtPrice) { { 0, 0 }, NULL };
 
   /* Dropping every condition can only let more items through. */
-  emit_changed (self, was_empty ? NO_CHANGE : GTK_FILTER_CHANGE_LESS_STRICT);
+  emit_changed (self, was_empty ? NO_CHANGE : VT_CHANGE_WIDER);
   if (had_search)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
@@ -866,6 +841,17 @@ vt_query_is_empty (VtQuery *self)
     if (self->ranges[key].set)
       return FALSE;
   return TRUE;
+}
+
+gboolean
+vt_query_matches_none (VtQuery *self)
+{
+  g_return_val_if_fail (VT_IS_QUERY (self), FALSE);
+
+  for (guint key = 0; key < VT_N_RANGES; key++)
+    if (range_is_empty (&self->ranges[key]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Splits "LO..HI" into its trimmed halves; "V" gives V for both. */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The filter every view shares: search words, facet selections and ranges, as a GtkFilter. */
+/* The filter every view shares: search words, facet selections and ranges. */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <glib-object.h>
 
+#include "vt-change.h"
 #include "vt-item.h"
 #include "vt-price.h"
 #include "vt-types.h"
@@ -20,15 +21,15 @@ typedef enum
 
 #define VT_TYPE_QUERY (vt_query_get_type ())
 
-G_DECLARE_FINAL_TYPE (VtQuery, vt_query, VT, QUERY, GtkFilter)
+G_DECLARE_FINAL_TYPE (VtQuery, vt_query, VT, QUERY, GObject)
 
 /*
  * An item matches when it contains every search word (folded, see
  * vt_text_fold()), when for every facet with selected values it has at
  * least one of them (OR within a facet, AND across facets), and when it
- * lies within every range that is set. Each change calls
- * gtk_filter_changed() once with the right strictness hint, and emits
- * ::changed-query so views can recount facets.
+ * lies within every range that is set. Each change that alters which
+ * items match emits ::changed once, with the narrowest VtChange that is
+ * true, so a view re-checks only what it must and recounts facets.
  */
 GQuark      vt_query_error_quark        (void);
 
@@ -73,9 +74,12 @@ gboolean    vt_query_get_price_range    (VtQuery           *self,
 void        vt_query_clear_range        (VtQuery           *self,
                                          VtRangeKey         key);
 
-/* Everything at once, one gtk_filter_changed(). */
+/* Everything at once, one ::changed. */
 void        vt_query_clear              (VtQuery           *self);
+/* TRUE when every item matches. */
 gboolean    vt_query_is_empty           (VtQuery           *self);
+/* TRUE when no item can match (a range set empty). */
+gboolean    vt_query_matches_none       (VtQuery           *self);
 
 gboolean    vt_query_match              (VtQuery           *self,
                                          VtItem            *item);

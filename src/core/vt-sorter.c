@@ -8,7 +8,6 @@
 #include "vt-sorter.h"
 
 #include "vt-enums.h"
-#include "vt-item.h"
 #include "vt-text.h"
 
 #include <string.h>
@@ -22,13 +21,13 @@
 
 struct _VtSorter
 {
-  GtkSorter  parent_instance;
+  GObject    parent_instance;
 
   VtSortKey  key;
   gboolean   descending;
 };
 
-G_DEFINE_TYPE (VtSorter, vt_sorter, GTK_TYPE_SORTER)
+G_DEFINE_FINAL_TYPE (VtSorter, vt_sorter, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -38,6 +37,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Kept on an item without a title, so it is not looked at again. */
 static const char no_title[] = "";
@@ -148,25 +154,26 @@ compare_values (VtSortKey  key,
     }
 }
 
-static GtkOrdering
-vt_sorter_compare (GtkSorter *sorter,
-                   gpointer   item1,
-                   gpointer   item2)
+int
+vt_sorter_compare (VtSorter *self,
+                   VtItem   *a,
+                   VtItem   *b)
 {
-  /* Called n log n times per sort: no checked casts here. */
-  VtSorter *self = (VtSorter *) sorter;
-  VtItem *a = item1, *b = item2;
   gboolean has_a, has_b;
   int cmp;
 
+  /* Called n log n times per sort: the type checks (cheap for a final
+   * type) only on the sorter. */
+  g_return_val_if_fail (VT_IS_SORTER (self), 0);
+
   if (a == b)
-    return GTK_ORDERING_EQUAL;
+    return 0;
 
   cmp = compare_values (self->key, a, b, &has_a, &has_b);
 
   /* Missing values go last whichever way the sort goes. */
   if (has_a != has_b)
-    return has_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+    return has_a ? -1 : 1;
 
   if (!has_a)
     cmp = 0;
@@ -179,17 +186,11 @@ vt_sorter_compare (GtkSorter *sorter,
 
       /* Ties ascend by number, items without one after the rest. */
       if ((na == 0) != (nb == 0))
-        return na != 0 ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+        return na != 0 ? -1 : 1;
       cmp = compare_uint (na, nb);
     }
 
-  return gtk_ordering_from_cmpfunc (cmp);
-}
-
-static GtkSorterOrder
-vt_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_TOTAL;
+  return cmp;
 }
 
 static void
@@ -242,13 +243,9 @@ static void
 vt_sorter_class_init (VtSorterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
 
   object_class->get_property = vt_sorter_get_property;
   object_class->set_property = vt_sorter_set_property;
-
-  sorter_class->compare = vt_sorter_compare;
-  sorter_class->get_order = vt_sorter_get_order;
 
   /**
    * VtSorter:key:
@@ -273,6 +270,21 @@ vt_sorter_class_init (VtSorterClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VtSorter::changed:
+   * @self: the sorter
+   * @change: how the new order relates to the old one
+   *
+   * Emitted once for every change of key or direction.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  VT_TYPE_CHANGE);
 }
 
 static void
@@ -312,7 +324,7 @@ vt_sorter_set_key (VtSorter  *self,
     return;
 
   self->key = key;
-  gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
+  g_signal_emit (self, signals[CHANGED], 0, VT_CHANGE_DIFFERENT);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
 }
 
@@ -335,7 +347,7 @@ vt_sorter_set_descending (VtSorter *self,
     return;
 
   self->descending = descending;
-  /* Not INVERTED: ties and missing values keep their places. */
-  gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
+  /* Not a plain inversion: ties and missing values keep their places. */
+  g_signal_emit (self, signals[CHANGED], 0, VT_CHANGE_DIFFERENT);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
 }

@@ -11,7 +11,7 @@ typedef struct
 {
   guint decodes;          /* originals decoded (started, not necessarily done) */
   guint disk_hits;        /* valid thumbnails taken from the disk cache */
-  guint memory_hits;      /* textures served from the memory cache */
+  guint memory_hits;      /* pictures served from the memory cache */
   guint thumbnails_written;
   guint failures_written;
 } VtThumbnailerStats;
@@ -21,8 +21,6 @@ void   vt_thumbnailer_get_stats          (VtThumbnailer      *self,
 /* While paused, queued requests wait; requests can still be cancelled. */
 void   vt_thumbnailer_set_paused         (VtThumbnailer      *self,
                                           gboolean            paused);
-/* Drops every texture from the memory cache. */
-void   vt_thumbnailer_clear_memory       (VtThumbnailer      *self);
 /* zlib level (0-9) of the thumbnails written from now on. */
 void   vt_thumbnailer_set_png_compression (VtThumbnailer    *self,
                                           int                level);

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <gdk/gdk.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -50,13 +50,16 @@ VtThumbnailer *vt_thumbnailer_get_default       (void);
 
 /*
  * Loads @file fitted in a square of @size device pixels (the caller has
- * multiplied by its scale factor). Up to 1024, the texture comes from the
+ * multiplied by its scale factor). Up to 1024, the picture comes from the
  * freedesktop thumbnail cache size at or above @size (made when missing
  * or stale); above, the original is decoded at reduced size for the
  * detail window and the show. Newest requests are served first; a
  * cancelled request that has not started costs nothing. Errors say what
  * is wrong with which file, in VT_THUMBNAILER_ERROR or G_IO_ERROR
  * (G_IO_ERROR_CANCELLED when cancelled).
+ *
+ * The picture is 8-bit RGB or RGBA (not premultiplied) and must not be
+ * changed: the memory cache hands the same one to every request for it.
  */
 void           vt_thumbnailer_load_async        (VtThumbnailer        *self,
                                                  GFile                *file,
@@ -64,14 +67,14 @@ void           vt_thumbnailer_load_async        (VtThumbnailer        *self,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
-GdkTexture    *vt_thumbnailer_load_finish       (VtThumbnailer        *self,
+GdkPixbuf     *vt_thumbnailer_load_finish       (VtThumbnailer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 
 /*
  * Makes sure the disk cache holds a valid thumbnail of @file at @size
- * (128 to 1024), made now when missing or stale, without creating a
- * texture: for vitrine-cli. Served by the same workers and queue as
+ * (128 to 1024), made now when missing or stale, without keeping its
+ * pixels: for vitrine-cli. Served by the same workers and queue as
  * vt_thumbnailer_load_async(). Fails when the cache cannot be written.
  */
 void           vt_thumbnailer_ensure_async      (VtThumbnailer        *self,
@@ -85,7 +88,9 @@ gboolean       vt_thumbnailer_ensure_finish     (VtThumbnailer        *self,
                                                  VtThumbnailOutcome   *outcome,
                                                  GError              **error);
 
-/* Bytes of textures kept in memory (default 256 MB); least recently used out first. */
+/* Bytes of pictures kept in memory (rowstride × height each; by default
+ * VT_THUMBNAIL_MEMORY_DEFAULT_MB megabytes, see vt-defaults.h); least
+ * recently used out first. */
 gsize          vt_thumbnailer_get_memory_limit  (VtThumbnailer        *self);
 void           vt_thumbnailer_set_memory_limit  (VtThumbnailer        *self,
                                                  gsize                 limit);

@@ -7,6 +7,8 @@
 
 #include "vt-detail-window-private.h"
 
+#include "vt-texture.h"
+
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
@@ -131,11 +133,11 @@ on_prefetched_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Nothing to show: the thumbnailer keeps it in memory for the next step. */
-  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Not loaded ahead: %s", error->message);
 }
@@ -174,12 +176,15 @@ on_image_loaded_cb (GObject      *source,
 {
   g_autoptr(LoadData) data = user_data;
   VtDetailWindow *self = data->self;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   if (load_data_is_stale (data, error))
     return;
+  if (pixbuf != NULL)
+    texture = vt_texture_for_pixbuf (pixbuf);
 
   if (texture != NULL)
     {
@@ -297,12 +302,15 @@ on_original_loaded_cb (GObject      *source,
 {
   g_autoptr(LoadData) data = user_data;
   VtDetailWindow *self = data->self;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   if (load_data_is_stale (data, error))
     return;
+  if (pixbuf != NULL)
+    texture = vt_texture_for_pixbuf (pixbuf);
 
   show_full_spinner (self, FALSE);
   if (texture == NULL)

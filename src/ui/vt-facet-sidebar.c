@@ -555,7 +555,7 @@ set_query (VtFacetSidebar *self,
   g_set_object (&self->query, query);
   if (query != NULL)
     {
-      g_signal_connect_object (query, "changed-query",
+      g_signal_connect_object (query, "changed",
                                G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
       queue_recount (self);
     }

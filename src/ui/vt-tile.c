@@ -7,6 +7,7 @@
 
 #include "vt-tile.h"
 
+#include "vt-texture.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
 
@@ -164,20 +165,22 @@ on_thumbnail_loaded_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(VtTile) self = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   int size;
 
-  texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (texture == NULL)
+  if (pixbuf == NULL)
     {
       show_placeholder (self, error->message);
       return;
     }
+  texture = vt_texture_for_pixbuf (pixbuf);
 
   size = self->size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   if (MAX (gdk_texture_get_width (texture), gdk_texture_get_height (texture)) <= size + 2)

@@ -10,6 +10,8 @@
 #include "vt-application.h"
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
+#include "vt-query-filter.h"
+#include "vt-query-sorter.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
 #include "vt-window-private.h"
@@ -20,6 +22,8 @@
  * The model chain, declared in vt-window.ui and built once:
  *
  *   VtCatalog ─► GtkFilterListModel (VtQuery) ─► GtkSortListModel (VtSorter)
+ *   (the query and the sorter are the core's, as GtkFilter and GtkSorter
+ *   through VtQueryFilter and VtQuerySorter)
  *             ─► GtkSingleSelection ─► GtkGridView
  *
  * Opening or reloading a catalog loads into the same VtCatalog (one
@@ -1163,6 +1167,8 @@ static void
 vt_window_init (VtWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkFilter) filter = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1176,9 +1182,11 @@ vt_window_init (VtWindow *self)
   self->sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
 
   /* Complete the chain declared in the template. */
-  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->query));
+  filter = vt_query_filter_new (self->query);
+  sorter = vt_query_sorter_new (self->sorter);
+  gtk_filter_list_model_set_filter (self->filter_model, filter);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->catalog));
-  gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (self->sorter));
+  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_swapped (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
@@ -1207,7 +1215,7 @@ vt_window_init (VtWindow *self)
   g_signal_connect_swapped (self->grid_view, "map", G_CALLBACK (on_grid_map_cb), self);
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
                            G_CALLBACK (queue_update_max_columns), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->query, "changed-query",
+  g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->catalog, "notify::progress",
                            G_CALLBACK (on_progress_cb), self, G_CONNECT_SWAPPED);

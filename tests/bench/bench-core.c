@@ -23,8 +23,11 @@
  *  - load: a bare json_parser_load_from_file() of the same file;
  *  - search keystroke: a plain memmem() of the same word over the same
  *    folded text of every item.
- * No display is needed: the models are GTK list models, nothing is
- * drawn, so no renderer is involved.
+ * The keystroke and the sort go through the window's models: the core's
+ * query and sorter in GtkFilterListModel and GtkSortListModel, through
+ * the same VtQueryFilter and VtQuerySorter. No display is needed: the
+ * list models need no gtk_init(), nothing is drawn, so no renderer is
+ * involved.
  */
 
 #define G_LOG_DOMAIN "vitrine-bench"
@@ -35,8 +38,8 @@
 #include "bench-util.h"
 #include "vt-catalog.h"
 #include "vt-facets.h"
-#include "vt-query.h"
-#include "vt-sorter.h"
+#include "vt-query-filter.h"
+#include "vt-query-sorter.h"
 #include "vt-text.h"
 
 #include <errno.h>
@@ -440,9 +443,9 @@ measure (guint       n_items,
   g_autofree gsize *lengths = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
   g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(VtQuery) query = NULL;
+  g_autoptr(VtSorter) sorter = NULL;
   Timing timings[N_TIMINGS];
-  VtQuery *query;
-  VtSorter *sorter;
   gint64 hwm_before, hwm_after, rss_after;
   gsize text_bytes = 0;
   guint64 file_size = 0;
@@ -533,7 +536,7 @@ measure (guint       n_items,
   /* One keystroke: from nothing to a word, so every item's whole text
    * is looked at; the filter model updates at once (not incremental). */
   query = vt_query_new ();
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (catalog)), GTK_FILTER (query));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (catalog)), vt_query_filter_new (query));
   gtk_filter_list_model_set_incremental (filtered, FALSE);
   for (guint r = 0; r < runs; r++)
     {
@@ -574,7 +577,7 @@ measure (guint       n_items,
   /* A sort change over the whole catalog, done in one go. */
   vt_query_set_search (query, "");
   sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), GTK_SORTER (sorter));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), vt_query_sorter_new (sorter));
   gtk_sort_list_model_set_incremental (sorted, FALSE);
   for (guint r = 0; r < runs; r++)
     {

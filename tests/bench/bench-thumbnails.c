@@ -193,9 +193,9 @@ on_loaded_cb (GObject      *object,
 {
   Batch *batch = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = vt_thumbnailer_load_finish (VT_THUMBNAILER (object), result, &error);
+  g_autoptr(GdkPixbuf) pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (object), result, &error);
 
-  if (texture == NULL)
+  if (pixbuf == NULL)
     {
       g_printerr ("%s\n", error->message);
       batch->failed++;
