@@ -28,9 +28,9 @@
  *   go when max-columns drops: the template starts it small and
  *   update_max_columns () sets it to the columns that fit (a few screens
  *   of tiles, not two thousand). So the columns are counted here, from the
- *   cell's width; the paddings that width depends on are written into the
- *   size provider from GRID_PADDING and CELL_PADDING, so the stylesheet
- *   and this count cannot disagree.
+ *   cell's width; the sizes that width depends on (GRID_PADDING,
+ *   CELL_PADDING, no margins) are written into the size provider from
+ *   here, so the stylesheet and this count cannot disagree.
  *
  * - The grid builds a tile for every piece of up to 30 rows from the top,
  *   whatever the window shows: on a window's first catalog, it sees the
@@ -128,7 +128,8 @@ get_tile_font_sizes (int  size,
 }
 
 /* The sizes the grid and the tiles take from the stylesheet, written
- * from the numbers this file counts with. */
+ * from the numbers this file counts with. (The theme spaces out boxes in
+ * grid cells like icon views; tiles are laid out by their own size.) */
 static void
 load_size_css (VtGalleryView *self)
 {
@@ -138,6 +139,7 @@ load_size_css (VtGalleryView *self)
   get_tile_font_sizes (self->tile_size, &title_px, &facts_px);
   css = g_strdup_printf (".vt-grid { padding: %dpx; }\n"
                          ".vt-grid > child { padding: %dpx; }\n"
+                         "gridview.vt-grid > child box { margin: 0; }\n"
                          ".vt-tile-title { font-size: %dpx; }\n"
                          ".vt-tile-facts { font-size: %dpx; }\n",
                          GRID_PADDING, CELL_PADDING, title_px, facts_px);
