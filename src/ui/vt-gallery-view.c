@@ -42,15 +42,19 @@
  *   view would be served last. hurry_visible_cb () asks again for the
  *   tiles in view once a burst of binding is over.
  *
- * - A cell may be dropped without "teardown": the registry of live tiles
- *   follows the tiles themselves (weak references).
+ * - The grid gives no way to walk its cells, so the gallery keeps a
+ *   registry of the live tiles (to resize them, to hurry those in view);
+ *   and it may drop a cell without "teardown", so the registry follows
+ *   the tiles themselves, with weak references.
  *
  * - The grid recycles its cells only as the direct child of its
- *   GtkScrolledWindow, and scrolls smoothly only if they all have one
- *   size: tiles are sized by their tile size and lines, never by their
- *   text (vt-tile.c).
+ *   GtkScrolledWindow (the template keeps it so), and measures itself
+ *   again whenever a cell's size changes: tiles are sized by their tile
+ *   size and numbers of lines, never by their text (vt-tile-text.c).
  *
- * No GTK release we can use is known to lift the last four.
+ * Only the first is lifted in a later GTK (4.12); for the others we know
+ * of no release that does, so they are to be measured again when Vitrine
+ * moves past 4.8.
  */
 
 /* Around the grid, and around each cell: written into the size provider,
