@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests of the small widgets and helpers the tiles use: VtTileText, sized by its lines, and vt_widget_set_tooltip (). */
+/* Tests of the grid and the small widgets and helpers its tiles use: VtGalleryView, VtTileText, vt_widget_set_tooltip (). */
 
 #include "config.h"
 
+#include "vt-gallery-view.h"
 #include "vt-test-util.h"
 #include "vt-tile-text.h"
+#include "vt-tile.h"
 #include "vt-tooltip.h"
 
 /* VtTileText */
@@ -236,6 +238,98 @@ test_on_screen (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* VtGalleryView */
+
+/* @n pieces without images (so no thumbnail is asked for). */
+static GListModel *
+new_pieces (guint n)
+{
+  GListStore *pieces = g_list_store_new (VT_TYPE_ITEM);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autofree char *title = g_strdup_printf ("%u - Piece", 1900 + i);
+      g_autoptr(VtItem) item = NULL;
+
+      json_object_set_int_member (object, "number", i);
+      json_object_set_string_member (object, "title", title);
+      item = vt_item_new_from_json (object, NULL, NULL);
+      g_list_store_append (pieces, item);
+    }
+
+  return G_LIST_MODEL (pieces);
+}
+
+/* A tile of the gallery's tile size, bound to a piece and laid out. */
+static GtkWidget *
+find_laid_out_tile (VtGalleryView *gallery)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      VtTile *tile = g_ptr_array_index (tiles, i);
+
+      if (vt_tile_get_item (tile) != NULL
+          && vt_tile_get_size (tile) == vt_gallery_view_get_tile_size (gallery)
+          && gtk_widget_get_width (GTK_WIDGET (tile)) > 0)
+        return GTK_WIDGET (tile);
+    }
+
+  return NULL;
+}
+
+/* The columns the gallery counts are the cells that fit in the grid as
+ * the stylesheet lays them out: as many as fit, and no more, at any tile
+ * size; and its first screen has as many rows as can be in view. */
+static void
+test_gallery_columns_fit (void)
+{
+  const int sizes[] = { VT_TILE_MIN_SIZE, VT_TILE_DEFAULT_SIZE, 300, VT_TILE_MAX_SIZE };
+  g_autoptr(GListModel) pieces = new_pieces (40);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *gallery = vt_gallery_view_new (vt_thumbnailer_get_default ());
+  GtkWidget *grid = GTK_WIDGET (vt_gallery_view_get_grid_view (VT_GALLERY_VIEW (gallery)));
+
+  vt_gallery_view_set_model (VT_GALLERY_VIEW (gallery), pieces);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 700);
+  gtk_window_set_child (GTK_WINDOW (window), gallery);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *cell;
+      GtkBorder padding;
+      guint columns, rows;
+      int cell_width, cell_height, inner_width;
+
+      vt_gallery_view_set_tile_size (VT_GALLERY_VIEW (gallery), sizes[i]);
+      g_assert_cmpint (vt_gallery_view_get_tile_size (VT_GALLERY_VIEW (gallery)), ==, sizes[i]);
+      /* Laid out at this size, and the columns counted from it. */
+      WAIT_UNTIL (find_laid_out_tile (VT_GALLERY_VIEW (gallery)) != NULL);
+      WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+      /* The cell: the tile and its padding. */
+      cell = gtk_widget_get_parent (find_laid_out_tile (VT_GALLERY_VIEW (gallery)));
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &cell_width, NULL, NULL, NULL);
+      gtk_style_context_get_padding (gtk_widget_get_style_context (grid), &padding);
+      inner_width = gtk_widget_get_width (grid) - padding.left - padding.right;
+      columns = gtk_grid_view_get_max_columns (GTK_GRID_VIEW (grid));
+
+      g_assert_cmpint (cell_width, >, sizes[i]);
+      g_assert_cmpint ((int) columns * cell_width, <=, inner_width);
+      g_assert_cmpint ((int) (columns + 1) * cell_width, >, inner_width);
+
+      /* The first screen holds every cell that can be in view. */
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, cell_width, &cell_height, NULL, NULL, NULL);
+      rows = (gtk_widget_get_height (gallery) + cell_height - 1) / cell_height;
+      g_assert_cmpuint (vt_gallery_view_get_first_screen_size (VT_GALLERY_VIEW (gallery)), >=, columns * rows);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +353,7 @@ main (int   argc,
   ADD ("follows-font-size", test_follows_font_size);
   ADD ("accessible", test_accessible);
 
+  g_test_add_func ("/gallery/columns/fit-cells", test_gallery_columns_fit);
   g_test_add_func ("/tooltip/set-and-clear", test_set_and_clear);
   g_test_add_func ("/tooltip/on-screen", test_on_screen);
 

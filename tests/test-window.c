@@ -61,10 +61,28 @@ close_window (VtWindow *window)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+static GtkGridView *
+grid_view (VtWindow *window)
+{
+  return vt_gallery_view_get_grid_view (window->gallery);
+}
+
+static GtkWidget *
+grid_scroller (VtWindow *window)
+{
+  return GTK_WIDGET (vt_gallery_view_get_scroller (window->gallery));
+}
+
+static GtkSingleSelection *
+selection (VtWindow *window)
+{
+  return vt_gallery_view_get_selection (window->gallery);
+}
+
 static guint
 grid_n_items (VtWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view))));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (grid_view (window))));
 }
 
 /* Opens @file and waits until it is loaded and the grid holds all its
@@ -97,7 +115,7 @@ new_window_on_sample (void)
 static GArray *
 grid_numbers (VtWindow *window)
 {
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (window->grid_view)));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (grid_view (window)));
   GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -173,7 +191,7 @@ count_chips (VtWindow *window)
 {
   guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (window->chips_box);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->chips_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     n++;
 
@@ -192,7 +210,7 @@ press (GtkWidget *button)
 static GtkWidget *
 first_chip_button (VtWindow *window)
 {
-  GtkWidget *child = gtk_widget_get_first_child (window->chips_box);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->chips_box));
 
   g_assert_nonnull (child);
   return gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
@@ -229,25 +247,32 @@ sidebar_counts_match (VtWindow   *window,
   return n_counts > 0;
 }
 
+static guint
+count_tiles (VtWindow *window)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (window->gallery);
+
+  return tiles->len;
+}
+
 /* How many cells the grid's viewport shows, whole or in part, counted
  * from the places of its tiles. */
 static guint
 cells_in_view (VtWindow *window)
 {
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (window->gallery);
   float first_y = G_MAXFLOAT, pitch = G_MAXFLOAT;
-  GHashTableIter iter;
-  gpointer tile;
 
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &tile, NULL))
+  for (guint t = 0; t < tiles->len; t++)
     {
+      GtkWidget *tile = g_ptr_array_index (tiles, t);
       graphene_rect_t bounds;
       gboolean known = FALSE;
 
       /* Bound and laid out. */
-      if (vt_tile_get_item (tile) == NULL
-          || !gtk_widget_compute_bounds (tile, window->grid_scroller, &bounds)
+      if (vt_tile_get_item (VT_TILE (tile)) == NULL
+          || !gtk_widget_compute_bounds (tile, grid_scroller (window), &bounds)
           || bounds.size.width == 0)
         continue;
       for (guint i = 0; i < xs->len; i++)
@@ -266,7 +291,7 @@ cells_in_view (VtWindow *window)
   g_assert_cmpuint (xs->len, >, 0);
   g_assert_cmpfloat (pitch, <, G_MAXFLOAT);
 
-  return xs->len * (guint) ceilf (gtk_widget_get_height (window->grid_scroller) / pitch);
+  return xs->len * (guint) ceilf (gtk_widget_get_height (grid_scroller (window)) / pitch);
 }
 
 static void
@@ -274,9 +299,8 @@ test_open_sample_shows_all (void)
 {
   g_autoptr(GFile) sample = sample_file ();
   VtWindow *window;
+  g_autoptr(GPtrArray) tiles = NULL;
   guint total, cells;
-  GHashTableIter iter;
-  gpointer tile;
   guint bound = 0;
 
   reset_settings ();
@@ -287,45 +311,46 @@ test_open_sample_shows_all (void)
   vt_window_open_file (window, sample);
   WAIT_UNTIL (!vt_window_get_loading (window));
   total = g_list_model_get_n_items (G_LIST_MODEL (vt_window_get_catalog (window)));
-  g_assert_cmpuint (total, >, _vt_window_get_first_screen_size (window));
-  g_assert_cmpuint (grid_n_items (window), ==, _vt_window_get_first_screen_size (window));
+  g_assert_cmpuint (total, >, vt_gallery_view_get_first_screen_size (window->gallery));
+  g_assert_cmpuint (grid_n_items (window), ==, vt_gallery_view_get_first_screen_size (window->gallery));
   WAIT_UNTIL (grid_n_items (window) == total);
 
   /* That first screen filled the grid's view, at the default size of the
    * tiles and at the smallest. */
-  WAIT_UNTIL (gtk_widget_get_height (window->grid_scroller) > 0);
+  WAIT_UNTIL (gtk_widget_get_height (grid_scroller (window)) > 0);
   cells = cells_in_view (window);
-  g_assert_cmpuint (cells, <=, _vt_window_get_first_screen_size (window));
+  g_assert_cmpuint (cells, <=, vt_gallery_view_get_first_screen_size (window->gallery));
   for (int step = 0; step < 20; step++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
   WAIT_UNTIL (cells_in_view (window) > cells);
-  g_assert_cmpuint (cells_in_view (window), <=, _vt_window_get_first_screen_size (window));
+  g_assert_cmpuint (cells_in_view (window), <=, vt_gallery_view_get_first_screen_size (window->gallery));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
 
   g_assert_cmpuint (total, >, 0);
   g_assert_cmpuint (grid_n_items (window), ==, total);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "grid");
-  g_assert_true (gtk_widget_get_sensitive (window->sidebar));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->sidebar)));
   g_assert_true (status_says (window, total, total));
   g_assert_cmpuint (count_chips (window), ==, 0);
 
   /* The header bar's buttons say what they do. */
-  g_assert_cmpstr (vt_widget_get_tooltip (window->open_button), ==, "Open a Catalog (Ctrl+O)");
-  g_assert_cmpstr (vt_widget_get_tooltip (window->sidebar_button), ==, "Show Filters (F9)");
-  g_assert_cmpstr (vt_widget_get_tooltip (window->direction_button), ==, "Ascending Order (smallest first)");
-  g_assert_cmpstr (vt_widget_get_tooltip (window->zoom_in_button), ==, "Larger Thumbnails (Ctrl+Plus)");
+  g_assert_cmpstr (vt_widget_get_tooltip (GTK_WIDGET (window->open_button)), ==, "Open a Catalog (Ctrl+O)");
+  g_assert_cmpstr (vt_widget_get_tooltip (GTK_WIDGET (window->sidebar_button)), ==, "Show Filters (F9)");
+  g_assert_cmpstr (vt_widget_get_tooltip (GTK_WIDGET (window->direction_button)), ==, "Ascending Order (smallest first)");
+  g_assert_cmpstr (vt_widget_get_tooltip (GTK_WIDGET (window->zoom_in_button)), ==, "Larger Thumbnails (Ctrl+Plus)");
 
   /* The grid made tiles, each showing its piece's title and About. */
-  WAIT_UNTIL (g_hash_table_size (window->tiles) > 0);
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &tile, NULL))
+  WAIT_UNTIL (count_tiles (window) > 0);
+  tiles = vt_gallery_view_list_tiles (window->gallery);
+  for (guint i = 0; i < tiles->len; i++)
     {
+      VtTile *tile = g_ptr_array_index (tiles, i);
       VtItem *item = vt_tile_get_item (tile);
 
       if (item == NULL)
         continue;
       bound++;
-      g_assert_true (gtk_widget_get_has_tooltip (tile));
+      g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (tile)));
       g_assert_cmpstr (vt_tile_get_tooltip (tile), ==, vt_item_get_about (item));
     }
   g_assert_cmpuint (bound, >, 0);
@@ -360,7 +385,7 @@ test_search_narrows (void)
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "qqqzzzxxx");
   WAIT_UNTIL (grid_n_items (window) == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "no-match");
-  press (window->no_match_clear_button);
+  press (GTK_WIDGET (window->no_match_clear_button));
   WAIT_UNTIL (grid_n_items (window) == total);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
   g_assert_cmpuint (count_chips (window), ==, 0);
@@ -517,15 +542,15 @@ test_detail_opens_on_activate (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key", g_variant_new_string ("impact"));
   third = g_list_model_get_item (G_LIST_MODEL (window->sort_model), 2);
 
-  g_signal_emit_by_name (window->grid_view, "activate", 2);
+  g_signal_emit_by_name (grid_view (window), "activate", 2);
   g_assert_nonnull (window->detail_window);
   detail = window->detail_window;
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_true (vt_detail_window_get_item (VT_DETAIL_WINDOW (detail)) == third);
-  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 2);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection (window)), ==, 2);
 
   /* One detail window, reused. */
-  g_signal_emit_by_name (window->grid_view, "activate", 0);
+  g_signal_emit_by_name (grid_view (window), "activate", 0);
   g_assert_true (window->detail_window == detail);
   g_assert_cmpuint (vt_detail_window_get_position (VT_DETAIL_WINDOW (detail)), ==, 0);
 
@@ -579,7 +604,7 @@ test_broken_first_catalog_shows_welcome (void)
   reset_settings ();
   window = new_window ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
-  g_assert_false (gtk_widget_get_sensitive (window->sidebar));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->sidebar)));
 
   /* While the first catalog loads, the window says which, rather than
    * inviting the user to open one. */
@@ -627,8 +652,8 @@ test_reload_keeps_filters (void)
   vt_query_set_facet_selected (reference, VT_FACET_REGION, "Europe", TRUE);
   WAIT_UNTIL (grid_shows (window, reference));
   g_assert_cmpuint (grid_n_items (window), >, 1);
-  gtk_single_selection_set_selected (window->selection, 1);
-  selected = g_object_ref (gtk_single_selection_get_selected_item (window->selection));
+  gtk_single_selection_set_selected (selection (window), 1);
+  selected = g_object_ref (gtk_single_selection_get_selected_item (selection (window)));
   selected_number = vt_item_get_number (selected);
 
   /* Another program rewrites the file: the selected piece gets a new title. */
@@ -645,9 +670,9 @@ test_reload_keeps_filters (void)
                                                                           VT_FACET_REGION, "Europe")));
   g_assert_cmpint (vt_sorter_get_key (window->sorter), ==, VT_SORT_YEAR);
   g_assert_true (grid_shows (window, reference));
-  position = gtk_single_selection_get_selected (window->selection);
+  position = gtk_single_selection_get_selected (selection (window));
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  g_assert_cmpuint (vt_item_get_number (gtk_single_selection_get_selected_item (window->selection)), ==,
+  g_assert_cmpuint (vt_item_get_number (gtk_single_selection_get_selected_item (selection (window))), ==,
                     selected_number);
 
   close_window (window);
@@ -735,31 +760,31 @@ static void
 test_zoom_resizes_tiles (void)
 {
   VtWindow *window = new_window_on_sample ();
-  GHashTableIter iter;
-  gpointer tile;
+  g_autoptr(GPtrArray) smallest = NULL;
+  g_autoptr(GPtrArray) largest = NULL;
 
-  WAIT_UNTIL (g_hash_table_size (window->tiles) > 0);
+  WAIT_UNTIL (count_tiles (window) > 0);
   g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-reset", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-out", NULL);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "zoom-out"));
 
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &tile, NULL))
-    g_assert_cmpint (vt_tile_get_size (tile), ==, VT_TILE_MIN_SIZE);
+  smallest = vt_gallery_view_list_tiles (window->gallery);
+  for (guint i = 0; i < smallest->len; i++)
+    g_assert_cmpint (vt_tile_get_size (g_ptr_array_index (smallest, i)), ==, VT_TILE_MIN_SIZE);
 
   for (guint i = 0; i < 10; i++)
     g_action_group_activate_action (G_ACTION_GROUP (window), "zoom-in", NULL);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "zoom-in"));
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &tile, NULL))
-    g_assert_cmpint (vt_tile_get_size (tile), ==, VT_TILE_MAX_SIZE);
+  largest = vt_gallery_view_list_tiles (window->gallery);
+  for (guint i = 0; i < largest->len; i++)
+    g_assert_cmpint (vt_tile_get_size (g_ptr_array_index (largest, i)), ==, VT_TILE_MAX_SIZE);
 
   /* The size control: a scale that shows the size in pixels. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (window->size_button));
-  WAIT_UNTIL (gtk_widget_get_mapped (window->size_scale));
-  g_assert_true (gtk_scale_get_draw_value (GTK_SCALE (window->size_scale)));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window->size_scale)));
+  g_assert_true (gtk_scale_get_draw_value (window->size_scale));
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (window->size_scale)), ==, VT_TILE_MAX_SIZE);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (window->size_button));
 
@@ -814,12 +839,11 @@ static VtTile *
 find_tile (VtWindow *window,
            guint     number)
 {
-  GHashTableIter iter;
-  gpointer tile;
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (window->gallery);
 
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &tile, NULL))
+  for (guint i = 0; i < tiles->len; i++)
     {
+      VtTile *tile = g_ptr_array_index (tiles, i);
       VtItem *item = vt_tile_get_item (tile);
 
       if (item != NULL && vt_item_get_number (item) == number)
@@ -864,10 +888,10 @@ test_tile_placeholder_with_reason (void)
   open_and_wait (window, catalog);
 
   WAIT_UNTIL ((failed = find_tile (window, 1)) != NULL
-              && g_strcmp0 (vt_tile_get_state (failed), "placeholder") == 0);
+              && vt_tile_get_state (failed) == VT_TILE_PLACEHOLDER);
   g_assert_nonnull (strstr (vt_tile_get_reason (failed), "nowhere.jpg"));
   WAIT_UNTIL ((shown = find_tile (window, 2)) != NULL
-              && g_strcmp0 (vt_tile_get_state (shown), "picture") == 0);
+              && vt_tile_get_state (shown) == VT_TILE_PICTURE);
 
   /* Fixed-size cells: the reason takes no more room than a picture, at
    * the default size and at the smallest and largest. */
@@ -891,8 +915,8 @@ test_menus_built_when_opened (void)
     GtkWidget  *button;
     GMenuModel *model;
   } menus[] = {
-    { window->menu_button, window->main_menu },
-    { window->recent_button, G_MENU_MODEL (window->recent_menu) },
+    { GTK_WIDGET (window->menu_button), window->main_menu },
+    { GTK_WIDGET (window->recent_button), G_MENU_MODEL (window->recent_menu) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (menus); i++)
@@ -937,7 +961,7 @@ test_recent_lists_opened (void)
       listed |= target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0;
     }
   g_assert_true (listed);
-  g_assert_true (gtk_widget_get_sensitive (window->recent_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->recent_button)));
 
   close_window (window);
 }

@@ -12,7 +12,6 @@
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 /*
  * The grid recycles tiles: the same VtTile is bound to one item after
@@ -30,16 +29,18 @@ struct _VtTile
   VtItem        *item;
   int            size;
   GCancellable  *cancellable;
-  const char    *state;
+  VtTileState    state;
   char          *reason;
 
-  GtkWidget     *box;
-  GtkWidget     *picture;
+  /* Template children */
+  GtkBox        *box;
+  GtkPicture    *picture;
   GtkWidget     *placeholder;
-  GtkWidget     *reason_label;
-  GtkWidget     *problem_mark;
-  GtkWidget     *title_text;
-  GtkWidget     *facts_text;
+  GtkLabel      *reason_label;
+  GtkImage      *problem_mark;
+
+  VtTileText    *title_text;
+  VtTileText    *facts_text;
 };
 
 G_DEFINE_FINAL_TYPE (VtTile, vt_tile, GTK_TYPE_WIDGET)
@@ -56,19 +57,19 @@ static GParamSpec *properties[N_PROPS];
 
 /*
  * The picture area is a GtkPicture alone, with what the tile shows in
- * it: "loading" (the picture empty, on its tinted background),
- * "picture", or "placeholder" (an icon and the reason, over the empty
- * picture). The placeholder is built hidden and shown only by the few
- * tiles whose image fails: a hidden widget is neither styled nor
- * measured. (A GtkStack of three pages did the same with five more
- * objects a tile.)
+ * it: nothing while loading (the picture empty, on its tinted
+ * background), the picture, or a placeholder (an icon and the reason,
+ * over the empty picture). The placeholder is built hidden and shown
+ * only by the few tiles whose image fails: a hidden widget is neither
+ * styled nor measured. (A GtkStack of three pages did the same with
+ * five more objects a tile.)
  */
 static void
-show_state (VtTile     *self,
-            const char *state)
+show_state (VtTile      *self,
+            VtTileState  state)
 {
   self->state = state;
-  gtk_widget_set_visible (self->placeholder, strcmp (state, "placeholder") == 0);
+  gtk_widget_set_visible (self->placeholder, state == VT_TILE_PLACEHOLDER);
 }
 
 static void
@@ -77,10 +78,10 @@ show_placeholder (VtTile     *self,
 {
   g_free (self->reason);
   self->reason = g_strdup (reason);
-  gtk_label_set_text (GTK_LABEL (self->reason_label), reason);
-  vt_widget_set_tooltip (self->reason_label, reason);
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  show_state (self, "placeholder");
+  gtk_label_set_text (self->reason_label, reason);
+  vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), reason);
+  gtk_picture_set_paintable (self->picture, NULL);
+  show_state (self, VT_TILE_PLACEHOLDER);
 }
 
 static void
@@ -88,8 +89,8 @@ show_texture (VtTile     *self,
               GdkTexture *texture)
 {
   g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
-  show_state (self, "picture");
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  show_state (self, VT_TILE_PICTURE);
 }
 
 /*
@@ -98,14 +99,28 @@ show_texture (VtTile     *self,
  * (with the software renderer most of a scrolling frame's time), so it
  * is resampled once, in a worker thread, to the size it is shown at.
  */
+typedef struct
+{
+  GdkTexture *texture;
+  int         size;   /* of the longer side, in device pixels */
+} FitData;
+
+static void
+fit_data_free (FitData *data)
+{
+  g_clear_object (&data->texture);
+  g_free (data);
+}
+
 static void
 fit_texture_thread (GTask        *task,
                     gpointer      source,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  GdkTexture *texture = task_data;
-  int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "vt-size"));
+  FitData *data = task_data;
+  GdkTexture *texture = data->texture;
+  int size = data->size;
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   double factor = (double) size / MAX (width, height);
@@ -169,6 +184,7 @@ on_thumbnail_loaded_cb (GObject      *source,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  FitData *data;
   int size;
 
   pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
@@ -191,8 +207,10 @@ on_thumbnail_loaded_cb (GObject      *source,
 
   task = g_task_new (self, self->cancellable, on_texture_fitted_cb, NULL);
   g_task_set_source_tag (task, on_thumbnail_loaded_cb);
-  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "vt-size", GINT_TO_POINTER (size));
+  data = g_new0 (FitData, 1);
+  data->texture = g_object_ref (texture);
+  data->size = size;
+  g_task_set_task_data (task, data, (GDestroyNotify) fit_data_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, fit_texture_thread);
 }
@@ -206,8 +224,8 @@ load_thumbnail (VtTile *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (GTK_PICTURE (self->picture), NULL);
-  show_state (self, "loading");
+  gtk_picture_set_paintable (self->picture, NULL);
+  show_state (self, VT_TILE_LOADING);
 
   if (self->item == NULL)
     return;
@@ -292,9 +310,9 @@ update_labels (VtTile *self)
 
   if (self->item == NULL)
     {
-      vt_tile_text_set_text (VT_TILE_TEXT (self->title_text), "");
-      vt_tile_text_set_text (VT_TILE_TEXT (self->facts_text), "");
-      gtk_widget_set_visible (self->problem_mark, FALSE);
+      vt_tile_text_set_text (self->title_text, "");
+      vt_tile_text_set_text (self->facts_text, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
@@ -304,11 +322,11 @@ update_labels (VtTile *self)
   accessible = format_accessible_label (self->item);
   problem = vt_item_get_problem (self->item);
 
-  vt_tile_text_set_text (VT_TILE_TEXT (self->title_text),
+  vt_tile_text_set_text (self->title_text,
                          title != NULL && *title != '\0' ? title : _("Untitled piece"));
-  vt_tile_text_set_text (VT_TILE_TEXT (self->facts_text), facts);
-  gtk_widget_set_visible (self->problem_mark, problem != NULL);
-  vt_widget_set_tooltip (self->problem_mark, problem);
+  vt_tile_text_set_text (self->facts_text, facts);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), problem != NULL);
+  vt_widget_set_tooltip (GTK_WIDGET (self->problem_mark), problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -461,6 +479,8 @@ vt_tile_class_init (VtTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
   gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
   gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scale_factor_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "vt-tile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -470,30 +490,26 @@ static void
 vt_tile_init (VtTile *self)
 {
   self->size = VT_TILE_DEFAULT_SIZE;
-  self->state = "loading";
+  self->state = VT_TILE_LOADING;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_set_spacing (self->box, VT_TILE_SPACING);
 
   /* Sized by their number of lines, not by their text (see
    * vt-tile-text.c): all tiles have one height, and binding a piece
    * redraws them without measuring the grid again. */
-  self->title_text = vt_tile_text_new ();
-  vt_tile_text_set_lines (VT_TILE_TEXT (self->title_text), 2);
-  gtk_widget_add_css_class (self->title_text, "vt-tile-title");
-  gtk_box_append (GTK_BOX (self->box), self->title_text);
+  self->title_text = VT_TILE_TEXT (vt_tile_text_new ());
+  vt_tile_text_set_lines (self->title_text, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_text), "vt-tile-title");
+  gtk_box_append (self->box, GTK_WIDGET (self->title_text));
 
-  self->facts_text = vt_tile_text_new ();
-  gtk_widget_add_css_class (self->facts_text, "vt-tile-facts");
-  gtk_widget_add_css_class (self->facts_text, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->facts_text);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  self->facts_text = VT_TILE_TEXT (vt_tile_text_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "vt-tile-facts");
+  gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "dim-label");
+  gtk_box_append (self->box, GTK_WIDGET (self->facts_text));
 
-  gtk_widget_set_size_request (self->picture, self->size, self->size);
+  gtk_widget_set_size_request (GTK_WIDGET (self->picture), self->size, self->size);
   gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
-
-  g_signal_connect (self, "notify::scale-factor",
-                    G_CALLBACK (on_scale_factor_changed_cb), NULL);
 }
 
 GtkWidget *
@@ -547,7 +563,7 @@ vt_tile_set_size (VtTile *self,
     return;
 
   self->size = size;
-  gtk_widget_set_size_request (self->picture, size, size);
+  gtk_widget_set_size_request (GTK_WIDGET (self->picture), size, size);
   gtk_widget_set_size_request (GTK_WIDGET (self), size, -1);
   load_thumbnail (self);
 
@@ -559,15 +575,14 @@ vt_tile_hurry (VtTile *self)
 {
   g_return_if_fail (VT_IS_TILE (self));
 
-  if (self->item != NULL && self->cancellable != NULL
-      && g_strcmp0 (vt_tile_get_state (self), "loading") == 0)
+  if (self->item != NULL && self->cancellable != NULL && self->state == VT_TILE_LOADING)
     load_thumbnail (self);
 }
 
-const char *
+VtTileState
 vt_tile_get_state (VtTile *self)
 {
-  g_return_val_if_fail (VT_IS_TILE (self), NULL);
+  g_return_val_if_fail (VT_IS_TILE (self), VT_TILE_LOADING);
 
   return self->state;
 }

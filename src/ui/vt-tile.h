@@ -16,6 +16,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtTile, vt_tile, VT, TILE, GtkWidget)
 
 /* Tile sizes: VT_TILE_MIN_SIZE to VT_TILE_MAX_SIZE (vt-defaults.h). */
+
+/* Between the picture, the title and the facts: the grid counts rows
+ * with it (vt-gallery-view.c). */
+#define VT_TILE_SPACING 4
+
+/* What the picture area shows. */
+typedef enum
+{
+  VT_TILE_LOADING,      /* nothing yet, on its tinted background */
+  VT_TILE_PICTURE,
+  VT_TILE_PLACEHOLDER,  /* an icon and why the image is missing */
+} VtTileState;
+
 GtkWidget     *vt_tile_new             (VtThumbnailer *thumbnailer);
 
 VtItem        *vt_tile_get_item        (VtTile        *self);
@@ -31,9 +44,9 @@ void           vt_tile_set_size        (VtTile        *self,
  * for the tiles in view, when the grid made many at once. */
 void           vt_tile_hurry           (VtTile        *self);
 
-/* What the tile shows now: "loading", "picture" or "placeholder"; and,
- * for a placeholder, why the image is missing. For tests. */
-const char    *vt_tile_get_state       (VtTile        *self);
+/* What the tile shows now; and, for a placeholder, why the image is
+ * missing. For tests. */
+VtTileState    vt_tile_get_state       (VtTile        *self);
 const char    *vt_tile_get_reason      (VtTile        *self);
 /* The text of the tile's tooltip (the piece's About), NULL for none. */
 const char    *vt_tile_get_tooltip     (VtTile        *self);

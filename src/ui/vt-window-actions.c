@@ -118,7 +118,7 @@ search_action (GSimpleAction *action,
 {
   VtWindow *self = user_data;
 
-  gtk_widget_grab_focus (self->search_entry);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -306,7 +306,7 @@ _vt_window_update_recent (VtWindow *self)
       g_menu_append_item (self->recent_menu, item);
     }
 
-  gtk_widget_set_sensitive (self->recent_button, infos->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), infos->len > 0);
 }
 
 static const char *settings_actions[] = { "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size" };

@@ -6,6 +6,8 @@
 #include "vt-window.h"
 
 #include "vt-catalog.h"
+#include "vt-facet-sidebar.h"
+#include "vt-gallery-view.h"
 #include "vt-query.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
@@ -21,13 +23,12 @@ struct _VtWindow
   VtQuery              *query;
   VtSorter             *sorter;
   VtThumbnailer        *thumbnailer;
-  GtkWidget            *sidebar;
+  VtFacetSidebar       *sidebar;
+  VtGalleryView        *gallery;
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
   GtkWindow            *shortcuts_window;
   GMenu                *recent_menu;
-  GtkCssProvider       *size_provider;
-  GHashTable           *tiles;
 
   /* The catalog shown, the one loading, and watching the shown one. */
   GFile                *file;
@@ -35,47 +36,39 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
-  gboolean              focus_grid_on_map;
-  guint                 columns_source;
-  guint                 hurry_source;
 
   /* Template children */
-  GtkWidget            *open_button;
-  GtkWidget            *recent_button;
-  GtkWidget            *sidebar_button;
-  GtkWidget            *search_entry;
-  GtkWidget            *menu_button;
+  GtkButton            *open_button;
+  GtkMenuButton        *recent_button;
+  GtkToggleButton      *sidebar_button;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *menu_button;
   GMenuModel           *main_menu;
-  GtkWidget            *size_button;
-  GtkWidget            *size_popover;
-  GtkWidget            *size_scale;
-  GtkWidget            *zoom_out_button;
-  GtkWidget            *zoom_in_button;
+  GtkMenuButton        *size_button;
+  GtkScale             *size_scale;
+  GtkButton            *zoom_out_button;
+  GtkButton            *zoom_in_button;
   GtkAdjustment        *size_adjustment;
-  GtkWidget            *sort_dropdown;
-  GtkWidget            *direction_button;
-  GtkWidget            *error_bar;
-  GtkWidget            *error_title;
-  GtkWidget            *error_label;
-  GtkWidget            *progress_revealer;
-  GtkWidget            *progress_bar;
-  GtkWidget            *sidebar_revealer;
-  GtkWidget            *sidebar_scroller;
-  GtkWidget            *chips_revealer;
-  GtkWidget            *chips_box;
-  GtkWidget            *main_stack;
-  GtkWidget            *loading_label;
-  GtkWidget            *grid_scroller;
-  GtkWidget            *grid_view;
-  GtkSingleSelection   *selection;
-  GtkSliceListModel    *first_screen;
-  guint                 first_screen_tick;
+  GtkDropDown          *sort_dropdown;
+  GtkToggleButton      *direction_button;
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkRevealer          *sidebar_revealer;
+  GtkWidget            *sidebar_pane;
+  GtkScrolledWindow    *sidebar_scroller;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkStack             *main_stack;
+  GtkLabel             *loading_label;
   GtkSortListModel     *sort_model;
   GtkFilterListModel   *filter_model;
-  GtkWidget            *status_label;
-  GtkWidget            *no_match_clear_button;
-  GtkWidget            *welcome_open_button;
-  GtkWidget            *welcome_sample_button;
+  GtkLabel             *status_label;
+  GtkButton            *no_match_clear_button;
+  GtkButton            *welcome_open_button;
+  GtkButton            *welcome_sample_button;
 };
 
 /* vt-window-actions.c */
@@ -84,21 +77,14 @@ void      _vt_window_remove_actions    (VtWindow *self);
 void      _vt_window_update_actions    (VtWindow *self);
 void      _vt_window_update_recent     (VtWindow *self);
 
+/* vt-window-chips.c */
+/* One chip per filter of the query, or none and hidden. */
+void      _vt_window_update_chips      (VtWindow *self);
+
 /* vt-window.c */
-/* How many pieces the grid holds while a window's first catalog opens:
- * all that can be in view (see vt-window.c). */
-guint     _vt_window_get_first_screen_size (VtWindow *self);
 /* The message bar above the grid, with its heading and text. */
 void      _vt_window_show_message      (VtWindow   *self,
                                         const char *title,
                                         const char *message);
-void      _vt_window_set_tile_size     (VtWindow *self,
-                                        int       size);
-void      _vt_window_show_detail       (VtWindow *self,
-                                        guint     position);
-/* Position in the grid of the piece numbered @number, or
- * GTK_INVALID_LIST_POSITION. */
-guint     _vt_window_find_number       (VtWindow *self,
-                                        guint     number);
 
 G_END_DECLS

@@ -73,6 +73,7 @@
 #include "config.h"
 
 #include "vt-application.h"
+#include "vt-gallery-view.h"
 #include "vt-tile.h"
 #include "vt-window-private.h"
 
@@ -268,6 +269,15 @@ child_exit (int status)
   _exit (status);
 }
 
+/* The tiles alive, bound or not. */
+static guint
+count_tiles (void)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (child.window->gallery);
+
+  return tiles->len;
+}
+
 /* Tiles bound to a piece and at least partly inside the grid's
  * viewport; of those, how many do not show their thumbnail yet and how
  * many show a placeholder. */
@@ -275,25 +285,23 @@ static guint
 count_visible_tiles (guint *n_waiting,
                      guint *n_failed)
 {
-  VtWindow *window = child.window;
-  int width = gtk_widget_get_width (window->grid_scroller);
-  int height = gtk_widget_get_height (window->grid_scroller);
-  GHashTableIter iter;
-  gpointer key;
+  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (child.window->gallery));
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (child.window->gallery);
+  int width = gtk_widget_get_width (scroller);
+  int height = gtk_widget_get_height (scroller);
   guint n = 0;
 
   *n_waiting = 0;
   *n_failed = 0;
-  g_hash_table_iter_init (&iter, window->tiles);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0; i < tiles->len; i++)
     {
-      GtkWidget *tile = key;
-      const char *state;
+      GtkWidget *tile = g_ptr_array_index (tiles, i);
+      VtTileState state;
       graphene_rect_t bounds;
 
       if (vt_tile_get_item (VT_TILE (tile)) == NULL || !gtk_widget_get_mapped (tile))
         continue;
-      if (!gtk_widget_compute_bounds (tile, window->grid_scroller, &bounds))
+      if (!gtk_widget_compute_bounds (tile, scroller, &bounds))
         continue;
       if (bounds.origin.x >= width || bounds.origin.x + bounds.size.width <= 0
           || bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
@@ -301,9 +309,9 @@ count_visible_tiles (guint *n_waiting,
 
       n++;
       state = vt_tile_get_state (VT_TILE (tile));
-      if (g_strcmp0 (state, "placeholder") == 0)
+      if (state == VT_TILE_PLACEHOLDER)
         (*n_failed)++;
-      else if (g_strcmp0 (state, "picture") != 0)
+      else if (state != VT_TILE_PICTURE)
         (*n_waiting)++;
     }
 
@@ -362,7 +370,7 @@ finish_scroll (GtkAdjustment *adjustment)
   printf ("frames=%u\n", child.intervals->len);
   printf ("scroll-seconds=%.3f\n", (g_get_monotonic_time () - child.scroll_start_us) / 1e6);
   printf ("scroll-pixels=%.0f\n", gtk_adjustment_get_upper (adjustment));
-  printf ("tiles=%u\n", g_hash_table_size (child.window->tiles));
+  printf ("tiles=%u\n", count_tiles ());
   printf ("pieces=%u\n", g_list_model_get_n_items (G_LIST_MODEL (child.window->sort_model)));
   print_stats ("interval", child.intervals);
   print_stats ("wall-interval", child.wall_intervals);
@@ -386,7 +394,7 @@ on_scroll_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *clock,
                    gpointer       user_data)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child.window->grid_scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (vt_gallery_view_get_scroller (child.window->gallery));
   gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
   gint64 now = g_get_monotonic_time ();
   double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
@@ -468,7 +476,8 @@ on_after_paint_cb (GdkFrameClock *clock,
   if (child.scroll)
     {
       child.scrolling = TRUE;
-      gtk_widget_add_tick_callback (child.window->grid_view, on_scroll_tick_cb, NULL, NULL);
+      gtk_widget_add_tick_callback (GTK_WIDGET (vt_gallery_view_get_grid_view (child.window->gallery)),
+                                    on_scroll_tick_cb, NULL, NULL);
       return;
     }
 
@@ -485,7 +494,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   printf ("sample-shown-us=%" G_GINT64_FORMAT "\n", child.sample_shown_us);
   printf ("thumbnails-shown-us=%" G_GINT64_FORMAT "\n", now);
   printf ("visible-tiles=%u\n", n_visible);
-  printf ("tiles=%u\n", g_hash_table_size (child.window->tiles));
+  printf ("tiles=%u\n", count_tiles ());
   printf ("placeholders=%u\n", n_failed);
   printf ("vmhwm-kb=%" G_GINT64_FORMAT "\n", proc_status_kb ("VmHWM"));
   child_exit (0);
@@ -511,7 +520,7 @@ on_window_added_cb (GtkApplication *app,
   child.window_us = since_spawn_us ();
   child.window = VT_WINDOW (window);
   if (max_columns > 0)
-    gtk_grid_view_set_max_columns (GTK_GRID_VIEW (child.window->grid_view), max_columns);
+    gtk_grid_view_set_max_columns (vt_gallery_view_get_grid_view (child.window->gallery), max_columns);
   if (extra_css != NULL)
     {
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();

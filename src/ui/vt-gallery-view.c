@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The thumbnail grid: a list of pieces as tiles, with GTK 4.8's grid made to serve it well. */
+
+#define G_LOG_DOMAIN "vitrine-gallery"
+
+#include "config.h"
+
+#include "vt-gallery-view.h"
+
+#include "vt-item.h"
+#include "vt-tile.h"
+
+/*
+ * A GtkGridView in its GtkScrolledWindow, over
+ *
+ *   model ─► GtkSliceListModel (first screen) ─► GtkSingleSelection ─► GtkGridView
+ *
+ * with a signal factory that makes one VtTile per cell. All that GTK 4.8's
+ * grid does not do for us is here, and each is a workaround of one of its
+ * limitations:
+ *
+ * - No gtk_grid_view_scroll_to () (GTK 4.12 has it): scrolling to a piece
+ *   activates the grid's built-in "list.scroll-to-item" action; setting
+ *   the adjustment by hand warns.
+ *
+ * - The grid keeps max-columns x 30 cells alive around the view, each
+ *   bound to a piece and asking for its thumbnail, and does not let them
+ *   go when max-columns drops: the template starts it small and
+ *   update_max_columns () sets it to the columns that fit (a few screens
+ *   of tiles, not two thousand). So the columns are counted here, from the
+ *   cell's width; the sizes that width depends on (GRID_PADDING,
+ *   CELL_PADDING, no margins) are written into the size provider from
+ *   here, so the stylesheet and this count cannot disagree.
+ *
+ * - The grid builds a tile for every piece of up to 30 rows from the top,
+ *   whatever the window shows: on a window's first catalog, it sees the
+ *   first screen of pieces only, then all of them a frame later (see
+ *   show_first_screen_cb ()).
+ *
+ * - The grid binds some thirty rows at once, top first, and the
+ *   thumbnailer serves the newest request first: left alone, the rows in
+ *   view would be served last. hurry_visible_cb () asks again for the
+ *   tiles in view once a burst of binding is over.
+ *
+ * - The grid gives no way to walk its cells, so the gallery keeps a
+ *   registry of the live tiles (to resize them, to hurry those in view);
+ *   and it may drop a cell without "teardown", so the registry follows
+ *   the tiles themselves, with weak references.
+ *
+ * - The grid recycles its cells only as the direct child of its
+ *   GtkScrolledWindow (the template keeps it so), and measures itself
+ *   again whenever a cell's size changes: tiles are sized by their tile
+ *   size and numbers of lines, never by their text (vt-tile-text.c).
+ *
+ * Only the first is lifted in a later GTK (4.12); for the others we know
+ * of no release that does, so they are to be measured again when Vitrine
+ * moves past 4.8.
+ */
+
+/* Around the grid, and around each cell: written into the size provider,
+ * and counted with by update_max_columns () and the first screen. */
+#define GRID_PADDING 12
+#define CELL_PADDING 8
+
+struct _VtGalleryView
+{
+  GtkWidget           parent_instance;
+
+  VtThumbnailer      *thumbnailer;
+  GListModel         *model;
+  int                 tile_size;
+  GtkCssProvider     *size_provider;
+  /* The tiles alive, with a weak reference on each. */
+  GHashTable         *tiles;
+
+  int                 expected_width;
+  int                 expected_height;
+  guint               first_screen_tick;
+  guint               columns_source;
+  guint               hurry_source;
+  gboolean            focus_on_map;
+
+  /* Template children */
+  GtkScrolledWindow  *scroller;
+  GtkGridView        *grid_view;
+  GtkSingleSelection *selection;
+  GtkSliceListModel  *first_screen;
+};
+
+G_DEFINE_FINAL_TYPE (VtGalleryView, vt_gallery_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_THUMBNAILER,
+  PROP_TILE_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The width and height the gallery has or, not laid out yet, is to have. */
+static void
+get_size (VtGalleryView *self,
+          int           *width,
+          int           *height)
+{
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = self->expected_width;
+      *height = self->expected_height;
+    }
+}
+
+/* Large tiles get large type, so a 4K screen reads from a distance. */
+static void
+get_tile_font_sizes (int  size,
+                     int *title_px,
+                     int *facts_px)
+{
+  *title_px = MAX (11, size / 15);
+  *facts_px = MAX (10, size * 4 / 75);
+}
+
+/* The sizes the grid and the tiles take from the stylesheet, written
+ * from the numbers this file counts with. (The theme spaces out boxes in
+ * grid cells like icon views; tiles are laid out by their own size.) */
+static void
+load_size_css (VtGalleryView *self)
+{
+  g_autofree char *css = NULL;
+  int title_px, facts_px;
+
+  get_tile_font_sizes (self->tile_size, &title_px, &facts_px);
+  css = g_strdup_printf (".vt-grid { padding: %dpx; }\n"
+                         ".vt-grid > child { padding: %dpx; }\n"
+                         "gridview.vt-grid > child box { margin: 0; }\n"
+                         ".vt-tile-title { font-size: %dpx; }\n"
+                         ".vt-tile-facts { font-size: %dpx; }\n",
+                         GRID_PADDING, CELL_PADDING, title_px, facts_px);
+  gtk_css_provider_load_from_data (self->size_provider, css, -1);
+}
+
+/* Columns */
+
+/* Called whenever the grid's width or the tile size changes. */
+static void
+update_max_columns (VtGalleryView *self)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view));
+  int width = hadjustment != NULL ? (int) gtk_adjustment_get_page_size (hadjustment) : 0;
+  guint columns;
+
+  /* Not laid out yet: the columns of the first frame. */
+  if (width <= 0)
+    {
+      int height;
+
+      get_size (self, &width, &height);
+    }
+  if (width <= 0)
+    return;
+
+  columns = MAX (1, (width - 2 * GRID_PADDING) / (self->tile_size + 2 * CELL_PADDING));
+  if (gtk_grid_view_get_max_columns (self->grid_view) != columns)
+    gtk_grid_view_set_max_columns (self->grid_view, columns);
+}
+
+static gboolean
+update_max_columns_cb (gpointer user_data)
+{
+  VtGalleryView *self = user_data;
+
+  self->columns_source = 0;
+  update_max_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known while the grid is allocated, when it must not be
+ * changed: change it right after. */
+static void
+queue_update_max_columns (VtGalleryView *self)
+{
+  if (self->columns_source == 0 && self->grid_view != NULL)
+    self->columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_max_columns_cb, self, NULL);
+}
+
+/* The first screen */
+
+/* The first tick comes before the frame that shows the first screen;
+ * from the next one, the grid holds all the pieces. Only tiles below the
+ * window come a frame later: whatever else reads the model reads it
+ * whole. (A catalog opened in place of another reuses the tiles the grid
+ * has, and is not cut.) */
+static gboolean
+show_first_screen_cb (GtkWidget     *grid,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  VtGalleryView *self = user_data;
+
+  if (self->first_screen_tick++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* As many pieces as can be in view: every column of as many rows as can
+ * fit, each row counted at the least it can take (the picture, two lines
+ * of title and one of facts no shorter than their type, the tile's
+ * spacing, the cell's padding). */
+guint
+vt_gallery_view_get_first_screen_size (VtGalleryView *self)
+{
+  int width, height, title_px, facts_px, row, rows;
+
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), G_MAXUINT);
+
+  get_size (self, &width, &height);
+  if (height <= 0)
+    return G_MAXUINT;
+
+  get_tile_font_sizes (self->tile_size, &title_px, &facts_px);
+  row = self->tile_size + 2 * title_px + facts_px + 2 * VT_TILE_SPACING + 2 * CELL_PADDING;
+  rows = (height + row - 1) / row;
+
+  return gtk_grid_view_get_max_columns (self->grid_view) * rows;
+}
+
+void
+vt_gallery_view_show_first_screen (VtGalleryView *self)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  if (gtk_slice_list_model_get_size (self->first_screen) == G_MAXUINT)
+    {
+      self->first_screen_tick = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->grid_view), show_first_screen_cb, self, NULL);
+    }
+  gtk_slice_list_model_set_size (self->first_screen, vt_gallery_view_get_first_screen_size (self));
+}
+
+/* The cells */
+
+static gboolean
+hurry_visible_cb (gpointer user_data)
+{
+  VtGalleryView *self = user_data;
+  graphene_rect_t viewport, bounds;
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+  GHashTableIter iter;
+  gpointer tile;
+
+  self->hurry_source = 0;
+  if (!gtk_widget_compute_bounds (scroller, scroller, &viewport))
+    return G_SOURCE_REMOVE;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      if (gtk_widget_compute_bounds (tile, scroller, &bounds)
+          && graphene_rect_intersection (&viewport, &bounds, NULL))
+        vt_tile_hurry (tile);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_tile (gpointer  data,
+             GObject  *tile)
+{
+  VtGalleryView *self = data;
+
+  g_hash_table_remove (self->tiles, tile);
+}
+
+static void
+on_factory_setup_cb (VtGalleryView *self,
+                     GtkListItem   *list_item)
+{
+  GtkWidget *tile = vt_tile_new (self->thumbnailer);
+
+  vt_tile_set_size (VT_TILE (tile), self->tile_size);
+  gtk_list_item_set_child (list_item, tile);
+  g_hash_table_add (self->tiles, tile);
+  g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
+}
+
+static void
+on_factory_bind_cb (VtGalleryView *self,
+                    GtkListItem   *list_item)
+{
+  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
+                    gtk_list_item_get_item (list_item));
+
+  /* (Not while the gallery is taken apart.) */
+  if (self->hurry_source == 0 && self->scroller != NULL)
+    self->hurry_source = g_idle_add_full (G_PRIORITY_LOW, hurry_visible_cb, self, NULL);
+}
+
+static void
+on_factory_unbind_cb (VtGalleryView *self,
+                      GtkListItem   *list_item)
+{
+  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_factory_teardown_cb (VtGalleryView *self,
+                        GtkListItem   *list_item)
+{
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+
+  if (tile != NULL && g_hash_table_remove (self->tiles, tile))
+    g_object_weak_unref (G_OBJECT (tile), forget_tile, self);
+}
+
+static void
+on_grid_activate_cb (VtGalleryView *self,
+                     guint          position,
+                     GtkGridView   *grid_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ACTIVATE], 0, position);
+}
+
+static void
+on_grid_map_cb (VtGalleryView *self)
+{
+  if (self->focus_on_map)
+    {
+      self->focus_on_map = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+    }
+}
+
+static gboolean
+vt_gallery_view_grab_focus (GtkWidget *widget)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+static void
+vt_gallery_view_dispose (GObject *object)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (object);
+
+  /* Tiles go now, while their callbacks may still use the gallery. */
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_factory (self->grid_view, NULL);
+
+  if (self->size_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->size_provider));
+  g_clear_object (&self->size_provider);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_GALLERY_VIEW);
+
+  /* Taking the grid apart may have asked for one more update. */
+  g_clear_handle_id (&self->columns_source, g_source_remove);
+  g_clear_handle_id (&self->hurry_source, g_source_remove);
+  g_clear_object (&self->model);
+  g_clear_object (&self->thumbnailer);
+  if (self->tiles != NULL)
+    {
+      GHashTableIter iter;
+      gpointer tile;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &tile, NULL))
+        g_object_weak_unref (tile, forget_tile, self);
+      g_clear_pointer (&self->tiles, g_hash_table_unref);
+    }
+
+  G_OBJECT_CLASS (vt_gallery_view_parent_class)->dispose (object);
+}
+
+static void
+vt_gallery_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_THUMBNAILER:
+      g_value_set_object (value, self->thumbnailer);
+      break;
+
+    case PROP_TILE_SIZE:
+      g_value_set_int (value, self->tile_size);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_gallery_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      vt_gallery_view_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_THUMBNAILER:
+      g_set_object (&self->thumbnailer, g_value_get_object (value));
+      break;
+
+    case PROP_TILE_SIZE:
+      vt_gallery_view_set_tile_size (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_gallery_view_class_init (VtGalleryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vt_gallery_view_dispose;
+  object_class->get_property = vt_gallery_view_get_property;
+  object_class->set_property = vt_gallery_view_set_property;
+  widget_class->grab_focus = vt_gallery_view_grab_focus;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THUMBNAILER] =
+    g_param_spec_object ("thumbnailer", NULL, NULL,
+                         VT_TYPE_THUMBNAILER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TILE_SIZE] =
+    g_param_spec_int ("tile-size", NULL, NULL,
+                      VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE, VT_TILE_DEFAULT_SIZE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VtGalleryView::activate:
+   * @position: the piece's position in the model
+   *
+   * A piece was activated (double-clicked, or Enter pressed on it); it is
+   * selected already.
+   */
+  signals[ACTIVATE] =
+    g_signal_new ("activate",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /* The GTK types the template names, registered before GtkBuilder looks
+   * them up: a type not registered yet is searched for in the symbols of
+   * every loaded library (about 0.1 ms each, 3 ms of a start). */
+  g_type_ensure (GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (GTK_TYPE_GRID_VIEW);
+  g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);
+  g_type_ensure (GTK_TYPE_SINGLE_SELECTION);
+  g_type_ensure (GTK_TYPE_SLICE_LIST_MODEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-gallery-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtGalleryView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VtGalleryView, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, VtGalleryView, selection);
+  gtk_widget_class_bind_template_child (widget_class, VtGalleryView, first_screen);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_map_cb);
+}
+
+static void
+vt_gallery_view_init (VtGalleryView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tiles = g_hash_table_new (NULL, NULL);
+  self->tile_size = VT_TILE_DEFAULT_SIZE;
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_swapped (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect_swapped (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  g_signal_connect_swapped (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
+  g_signal_connect_swapped (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+
+  /* Made by the scrolled window, not by the template. */
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
+                           G_CALLBACK (queue_update_max_columns), self, G_CONNECT_SWAPPED);
+
+  self->size_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->size_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  load_size_css (self);
+}
+
+GtkWidget *
+vt_gallery_view_new (VtThumbnailer *thumbnailer)
+{
+  g_return_val_if_fail (VT_IS_THUMBNAILER (thumbnailer), NULL);
+
+  return g_object_new (VT_TYPE_GALLERY_VIEW, "thumbnailer", thumbnailer, NULL);
+}
+
+GListModel *
+vt_gallery_view_get_model (VtGalleryView *self)
+{
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), NULL);
+
+  return self->model;
+}
+
+void
+vt_gallery_view_set_model (VtGalleryView *self,
+                           GListModel    *model)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (!g_set_object (&self->model, model))
+    return;
+
+  gtk_slice_list_model_set_model (self->first_screen, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GtkSingleSelection *
+vt_gallery_view_get_selection (VtGalleryView *self)
+{
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+int
+vt_gallery_view_get_tile_size (VtGalleryView *self)
+{
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), 0);
+
+  return self->tile_size;
+}
+
+void
+vt_gallery_view_set_tile_size (VtGalleryView *self,
+                               int            size)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  size = CLAMP (size, VT_TILE_MIN_SIZE, VT_TILE_MAX_SIZE);
+  if (self->tile_size == size)
+    return;
+
+  self->tile_size = size;
+  load_size_css (self);
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    vt_tile_set_size (tile, size);
+
+  queue_update_max_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_SIZE]);
+}
+
+void
+vt_gallery_view_set_expected_size (VtGalleryView *self,
+                                   int            width,
+                                   int            height)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  self->expected_width = width;
+  self->expected_height = height;
+  queue_update_max_columns (self);
+}
+
+guint
+vt_gallery_view_find_number (VtGalleryView *self,
+                             guint          number)
+{
+  guint n_items;
+
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), GTK_INVALID_LIST_POSITION);
+
+  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (self->model, i);
+
+      if (vt_item_get_number (item) == number)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+vt_gallery_view_scroll_to (VtGalleryView *self,
+                           guint          position)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->grid_view), "list.scroll-to-item", "u", position);
+}
+
+static guint
+item_number_at (VtGalleryView *self,
+                double         x,
+                double         y)
+{
+  GtkWidget *grid = GTK_WIDGET (self->grid_view);
+  GtkWidget *widget = gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != grid; widget = gtk_widget_get_parent (widget))
+    {
+      if (VT_IS_TILE (widget) && vt_tile_get_item (VT_TILE (widget)) != NULL)
+        return vt_item_get_number (vt_tile_get_item (VT_TILE (widget)));
+    }
+
+  return 0;
+}
+
+void
+vt_gallery_view_get_place (VtGalleryView  *self,
+                           VtGalleryPlace *place)
+{
+  VtItem *selected;
+  int width, height;
+
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+  g_return_if_fail (place != NULL);
+
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  width = gtk_widget_get_width (GTK_WIDGET (self->grid_view));
+  height = gtk_widget_get_height (GTK_WIDGET (self->grid_view));
+
+  place->selected = selected != NULL ? vt_item_get_number (selected) : 0;
+  /* Points well inside the first cell of a row, past the paddings. */
+  place->top = item_number_at (self, 32, 32);
+  place->bottom = item_number_at (self, 32, MAX (32, height - 48));
+  if (place->bottom == 0)
+    place->bottom = item_number_at (self, width / 2, MAX (32, height - 48));
+}
+
+void
+vt_gallery_view_restore_place (VtGalleryView        *self,
+                               const VtGalleryPlace *place)
+{
+  guint selected;
+
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+  g_return_if_fail (place != NULL);
+
+  selected = place->selected != 0 ? vt_gallery_view_find_number (self, place->selected)
+                                  : GTK_INVALID_LIST_POSITION;
+
+  /* The bottom row first, then the top one: the grid scrolls as little
+   * as it must, so this puts back the rows that were in view. */
+  if (place->bottom != 0)
+    vt_gallery_view_scroll_to (self, vt_gallery_view_find_number (self, place->bottom));
+  if (place->top != 0)
+    vt_gallery_view_scroll_to (self, vt_gallery_view_find_number (self, place->top));
+
+  gtk_single_selection_set_selected (self->selection, selected);
+}
+
+void
+vt_gallery_view_focus (VtGalleryView *self)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  self->focus_on_map = !gtk_widget_get_mapped (GTK_WIDGET (self->grid_view));
+  if (!self->focus_on_map)
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+GtkGridView *
+vt_gallery_view_get_grid_view (VtGalleryView *self)
+{
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), NULL);
+
+  return self->grid_view;
+}
+
+GtkScrolledWindow *
+vt_gallery_view_get_scroller (VtGalleryView *self)
+{
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), NULL);
+
+  return self->scroller;
+}
+
+GPtrArray *
+vt_gallery_view_list_tiles (VtGalleryView *self)
+{
+  GPtrArray *tiles;
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), NULL);
+
+  tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    g_ptr_array_add (tiles, g_object_ref (tile));
+
+  return tiles;
+}
