@@ -328,12 +328,11 @@ pixbuf_for_png (VtThumbnailPng *png)
                                     png->width, png->height, png->stride);
 }
 
-/* Returns the pixbuf (load), or a dummy reference (ensure) with
- * *outcome set; NULL with @error set on failure. */
-static gpointer
-run_request (Request            *request,
-             VtThumbnailOutcome *outcome,
-             GError            **error)
+/* Serves @request on a worker: sets its outcome and, for a load, its
+ * pixbuf; FALSE with @error set on failure. */
+static gboolean
+run_request (Request  *request,
+             GError  **error)
 {
   Pool *pool = request->pool;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
@@ -346,10 +345,10 @@ run_request (Request            *request,
   int fd = -1;
 
   if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
-    return NULL;
+    return FALSE;
 
   if (!vt_image_open (request->path, request->name, &st, &fd, error))
-    return NULL;
+    return FALSE;
 
   if (request->bucket >= 0)
     {
@@ -358,12 +357,12 @@ run_request (Request            *request,
                                    !request->ensure, &png))
         {
           g_atomic_int_inc (&pool->disk_hits);
-          *outcome = VT_THUMBNAIL_FOUND;
+          request->outcome = VT_THUMBNAIL_FOUND;
           close (fd);
           if (request->ensure)
             {
               vt_thumbnail_png_clear (&png);
-              return GINT_TO_POINTER (1);
+              return TRUE;
             }
           pixbuf = pixbuf_for_png (&png);
           vt_thumbnail_png_clear (&png);
@@ -375,7 +374,7 @@ run_request (Request            *request,
       if (!check_failure_record (request, &st, error))
         {
           close (fd);
-          return NULL;
+          return FALSE;
         }
 
       g_atomic_int_inc (&pool->decodes);
@@ -388,10 +387,10 @@ run_request (Request            *request,
               vt_thumbnail_cache_write_failure (pool->disk, request->uri, &st, local_error->message))
             g_atomic_int_inc (&pool->failures_written);
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          return FALSE;
         }
 
-      *outcome = VT_THUMBNAIL_MADE;
+      request->outcome = VT_THUMBNAIL_MADE;
       if (thumb_path != NULL)
         {
           if (vt_thumbnail_cache_write_thumbnail (pool->disk, pixbuf, thumb_path, request->uri,
@@ -402,18 +401,19 @@ run_request (Request            *request,
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The thumbnail of “%s” could not be saved in the cache folder %s"),
                            request->name, vt_thumbnail_cache_get_dir (pool->disk));
-              return NULL;
+              return FALSE;
             }
         }
 
       if (request->ensure)
-        return GINT_TO_POINTER (1);
+        return TRUE;
     }
 
   key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
   vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
 
-  return g_steal_pointer (&pixbuf);
+  request->pixbuf = g_steal_pointer (&pixbuf);
+  return TRUE;
 }
 
 /* Back on the requester's thread: the task, and so the thumbnailer, is
@@ -440,11 +440,8 @@ static void
 serve_request (Request *request)
 {
   g_autoptr(GSource) source = g_idle_source_new ();
-  gpointer result;
 
-  result = run_request (request, &request->outcome, &request->error);
-  if (result != NULL && !request->ensure)
-    request->pixbuf = result;
+  run_request (request, &request->error);
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, complete_request_cb, request, request_unref);
