@@ -220,10 +220,13 @@ static void
 on_more_clicked_cb (VtFacetSidebar *self,
                     GtkButton      *button)
 {
-  FacetSection *section = g_object_get_data (G_OBJECT (button), "vt-section");
-
-  section->limit += FACET_MORE_STEP;
-  queue_recount (self);
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    if (self->sections[key].more_button == button)
+      {
+        self->sections[key].limit += FACET_MORE_STEP;
+        queue_recount (self);
+        return;
+      }
 }
 
 static void
@@ -281,7 +284,6 @@ update_section (VtFacetSidebar     *self,
           section->more_button = GTK_BUTTON (gtk_button_new ());
           gtk_widget_add_css_class (GTK_WIDGET (section->more_button), "flat");
           gtk_widget_set_halign (GTK_WIDGET (section->more_button), GTK_ALIGN_START);
-          g_object_set_data (G_OBJECT (section->more_button), "vt-section", section);
           g_signal_connect_swapped (section->more_button, "clicked",
                                     G_CALLBACK (on_more_clicked_cb), self);
           gtk_box_append (section->box, GTK_WIDGET (section->more_button));
