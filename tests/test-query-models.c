@@ -7,73 +7,43 @@
 #include "vt-query-sorter.h"
 
 #include "query-fixture.h"
-
-typedef struct
-{
-  GArray *changes;        /* GtkFilterChange of each GtkFilter::changed */
-} Recorder;
-
-static void
-on_filter_changed_cb (Recorder        *recorder,
-                      GtkFilterChange  change)
-{
-  g_array_append_val (recorder->changes, change);
-}
-
-/* Exactly one GtkFilter::changed since the last call, with @expected as
- * its hint; -1 for none at all. */
-static void
-recorder_expect (Recorder *recorder,
-                 int       expected)
-{
-  if (expected < 0)
-    {
-      g_assert_cmpuint (recorder->changes->len, ==, 0);
-    }
-  else
-    {
-      g_assert_cmpuint (recorder->changes->len, ==, 1);
-      g_assert_cmpint (g_array_index (recorder->changes, GtkFilterChange, 0), ==, expected);
-    }
-  g_array_set_size (recorder->changes, 0);
-}
+#include "vt-test-util.h"
 
 static void
 test_filter_hints (void)
 {
   g_autoptr(VtQuery) query = vt_query_new ();
   g_autoptr(GtkFilter) filter = vt_query_filter_new (query);
-  Recorder recorder = { g_array_new (FALSE, FALSE, sizeof (GtkFilterChange)) };
+  g_auto(VtTestHints) recorder = { NULL };
 
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed_cb), &recorder);
+  vt_test_hints_watch (&recorder, filter, "changed");
 
   vt_query_set_search (query, "bud");
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
   vt_query_set_search (query, "buda");
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
   vt_query_set_search (query, "bud");
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
   vt_query_set_search (query, "bud ");
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   vt_query_set_search (query, "kadar");
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_DIFFERENT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_DIFFERENT);
 
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1950s", TRUE);
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1960s", TRUE);
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
 
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 3, 8);
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_MORE_STRICT);
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 5, 10);
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_DIFFERENT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_DIFFERENT);
 
   vt_query_clear (query);
-  recorder_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
+  vt_test_hints_expect (&recorder, GTK_FILTER_CHANGE_LESS_STRICT);
   vt_query_clear (query);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
 
-  g_array_unref (recorder.changes);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "vt-query.h"
 
 #include "query-fixture.h"
+#include "vt-test-util.h"
 
 #include <string.h>
 
@@ -303,113 +304,73 @@ test_empty (void)
   g_assert_true (vt_query_is_empty (query));
 }
 
-typedef struct
-{
-  GArray *changes;        /* VtChange of each ::changed */
-} Recorder;
-
-static void
-on_query_changed_cb (Recorder *recorder,
-                     VtChange  change)
-{
-  g_array_append_val (recorder->changes, change);
-}
-
-static void
-recorder_watch (Recorder *recorder,
-                VtQuery  *query)
-{
-  recorder->changes = g_array_new (FALSE, FALSE, sizeof (VtChange));
-  g_signal_connect_swapped (query, "changed", G_CALLBACK (on_query_changed_cb), recorder);
-}
-
-/* Exactly one ::changed since the last call, with @expected as its
- * hint; -1 for none at all. */
-static void
-recorder_expect (Recorder *recorder,
-                 int       expected)
-{
-  if (expected < 0)
-    {
-      g_assert_cmpuint (recorder->changes->len, ==, 0);
-    }
-  else
-    {
-      g_assert_cmpuint (recorder->changes->len, ==, 1);
-      g_assert_cmpint (g_array_index (recorder->changes, VtChange, 0), ==, expected);
-    }
-  g_array_set_size (recorder->changes, 0);
-}
-
 static void
 test_hints_search (void)
 {
   g_autoptr(VtQuery) query = vt_query_new ();
-  Recorder recorder;
+  g_auto(VtTestHints) recorder = { NULL };
 
-  recorder_watch (&recorder, query);
+  vt_test_hints_watch (&recorder, query, "changed");
 
   vt_query_set_search (query, "bud");
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_search (query, "buda");
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_search (query, "bud");
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_set_search (query, "bud ");
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   vt_query_set_search (query, "bud pest");
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_search (query, "pest bud");
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   vt_query_set_search (query, "bud");
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   /* A word that does not contain the old one. */
   vt_query_set_search (query, "kadar");
-  recorder_expect (&recorder, VT_CHANGE_DIFFERENT);
+  vt_test_hints_expect (&recorder, VT_CHANGE_DIFFERENT);
   /* "Kádár" folds to the same word. */
   vt_query_set_search (query, "Kádár");
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   /* Adding a letter at the front still extends the word. */
   vt_query_set_search (query, "skadar");
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_search (query, "");
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
 
-  g_array_unref (recorder.changes);
 }
 
 static void
 test_hints_facets (void)
 {
   g_autoptr(VtQuery) query = vt_query_new ();
-  Recorder recorder;
+  g_auto(VtTestHints) recorder = { NULL };
 
-  recorder_watch (&recorder, query);
+  vt_test_hints_watch (&recorder, query, "changed");
 
   /* The first value of a facet narrows... */
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1950s", TRUE);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1950s", TRUE);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   /* ...a further value of the same facet widens. */
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1960s", TRUE);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   /* Another facet narrows again. */
   vt_query_set_facet_selected (query, VT_FACET_COUNTRY, "USSR", TRUE);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1960s", FALSE);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1960s", FALSE);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   /* The last value of a facet gone, the facet allows everything. */
   vt_query_set_facet_selected (query, VT_FACET_DECADE, "1950s", FALSE);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_clear_facet (query, VT_FACET_COUNTRY);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_clear_facet (query, VT_FACET_COUNTRY);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
 
-  g_array_unref (recorder.changes);
 }
 
 static void
@@ -417,51 +378,50 @@ test_hints_ranges (void)
 {
   g_autoptr(VtQuery) query = vt_query_new ();
   VtPrice one = price ("1 ETH"), two = price ("2 ETH"), three = price ("3 ETH");
-  Recorder recorder;
+  g_auto(VtTestHints) recorder = { NULL };
 
-  recorder_watch (&recorder, query);
+  vt_test_hints_watch (&recorder, query, "changed");
 
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 3, 8);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 4, 8);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 2, 9);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 5, 10);
-  recorder_expect (&recorder, VT_CHANGE_DIFFERENT);
+  vt_test_hints_expect (&recorder, VT_CHANGE_DIFFERENT);
   vt_query_set_int_range (query, VT_RANGE_IMPACT, 5, 10);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
   /* Opening a bound widens. */
   vt_query_set_int_range (query, VT_RANGE_IMPACT, G_MININT, 10);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_clear_range (query, VT_RANGE_IMPACT);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_clear_range (query, VT_RANGE_IMPACT);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
 
   vt_query_set_int_range (query, VT_RANGE_YEAR, 1950, 1960);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
 
   vt_query_set_price_range (query, &one, &three);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_price_range (query, &one, &two);
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_set_price_range (query, NULL, &two);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   vt_query_set_price_range (query, &two, NULL);
-  recorder_expect (&recorder, VT_CHANGE_DIFFERENT);
+  vt_test_hints_expect (&recorder, VT_CHANGE_DIFFERENT);
 
   /* Clearing everything is one change. */
   vt_query_set_search (query, "wall");
-  recorder_expect (&recorder, VT_CHANGE_NARROWER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_NARROWER);
   vt_query_clear (query);
-  recorder_expect (&recorder, VT_CHANGE_WIDER);
+  vt_test_hints_expect (&recorder, VT_CHANGE_WIDER);
   g_assert_true (vt_query_is_empty (query));
   g_assert_cmpstr (vt_query_get_search (query), ==, "");
   vt_query_clear (query);
-  recorder_expect (&recorder, -1);
+  vt_test_hints_expect (&recorder, -1);
 
-  g_array_unref (recorder.changes);
 }
 
 static void

@@ -78,3 +78,41 @@ vt_test_count_notify_cb (GObject    *object,
 {
   (*count)++;
 }
+
+static void
+on_hint_cb (VtTestHints *hints,
+            int          hint)
+{
+  g_array_append_val (hints->hints, hint);
+}
+
+void
+vt_test_hints_watch (VtTestHints *hints,
+                     gpointer     instance,
+                     const char  *signal)
+{
+  hints->hints = g_array_new (FALSE, FALSE, sizeof (int));
+  g_signal_connect_swapped (instance, signal, G_CALLBACK (on_hint_cb), hints);
+}
+
+void
+vt_test_hints_expect (VtTestHints *hints,
+                      int          expected)
+{
+  if (expected < 0)
+    {
+      g_assert_cmpuint (hints->hints->len, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (hints->hints->len, ==, 1);
+      g_assert_cmpint (g_array_index (hints->hints, int, 0), ==, expected);
+    }
+  g_array_set_size (hints->hints, 0);
+}
+
+void
+vt_test_hints_clear (VtTestHints *hints)
+{
+  g_clear_pointer (&hints->hints, g_array_unref);
+}

@@ -40,6 +40,25 @@ void  vt_test_count_notify_cb (GObject    *object,
                                GParamSpec *pspec,
                                guint      *count);
 
+/* The hints of a "changed" signal whose one argument is an enum
+ * (VtChange, GtkFilterChange...), in the order they came. */
+typedef struct
+{
+  GArray *hints;   /* of int */
+} VtTestHints;
+
+/* Starts recording @signal of @instance into @hints. */
+void  vt_test_hints_watch  (VtTestHints *hints,
+                            gpointer     instance,
+                            const char  *signal);
+/* Exactly one emission since the last call, with @expected as its hint;
+ * -1 for none at all. */
+void  vt_test_hints_expect (VtTestHints *hints,
+                            int          expected);
+void  vt_test_hints_clear  (VtTestHints *hints);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestHints, vt_test_hints_clear)
+
 /* Runs the main loop until @cond holds. A condition that never holds
  * fails the test after 20 s: a bound on a hang, not a timed assertion. */
 #define WAIT_UNTIL(cond) \
