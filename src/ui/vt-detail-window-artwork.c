@@ -58,6 +58,24 @@ load_data_is_stale (LoadData     *data,
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->item != data->self->item;
 }
 
+/* Takes the picture a load brought into @texture (NULL with @error set
+ * when it failed); FALSE when the answer is for a piece no longer shown,
+ * or was cancelled, and there is nothing to do. */
+static gboolean
+finish_load (GObject       *source,
+             GAsyncResult  *result,
+             LoadData      *data,
+             GdkTexture   **texture,
+             GError       **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, error);
+
+  if (load_data_is_stale (data, *error))
+    return FALSE;
+  *texture = pixbuf != NULL ? vt_texture_for_pixbuf (pixbuf) : NULL;
+  return TRUE;
+}
+
 /* The picture for the screen */
 
 /* Moves the focus off the artwork before it goes, so that it lands on
@@ -176,15 +194,11 @@ on_image_loaded_cb (GObject      *source,
 {
   g_autoptr(LoadData) data = user_data;
   VtDetailWindow *self = data->self;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
-  if (load_data_is_stale (data, error))
+  if (!finish_load (source, result, data, &texture, &error))
     return;
-  if (pixbuf != NULL)
-    texture = vt_texture_for_pixbuf (pixbuf);
 
   if (texture != NULL)
     {
@@ -302,15 +316,11 @@ on_original_loaded_cb (GObject      *source,
 {
   g_autoptr(LoadData) data = user_data;
   VtDetailWindow *self = data->self;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
-  if (load_data_is_stale (data, error))
+  if (!finish_load (source, result, data, &texture, &error))
     return;
-  if (pixbuf != NULL)
-    texture = vt_texture_for_pixbuf (pixbuf);
 
   show_full_spinner (self, FALSE);
   if (texture == NULL)
