@@ -472,30 +472,21 @@ on_full_drag_update_cb (VtDetailWindow *self,
 }
 
 void
+_vt_detail_window_class_bind_artwork (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_artwork_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_full_click_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_full_drag_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_full_drag_update_cb);
+}
+
+void
 _vt_detail_window_init_artwork (VtDetailWindow *self)
 {
-  GtkGesture *click;
-  GtkGesture *drag;
-
-  /* Connected here rather than in the template: GTK 4.8's
-   * gtk4-builder-tool fails to validate a template that names a
-   * handler ("No function named ..."). */
-  g_signal_connect_object (self->artwork_button, "clicked", G_CALLBACK (on_artwork_clicked_cb),
-                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->artwork_button), "zoom-in");
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->full_scroller), "zoom-out");
 
-  /* In the full-size view a click goes back and a drag moves the picture. */
-  click = gtk_gesture_click_new ();
-  g_signal_connect_object (click, "released", G_CALLBACK (on_full_click_released_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->full_scroller), GTK_EVENT_CONTROLLER (click));
-  drag = gtk_gesture_drag_new ();
-  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_full_drag_begin_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_full_drag_update_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->full_scroller), GTK_EVENT_CONTROLLER (drag));
+  /* The scrolled window's own adjustments, which the template cannot name. */
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->full_scroller), "changed",
                            G_CALLBACK (on_full_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->full_scroller), "changed",

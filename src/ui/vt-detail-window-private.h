@@ -102,6 +102,7 @@ void _vt_detail_window_build_attributes (VtDetailWindow *self);
 void _vt_detail_window_show_label       (VtDetailWindow *self);
 
 /* vt-detail-window-artwork.c */
+void _vt_detail_window_class_bind_artwork (GtkWidgetClass *widget_class);
 void _vt_detail_window_init_artwork     (VtDetailWindow *self);
 void _vt_detail_window_focus_buttons    (VtDetailWindow *self);
 void _vt_detail_window_load_artwork     (VtDetailWindow *self);

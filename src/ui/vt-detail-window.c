@@ -513,6 +513,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_picture);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_spinner);
+  _vt_detail_window_class_bind_artwork (widget_class);
 
   gtk_widget_class_install_action (widget_class, "detail.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "detail.next", NULL, next_action);

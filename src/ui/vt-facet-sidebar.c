@@ -672,6 +672,8 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, currency_label);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, facets_box);
   gtk_widget_class_bind_template_child (widget_class, VtFacetSidebar, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_price_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "vt-facet-sidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -680,8 +682,6 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 static void
 vt_facet_sidebar_init (VtFacetSidebar *self)
 {
-  GtkSpinButton *spins[4];
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Set here rather than in the template: see vt-tooltip.c. */
@@ -698,17 +698,6 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
   gtk_label_set_label (self->year_heading, vt_range_key_get_label (VT_RANGE_YEAR));
   gtk_label_set_label (self->price_heading, vt_range_key_get_label (VT_RANGE_PRICE));
 
-  /* Connected here rather than in the template: GTK 4.8's
-   * gtk4-builder-tool fails to validate a template that names a
-   * handler ("No function named ..."). */
-  spins[0] = self->impact_min;
-  spins[1] = self->impact_max;
-  spins[2] = self->year_min;
-  spins[3] = self->year_max;
-  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    g_signal_connect_swapped (spins[i], "value-changed", G_CALLBACK (on_range_changed_cb), self);
-  g_signal_connect_swapped (self->price_min, "changed", G_CALLBACK (on_price_changed_cb), self);
-  g_signal_connect_swapped (self->price_max, "changed", G_CALLBACK (on_price_changed_cb), self);
 
   /* A section per facet, in the order of the catalog's fields. */
   for (guint f = 0; f < VT_N_FIELDS; f++)
