@@ -32,6 +32,7 @@ struct _VtDetailWindow
   guint              position;
   guint              total;
   gboolean           full_size;
+  gboolean           reading_mode;
 
   /* The label page's picture: preview and screen size. */
   GCancellable      *image_cancellable;
@@ -57,6 +58,8 @@ struct _VtDetailWindow
   GtkButton         *previous_button;
   GtkButton         *next_button;
   GtkToggleButton   *full_size_button;
+  GtkButton         *present_button;
+  GtkToggleButton   *reading_button;
   GtkLabel          *header_title;
   GtkLabel          *header_subtitle;
   GtkStack          *view_stack;

@@ -213,6 +213,15 @@ update_gallery_expected_size (VtWindow *self)
 /* The detail window */
 
 static void
+on_detail_present_cb (VtWindow *self,
+                      guint     position)
+{
+  g_autoptr(VtPresentOptions) options = vt_present_options_new (NULL, -1, FALSE, FALSE);
+
+  _vt_window_present (self, position, options);
+}
+
+static void
 show_detail (VtWindow *self,
              guint     position)
 {
@@ -224,6 +233,8 @@ show_detail (VtWindow *self,
         GTK_WINDOW (vt_detail_window_new (app, G_LIST_MODEL (self->sort_model), self->thumbnailer));
       gtk_window_set_transient_for (self->detail_window, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+      g_signal_connect_object (self->detail_window, "present",
+                               G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
@@ -400,6 +411,8 @@ on_load_cb (GObject      *source,
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
     vt_gallery_view_focus (self->gallery);
+
+  _vt_window_start_pending_show (self);
 }
 
 static void
@@ -548,6 +561,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   watch_file (self, NULL);
+  _vt_window_end_show (self);
   _vt_window_remove_actions (self);
 
   if (self->detail_window != NULL)
@@ -626,6 +640,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, screens_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);
