@@ -343,31 +343,37 @@ vt_presenter_console_class_init (VtPresenterConsoleClass *klass)
   vt_show_class_install_actions (widget_class);
 }
 
+/* Set here rather than in the template: see vt-tooltip.c. */
 static void
-vt_presenter_console_init (VtPresenterConsole *self)
+set_tooltips (VtPresenterConsole *self)
 {
-  GtkEventController *keys;
   const struct
   {
     GtkButton  *button;
     const char *tooltip;
   } tooltips[] = {
-    { self->first_button, N_("First Piece (Home)") },
-    { self->previous_button, N_("Previous Piece (Left, Page Up)") },
-    { self->next_button, N_("Next Piece (Right, Space, Page Down)") },
-    { self->last_button, N_("Last Piece (End)") },
-    { self->black_button, N_("Black screen, or the picture again (B)") },
-    { self->white_button, N_("White screen, or the picture again (W)") },
-    { self->pause_button, N_("Pause or resume the automatic advance (P)") },
-    { self->caption_button, N_("Hide or show the caption on the screen (I)") },
-    { self->end_button, N_("End the show and go back to the grid (Escape)") },
+    { self->first_button, _("First Piece (Home)") },
+    { self->previous_button, _("Previous Piece (Left, Page Up)") },
+    { self->next_button, _("Next Piece (Right, Space, Page Down)") },
+    { self->last_button, _("Last Piece (End)") },
+    { self->black_button, _("Black screen, or the picture again (B)") },
+    { self->white_button, _("White screen, or the picture again (W)") },
+    { self->pause_button, _("Pause or resume the automatic advance (P)") },
+    { self->caption_button, _("Hide or show the caption on the screen (I)") },
+    { self->end_button, _("End the show and go back to the grid (Escape)") },
   };
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Set here rather than in the template: see vt-tooltip.c. */
   for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
-    vt_widget_set_tooltip (GTK_WIDGET (tooltips[i].button), _(tooltips[i].tooltip));
+    vt_widget_set_tooltip (GTK_WIDGET (tooltips[i].button), tooltips[i].tooltip);
+}
+
+static void
+vt_presenter_console_init (VtPresenterConsole *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
 
   /* After the focused button: Space and Enter on a button press it. */
   keys = gtk_event_controller_key_new ();

@@ -293,9 +293,13 @@ fill_slide (VtShowWindow *self,
       gtk_label_set_xalign (labels[i], xalign);
       gtk_label_set_justify (labels[i], xalign > 0 ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
     }
-  /* The title larger still when it is all the screen shows. */
-  set_label_size (slide->title, slide->layout == VT_SHOW_LAYOUT_TEXT ? title_px * 3 / 2 : title_px,
-                  TRUE, FALSE);
+  /* Larger type still when the text is all the screen shows. */
+  if (slide->layout == VT_SHOW_LAYOUT_TEXT)
+    {
+      title_px = title_px * 3 / 2;
+      body_px = body_px * 4 / 3;
+    }
+  set_label_size (slide->title, title_px, TRUE, FALSE);
   set_label_size (slide->facts, body_px, FALSE, FALSE);
   set_label_size (slide->about, body_px, FALSE, TRUE);
   set_label_size (slide->text, body_px, FALSE, FALSE);
