@@ -264,7 +264,7 @@ fullscreen_action (GSimpleAction *action,
 static const GActionEntry present_entries[] = {
   { "present", present_action },
   { "present-with-console", present_with_console_action },
-  { "present-screen", NULL, NULL, "''", present_screen_action },
+  { "present-screen", NULL, "s", "''", present_screen_action },
   { "fullscreen", fullscreen_action },
 };
 
