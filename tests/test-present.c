@@ -220,6 +220,11 @@ test_present_with_console (void)
   console = VT_PRESENTER_CONSOLE (window->console);
   g_assert_true (vt_presenter_console_get_show (console) == vt_window_get_show (window));
 
+  /* The menu's interval applies to the show running, and is kept. */
+  g_assert_cmpuint (vt_show_get_interval (vt_window_get_show (window)), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "present-interval", g_variant_new_int32 (20));
+  g_assert_cmpuint (vt_show_get_interval (vt_window_get_show (window)), ==, 20);
+
   /* Closing the console ends the show. */
   gtk_window_close (GTK_WINDOW (console));
   g_assert_null (vt_window_get_show (window));

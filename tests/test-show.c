@@ -441,6 +441,9 @@ test_window_shows_and_preloads (Fixture       *fixture,
   vt_show_set_blank (fixture->show, VT_SHOW_BLANK_WHITE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_SHOW_WINDOW, "blank"))));
 
+  /* The pointer hides when it stays still. */
+  WAIT_UNTIL (vt_show_window_get_pointer_hidden (window));
+
   /* Ending the show closes its window. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   vt_show_end (fixture->show);

@@ -297,6 +297,14 @@ update_screens_menu (VtWindow *self)
     }
 }
 
+/* The interval chosen in the menu during a show applies at once. */
+static void
+on_interval_changed_cb (VtWindow *self)
+{
+  if (self->show != NULL)
+    vt_show_set_interval (self->show, g_settings_get_int (self->settings, "present-interval"));
+}
+
 void
 _vt_window_install_present (VtWindow *self)
 {
@@ -307,6 +315,8 @@ _vt_window_install_present (VtWindow *self)
   g_signal_connect_object (monitors, "items-changed",
                            G_CALLBACK (update_screens_menu), self, G_CONNECT_SWAPPED);
   update_screens_menu (self);
+  g_signal_connect_object (self->settings, "changed::present-interval",
+                           G_CALLBACK (on_interval_changed_cb), self, G_CONNECT_SWAPPED);
   vt_fullscreen_attach (GTK_WINDOW (self));
 }
 
