@@ -40,11 +40,14 @@ typedef struct
   VtShowLayout layout;
 } Slide;
 
-/* A picture of a piece, ready or on its way. */
+/* A picture of a piece, ready or on its way. Kept as the thumbnailer's
+ * pixbuf: its texture is made when it goes on the screen, and goes with
+ * it, so that the renderer's copy of it (a cairo surface, or a GL
+ * texture) lives only while it is shown. */
 typedef struct
 {
   VtItem       *item;
-  GdkTexture   *texture;
+  GdkPixbuf    *pixbuf;
   gboolean      done;
   GCancellable *cancellable;
 } Entry;
@@ -96,7 +99,7 @@ entry_free (Entry *entry)
   g_cancellable_cancel (entry->cancellable);
   g_clear_object (&entry->cancellable);
   g_clear_object (&entry->item);
-  g_clear_object (&entry->texture);
+  g_clear_object (&entry->pixbuf);
   g_free (entry);
 }
 
@@ -332,6 +335,14 @@ find_entry (VtShowWindow *self,
   return NULL;
 }
 
+/* The slide not shown lets its picture go, once it has faded out. */
+static void
+on_transition_running_cb (VtShowWindow *self)
+{
+  if (!gtk_stack_get_transition_running (self->slides_stack))
+    gtk_picture_set_paintable (self->slides[1 - self->front].picture, NULL);
+}
+
 /* Puts @item on the screen, with its picture from @entry. */
 static void
 show_slide (VtShowWindow *self,
@@ -342,10 +353,11 @@ show_slide (VtShowWindow *self,
   gboolean fade = step == VT_SHOW_STEP_AUTOMATIC
                   && self->shown_item != NULL
                   && gtk_widget_get_mapped (GTK_WIDGET (self));
+  g_autoptr(GdkTexture) texture = entry->pixbuf != NULL ? vt_texture_for_pixbuf (entry->pixbuf) : NULL;
   gboolean animations;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
-  fill_slide (self, back, entry->item, entry->texture);
+  fill_slide (self, back, entry->item, texture);
   gtk_stack_set_transition_type (self->slides_stack,
                                  fade && animations ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
@@ -354,6 +366,8 @@ show_slide (VtShowWindow *self,
   self->front = 1 - self->front;
   g_set_object (&self->shown_item, entry->item);
   g_clear_object (&self->pending_item);
+  if (!gtk_stack_get_transition_running (self->slides_stack))
+    on_transition_running_cb (self);
 }
 
 typedef struct
@@ -392,7 +406,7 @@ on_picture_loaded_cb (GObject      *source,
   entry->done = TRUE;
   g_clear_object (&entry->cancellable);
   if (pixbuf != NULL)
-    entry->texture = vt_texture_for_pixbuf (pixbuf);
+    entry->pixbuf = g_steal_pointer (&pixbuf);
   else
     g_debug ("No picture of %s in the show: %s", vt_item_get_title (entry->item), error->message);
 
@@ -684,7 +698,8 @@ vt_show_window_set_monitor (VtShowWindow *self,
       Entry *entry = find_entry (self, self->shown_item);
 
       if (entry != NULL)
-        fill_slide (self, &self->slides[self->front], entry->item, entry->texture);
+        fill_slide (self, &self->slides[self->front], entry->item,
+                    GDK_TEXTURE (gtk_picture_get_paintable (self->slides[self->front].picture)));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
@@ -779,6 +794,8 @@ vt_show_window_dispose (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_object (&self->thumbnailer);
 
+  if (self->slides_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->slides_stack, on_transition_running_cb, self);
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_SHOW_WINDOW);
 
@@ -911,6 +928,8 @@ vt_show_window_init (VtShowWindow *self)
   ensure_style (GTK_WIDGET (self));
   build_slide (self, &self->slides[0], "a");
   build_slide (self, &self->slides[1], "b");
+  g_signal_connect_swapped (self->slides_stack, "notify::transition-running",
+                            G_CALLBACK (on_transition_running_cb), self);
 
   /* Before any widget: every key of a clicker belongs to the show. */
   controller = gtk_event_controller_key_new ();
