@@ -373,6 +373,7 @@ vt_presenter_console_init (VtPresenterConsole *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vt_show_ensure_style (GTK_WIDGET (self));
   set_tooltips (self);
 
   /* After the focused button: Space and Enter on a button press it. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The keys and actions of a show, shared by the show window and the presenter console. */
+/* What the show window, the console and the main window share: the keys and actions of a show, the choice of a monitor. */
 
 #define G_LOG_DOMAIN "vitrine-show"
 
@@ -228,4 +228,73 @@ vt_show_screens_from_display (GdkDisplay *display,
     }
   *n_screens = n;
   return screens;
+}
+
+gboolean
+vt_show_monitor_is_present (GdkMonitor *monitor)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_monitor_get_display (monitor));
+
+  if (!gdk_monitor_is_valid (monitor))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) other = g_list_model_get_item (monitors, i);
+
+      if (other == monitor)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GdkMonitor *
+vt_show_choose_monitor (GdkDisplay *display,
+                        GdkMonitor *window_monitor,
+                        const char *wanted,
+                        gboolean   *not_found)
+{
+  g_autofree VtShowScreen *screens = NULL;
+  guint n_screens;
+  int chosen;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  screens = vt_show_screens_from_display (display, window_monitor, &n_screens);
+  chosen = vt_show_choose_screen (screens, n_screens, wanted, not_found);
+  if (chosen < 0)
+    return NULL;
+  return g_list_model_get_item (gdk_display_get_monitors (display), chosen);
+}
+
+void
+vt_show_ensure_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "vt-show-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/vitrine/Vitrine/show.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "vt-show-style",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+void
+vt_show_set_label_size (GtkLabel *label,
+                        int       pixels,
+                        gboolean  bold,
+                        gboolean  italic)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_size_new_absolute (pixels * PANGO_SCALE));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (italic)
+    pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  gtk_label_set_attributes (label, attrs);
 }

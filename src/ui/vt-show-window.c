@@ -36,8 +36,8 @@ typedef struct
   GtkLabel   *title;
   GtkLabel   *facts;
   GtkLabel   *about;
-  GtkLabel   *text;
-  VtShowLayout layout;
+  GtkLabel     *text;
+  VtShowLayout  layout;
 } Slide;
 
 /* A picture of a piece, ready or on its way. Kept as the thumbnailer's
@@ -122,22 +122,6 @@ get_screen (VtShowWindow *self,
   *height = MAX (geometry.height, 1);
   if (scale != NULL)
     *scale = MAX (factor, 1);
-}
-
-static void
-set_label_size (GtkLabel *label,
-                int       pixels,
-                gboolean  bold,
-                gboolean  italic)
-{
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_size_new_absolute (pixels * PANGO_SCALE));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (italic)
-    pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  gtk_label_set_attributes (label, attrs);
 }
 
 /* Slides */
@@ -302,10 +286,10 @@ fill_slide (VtShowWindow *self,
       title_px = title_px * 3 / 2;
       body_px = body_px * 4 / 3;
     }
-  set_label_size (slide->title, title_px, TRUE, FALSE);
-  set_label_size (slide->facts, body_px, FALSE, FALSE);
-  set_label_size (slide->about, body_px, FALSE, TRUE);
-  set_label_size (slide->text, body_px, FALSE, FALSE);
+  vt_show_set_label_size (slide->title, title_px, TRUE, FALSE);
+  vt_show_set_label_size (slide->facts, body_px, FALSE, FALSE);
+  vt_show_set_label_size (slide->about, body_px, FALSE, TRUE);
+  vt_show_set_label_size (slide->text, body_px, FALSE, FALSE);
   gtk_widget_set_margin_top (GTK_WIDGET (slide->facts), body_px / 3);
   gtk_widget_set_margin_top (GTK_WIDGET (slide->about), body_px);
   gtk_widget_set_margin_top (GTK_WIDGET (slide->text), body_px);
@@ -562,8 +546,8 @@ update_osd_size (VtShowWindow *self)
 
   get_screen (self, &width, &height, NULL);
   vt_show_caption_sizes (height, NULL, &body_px);
-  set_label_size (self->number_label, body_px * 2, TRUE, FALSE);
-  set_label_size (self->status_label, body_px, TRUE, FALSE);
+  vt_show_set_label_size (self->number_label, body_px * 2, TRUE, FALSE);
+  vt_show_set_label_size (self->status_label, body_px, TRUE, FALSE);
 }
 
 /* The pointer hides after a while still. */
@@ -625,23 +609,6 @@ on_close_request_cb (VtShowWindow *self)
 
 /* The monitor */
 
-static gboolean
-monitor_is_present (GdkMonitor *monitor)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_monitor_get_display (monitor));
-
-  if (!gdk_monitor_is_valid (monitor))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) other = g_list_model_get_item (monitors, i);
-
-      if (other == monitor)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A monitor unplugged: the show moves to one that is left. */
 static void
 on_monitors_changed_cb (VtShowWindow *self,
@@ -650,20 +617,14 @@ on_monitors_changed_cb (VtShowWindow *self,
                         guint         added,
                         GListModel   *monitors)
 {
-  g_autofree VtShowScreen *screens = NULL;
   g_autoptr(GdkMonitor) monitor = NULL;
-  guint n_screens;
-  int chosen;
 
-  if (self->monitor != NULL && monitor_is_present (self->monitor))
+  if (self->monitor != NULL && vt_show_monitor_is_present (self->monitor))
     return;
 
-  screens = vt_show_screens_from_display (gtk_widget_get_display (GTK_WIDGET (self)), NULL, &n_screens);
-  chosen = vt_show_choose_screen (screens, n_screens, NULL, NULL);
-  if (chosen < 0)
-    return;
-  monitor = g_list_model_get_item (monitors, chosen);
-  vt_show_window_set_monitor (self, monitor);
+  monitor = vt_show_choose_monitor (gtk_widget_get_display (GTK_WIDGET (self)), NULL, NULL, NULL);
+  if (monitor != NULL)
+    vt_show_window_set_monitor (self, monitor);
 }
 
 void
@@ -862,23 +823,6 @@ vt_show_window_set_property (GObject      *object,
 }
 
 static void
-ensure_style (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "vt-show-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/vitrine/Vitrine/show.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "vt-show-style",
-                          g_steal_pointer (&provider), g_object_unref);
-}
-
-static void
 vt_show_window_class_init (VtShowWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -925,7 +869,7 @@ vt_show_window_init (VtShowWindow *self)
   self->pointer_x = self->pointer_y = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style (GTK_WIDGET (self));
+  vt_show_ensure_style (GTK_WIDGET (self));
   build_slide (self, &self->slides[0], "a");
   build_slide (self, &self->slides[1], "b");
   g_signal_connect_swapped (self->slides_stack, "notify::transition-running",

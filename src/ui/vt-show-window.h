@@ -55,6 +55,23 @@ VtShowScreen *vt_show_screens_from_display (GdkDisplay *display,
                                             GdkMonitor *window_monitor,
                                             guint      *n_screens);
 
+/* The monitor of @display to show on, as vt_show_choose_screen() picks
+ * it from @wanted (transfer full); NULL when there is none. */
+GdkMonitor   *vt_show_choose_monitor       (GdkDisplay *display,
+                                            GdkMonitor *window_monitor,
+                                            const char *wanted,
+                                            gboolean   *not_found);
+/* Whether @monitor is still one of its display's. */
+gboolean      vt_show_monitor_is_present   (GdkMonitor *monitor);
+
+/* The style sheet of the show and the console, loaded once per display. */
+void          vt_show_ensure_style         (GtkWidget  *widget);
+/* Sets @label's type to @pixels high, in bold or italic. */
+void          vt_show_set_label_size       (GtkLabel   *label,
+                                            int         pixels,
+                                            gboolean    bold,
+                                            gboolean    italic);
+
 /* The keys of a show, for the show window and the presenter console:
  * TRUE when @keyval did something. */
 gboolean      vt_show_handle_key          (VtShow          *show,

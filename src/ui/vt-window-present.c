@@ -115,12 +115,9 @@ _vt_window_present (VtWindow               *self,
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  g_autofree VtShowScreen *screens = NULL;
   g_autoptr(GVariant) wanted = NULL;
   g_autoptr(GdkMonitor) monitor = NULL;
-  guint n_screens;
   gboolean not_found;
-  int chosen;
 
   if (self->show != NULL)
     {
@@ -136,12 +133,10 @@ _vt_window_present (VtWindow               *self,
     g_action_group_change_action_state (G_ACTION_GROUP (self), "present-screen",
                                         g_variant_new_string (options->screen));
   wanted = g_action_group_get_action_state (G_ACTION_GROUP (self), "present-screen");
-  screens = vt_show_screens_from_display (display, window_monitor (self), &n_screens);
-  chosen = vt_show_choose_screen (screens, n_screens, g_variant_get_string (wanted, NULL), &not_found);
+  monitor = vt_show_choose_monitor (display, window_monitor (self), g_variant_get_string (wanted, NULL),
+                                    &not_found);
   if (not_found)
     g_message ("No screen “%s”: presenting on the default one", g_variant_get_string (wanted, NULL));
-  if (chosen >= 0)
-    monitor = g_list_model_get_item (gdk_display_get_monitors (display), chosen);
 
   self->show = vt_show_new (G_LIST_MODEL (self->sort_model), position);
   vt_show_set_interval (self->show, options->interval >= 0
@@ -159,7 +154,7 @@ _vt_window_present (VtWindow               *self,
   gtk_window_present (self->show_window);
 
   /* With a second screen, the console is on the laptop's. */
-  if (options->console || n_screens > 1)
+  if (options->console || g_list_model_get_n_items (gdk_display_get_monitors (display)) > 1)
     open_console (self);
   _vt_window_update_actions (self);
 }
@@ -233,24 +228,17 @@ present_screen_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   VtWindow *self = user_data;
-  g_autofree VtShowScreen *screens = NULL;
   g_autoptr(GdkMonitor) monitor = NULL;
-  guint n_screens;
-  int chosen;
 
   g_simple_action_set_state (action, state);
 
   /* Chosen during a show: the show moves there. */
   if (self->show_window == NULL)
     return;
-  screens = vt_show_screens_from_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                          window_monitor (self), &n_screens);
-  chosen = vt_show_choose_screen (screens, n_screens, g_variant_get_string (state, NULL), NULL);
-  if (chosen < 0)
-    return;
-  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))),
-                                   chosen);
-  vt_show_window_set_monitor (VT_SHOW_WINDOW (self->show_window), monitor);
+  monitor = vt_show_choose_monitor (gtk_widget_get_display (GTK_WIDGET (self)), window_monitor (self),
+                                    g_variant_get_string (state, NULL), NULL);
+  if (monitor != NULL)
+    vt_show_window_set_monitor (VT_SHOW_WINDOW (self->show_window), monitor);
 }
 
 static void
