@@ -81,11 +81,11 @@ apply_facets (VtQuery  *query,
           return FALSE;
         }
       name = g_strndup (facets[i], equals - facets[i]);
-      if (!vt_facet_key_from_string (name, &key))
+      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
         {
           g_autoptr(GString) keys = g_string_new (NULL);
 
-          for (guint k = 0; k < VT_N_FACETS; k++)
+          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
             g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
                                     vt_facet_key_to_string (k));
           vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
@@ -377,7 +377,7 @@ print_facets_json (VtFacets *facets)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -409,7 +409,7 @@ print_facets_csv (VtFacets *facets)
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
   end_csv_line (line);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -431,7 +431,7 @@ print_facets_table (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
