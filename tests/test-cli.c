@@ -530,6 +530,8 @@ test_validate_clean (void)
   RUN (&run, NULL, "validate", catalog);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
+  /* A summary for people, on the standard error: scripts read nothing. */
+  g_assert_true (g_str_has_suffix (run.err, "small-catalog.json: 7 pieces, no problems\n"));
   vt_test_run_clear (&run);
 }
 
@@ -542,13 +544,15 @@ test_validate_problems (void)
   RUN (&run, TEST_DATA_DIR, "validate", "cli/problems.json");
   g_assert_cmpint (run.status, ==, 1);
   lines = g_strsplit (run.out, "\n", -1);
+  /* Each problem with the line its piece starts on in the catalog. */
   g_assert_cmpstr (lines[0], ==,
-                   "cli/problems.json: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
-  assert_contains (run.out, "cli/problems.json: item 61 (1961 - Berlin Wall Built): year:");
-  assert_contains (run.out, "cli/problems.json: item 62 (1962 - Cuban Missile Crisis): price:");
+                   "cli/problems.json:6: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
+  assert_contains (run.out, "cli/problems.json:17: item 61 (1961 - Berlin Wall Built): year:");
+  assert_contains (run.out, "cli/problems.json:28: item 62 (1962 - Cuban Missile Crisis): price:");
   /* One line per problem, each naming the catalog. */
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
-    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json: item "));
+    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json:"));
+  assert_contains (run.err, "cli/problems.json: 6 problems");
   vt_test_run_clear (&run);
 }
 

@@ -234,3 +234,47 @@ vt_cli_relative_path (const char *base,
     }
   return g_string_free (g_steal_pointer (&relative), FALSE);
 }
+
+void
+vt_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  data = json_generator_to_data (generator, &length);
+  vt_cli_write (data, length);
+  vt_cli_write ("\n", 1);
+}
+
+void
+vt_cli_append_csv_field (GString    *line,
+                         const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+void
+vt_cli_end_csv_line (GString *line)
+{
+  g_string_append (line, "\r\n");
+  vt_cli_write (line->str, line->len);
+  g_string_truncate (line, 0);
+}

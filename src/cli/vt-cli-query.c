@@ -260,21 +260,6 @@ print_table (GPtrArray *items,
 }
 
 static void
-print_json_node (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, &length);
-  vt_cli_write (data, length);
-  vt_cli_write ("\n", 1);
-}
-
-static void
 print_json (GPtrArray *items)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
@@ -288,37 +273,7 @@ print_json (GPtrArray *items)
       json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
     }
   json_node_take_array (root, array);
-  print_json_node (root);
-}
-
-/* RFC 4180: quoted when it holds a comma, a quote or a line end; quotes doubled. */
-static void
-append_csv_field (GString    *line,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-end_csv_line (GString *line)
-{
-  g_string_append (line, "\r\n");
-  vt_cli_write (line->str, line->len);
-  g_string_truncate (line, 0);
+  vt_cli_print_json (root);
 }
 
 static char *
@@ -350,9 +305,9 @@ print_csv (GPtrArray *items)
     {
       if (c > 0)
         g_string_append_c (line, ',');
-      append_csv_field (line, vt_field_get_member (csv_columns[c]));
+      vt_cli_append_csv_field (line, vt_field_get_member (csv_columns[c]));
     }
-  end_csv_line (line);
+  vt_cli_end_csv_line (line);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -364,9 +319,9 @@ print_csv (GPtrArray *items)
 
           if (c > 0)
             g_string_append_c (line, ',');
-          append_csv_field (line, value);
+          vt_cli_append_csv_field (line, value);
         }
-      end_csv_line (line);
+      vt_cli_end_csv_line (line);
     }
 }
 
@@ -400,7 +355,7 @@ print_facets_json (VtFacets *facets)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  print_json_node (root);
+  vt_cli_print_json (root);
 }
 
 static void
@@ -408,7 +363,7 @@ print_facets_csv (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
-  end_csv_line (line);
+  vt_cli_end_csv_line (line);
   for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
@@ -418,10 +373,10 @@ print_facets_csv (VtFacets *facets)
         {
           g_string_append (line, vt_facet_key_to_string (key));
           g_string_append_c (line, ',');
-          append_csv_field (line, counts[i].value);
+          vt_cli_append_csv_field (line, counts[i].value);
           g_string_append_printf (line, ",%u,%s", counts[i].count,
                                   counts[i].selected ? "true" : "false");
-          end_csv_line (line);
+          vt_cli_end_csv_line (line);
         }
     }
 }
@@ -550,6 +505,7 @@ vt_cli_query (int    argc,
     }
 
   sorter = vt_sorter_new (sort_key, descending);
+  vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = match_and_sort (G_LIST_MODEL (catalog), query, sorter);
 
   if (show_facets)

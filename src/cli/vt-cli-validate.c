@@ -32,12 +32,33 @@ validate_one (const char *path)
     {
       g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
       g_autofree char *text = vt_problem_to_string (problem);
+      guint line = vt_problem_get_line (problem);
 
-      vt_cli_printf ("%s: %s\n", path, text);
+      /* A problem found while reading a piece knows its number only. */
+      if (line == 0 && vt_problem_get_number (problem) != 0)
+        {
+          VtItem *item = vt_catalog_lookup (catalog, vt_problem_get_number (problem));
+
+          line = item != NULL ? vt_item_get_line (item) : 0;
+        }
+
+      /* "FILE:LINE: ...", as compilers say it, so editors jump to the piece. */
+      if (line != 0)
+        vt_cli_printf ("%s:%u: %s\n", path, line, text);
+      else
+        vt_cli_printf ("%s: %s\n", path, text);
     }
 
   if (n_problems == 0)
-    return VT_CLI_EXIT_OK;
+    {
+      guint n_pieces = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+
+      /* Translators: the last line of "vitrine-cli validate" on a clean catalog, "catalog.json: 32 pieces, no problems" */
+      g_printerr (ngettext ("%s: %u piece, no problems", "%s: %u pieces, no problems", n_pieces),
+                  path, n_pieces);
+      g_printerr ("\n");
+      return VT_CLI_EXIT_OK;
+    }
   g_printerr (ngettext ("%s: %u problem", "%s: %u problems", n_problems), path, n_problems);
   g_printerr ("\n");
   return VT_CLI_EXIT_PROBLEMS;

@@ -65,10 +65,14 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 
   g_ptr_array_add (problems,
-                   vt_problem_new (severity,
-                                   item != NULL ? vt_item_get_number (item) : 0,
-                                   item != NULL ? vt_item_get_title (item) : NULL,
-                                   vt_field_get_member (field), message));
+                   g_object_new (VT_TYPE_PROBLEM,
+                                 "severity", severity,
+                                 "number", item != NULL ? vt_item_get_number (item) : 0,
+                                 "title", item != NULL ? vt_item_get_title (item) : NULL,
+                                 "field", vt_field_get_member (field),
+                                 "message", message,
+                                 "line", item != NULL ? vt_item_get_line (item) : 0,
+                                 NULL));
 }
 
 static void

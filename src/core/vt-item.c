@@ -44,6 +44,7 @@ struct _VtItem
 
   VtPrice      price;
   guint        number;
+  guint        line;
   int          year;
   int          impact;
   guint        has_year : 1;
@@ -776,6 +777,23 @@ vt_item_set_problem (VtItem     *self,
   g_free (self->problem);
   self->problem = g_strdup (problem);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+guint
+vt_item_get_line (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->line;
+}
+
+void
+vt_item_set_line (VtItem *self,
+                  guint   line)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  self->line = line;
 }
 
 VtReviewState

@@ -73,6 +73,10 @@ const char         *vt_item_get_problem       (VtItem      *self);
 void                vt_item_set_problem       (VtItem      *self,
                                                const char  *problem);
 
+/* The line of the catalog file where the piece starts; 0 when unknown
+ * (an item not loaded from a file). */
+guint               vt_item_get_line          (VtItem      *self);
+
 /* What curators recorded about the piece (set by VtReviewStore), and
  * whether the piece changed since: its hash then differs from
  * vt_item_compute_hash(). */

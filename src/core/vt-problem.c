@@ -16,6 +16,7 @@ struct _VtProblem
 
   VtSeverity  severity;
   guint       number;
+  guint       line;
   char       *title;
   char       *field;
   char       *message;
@@ -29,6 +30,7 @@ enum
   PROP_TITLE,
   PROP_FIELD,
   PROP_MESSAGE,
+  PROP_LINE,
   N_PROPS
 };
 
@@ -73,6 +75,9 @@ vt_problem_get_property (GObject    *object,
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
       break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,6 +108,9 @@ vt_problem_set_property (GObject      *object,
     case PROP_MESSAGE:
       self->message = g_value_dup_string (value);
       break;
+    case PROP_LINE:
+      self->line = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +137,8 @@ vt_problem_class_init (VtProblemClass *klass)
     g_param_spec_string ("field", NULL, NULL, NULL, flags);
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL, flags);
+  properties[PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -186,6 +196,14 @@ vt_problem_get_field (VtProblem *self)
   g_return_val_if_fail (VT_IS_PROBLEM (self), NULL);
 
   return self->field;
+}
+
+guint
+vt_problem_get_line (VtProblem *self)
+{
+  g_return_val_if_fail (VT_IS_PROBLEM (self), 0);
+
+  return self->line;
 }
 
 const char *

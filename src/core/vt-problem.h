@@ -25,6 +25,9 @@ guint       vt_problem_get_number   (VtProblem  *self);
 const char *vt_problem_get_title    (VtProblem  *self);
 const char *vt_problem_get_field    (VtProblem  *self);
 const char *vt_problem_get_message  (VtProblem  *self);
+/* The line of the catalog where the problem's piece starts, 0 when
+ * unknown: set on the problems validation finds (the "line" property). */
+guint       vt_problem_get_line     (VtProblem  *self);
 
 /* "item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10" */
 char       *vt_problem_to_string    (VtProblem  *self);
