@@ -933,14 +933,6 @@ vt_review_store_save_finish (VtReviewStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-VtCatalog *
-vt_review_store_get_catalog (VtReviewStore *self)
-{
-  g_return_val_if_fail (VT_IS_REVIEW_STORE (self), NULL);
-
-  return self->catalog;
-}
-
 static void
 vt_review_store_dispose (GObject *object)
 {

@@ -42,7 +42,6 @@ GQuark               vt_review_store_error_quark   (void);
  * (vt_item_set_review()) whenever the catalog's items change, from the
  * reviews of the catalog file last loaded by vt_review_store_load(). */
 VtReviewStore       *vt_review_store_new           (VtCatalog            *catalog);
-VtCatalog           *vt_review_store_get_catalog   (VtReviewStore        *self);
 
 /* Reads the sidecar of the catalog's file: "NAME.review.json" beside
  * "NAME.json", or when the catalog's folder is not writable, a file of

@@ -601,14 +601,6 @@ vt_gallery_view_set_tile_size (VtGalleryView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_SIZE]);
 }
 
-gboolean
-vt_gallery_view_get_curating (VtGalleryView *self)
-{
-  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), FALSE);
-
-  return self->curating;
-}
-
 void
 vt_gallery_view_set_curating (VtGalleryView *self,
                               gboolean       curating)

@@ -36,7 +36,6 @@ void                vt_gallery_view_set_tile_size         (VtGalleryView        
                                                            int                   size);
 
 /* Whether the tiles show what curators see (vt_tile_set_curating()). */
-gboolean            vt_gallery_view_get_curating          (VtGalleryView        *self);
 void                vt_gallery_view_set_curating          (VtGalleryView        *self,
                                                            gboolean              curating);
 

@@ -60,6 +60,9 @@ compare_lines (gconstpointer a,
     return la->worst > lb->worst ? -1 : 1;
   if (na != nb)
     return na < nb ? -1 : 1;
+  /* Pieces without a number apart, by title; the catalog's own first. */
+  if (na == 0 && g_strcmp0 (vt_problem_get_title (la->problem), vt_problem_get_title (lb->problem)) != 0)
+    return g_strcmp0 (vt_problem_get_title (la->problem), vt_problem_get_title (lb->problem));
   if (vt_problem_get_severity (la->problem) != vt_problem_get_severity (lb->problem))
     return vt_problem_get_severity (la->problem) > vt_problem_get_severity (lb->problem) ? -1 : 1;
   return la->index < lb->index ? -1 : la->index > lb->index;
@@ -163,10 +166,13 @@ on_bind_cb (VtProblemsPanel *self,
     {
       g_autoptr(VtProblem) previous = g_list_model_get_item (G_LIST_MODEL (self->lines), position - 1);
 
-      first = vt_problem_get_number (previous) != number;
+      first = vt_problem_get_number (previous) != number
+              || g_strcmp0 (vt_problem_get_title (previous), title) != 0;
     }
 
-  if (number == 0)
+  if (number == 0 && title != NULL)
+    piece_text = g_strdup (title);   /* a piece without a number */
+  else if (number == 0)
     piece_text = g_strdup (_("The whole catalog"));
   else if (title != NULL)
     /* Translators: a piece in the problems panel, "56 · 1956 - Hungarian Revolution" */
