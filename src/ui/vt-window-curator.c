@@ -77,6 +77,22 @@ on_review_changed_cb (VtWindow *self,
     vt_review_store_save_async (self->reviews, NULL, on_saved_cb, g_object_ref (self));
 }
 
+/* Reviews not beside the catalog are not where a curator would look. */
+static void
+tell_where_reviews_are (VtWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (!self->curating || !vt_review_store_get_in_data_dir (self->reviews))
+    return;
+
+  path = g_file_get_path (vt_review_store_get_file (self->reviews));
+  /* Translators: %s is where the reviews are saved instead */
+  message = g_strdup_printf (_("The catalog’s folder cannot be written to, so reviews are saved in %s."), path);
+  _vt_window_show_message (self, _("Reviews are kept in your data folder"), message);
+}
+
 static void
 on_reviews_loaded_cb (GObject      *source,
                       GAsyncResult *result,
@@ -94,15 +110,7 @@ on_reviews_loaded_cb (GObject      *source,
       return;
     }
 
-  if (vt_review_store_get_in_data_dir (self->reviews) && self->curating)
-    {
-      g_autofree char *path = g_file_get_path (vt_review_store_get_file (self->reviews));
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is where the reviews are saved instead */
-      message = g_strdup_printf (_("The catalog’s folder cannot be written to, so reviews are saved in %s."), path);
-      _vt_window_show_message (self, _("Reviews are kept in your data folder"), message);
-    }
+  tell_where_reviews_are (self);
 }
 
 void
@@ -343,6 +351,7 @@ on_curator_mode_changed_cb (VtWindow *self)
 
   _vt_window_update_curator_actions (self);
   _vt_window_update_status (self);
+  tell_where_reviews_are (self);
 }
 
 /* The problems button: an icon and the count, at the header bar's end. */
