@@ -36,7 +36,9 @@ typedef struct
  * what json-glib would crash on or accept too leniently: NUL bytes,
  * invalid UTF-8, control characters in strings, nesting deeper than
  * @max_depth, single quotes, a top level that is not one object,
- * trailing data and truncated input. */
+ * trailing data and truncated input; and what json-glib would change
+ * without a word: malformed escapes, lone surrogates, "\u0000", whole
+ * numbers outside 64 bits and numbers outside a double's range. */
 gboolean vt_json_check        (const char   *data,
                                gsize         length,
                                const char   *name,
