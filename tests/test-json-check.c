@@ -6,6 +6,7 @@
 #include "vt-catalog.h"
 #include "vt-json-check.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -170,6 +171,64 @@ test_edge_cases_load (void)
                    "Quote \" backslash \\ slash / backspace \b form feed \f newline \n return \r tab \t");
 }
 
+static void
+test_fix_generated (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "[1e+22.0, 1.5e+300, -3e-05.0, 10.0]", "[1e+22, 1.5e+300, -3e-05, 10.0]" },
+    { "{\"k\" : \"a\x1f" "b\", \"1e+22.0\" : 1}", "{\"k\" : \"a\\u001fb\", \"1e+22.0\" : 1}" },
+    { "[\"\\\"1e+5.0\", 2e+20.0]", "[\"\\\"1e+5.0\", 2e+20]" },
+    { "{\"a\" : 1}", "{\"a\" : 1}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (cases[i].in);
+
+      vt_json_fix_generated (json);
+      g_assert_cmpstr (json->str, ==, cases[i].out);
+    }
+}
+
+/* What the generator writes wrongly, saved and loaded again. */
+static void
+test_save_mends_generator (void)
+{
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(VtCatalog) again = vt_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vitrine-json-check-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                                      " \"big\": [1e22, 3e20, -1e17], \"unit\": \"a\\u001fb\","
+                                      " \"items\": [{\"number\": 1, \"title\": \"t\\u001f\"}]}",
+                                      -1, NULL));
+  g_assert_true (vt_catalog_load (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  saved = vt_catalog_to_data (catalog, NULL);
+  before = json_from_string (saved, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (vt_catalog_save (catalog, file, &error));
+  g_assert_true (vt_catalog_load (again, file, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_free);
+  saved = vt_catalog_to_data (again, NULL);
+  after = json_from_string (saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (before, after));
+  g_assert_cmpfloat (json_array_get_double_element (json_object_get_array_member (json_node_get_object (after), "big"), 0), ==, 1e22);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +246,8 @@ main (int   argc,
   g_test_add_func ("/json-check/numbers", test_numbers);
   g_test_add_func ("/json-check/long-number-cut", test_long_number_cut);
   g_test_add_func ("/json-check/edge-cases-load", test_edge_cases_load);
+  g_test_add_func ("/json-check/fix-generated", test_fix_generated);
+  g_test_add_func ("/json-check/save-mends-generator", test_save_mends_generator);
 
   return g_test_run ();
 }

@@ -1265,6 +1265,7 @@ vt_catalog_to_data (VtCatalog *self,
 
   out = g_string_new (NULL);
   json_generator_to_gstring (generator, out);
+  vt_json_fix_generated (out);
   g_string_append_c (out, '\n');
   n = out->len;
   if (length != NULL)

@@ -645,3 +645,65 @@ top_level_done:
   return TRUE;
 }
 
+/*
+ * json-glib 1.6's generator writes two things that are not JSON: the
+ * control character U+001F raw inside a string (it escapes those below
+ * it only), and a double whose shortest form has an exponent but no
+ * point with ".0" after the exponent ("1e+22.0"). Either makes a saved
+ * catalog that does not load again, so the output is mended here.
+ */
+void
+vt_json_fix_generated (GString *json)
+{
+  g_autoptr(GString) fixed = NULL;
+  gsize copied = 0;
+  gboolean in_string = FALSE;
+
+  g_return_if_fail (json != NULL);
+
+  for (gsize i = 0; i < json->len; i++)
+    {
+      guchar c = (guchar) json->str[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          else if (c < 0x20)
+            {
+              if (fixed == NULL)
+                fixed = g_string_sized_new (json->len + 64);
+              g_string_append_len (fixed, json->str + copied, (gssize) (i - copied));
+              g_string_append_printf (fixed, "\\u%04x", c);
+              copied = i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean exponent = FALSE;
+
+          while (i < json->len && is_number_byte[(guchar) json->str[i]])
+            exponent |= json->str[i++] == 'e';
+          if (exponent && i - start > 2 && memcmp (json->str + i - 2, ".0", 2) == 0)
+            {
+              if (fixed == NULL)
+                fixed = g_string_sized_new (json->len);
+              g_string_append_len (fixed, json->str + copied, (gssize) (i - 2 - copied));
+              copied = i;
+            }
+          i--;
+        }
+    }
+
+  if (fixed != NULL)
+    {
+      g_string_append_len (fixed, json->str + copied, (gssize) (json->len - copied));
+      g_string_truncate (json, 0);
+      g_string_append_len (json, fixed->str, (gssize) fixed->len);
+    }
+}

@@ -55,4 +55,8 @@ void     vt_json_position     (const char   *data,
                                guint        *line,
                                guint        *column);
 
+/* Mends what json-glib 1.6's generator writes that is not JSON (see
+ * the .c file), so that a saved catalog loads again. */
+void     vt_json_fix_generated (GString     *json);
+
 G_END_DECLS
