@@ -23,7 +23,7 @@
  * malformed escape): those must be refused at load, naming it.
  */
 
-#define N_GENERATED 3000
+#define N_GENERATED 2000
 #define SEED 20240610
 
 /* {{{ Comparing */
