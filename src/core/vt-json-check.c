@@ -610,7 +610,8 @@ vt_json_check (const char   *data,
           break;
 
         default:
-          /* Literals: json-glib checks their grammar. */
+          /* Numbers: their range here, their grammar (and that of
+           * literals) in json-glib. */
           if (c == '-' || c == '.' || g_ascii_isdigit (c))
             {
               const guchar *start = p;
