@@ -898,6 +898,37 @@ test_bad_catalogs (Fixture       *fixture,
     }
 }
 
+/* What a save would change (numbers beyond range, lone surrogates, NUL
+ * characters, malformed escapes) is refused at load, merge included. */
+static void
+test_hostile_catalogs (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir_path = data_path ("hostile", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "refused-"))
+        continue;
+      source = g_build_filename (dir_path, name, NULL);
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      path = tmp_path (fixture, name);
+      write_file (path, contents, length);
+      check_bad_catalog (fixture->tmp, name, TRUE);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 4);
+}
+
 static void
 test_missing_and_folder (Fixture       *fixture,
                          gconstpointer  data)
@@ -977,6 +1008,7 @@ main (int   argc,
   ADD ("/cli/query/bad-options", test_query_bad_options);
 
   ADD ("/cli/bad-input/malformed", test_bad_catalogs);
+  ADD ("/cli/bad-input/unrepresentable", test_hostile_catalogs);
   ADD ("/cli/bad-input/missing-and-folder", test_missing_and_folder);
   ADD ("/cli/bad-input/no-permission", test_no_permission);
 

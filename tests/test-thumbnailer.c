@@ -967,6 +967,7 @@ test_queue_cancel_before_start (Fixture       *fixture,
   g_autoptr(GFile) file = image_file ("photo.jpg");
   g_autoptr(GdkPixbuf) other = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *thumbnail = NULL;
   LoadResult load = { NULL, NULL, FALSE };
 
   vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
@@ -984,8 +985,8 @@ test_queue_cancel_before_start (Fixture       *fixture,
   other = load_sync (fixture->thumbnailer, "small.jpg", 128, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
-  g_assert_false (g_file_test (vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256),
-                               G_FILE_TEST_EXISTS));
+  thumbnail = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256);
+  g_assert_false (g_file_test (thumbnail, G_FILE_TEST_EXISTS));
 }
 
 static void

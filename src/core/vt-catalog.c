@@ -426,7 +426,9 @@ vt_catalog_to_data (VtCatalog *self,
 {
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) node = NULL;
+  JsonNode *old_items;
   JsonArray *items;
+  guint next_item = 0;
   GString *out;
   gsize n;
 
@@ -445,9 +447,31 @@ vt_catalog_to_data (VtCatalog *self,
   if (self->collection != NULL)
     json_object_set_object_member (self->root, "collection", json_object_ref (self->collection));
 
+  /* Elements of "items" that are not pieces were skipped at load: they
+   * go back among the pieces where they were, never dropped. */
+  old_items = json_object_get_member (self->root, "items");
   items = json_array_sized_new (self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, i))));
+  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
+    {
+      JsonArray *old = json_node_get_array (old_items);
+      guint n_pieces = 0;
+
+      for (guint i = 0; i < json_array_get_length (old); i++)
+        {
+          JsonNode *element = json_array_get_element (old, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              n_pieces++;
+              continue;
+            }
+          for (; next_item < MIN (n_pieces, self->items->len); next_item++)
+            json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
+          json_array_add_element (items, json_node_copy (element));
+        }
+    }
+  for (; next_item < self->items->len; next_item++)
+    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
   json_object_set_array_member (self->root, "items", items);
 
   node = json_node_init_object (json_node_alloc (), self->root);
@@ -458,6 +482,7 @@ vt_catalog_to_data (VtCatalog *self,
 
   out = g_string_new (NULL);
   json_generator_to_gstring (generator, out);
+  vt_json_fix_generated (out);
   g_string_append_c (out, '\n');
   n = out->len;
   if (length != NULL)

@@ -366,21 +366,28 @@ read_integer (JsonObject *object,
               GPtrArray  *pending)
 {
   JsonNode *node = json_object_get_member (object, member);
+  gboolean in_range = TRUE;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return FALSE;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     *value = json_node_get_int (node);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
-           && json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
-    *value = (gint64) json_node_get_double (node);
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
-      g_autofree char *text = describe_value (node);
+      double d = json_node_get_double (node);
 
-      add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
-      return FALSE;
+      /* Converting a double outside gint64's range is undefined: such a
+       * number is out of range whether it is whole or not. */
+      in_range = d >= -0x1p63 && d < 0x1p63;
+      if (in_range && d != (double) (gint64) d)
+        {
+          g_autofree char *text = describe_value (node);
+
+          add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
+          return FALSE;
+        }
+      *value = in_range ? (gint64) d : d < 0 ? G_MININT64 : G_MAXINT64;
     }
   else
     {
@@ -388,7 +395,7 @@ read_integer (JsonObject *object,
       return FALSE;
     }
 
-  if (*value < min || *value > max)
+  if (!in_range || *value < min || *value > max)
     {
       g_autofree char *text = describe_value (node);
 

@@ -36,7 +36,9 @@ typedef struct
  * what json-glib would crash on or accept too leniently: NUL bytes,
  * invalid UTF-8, control characters in strings, nesting deeper than
  * @max_depth, single quotes, a top level that is not one object,
- * trailing data and truncated input. */
+ * trailing data and truncated input; and what json-glib would change
+ * without a word: malformed escapes, lone surrogates, "\u0000", whole
+ * numbers outside 64 bits and numbers outside a double's range. */
 gboolean vt_json_check        (const char   *data,
                                gsize         length,
                                const char   *name,
@@ -52,5 +54,9 @@ void     vt_json_position     (const char   *data,
                                gsize         offset,
                                guint        *line,
                                guint        *column);
+
+/* Mends what json-glib 1.6's generator writes that is not JSON (see
+ * the .c file), so that a saved catalog loads again. */
+void     vt_json_fix_generated (GString     *json);
 
 G_END_DECLS

@@ -310,7 +310,13 @@ remember_recent (VtWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
-  static char *groups[] = { (char *) "vitrine-catalog", NULL };
+  /* GTK 4.8's gtk_recent_manager_add_full() tests the first byte of the
+   * groups array where it means its first pointer (groups[0] != '\0'),
+   * and drops every group when the name's address ends in 0x00, as it
+   * does in the sanitizer build. Of two copies 16 bytes apart, one does not. */
+  static const char group_names[] = "vitrine-catalog\0vitrine-catalog";
+  const char *group = ((guintptr) group_names & 0xff) != 0 ? group_names : group_names + 16;
+  char *groups[] = { (char *) group, NULL };
   GtkRecentData data = {
     .display_name = NULL,
     .description = NULL,
