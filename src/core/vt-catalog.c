@@ -8,6 +8,7 @@
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
 #include "vt-file.h"
+#include "vt-json-check.h"
 
 #include <glib/gi18n-lib.h>
 
