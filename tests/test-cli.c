@@ -634,6 +634,33 @@ test_query_options (Fixture       *fixture,
     }
 }
 
+/* The JSON a query prints is JSON: control characters escaped, every
+ * piece's text as in the catalog. */
+static void
+test_query_json_strict (void)
+{
+  g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "hostile", "edge-cases.json", NULL);
+  g_autoptr(JsonNode) expected = load_json (catalog);
+  g_autoptr(JsonNode) printed = NULL;
+  g_auto(VtTestRun) run = { 0 };
+  JsonObject *want;
+  JsonObject *got;
+
+  RUN (&run, NULL, "query", catalog, "--format=json");
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char *p = run.out; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\n')
+      g_error ("a raw control character 0x%02x at byte %td of the output", (guchar) *p, p - run.out);
+
+  printed = parse_json (run.out);
+  got = json_array_get_object_element (json_node_get_array (printed), 0);
+  want = json_array_get_object_element (json_object_get_array_member (json_node_get_object (expected), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (got, "about"), ==,
+                   json_object_get_string_member (want, "about"));
+  g_assert_cmpstr (json_object_get_string_member (got, "title"), ==,
+                   json_object_get_string_member (want, "title"));
+}
+
 static void
 test_query_table (Fixture       *fixture,
                   gconstpointer  data)
@@ -1006,6 +1033,7 @@ main (int   argc,
   ADD ("/cli/query/csv", test_query_csv);
   ADD ("/cli/query/facets", test_query_facets);
   ADD ("/cli/query/bad-options", test_query_bad_options);
+  g_test_add_func ("/cli/query/json-strict", test_query_json_strict);
 
   ADD ("/cli/bad-input/malformed", test_bad_catalogs);
   ADD ("/cli/bad-input/unrepresentable", test_hostile_catalogs);

@@ -8,6 +8,7 @@
 #include "vt-cli-common.h"
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-json-check.h"
 #include "vt-query.h"
 #include "vt-sorter.h"
 
@@ -262,16 +263,10 @@ print_table (GPtrArray *items,
 static void
 print_json_node (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GString) data = vt_json_write (node);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, &length);
-  vt_cli_write (data, length);
-  vt_cli_write ("\n", 1);
+  g_string_append_c (data, '\n');
+  vt_cli_write (data->str, data->len);
 }
 
 static void

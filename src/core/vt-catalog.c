@@ -425,7 +425,6 @@ char *
 vt_catalog_to_data (VtCatalog *self,
                     gsize     *length)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonNode *old_items;
   JsonArray *items;
@@ -476,14 +475,7 @@ vt_catalog_to_data (VtCatalog *self,
   json_object_set_array_member (self->root, "items", items);
 
   node = json_node_init_object (json_node_alloc (), self->root);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
-  vt_json_fix_generated (out);
+  out = vt_json_write (node);
   g_string_append_c (out, '\n');
   n = out->len;
   if (length != NULL)

@@ -708,3 +708,19 @@ vt_json_fix_generated (GString *json)
       g_string_append_len (json, fixed->str, (gssize) fixed->len);
     }
 }
+
+GString *
+vt_json_write (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (node != NULL, out);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, out);
+  vt_json_fix_generated (out);
+  return out;
+}

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -58,5 +58,9 @@ void     vt_json_position     (const char   *data,
 /* Mends what json-glib 1.6's generator writes that is not JSON (see
  * the .c file), so that a saved catalog loads again. */
 void     vt_json_fix_generated (GString     *json);
+
+/* @node as JSON indented by two spaces, the way catalogs are written,
+ * mended with vt_json_fix_generated (). */
+GString *vt_json_write         (JsonNode    *node);
 
 G_END_DECLS
