@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Case- and accent-insensitive text folding for search. */
+/* Text for people: folding for search, and bounds on what is shown. */
 
 #include "config.h"
 
@@ -196,4 +196,35 @@ vt_text_collate_key (const char *text)
   g_autofree char *folded = vt_text_fold (text);
 
   return g_utf8_collate_key (folded, -1);
+}
+
+const char *
+vt_text_bound (const char  *text,
+               gsize        max_chars,
+               char       **cut)
+{
+  const char *end = text;
+  gsize length;
+
+  g_return_val_if_fail (max_chars >= 1, text);
+  g_return_val_if_fail (cut != NULL && *cut == NULL, text);
+
+  if (text == NULL)
+    return NULL;
+
+  /* Only as far as the bound: the text may be hundreds of megabytes.
+   * g_utf8_find_next_char () stops at the nul even in invalid UTF-8. */
+  for (gsize n = 0; n < max_chars - 1 && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0' || *g_utf8_find_next_char (end, NULL) == '\0')
+    return text;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  length = end - text;
+  *cut = g_malloc (length + sizeof "…");
+  memcpy (*cut, text, length);
+  memcpy (*cut + length, "…", sizeof "…");
+
+  return *cut;
 }
