@@ -31,6 +31,9 @@ char  *vt_text_collate_key (const char *text);
 #define VT_TEXT_BOUND_TOOLTIP  1000
 /* A message: a problem with a piece, an error. */
 #define VT_TEXT_BOUND_MESSAGE  2000
+/* A catalog's text that a message quotes ("“…” is not a price"), or
+ * the title that names its piece in a line of vitrine-cli's. */
+#define VT_TEXT_BOUND_QUOTE    60
 
 /* @text when it has at most @max_chars characters; else its first
  * @max_chars - 1 characters (cut between characters, never inside one,
