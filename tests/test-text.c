@@ -151,6 +151,36 @@ test_bound_long (void)
   g_assert_true (g_str_has_suffix (bounded, "x…"));
 }
 
+/* Collation keys order as people read, and read no further than the
+ * first 1,000 characters: a title of megabytes sorts at once. */
+static void
+test_collate_key (void)
+{
+  gsize length = 64 * 1024 * 1024;
+  g_autofree char *huge = g_strnfill (length, 'b');
+  g_autofree char *a = vt_text_collate_key ("Ábel");
+  g_autofree char *b = vt_text_collate_key ("abszolút");
+  g_autofree char *c = vt_text_collate_key ("Béla");
+  g_autofree char *long_b = NULL;
+  g_autofree char *long_b_too = NULL;
+  g_autofree char *empty = vt_text_collate_key (NULL);
+
+  g_assert_cmpint (strcmp (a, b), <, 0);
+  g_assert_cmpint (strcmp (b, c), <, 0);
+  g_assert_cmpstr (empty, ==, "");
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&long_b, g_free);
+      long_b = vt_text_collate_key (huge);
+    }
+  huge[1000] = 'a';
+  long_b_too = vt_text_collate_key (huge);
+  g_assert_cmpint (strcmp (a, long_b), <, 0);
+  g_assert_cmpint (strcmp (long_b, c), <, 0);
+  g_assert_cmpstr (long_b, ==, long_b_too);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/text/fold/case-and-accents", test_fold_case_and_accents);
   g_test_add_func ("/text/fold/append", test_fold_append_builds_haystack);
   g_test_add_func ("/text/fold/invalid-utf8", test_fold_invalid_utf8);
+  g_test_add_func ("/text/collate-key", test_collate_key);
   g_test_add_func ("/text/bound/ascii", test_bound_ascii);
   g_test_add_func ("/text/bound/multibyte", test_bound_multibyte);
   g_test_add_func ("/text/bound/combining", test_bound_combining);

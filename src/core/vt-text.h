@@ -15,7 +15,8 @@ void   vt_text_fold_append (GString    *out,
 char  *vt_text_fold        (const char *text);
 
 /* A key for strcmp() that orders texts as people read them, case and
- * accents aside: g_utf8_collate_key() of the folded text. */
+ * accents aside: g_utf8_collate_key() of the folded text, of its first
+ * 1,000 characters (texts that differ only after those compare equal). */
 char  *vt_text_collate_key (const char *text);
 
 /*
