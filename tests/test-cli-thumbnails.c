@@ -195,6 +195,29 @@ test_failures_reported (Fixture       *fixture,
   vt_test_run_clear (&result);
 }
 
+/* A title of 10 MB is named cut in the failure's line. */
+static void
+test_long_title_cut (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *title = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                                           " \"items\": [{\"number\": 1, \"title\": \"%s\","
+                                           " \"image\": \"images/missing.jpg\"}]}", title);
+  const char *args[] = { fixture->catalog, NULL };
+  VtTestRun result;
+
+  g_assert_true (g_file_set_contents (fixture->catalog, json, -1, NULL));
+  result = run_cli (fixture, args);
+
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "item 1 (xxxxxxxxxx"));
+  g_assert_nonnull (strstr (result.err, "xxx…): "));
+  g_assert_nonnull (strstr (result.err, "missing.jpg” does not exist"));
+  g_assert_cmpuint (strlen (result.err), <, 2000);
+  vt_test_run_clear (&result);
+}
+
 static void
 test_progress_lines (Fixture       *fixture,
                      gconstpointer  data)
@@ -270,6 +293,7 @@ main (int   argc,
   ADD ("/cli/thumbnails/sizes", test_sizes);
   ADD ("/cli/thumbnails/failures-reported", test_failures_reported);
   ADD ("/cli/thumbnails/progress-lines", test_progress_lines);
+  ADD ("/cli/thumbnails/long-title-cut", test_long_title_cut);
   ADD ("/cli/thumbnails/unreadable-catalog", test_unreadable_catalog);
   ADD ("/cli/thumbnails/bad-size", test_bad_size);
 

@@ -552,6 +552,39 @@ test_validate_problems (void)
   vt_test_run_clear (&run);
 }
 
+/* A title of 200 MB: validate reports it in lines of a few dozen
+ * characters (the piece named, the text quoted, both cut). */
+static void
+test_validate_huge_title (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = tmp_path (fixture, "huge.json");
+  g_autofree char *chunk = g_strnfill (1024 * 1024, 'x');
+  VtTestRun run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  FILE *file = fopen (path, "w");
+
+  /* Written by pieces: the test holds no copy of it. */
+  g_assert_nonnull (file);
+  fputs ("{\"format\": \"vitrine-catalog\", \"version\": 1,"
+         " \"collection\": {\"name\": \"X\", \"total\": 10},"
+         " \"items\": [{\"number\": 1, \"title\": \"", file);
+  for (guint i = 0; i < 200; i++)
+    fputs (chunk, file);
+  fputs ("\"}]}", file);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  RUN (&run, fixture->tmp, "validate", "huge.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "huge.json: item 1 (xxxxxxxxxx");
+  assert_contains (run.out, "…): title: 209715200 characters, more than the 1000 allowed: “xxxxxxxxxx");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <, 300);
+  vt_test_run_clear (&run);
+}
+
 /* ---- query ---- */
 
 static char *
@@ -1027,6 +1060,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/validate/clean", test_validate_clean);
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
+  ADD ("/cli/validate/huge-title", test_validate_huge_title);
 
   ADD ("/cli/query/options", test_query_options);
   ADD ("/cli/query/table", test_query_table);

@@ -255,6 +255,177 @@ test_small_catalog_clean (void)
   g_assert_cmpuint (lines->len, ==, 0);
 }
 
+/* The problems of @catalog but those of missing images, which the
+ * catalogs of the length tests have none of. */
+static GPtrArray *
+problem_lines_but_images (VtCatalog *catalog)
+{
+  g_autoptr(GPtrArray) all = problem_lines (catalog);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < all->len; i++)
+    if (!g_str_has_suffix (g_ptr_array_index (all, i), "image: missing: the piece has no image"))
+      g_ptr_array_add (lines, g_strdup (g_ptr_array_index (all, i)));
+  return lines;
+}
+
+static VtCatalog *
+load_data_file (const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autoptr(GError) error = NULL;
+  VtCatalog *catalog = vt_catalog_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* A title of 5,000 characters and a region of 1,001 are reported, with
+ * the limit and the text cut, and still load whole; a title of 1,000
+ * two-byte characters is within the limit, which counts characters. */
+static void
+test_length_fixture (void)
+{
+  g_autoptr(VtCatalog) catalog = load_data_file ("validate/long-fields.json");
+  g_autoptr(GPtrArray) lines = problem_lines_but_images (catalog);
+  VtItem *long_title = vt_catalog_lookup (catalog, 1);
+
+  assert_has_line (lines,
+                   "W item 1 (Treaty of everything Treaty of everything Treaty of everyth…): "
+                   "title: 5000 characters, more than the 1000 allowed: "
+                   "“Treaty of everything Treaty of everything Treaty of everyth…”");
+  assert_has_line (lines,
+                   "W item 3 (1953 - Long Region): region: 1001 characters, more than the 1000 allowed: "
+                   "“RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR…”");
+  g_assert_cmpuint (lines->len, ==, 2);
+
+  g_assert_cmpuint (strlen (vt_item_get_title (long_title)), ==, 5000);
+  g_assert_cmpuint (strlen (vt_item_get_region (vt_catalog_lookup (catalog, 3))), ==, 1001);
+  g_assert_true (g_str_has_prefix (vt_item_get_problem (long_title),
+                                   "title: 5000 characters, more than the 1000 allowed"));
+}
+
+/* A catalog of one piece with @members ("\"about\": ...") besides its
+ * number and title. */
+static VtCatalog *
+load_piece (const char *members)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"vitrine-catalog\", \"version\": 1,"
+    " \"collection\": {\"name\": \"X\", \"total\": 10},"
+    " \"items\": [{\"number\": 1, \"title\": \"One\", %s}]}", members);
+
+  return load_text (json);
+}
+
+static char *
+repeat (const char *text,
+        guint       n,
+        const char *separator)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (out, separator);
+      g_string_append (out, text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Each limit of the field table: at the limit no problem, one more
+ * character or entry a problem that names the field and the limit. */
+static void
+test_length_limits (void)
+{
+  g_autofree char *a16000 = repeat ("a", 16000, "");
+  g_autofree char *a64000 = repeat ("a", 64000, "");
+  g_autofree char *a1000 = repeat ("a", 1000, "");
+  g_autofree char *countries250 = repeat ("\"C\"", 250, ", ");
+  g_autofree char *paragraphs100 = repeat ("\"P\"", 100, ", ");
+  struct {
+    char *members;
+    const char *problem;
+  } cases[] = {
+    { g_strdup_printf ("\"about\": \"%s\"", a16000), NULL },
+    { g_strdup_printf ("\"about\": \"%sb\"", a16000),
+      "W item 1 (One): about: 16001 characters, more than the 16000 allowed: “aaaa" },
+    { g_strdup_printf ("\"text\": [\"P\", \"%s\"]", a64000), NULL },
+    { g_strdup_printf ("\"text\": [\"P\", \"%sb\"]", a64000),
+      "W item 1 (One): text: entry 2 has 64001 characters, more than the 64000 allowed: “aaaa" },
+    { g_strdup_printf ("\"text\": [%s]", paragraphs100), NULL },
+    { g_strdup_printf ("\"text\": [%s, \"P\"]", paragraphs100),
+      "W item 1 (One): text: 101 entries, more than the 100 allowed" },
+    { g_strdup_printf ("\"countries\": [%s]", countries250), NULL },
+    { g_strdup_printf ("\"countries\": [%s, \"C\"]", countries250),
+      "W item 1 (One): countries: 251 entries, more than the 250 allowed" },
+    { g_strdup_printf ("\"countries\": [\"%sb\"]", a1000),
+      "W item 1 (One): countries: entry 1 has 1001 characters, more than the 1000 allowed: “aaaa" },
+    { g_strdup_printf ("\"artist\": \"%s\"", a1000), NULL },
+    { g_strdup_printf ("\"artist\": \"%sb\"", a1000),
+      "W item 1 (One): artist: 1001 characters, more than the 1000 allowed: “aaaa" },
+    { g_strdup_printf ("\"price\": \"%sb\"", a1000),
+      "W item 1 (One): price: 1001 characters, more than the 1000 allowed: “aaaa" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VtCatalog) catalog = load_piece (cases[i].members);
+      g_autoptr(GPtrArray) lines = problem_lines_but_images (catalog);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < lines->len; j++)
+        {
+          const char *line = g_ptr_array_index (lines, j);
+
+          g_test_message ("case %u: %.200s", i, line);
+          /* No line quotes a long text whole. */
+          g_assert_cmpuint (g_utf8_strlen (line, -1), <, 300);
+          if (cases[i].problem != NULL && g_str_has_prefix (line, cases[i].problem))
+            found = TRUE;
+        }
+      if (cases[i].problem != NULL)
+        g_assert_true (found);
+      else
+        g_assert_cmpuint (lines->len, ==, 0);
+      g_free (cases[i].members);
+    }
+}
+
+/* A title of 10 MB loads, whole, and is reported in lines of a few
+ * dozen characters: the problems do not copy it. */
+static void
+test_length_huge_title (void)
+{
+  gsize length = 10 * 1024 * 1024;
+  g_autoptr(GString) json = g_string_sized_new (length + 256);
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *expected = NULL;
+  VtItem *item;
+
+  g_string_append (json, "{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                         " \"collection\": {\"name\": \"X\", \"total\": 10},"
+                         " \"items\": [{\"number\": 1, \"title\": \"");
+  for (gsize i = 0; i < length / 8; i++)
+    g_string_append (json, "Kádár ");   /* 8 bytes, 6 characters */
+  g_string_append (json, "\"}]}");
+  catalog = load_text (json->str);
+  vt_catalog_validate (catalog);
+  lines = problem_lines_but_images (catalog);
+  item = vt_catalog_lookup (catalog, 1);
+
+  g_assert_cmpuint (strlen (vt_item_get_title (item)), ==, length);
+  expected = g_strdup_printf ("W item 1 (Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár…): "
+                              "title: %" G_GSIZE_FORMAT " characters, more than the 1000 allowed: "
+                              "“Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár Kádár…”",
+                              length / 8 * 6);
+  assert_has_line (lines, expected);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpuint (strlen (vt_item_get_problem (item)), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +440,9 @@ main (int   argc,
   g_test_add_func ("/validate/mixed-currencies", test_mixed_currencies_without_collection_currency);
   g_test_add_func ("/validate/catalog-level", test_catalog_level);
   g_test_add_func ("/validate/small-catalog-clean", test_small_catalog_clean);
+  g_test_add_func ("/validate/length/fixture", test_length_fixture);
+  g_test_add_func ("/validate/length/limits", test_length_limits);
+  g_test_add_func ("/validate/length/huge-title", test_length_huge_title);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-cli-common.h"
+#include "vt-text.h"
 #include "vt-thumbnailer.h"
 
 #include <glib/gi18n.h>
@@ -92,11 +93,13 @@ on_ensured_cb (GObject      *object,
   show_progress (run);
 }
 
-/* "item 56 (1956 - Hungarian Revolution)" */
+/* "item 56 (1956 - Hungarian Revolution)", a long title cut, as
+ * vitrine-cli validate's lines have it (vt-problem.c). */
 static char *
 describe_item (VtItem *item)
 {
-  const char *title = vt_item_get_title (item);
+  g_autofree char *cut = NULL;
+  const char *title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_QUOTE, &cut);
 
   if (title != NULL && *title != '\0')
     return g_strdup_printf (_("item %u (%s)"), vt_item_get_number (item), title);

@@ -7,6 +7,7 @@
 
 #include "vt-problem.h"
 #include "vt-enums.h"
+#include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -145,12 +146,16 @@ vt_problem_new (VtSeverity  severity,
                 const char *field,
                 const char *message)
 {
+  g_autofree char *cut = NULL;
+
   g_return_val_if_fail (message != NULL, NULL);
 
+  /* Each problem of a piece names it: a long title is neither copied
+   * whole into each nor printed whole in each line. */
   return g_object_new (VT_TYPE_PROBLEM,
                        "severity", severity,
                        "number", number,
-                       "title", title,
+                       "title", vt_text_bound (title, VT_TEXT_BOUND_QUOTE, &cut),
                        "field", field,
                        "message", message,
                        NULL);

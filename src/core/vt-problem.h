@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtProblem, vt_problem, VT, PROBLEM, GObject)
 
 /* @number is 0 and @title NULL for a problem of the whole catalog;
- * @field is the JSON member name ("impact"), or NULL. */
+ * a long @title is cut (vt_text_bound ()); @field is the JSON member
+ * name ("impact"), or NULL. */
 VtProblem  *vt_problem_new          (VtSeverity  severity,
                                      guint       number,
                                      const char *title,

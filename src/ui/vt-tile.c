@@ -7,6 +7,7 @@
 
 #include "vt-tile.h"
 
+#include "vt-text.h"
 #include "vt-texture.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
@@ -76,9 +77,11 @@ static void
 show_placeholder (VtTile     *self,
                   const char *reason)
 {
+  g_autofree char *cut = NULL;
+
   g_free (self->reason);
   self->reason = g_strdup (reason);
-  gtk_label_set_text (self->reason_label, reason);
+  gtk_label_set_text (self->reason_label, vt_text_bound (reason, VT_TEXT_BOUND_LINE, &cut));
   vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), reason);
   gtk_picture_set_paintable (self->picture, NULL);
   show_state (self, VT_TILE_PLACEHOLDER);
@@ -252,7 +255,8 @@ static char *
 format_facts (VtItem *item)
 {
   GString *facts = g_string_new (NULL);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *price_cut = NULL;
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
   int year = vt_item_get_year (item);
   int impact = vt_item_get_impact (item);
 
@@ -275,11 +279,16 @@ format_facts (VtItem *item)
   return g_string_free (facts, FALSE);
 }
 
+/* The catalog's texts in it are cut as where they are shown. */
 static char *
 format_accessible_label (VtItem *item)
 {
-  const char *title = vt_item_get_title (item);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *price_cut = NULL;
+  g_autofree char *problem_cut = NULL;
+  const char *title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_LINE, &title_cut);
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
+  const char *problem = vt_text_bound (vt_item_get_problem (item), VT_TEXT_BOUND_MESSAGE, &problem_cut);
   GString *label = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
 
   if (vt_item_get_impact (item) != 0)
@@ -290,11 +299,11 @@ format_accessible_label (VtItem *item)
     }
   if (price != NULL && *price != '\0')
     g_string_append_printf (label, ", %s", price);
-  if (vt_item_get_problem (item) != NULL)
+  if (problem != NULL)
     {
       g_string_append (label, ", ");
       /* Translators: told by a screen reader after a piece that has a problem */
-      g_string_append_printf (label, _("problem: %s"), vt_item_get_problem (item));
+      g_string_append_printf (label, _("problem: %s"), problem);
     }
 
   return g_string_free (label, FALSE);
@@ -351,11 +360,12 @@ on_query_tooltip_cb (VtTile     *self,
                      GtkTooltip *tooltip)
 {
   const char *about = vt_tile_get_tooltip (self);
+  g_autofree char *cut = NULL;
 
   if (about == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, about);
+  gtk_tooltip_set_text (tooltip, vt_text_bound (about, VT_TEXT_BOUND_TOOLTIP, &cut));
   return TRUE;
 }
 

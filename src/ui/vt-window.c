@@ -13,6 +13,7 @@
 #include "vt-gallery-view.h"
 #include "vt-query-filter.h"
 #include "vt-query-sorter.h"
+#include "vt-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
 #include "vt-window-private.h"
@@ -245,8 +246,11 @@ _vt_window_show_message (VtWindow   *self,
                          const char *title,
                          const char *message)
 {
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, message);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *message_cut = NULL;
+
+  gtk_label_set_text (self->error_title, vt_text_bound (title, VT_TEXT_BOUND_LINE, &title_cut));
+  gtk_label_set_text (self->error_label, vt_text_bound (message, VT_TEXT_BOUND_MESSAGE, &message_cut));
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -338,7 +342,8 @@ static void
 update_title (VtWindow *self)
 {
   g_autofree char *title = NULL;
-  const char *name = vt_catalog_get_name (self->catalog);
+  g_autofree char *cut = NULL;
+  const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
 
   if (self->file != NULL && name != NULL && *name != '\0')
     title = g_strdup_printf ("%s — Vitrine", name);
