@@ -552,6 +552,28 @@ test_validate_problems (void)
   vt_test_run_clear (&run);
 }
 
+/* A fifo, a device, a folder, a symbolic link loop and an empty file
+ * named as images: validate answers at once, a problem for each. */
+static void
+test_validate_hostile_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *source = data_path ("hostile", "images.json", NULL);
+  g_autofree char *catalog = vt_test_make_hostile_images (fixture->tmp, source);
+  const char * const argv[] = { cli_path (), "validate", "catalog.json", NULL };
+  VtTestRun run = { 0 };
+
+  vt_test_run_within (&run, fixture->tmp, NULL, argv, 30);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "catalog.json: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
+  assert_contains (run.out, "catalog.json: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
+  assert_contains (run.out, "catalog.json: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
+  assert_contains (run.out, "catalog.json: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
+  assert_contains (run.out, "catalog.json: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
+  assert_contains (run.err, "catalog.json: 5 problems");
+  vt_test_run_clear (&run);
+}
+
 /* ---- query ---- */
 
 static char *
@@ -969,6 +991,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/validate/clean", test_validate_clean);
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
+  ADD ("/cli/validate/hostile-images", test_validate_hostile_images);
 
   ADD ("/cli/query/options", test_query_options);
   ADD ("/cli/query/table", test_query_table);

@@ -99,7 +99,7 @@ test_rules (void)
     "E item 5 (1905 - Second of two): number: 5 is also the number of “1905 - First of two”",
     "E item 8 (1908 - Comma price): price: “0,7 ETH” is not a price: commas must separate groups of three digits",
     "W item 9 (1909 - Dollars): price: “2 USD” is in USD, but the collection’s currency is ETH",
-    "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read",
+    "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)",
     "E item 12 (1912 - Wordy impact): impact: “seven” is a string, not a number",
     "E item 13 (1913 - Twice the impact): impact: appears twice (again at line 25): only the last value is used, and saving drops the other",
     "W item 15 (1915 - No image): image: missing: the piece has no image",
@@ -179,7 +179,7 @@ test_load_checks_images_cheaply (void)
 
   /* Loading only checks that image files exist; reading their headers
    * is left to vt_catalog_validate(). */
-  g_assert_false (has_line (before, "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read"));
+  g_assert_false (has_line (before, "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)"));
   g_assert_true (has_line (before, "E item 16 (1916 - Folder image): image: “images” is a folder, not an image"));
   g_assert_null (vt_item_get_problem (not_an_image));
 
@@ -188,7 +188,7 @@ test_load_checks_images_cheaply (void)
   after = problem_lines (catalog);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (vt_item_get_problem (not_an_image), ==, "image: “small-catalog.json” is not an image file Vitrine can read");
+  g_assert_cmpstr (vt_item_get_problem (not_an_image), ==, "image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)");
 }
 
 static void
@@ -255,6 +255,36 @@ test_small_catalog_clean (void)
   g_assert_cmpuint (lines->len, ==, 0);
 }
 
+/* Each of these once made validation wait forever in open() or read():
+ * now each is a problem of its own, found without reading a byte. */
+static void
+test_hostile_images (void)
+{
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "hostile", "images.json", NULL);
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-validate-XXXXXX");
+  g_autofree char *path = vt_test_make_hostile_images (dir, fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_autoptr(GPtrArray) lines = NULL;
+  static const char * const expected[] = {
+    "E item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file (a pipe, socket or device), not an image",
+    "E item 2 (1902 - A device): image: “/dev/zero” is not a regular file (a pipe, socket or device), not an image",
+    "E item 3 (1903 - A folder): image: “folder.jpg” is a folder, not an image",
+    "E item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself, not an image",
+    "E item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)",
+  };
+
+  g_assert_no_error (error);
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_has_line (lines, expected[i]);
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
+
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/validate/mixed-currencies", test_mixed_currencies_without_collection_currency);
   g_test_add_func ("/validate/catalog-level", test_catalog_level);
   g_test_add_func ("/validate/small-catalog-clean", test_small_catalog_clean);
+  g_test_add_func ("/validate/hostile-images", test_hostile_images);
 
   return g_test_run ();
 }

@@ -7,14 +7,13 @@
 
 #include "vt-catalog-private.h"
 #include "vt-field.h"
+#include "vt-image-decode.h"
 #include "vt-item-private.h"
 
 #include <errno.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* "1950s" (or "1950's") → 1950. */
 static gboolean
@@ -79,6 +78,7 @@ check_image (GPtrArray *problems,
   const char *written = vt_item_get_image_path (item);
   GFile *image = vt_item_get_image (item);
   g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   if (image == NULL)
@@ -100,6 +100,9 @@ check_image (GPtrArray *problems,
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” does not exist (looked for %s)"), written, path);
+      else if (saved_errno == ELOOP)
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” is a symbolic link that leads back to itself, not an image"), written);
       else
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
@@ -113,15 +116,10 @@ check_image (GPtrArray *problems,
       return;
     }
 
-  if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
-    {
-      if (g_access (path, R_OK) != 0)
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” cannot be read: %s"), written, g_strerror (errno));
-      else
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” is not an image file Vitrine can read"), written);
-    }
+  /* Opened as the thumbnailer opens it: a fifo or a terminal named as
+   * the image must not make validation wait. */
+  if (read_header && !vt_image_check_file (path, written, NULL, NULL, &error))
+    add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", error->message);
 }
 
 /* The currency the pieces should be priced in: the collection's, or
