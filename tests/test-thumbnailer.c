@@ -741,6 +741,27 @@ test_cache_failure_record (Fixture       *fixture,
   g_assert_cmpuint (stats_of (other).decodes, ==, 1);
 }
 
+/* An empty file is as bad as any other and as lasting: recorded too. */
+static void
+test_cache_failure_record_empty (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(VtThumbnailer) other = NULL;
+
+  picture = load_sync (fixture->thumbnailer, "empty.jpg", 128, &error);
+  g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).failures_written, ==, 1);
+
+  other = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
+  picture = load_sync (other, "empty.jpg", 128, &error);
+  g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_FAILED_BEFORE);
+  g_assert_nonnull (strstr (error->message, "empty (0 bytes)"));
+  g_assert_cmpuint (stats_of (other).decodes, ==, 0);
+}
+
 typedef struct
 {
   gboolean           done;
@@ -1169,6 +1190,7 @@ main (int   argc,
   ADD ("/thumbnailer/cache/stale-remade", test_cache_stale);
   ADD ("/thumbnailer/cache/spec-thumbnail", test_cache_spec_thumbnail);
   ADD ("/thumbnailer/cache/failure-record", test_cache_failure_record);
+  ADD ("/thumbnailer/cache/failure-record-empty", test_cache_failure_record_empty);
   ADD ("/thumbnailer/cache/ensure", test_cache_ensure);
   g_test_add_func ("/thumbnailer/cache/unwritable", test_cache_unwritable);
   g_test_add_func ("/thumbnailer/interchange/gio-validates-ours", test_interchange_gio_validates_ours);
