@@ -762,6 +762,70 @@ test_cache_failure_record_empty (Fixture       *fixture,
   g_assert_cmpuint (stats_of (other).decodes, ==, 0);
 }
 
+static char *
+make_aged_file (const char *folder,
+                const char *name,
+                gint64      age)
+{
+  char *path = g_build_filename (folder, name, NULL);
+  time_t when = time (NULL) - age;
+  struct timeval times[2] = { { when, 0 }, { when, 0 } };
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "half a thumbnail", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (utimes (path, times), ==, 0);
+  return path;
+}
+
+/* A run killed between writing a thumbnail and renaming it leaves its
+ * temporary file: the next write in that folder removes those older
+ * than an hour (younger ones may be another process's write), once. */
+static void
+test_cache_orphans_removed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = image_file ("small.jpg");
+  g_autofree char *thumbnail = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 128);
+  g_autofree char *folder = g_path_get_dirname (thumbnail);
+  g_autofree char *orphan = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *not_ours = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  orphan = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png.Ab12Cd", 2 * 3600);
+  fresh = make_aged_file (folder, "fedcba9876543210fedcba9876543210.png.Xy34Zw", 60);
+  not_ours = make_aged_file (folder, "notes.txt.Ab12Cd", 2 * 3600);
+  png = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png", 2 * 3600);
+
+  picture = load_sync (fixture->thumbnailer, "small.jpg", 128, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 1);
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* Written through the atomic writer: private, and nothing left beside it. */
+  g_assert_cmpint (g_stat (thumbnail, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* Once per folder: the next write does not list it again. */
+  later = make_aged_file (folder, "00000000000000000000000000000000.png.Zz99Zz", 2 * 3600);
+  g_clear_object (&picture);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 128, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 2);
+  g_assert_true (g_file_test (later, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   gboolean           done;
@@ -1191,6 +1255,7 @@ main (int   argc,
   ADD ("/thumbnailer/cache/spec-thumbnail", test_cache_spec_thumbnail);
   ADD ("/thumbnailer/cache/failure-record", test_cache_failure_record);
   ADD ("/thumbnailer/cache/failure-record-empty", test_cache_failure_record_empty);
+  ADD ("/thumbnailer/cache/orphans-removed", test_cache_orphans_removed);
   ADD ("/thumbnailer/cache/ensure", test_cache_ensure);
   g_test_add_func ("/thumbnailer/cache/unwritable", test_cache_unwritable);
   g_test_add_func ("/thumbnailer/interchange/gio-validates-ours", test_interchange_gio_validates_ours);
