@@ -867,7 +867,10 @@ tile_height (VtTile *tile)
 static void
 test_tile_placeholder_with_reason (void)
 {
-  g_autofree char *picture = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *picture = g_build_filename (tmp_dir, "with-picture.jpg", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
   g_autofree char *contents = g_strdup_printf (
     "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
     "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
@@ -882,6 +885,10 @@ test_tile_placeholder_with_reason (void)
   VtWindow *window;
   VtTile *failed;
   VtTile *shown;
+
+  /* In the catalog's folder: a picture elsewhere would not be opened. */
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
 
   reset_settings ();
   window = new_window ();

@@ -42,6 +42,20 @@ vt_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
 char *
 vt_test_make_hostile_images (const char *dir,
                              const char *catalog_path)
@@ -52,19 +66,31 @@ vt_test_make_hostile_images (const char *dir,
   g_autofree char *folder = g_build_filename (dir, "folder.jpg", NULL);
   g_autofree char *loop = g_build_filename (dir, "loop.jpg", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty.jpg", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  g_file_get_contents (catalog_path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (catalog, contents, (gssize) length, &error);
-  g_assert_no_error (error);
-
+  copy_file (catalog_path, catalog);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (symlink ("loop.jpg", loop), ==, 0);
   g_file_set_contents (empty, "", 0, &error);
   g_assert_no_error (error);
+
+  return g_steal_pointer (&catalog);
+}
+
+char *
+vt_test_make_outside_images (const char *dir,
+                             const char *catalog_path,
+                             const char *image_path)
+{
+  g_autofree char *catalog = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *inside = g_build_filename (images, "inside.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+
+  copy_file (catalog_path, catalog);
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  copy_file (image_path, inside);
+  g_assert_cmpint (symlink (image_path, link), ==, 0);
 
   return g_steal_pointer (&catalog);
 }

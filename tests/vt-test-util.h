@@ -22,6 +22,14 @@ void  vt_test_remove_tree  (const char *path);
 char *vt_test_make_hostile_images (const char *dir,
                                    const char *catalog_path);
 
+/* Copies the catalog @catalog_path into @dir as "catalog.json" with what
+ * tests/data/outside/catalog.json names beside it: "images/inside.png", a
+ * copy of @image_path, and "link.png", a symbolic link to @image_path
+ * itself (outside @dir). Returns the copy's path. */
+char *vt_test_make_outside_images (const char *dir,
+                                   const char *catalog_path,
+                                   const char *image_path);
+
 /* What a program run by vt_test_run() did. */
 typedef struct
 {

@@ -138,7 +138,9 @@ vt_cli_thumbnails (int    argc,
 {
   g_auto(GStrv) paths = NULL;
   g_auto(GStrv) size_texts = NULL;
+  gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
+    VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
     { "size", 's', 0, G_OPTION_ARG_STRING_ARRAY, &size_texts,
       N_("Thumbnail size in pixels, up to 1024 (default 256; may be given more than once)"),
       N_("N") },
@@ -183,7 +185,7 @@ vt_cli_thumbnails (int    argc,
   if (!parse_sizes (size_texts, sizes))
     return VT_CLI_EXIT_FAILURE;
 
-  catalog = vt_cli_load_catalog (paths[0], &error);
+  catalog = vt_cli_load_catalog (paths[0], allow_outside, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);
@@ -219,8 +221,10 @@ vt_cli_thumbnails (int    argc,
 
       if (job->file == NULL)
         {
+          g_autofree char *refusal = vt_item_dup_image_refusal (job->item);
+
           g_set_error_literal (&job->error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_NOT_FOUND,
-                               _("no image given"));
+                               refusal != NULL ? refusal : _("no image given"));
           run.failed++;
           run.done++;
           continue;
@@ -254,6 +258,7 @@ vt_cli_thumbnails (int    argc,
 
   vt_cli_printf (_("Thumbnails in %s: made %u, already valid %u, failed %u\n"),
                  cache_dir, run.made, run.found, run.failed);
+  vt_cli_hint_outside (paths[0], catalog);
 
   return run.failed > 0 ? VT_CLI_EXIT_PROBLEMS : VT_CLI_EXIT_OK;
 }

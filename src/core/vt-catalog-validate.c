@@ -79,19 +79,32 @@ check_image (GPtrArray *problems,
   GFile *image = vt_item_get_image (item);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
   GStatBuf st;
 
-  if (image == NULL)
+  switch (vt_item_get_image_place (item))
     {
+    case VT_IMAGE_PLACE_NONE:
       if (!has_load_problem (item, VT_FIELD_IMAGE))
         add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
                      _("missing: the piece has no image"));
       return;
+
+    case VT_IMAGE_PLACE_REMOTE:
+    case VT_IMAGE_PLACE_OUTSIDE:
+      refusal = vt_item_dup_image_refusal (item);
+      if (refusal != NULL)
+        {
+          add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", refusal);
+          return;
+        }
+      break;
+
+    case VT_IMAGE_PLACE_INSIDE:
+      break;
     }
 
   path = g_file_get_path (image);
-  if (path == NULL)
-    return;   /* not a local file: nothing cheap to check */
 
   if (g_stat (path, &st) != 0)
     {
