@@ -611,6 +611,18 @@ test_validate_outside_images (Fixture       *fixture,
   vt_test_run_clear (&run);
 }
 
+static void
+test_validate_unnamed_pieces (void)
+{
+  VtTestRun run = { 0 };
+
+  RUN (&run, TEST_DATA_DIR, "validate", "unnamed-pieces.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "unnamed-pieces.json: items[1]: title: missing\n");
+  assert_contains (run.out, "unnamed-pieces.json: items[2]: impact: “seven” is a string, not a number\n");
+  vt_test_run_clear (&run);
+}
+
 /* ---- query ---- */
 
 static char *
@@ -1030,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
   ADD ("/cli/validate/hostile-images", test_validate_hostile_images);
   ADD ("/cli/validate/outside-images", test_validate_outside_images);
+  g_test_add_func ("/cli/validate/unnamed-pieces", test_validate_unnamed_pieces);
 
   ADD ("/cli/query/options", test_query_options);
   ADD ("/cli/query/table", test_query_table);

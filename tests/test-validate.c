@@ -369,6 +369,34 @@ test_outside_images (void)
   vt_test_remove_tree (dir);
 }
 
+/* A piece with neither number nor title is named by its place in the file. */
+static void
+test_unnamed_pieces (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "unnamed-pieces.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_autoptr(GPtrArray) lines = NULL;
+  static const char * const expected[] = {
+    "E items[1]: number: missing: every piece needs its number in the collection",
+    "E items[1]: title: missing",
+    "E items[1]: impact: 12 is outside 1-10",
+    "E items[2]: impact: “seven” is a string, not a number",
+    "E items[3]: impact: appears twice (again at line 10): only the last value is used, and saving drops the other",
+  };
+
+  g_assert_no_error (error);
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_has_line (lines, expected[i]);
+  /* No problem of a piece goes unnamed. */
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, i), "E items[")
+                   || g_str_has_prefix (g_ptr_array_index (lines, i), "E item ")
+                   || g_str_has_prefix (g_ptr_array_index (lines, i), "W item"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/validate/small-catalog-clean", test_small_catalog_clean);
   g_test_add_func ("/validate/hostile-images", test_hostile_images);
   g_test_add_func ("/validate/outside-images", test_outside_images);
+  g_test_add_func ("/validate/unnamed-pieces", test_unnamed_pieces);
 
   return g_test_run ();
 }

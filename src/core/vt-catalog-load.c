@@ -294,8 +294,9 @@ report_duplicates (VtCatalogLoadJob *job,
 
           if (item == NULL)
             continue;
-          problem = vt_problem_new (VT_SEVERITY_ERROR, vt_item_get_number (item),
-                                    vt_item_get_title (item), duplicate->key, message);
+          problem = vt_problem_new_for_item (VT_SEVERITY_ERROR, vt_item_get_index (item),
+                                             vt_item_get_number (item), vt_item_get_title (item),
+                                             duplicate->key, message);
           vt_item_add_load_problem (item, problem);
         }
       else if (duplicate->scope == VT_JSON_SCOPE_COLLECTION)
@@ -340,7 +341,7 @@ build_chunks (BuildJob *job)
 
           if (JSON_NODE_HOLDS_OBJECT (element))
             job->built->pdata[i] = vt_item_new_in_scope (json_node_get_object (element),
-                                                         job->scope, NULL);
+                                                         job->scope, (int) i, NULL);
           if (i % 256 == 255 && g_cancellable_is_cancelled (job->cancellable))
             return;
         }

@@ -64,10 +64,11 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 
   g_ptr_array_add (problems,
-                   vt_problem_new (severity,
-                                   item != NULL ? vt_item_get_number (item) : 0,
-                                   item != NULL ? vt_item_get_title (item) : NULL,
-                                   vt_field_get_member (field), message));
+                   vt_problem_new_for_item (severity,
+                                            item != NULL ? vt_item_get_index (item) : -1,
+                                            item != NULL ? vt_item_get_number (item) : 0,
+                                            item != NULL ? vt_item_get_title (item) : NULL,
+                                            vt_field_get_member (field), message));
 }
 
 static void

@@ -29,6 +29,7 @@ struct _VtItem
   GFile       *image;       /* even when outside: vt_item_get_image() decides */
   VtImageScope *scope;
   VtImagePlace image_place;
+  int          index;
   char        *problem;
   GPtrArray   *load_problems;
 
@@ -526,12 +527,13 @@ vt_item_new_from_json (JsonObject *object,
   g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
 
   scope = vt_image_scope_new (base_dir);
-  return vt_item_new_in_scope (object, scope, problems);
+  return vt_item_new_in_scope (object, scope, -1, problems);
 }
 
 VtItem *
 vt_item_new_in_scope (JsonObject   *object,
                       VtImageScope *scope,
+                      int           index,
                       GPtrArray    *problems)
 {
   g_autoptr(GPtrArray) pending = NULL;
@@ -546,6 +548,7 @@ vt_item_new_in_scope (JsonObject   *object,
 
   self = g_object_new (VT_TYPE_ITEM, NULL);
   self->json = json_object_ref (object);
+  self->index = index;
 
   if (read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
     self->number = (guint) value;
@@ -576,11 +579,12 @@ vt_item_new_in_scope (JsonObject   *object,
     {
       g_autoptr(VtProblem) problem = NULL;
 
-      problem = vt_problem_new (VT_SEVERITY_ERROR,
-                                self->number,
-                                self->strings[VT_FIELD_TITLE][0],
-                                g_ptr_array_index (pending, i),
-                                g_ptr_array_index (pending, i + 1));
+      problem = vt_problem_new_for_item (VT_SEVERITY_ERROR,
+                                         self->index,
+                                         self->number,
+                                         self->strings[VT_FIELD_TITLE][0],
+                                         g_ptr_array_index (pending, i),
+                                         g_ptr_array_index (pending, i + 1));
       vt_item_add_load_problem (self, problem);
       if (problems != NULL)
         g_ptr_array_add (problems, g_object_ref (problem));
@@ -807,6 +811,14 @@ vt_item_get_image_path (VtItem *self)
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
   return self->strings[VT_FIELD_IMAGE][0];
+}
+
+int
+vt_item_get_index (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), -1);
+
+  return self->index;
 }
 
 VtImagePlace
