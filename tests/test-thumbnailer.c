@@ -1073,6 +1073,96 @@ test_queue_cancel_before_start (Fixture       *fixture,
                                G_FILE_TEST_EXISTS));
 }
 
+/* Two requests for one file at one size at once (two tiles of one
+ * picture, the grid and the detail window): decoded once, both served. */
+static void
+test_queue_same_file_decoded_once (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  /* Above the disk cache's sizes: nothing but the coalescing saves a decode. */
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, NULL, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, NULL, on_loaded_cb, &second);
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (first.error);
+  g_assert_no_error (second.error);
+  g_assert_true (first.picture == second.picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
+  g_clear_object (&first.picture);
+  g_clear_object (&second.picture);
+}
+
+/* Cancelling the request that started the work cancels only that one:
+ * the other still gets its picture, from the one decode. */
+static void
+test_queue_same_file_cancel_one (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GCancellable) first_cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) second_cancellable = g_cancellable_new ();
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, first_cancellable, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, second_cancellable, on_loaded_cb, &second);
+  g_cancellable_cancel (first_cancellable);
+
+  /* The cancelled one at once, without waiting for the workers */
+  while (!first.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (second.done);
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  while (!second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (second.error);
+  g_assert_nonnull (second.picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
+  g_clear_error (&first.error);
+  g_clear_object (&second.picture);
+}
+
+/* When every request for it is cancelled, the file is not decoded at all;
+ * a request after that starts afresh. */
+static void
+test_queue_same_file_cancel_all (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 256, cancellable, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 256, cancellable, on_loaded_cb, &second);
+  g_cancellable_cancel (cancellable);
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&first.error);
+  g_clear_error (&second.error);
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
+}
+
 static void
 test_queue_cancel_already (Fixture       *fixture,
                            gconstpointer  data)
@@ -1266,6 +1356,9 @@ main (int   argc,
   g_test_add_func ("/thumbnailer/queue/newest-first", test_queue_newest_first);
   ADD ("/thumbnailer/queue/cancel-before-start", test_queue_cancel_before_start);
   ADD ("/thumbnailer/queue/cancel-already", test_queue_cancel_already);
+  ADD ("/thumbnailer/queue/same-file-decoded-once", test_queue_same_file_decoded_once);
+  ADD ("/thumbnailer/queue/same-file-cancel-one", test_queue_same_file_cancel_one);
+  ADD ("/thumbnailer/queue/same-file-cancel-all", test_queue_same_file_cancel_all);
   ADD ("/thumbnailer/queue/many-cancelled", test_queue_many_cancelled);
   ADD ("/thumbnailer/bad/missing", test_bad_missing);
   ADD ("/thumbnailer/bad/empty", test_bad_empty);
