@@ -93,14 +93,18 @@ on_ensured_cb (GObject      *object,
 }
 
 /* "item 56 (1956 - Hungarian Revolution)" */
+/* "item 2 (1902 - Event 2): message", named as validate names it. */
 static char *
-describe_item (VtItem *item)
+describe_failure (VtItem     *item,
+                  const char *message)
 {
-  const char *title = vt_item_get_title (item);
+  g_autoptr(VtProblem) problem = vt_problem_new_for_item (VT_SEVERITY_ERROR,
+                                                          vt_item_get_index (item),
+                                                          vt_item_get_number (item),
+                                                          vt_item_get_title (item),
+                                                          NULL, message);
 
-  if (title != NULL && *title != '\0')
-    return g_strdup_printf (_("item %u (%s)"), vt_item_get_number (item), title);
-  return g_strdup_printf (_("item %u"), vt_item_get_number (item));
+  return vt_problem_to_string (problem);
 }
 
 static gboolean
@@ -245,15 +249,15 @@ vt_cli_thumbnails (int    argc,
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = jobs->pdata[i];
-      g_autofree char *what = NULL;
+      g_autofree char *sized = NULL;
+      g_autofree char *failure = NULL;
 
       if (job->error == NULL)
         continue;
-      what = describe_item (job->item);
       if (sizes->len > 1)
-        g_printerr ("%s: %s: %d px: %s\n", paths[0], what, job->size, job->error->message);
-      else
-        g_printerr ("%s: %s: %s\n", paths[0], what, job->error->message);
+        sized = g_strdup_printf ("%d px: %s", job->size, job->error->message);
+      failure = describe_failure (job->item, sized != NULL ? sized : job->error->message);
+      g_printerr ("%s: %s\n", paths[0], failure);
     }
 
   vt_cli_printf (_("Thumbnails in %s: made %u, already valid %u, failed %u\n"),

@@ -15,9 +15,7 @@ VtItem    *vt_item_new_in_scope       (JsonObject   *object,
                                        VtImageScope *scope,
                                        int           index,
                                        GPtrArray    *problems);
-/* The item's place in the catalog's "items" (from 0), -1 when unknown:
- * names in messages a piece with neither number nor title. */
-int        vt_item_get_index          (VtItem       *self);
+
 
 /* Whether the member was present with the right type: tells "impact 0"
  * apart from "no impact". */

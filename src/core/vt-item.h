@@ -37,6 +37,9 @@ JsonObject         *vt_item_get_json          (VtItem      *self);
 const char         *vt_item_get_string        (VtItem      *self,
                                                VtField      field);
 guint               vt_item_get_number        (VtItem      *self);   /* 0 when missing */
+/* The item's place in its catalog's "items" (from 0), -1 when not
+ * loaded from a catalog: names a piece with neither number nor title. */
+int                 vt_item_get_index         (VtItem      *self);
 const char         *vt_item_get_title         (VtItem      *self);
 const char         *vt_item_get_about         (VtItem      *self);
 const char * const *vt_item_get_text          (VtItem      *self);   /* paragraphs, never NULL */
