@@ -582,6 +582,76 @@ test_validate_huge_title (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_cmpuint (strlen (lines[i]), <, 300);
+}
+
+/* A fifo, a device, a folder, a symbolic link loop and an empty file
+ * named as images: validate answers at once, a problem for each. */
+static void
+test_validate_hostile_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *source = data_path ("hostile", "images.json", NULL);
+  g_autofree char *catalog = vt_test_make_hostile_images (fixture->tmp, source);
+  const char * const argv[] = { cli_path (), "validate", "--allow-outside", "catalog.json", NULL };
+  VtTestRun run = { 0 };
+
+  /* /dev/zero lies outside the catalog's folder: allowed, to be opened. */
+  vt_test_run_within (&run, fixture->tmp, NULL, argv, 30);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "catalog.json: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
+  assert_contains (run.out, "catalog.json: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
+  assert_contains (run.out, "catalog.json: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
+  assert_contains (run.out, "catalog.json: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
+  assert_contains (run.out, "catalog.json: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
+  assert_contains (run.err, "catalog.json: 5 problems");
+  vt_test_run_clear (&run);
+}
+
+/* Images outside the catalog's folder are not opened, and the messages
+ * say why and how to allow them; --allow-outside opens them. */
+static void
+test_validate_outside_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *source = data_path ("outside", "catalog.json", NULL);
+  g_autofree char *image = data_path ("images", "moss.png", NULL);
+  g_autofree char *catalog = vt_test_make_outside_images (fixture->tmp, source, image);
+  VtTestRun run = { 0 };
+
+  RUN (&run, fixture->tmp, "validate", "catalog.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "catalog.json: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  assert_contains (run.out, "catalog.json: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
+  g_assert_null (strstr (run.out, "item 1 "));
+  assert_contains (run.err, "catalog.json: 4 images lie outside the catalog’s folder and were not opened; "
+                            "if you trust the catalog, allow them with --allow-outside");
+
+  RUN (&run, fixture->tmp, "validate", "--allow-outside", "catalog.json");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.out, "outside the catalog’s folder"));
+  g_assert_null (strstr (run.out, "item 4 "));
+  assert_contains (run.out, "catalog.json: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
+  assert_contains (run.out, "catalog.json: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  g_assert_null (strstr (run.err, "--allow-outside"));
+
+  RUN (&run, fixture->tmp, "query", "--allow-outside", "--format", "csv", "catalog.json");
+  g_assert_cmpint (run.status, ==, 0);
+  vt_test_run_clear (&run);
+}
+
+static void
+test_validate_unnamed_pieces (void)
+{
+  VtTestRun run = { 0 };
+
+  RUN (&run, TEST_DATA_DIR, "validate", "unnamed-pieces.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "unnamed-pieces.json: items[1]: title: missing\n");
+  assert_contains (run.out, "unnamed-pieces.json: items[2]: impact: “seven” is a string, not a number\n");
   vt_test_run_clear (&run);
 }
 
@@ -1061,6 +1131,9 @@ main (int   argc,
   g_test_add_func ("/cli/validate/clean", test_validate_clean);
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
   ADD ("/cli/validate/huge-title", test_validate_huge_title);
+  ADD ("/cli/validate/hostile-images", test_validate_hostile_images);
+  ADD ("/cli/validate/outside-images", test_validate_outside_images);
+  g_test_add_func ("/cli/validate/unnamed-pieces", test_validate_unnamed_pieces);
 
   ADD ("/cli/query/options", test_query_options);
   ADD ("/cli/query/table", test_query_table);

@@ -99,7 +99,7 @@ test_rules (void)
     "E item 5 (1905 - Second of two): number: 5 is also the number of “1905 - First of two”",
     "E item 8 (1908 - Comma price): price: “0,7 ETH” is not a price: commas must separate groups of three digits",
     "W item 9 (1909 - Dollars): price: “2 USD” is in USD, but the collection’s currency is ETH",
-    "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read",
+    "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)",
     "E item 12 (1912 - Wordy impact): impact: “seven” is a string, not a number",
     "E item 13 (1913 - Twice the impact): impact: appears twice (again at line 25): only the last value is used, and saving drops the other",
     "W item 15 (1915 - No image): image: missing: the piece has no image",
@@ -179,7 +179,7 @@ test_load_checks_images_cheaply (void)
 
   /* Loading only checks that image files exist; reading their headers
    * is left to vt_catalog_validate(). */
-  g_assert_false (has_line (before, "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image file Vitrine can read"));
+  g_assert_false (has_line (before, "E item 11 (1911 - Not an image): image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)"));
   g_assert_true (has_line (before, "E item 16 (1916 - Folder image): image: “images” is a folder, not an image"));
   g_assert_null (vt_item_get_problem (not_an_image));
 
@@ -188,7 +188,7 @@ test_load_checks_images_cheaply (void)
   after = problem_lines (catalog);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (vt_item_get_problem (not_an_image), ==, "image: “small-catalog.json” is not an image file Vitrine can read");
+  g_assert_cmpstr (vt_item_get_problem (not_an_image), ==, "image: “small-catalog.json” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)");
 }
 
 static void
@@ -426,6 +426,148 @@ test_length_huge_title (void)
   g_assert_cmpuint (strlen (vt_item_get_problem (item)), <, 200);
 }
 
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* Each of these once made validation wait forever in open() or read():
+ * now each is a problem of its own, found without reading a byte. */
+static void
+test_hostile_images (void)
+{
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "hostile", "images.json", NULL);
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-validate-XXXXXX");
+  g_autofree char *path = vt_test_make_hostile_images (dir, fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  static const char * const expected[] = {
+    "E item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file (a pipe, socket or device), not an image",
+    "E item 2 (1902 - A device): image: “/dev/zero” is not a regular file (a pipe, socket or device), not an image",
+    "E item 3 (1903 - A folder): image: “folder.jpg” is a folder, not an image",
+    "E item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself, not an image",
+    "E item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)",
+  };
+
+  /* /dev/zero lies outside the catalog's folder: allowed, to be opened. */
+  vt_catalog_set_allow_outside (catalog, TRUE);
+  vt_catalog_load (catalog, file, NULL, &error);
+  g_assert_no_error (error);
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_has_line (lines, expected[i]);
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
+
+  vt_test_remove_tree (dir);
+}
+
+/* Paths that leave the catalog's folder, by "..", from the root, through
+ * a symbolic link or as a file:// address, are not opened until the
+ * user allows it for the catalog; other addresses never are. */
+static void
+test_outside_images (void)
+{
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "outside", "catalog.json", NULL);
+  g_autofree char *image = g_build_filename (TEST_DATA_DIR, "images", "moss.png", NULL);
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-validate-XXXXXX");
+  g_autofree char *path = vt_test_make_outside_images (dir, fixture, image);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GFile) real_dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *outside = NULL;
+  guint changed = 0;
+  static const guint outside_numbers[] = { 2, 3, 4, 7 };
+  static const char * const remote[] = {
+    "E item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer: Vitrine opens images only from local files and never fetches them",
+    "E item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer: Vitrine opens images only from local files and never fetches them",
+  };
+
+  g_assert_no_error (error);
+  real_dir = g_file_new_for_path (dir);
+  folder = g_file_get_parse_name (real_dir);
+  g_assert_false (vt_catalog_get_allow_outside (catalog));
+  g_assert_cmpuint (vt_catalog_count_outside_images (catalog), ==, 4);
+
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  outside = g_strdup_printf ("E item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder %s: "
+                             "it is not opened unless images outside the folder are allowed for this catalog", folder);
+  assert_has_line (lines, outside);
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    assert_has_line (lines, remote[i]);
+  g_assert_cmpuint (lines->len, ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (outside_numbers); i++)
+    {
+      VtItem *item = vt_catalog_lookup (catalog, outside_numbers[i]);
+
+      g_assert_null (vt_item_get_image (item));
+      g_assert_nonnull (strstr (vt_item_get_problem (item), "is outside the catalog’s folder"));
+    }
+  g_assert_nonnull (vt_item_get_image (vt_catalog_lookup (catalog, 1)));
+  g_assert_null (vt_item_get_problem (vt_catalog_lookup (catalog, 1)));
+  g_assert_null (vt_item_get_image (vt_catalog_lookup (catalog, 5)));
+
+  /* Allowed: every item announced again, the images there to open. */
+  g_signal_connect (catalog, "items-changed", G_CALLBACK (count_items_changed_cb), &changed);
+  vt_catalog_set_allow_outside (catalog, TRUE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_nonnull (vt_item_get_image (vt_catalog_lookup (catalog, 4)));
+  g_assert_null (vt_item_get_problem (vt_catalog_lookup (catalog, 4)));
+  g_assert_null (vt_item_get_image (vt_catalog_lookup (catalog, 5)));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    assert_has_line (lines, remote[i]);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (lines, i), "outside the catalog’s folder"));
+
+  /* And taken back. */
+  vt_catalog_set_allow_outside (catalog, FALSE);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_null (vt_item_get_image (vt_catalog_lookup (catalog, 4)));
+
+  vt_test_remove_tree (dir);
+}
+
+/* A piece with neither number nor title is named by its place in the file. */
+static void
+test_unnamed_pieces (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "unnamed-pieces.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_autoptr(GPtrArray) lines = NULL;
+  static const char * const expected[] = {
+    "E items[1]: number: missing: every piece needs its number in the collection",
+    "E items[1]: title: missing",
+    "E items[1]: impact: 12 is outside 1-10",
+    "E items[2]: impact: “seven” is a string, not a number",
+    "E items[3]: impact: appears twice (again at line 10): only the last value is used, and saving drops the other",
+  };
+
+  g_assert_no_error (error);
+  vt_catalog_validate (catalog);
+  lines = problem_lines (catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_has_line (lines, expected[i]);
+  /* No problem of a piece goes unnamed. */
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, i), "E items[")
+                   || g_str_has_prefix (g_ptr_array_index (lines, i), "E item ")
+                   || g_str_has_prefix (g_ptr_array_index (lines, i), "W item"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +585,9 @@ main (int   argc,
   g_test_add_func ("/validate/length/fixture", test_length_fixture);
   g_test_add_func ("/validate/length/limits", test_length_limits);
   g_test_add_func ("/validate/length/huge-title", test_length_huge_title);
+  g_test_add_func ("/validate/hostile-images", test_hostile_images);
+  g_test_add_func ("/validate/outside-images", test_outside_images);
+  g_test_add_func ("/validate/unnamed-pieces", test_unnamed_pieces);
 
   return g_test_run ();
 }

@@ -11,14 +11,15 @@
 
 /* Prints the problems of the catalog at @path; returns the exit status. */
 static int
-validate_one (const char *path)
+validate_one (const char *path,
+              gboolean    allow_outside)
 {
   g_autoptr(VtCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *problems;
   guint n_problems;
 
-  catalog = vt_cli_load_catalog (path, &error);
+  catalog = vt_cli_load_catalog (path, allow_outside, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);
@@ -40,6 +41,7 @@ validate_one (const char *path)
     return VT_CLI_EXIT_OK;
   g_printerr (ngettext ("%s: %u problem", "%s: %u problems", n_problems), path, n_problems);
   g_printerr ("\n");
+  vt_cli_hint_outside (path, catalog);
   return VT_CLI_EXIT_PROBLEMS;
 }
 
@@ -48,7 +50,9 @@ vt_cli_validate (int    argc,
                  char **argv)
 {
   g_auto(GStrv) paths = NULL;
+  gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
+    VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("CATALOG…") },
     { NULL }
   };
@@ -78,7 +82,7 @@ vt_cli_validate (int    argc,
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      int one = validate_one (paths[i]);
+      int one = validate_one (paths[i], allow_outside);
 
       status = MAX (status, one);
     }

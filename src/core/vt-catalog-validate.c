@@ -7,16 +7,15 @@
 
 #include "vt-catalog-private.h"
 #include "vt-field.h"
+#include "vt-image-decode.h"
 #include "vt-item-private.h"
 #include "vt-text.h"
 
 #include <errno.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* "1950s" (or "1950's") → 1950. */
 static gboolean
@@ -67,10 +66,11 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 
   g_ptr_array_add (problems,
-                   vt_problem_new (severity,
-                                   item != NULL ? vt_item_get_number (item) : 0,
-                                   item != NULL ? vt_item_get_title (item) : NULL,
-                                   vt_field_get_member (field), message));
+                   vt_problem_new_for_item (severity,
+                                            item != NULL ? vt_item_get_index (item) : -1,
+                                            item != NULL ? vt_item_get_number (item) : 0,
+                                            item != NULL ? vt_item_get_title (item) : NULL,
+                                            vt_field_get_member (field), message));
 }
 
 static void
@@ -81,19 +81,33 @@ check_image (GPtrArray *problems,
   const char *written = vt_item_get_image_path (item);
   GFile *image = vt_item_get_image (item);
   g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
   GStatBuf st;
 
-  if (image == NULL)
+  switch (vt_item_get_image_place (item))
     {
+    case VT_IMAGE_PLACE_NONE:
       if (!has_load_problem (item, VT_FIELD_IMAGE))
         add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
                      _("missing: the piece has no image"));
       return;
+
+    case VT_IMAGE_PLACE_REMOTE:
+    case VT_IMAGE_PLACE_OUTSIDE:
+      refusal = vt_item_dup_image_refusal (item);
+      if (refusal != NULL)
+        {
+          add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", refusal);
+          return;
+        }
+      break;
+
+    case VT_IMAGE_PLACE_INSIDE:
+      break;
     }
 
   path = g_file_get_path (image);
-  if (path == NULL)
-    return;   /* not a local file: nothing cheap to check */
 
   if (g_stat (path, &st) != 0)
     {
@@ -102,6 +116,9 @@ check_image (GPtrArray *problems,
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” does not exist (looked for %s)"), written, path);
+      else if (saved_errno == ELOOP)
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” is a symbolic link that leads back to itself, not an image"), written);
       else
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
@@ -115,15 +132,10 @@ check_image (GPtrArray *problems,
       return;
     }
 
-  if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
-    {
-      if (g_access (path, R_OK) != 0)
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” cannot be read: %s"), written, g_strerror (errno));
-      else
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” is not an image file Vitrine can read"), written);
-    }
+  /* Opened as the thumbnailer opens it: a fifo or a terminal named as
+   * the image must not make validation wait. */
+  if (read_header && !vt_image_check_file (path, written, NULL, NULL, &error))
+    add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", error->message);
 }
 
 /* The number of characters of @text when there are more than @max. */

@@ -236,7 +236,9 @@ load_thumbnail (VtTile *self)
   image = vt_item_get_image (self->item);
   if (image == NULL)
     {
-      show_placeholder (self, _("This piece has no image"));
+      g_autofree char *refusal = vt_item_dup_image_refusal (self->item);
+
+      show_placeholder (self, refusal != NULL ? refusal : _("This piece has no image"));
       return;
     }
 

@@ -411,6 +411,8 @@ on_load_cb (GObject      *source,
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
     vt_gallery_view_focus (self->gallery);
+
+  _vt_window_ask_outside (self);
 }
 
 static void
@@ -443,6 +445,7 @@ start_load (VtWindow *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
+  _vt_window_apply_outside_answer (self, file);
   vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
   update_status (self);
 }
@@ -574,6 +577,8 @@ vt_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  if (self->outside_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->outside_dialog)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
