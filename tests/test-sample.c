@@ -92,12 +92,14 @@ assert_jpeg_of_size (const char *path,
                      int         size)
 {
   GdkPixbufFormat *format;
+  g_autofree char *name = NULL;
   int width = 0, height = 0;
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   format = gdk_pixbuf_get_file_info (path, &width, &height);
   g_assert_nonnull (format);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, "jpeg");
+  name = gdk_pixbuf_format_get_name (format);
+  g_assert_cmpstr (name, ==, "jpeg");
   g_assert_cmpint (width, ==, size);
   g_assert_cmpint (height, ==, size);
 }

@@ -85,9 +85,20 @@ char           *vt_cli_read_file           (const char         *path,
                                             goffset             max_size,
                                             gsize              *length,
                                             GError            **error);
-/* Loads the catalog at @path; errors name the file and the place. */
+/* The option of every command that opens a catalog's images. */
+#define VT_CLI_ALLOW_OUTSIDE_ENTRY(variable) \
+  { "allow-outside", 0, 0, G_OPTION_ARG_NONE, &(variable), \
+    N_("Open images outside the catalog’s folder too: only for a catalog you trust"), NULL }
+
+/* Loads the catalog at @path; errors name the file and the place.
+ * Images outside its folder are opened only when @allow_outside. */
 VtCatalog      *vt_cli_load_catalog        (const char         *path,
+                                            gboolean            allow_outside,
                                             GError            **error);
+/* When images of @catalog lie outside its folder and were not opened,
+ * says how many and how to allow them, on stderr. */
+void            vt_cli_hint_outside        (const char         *path,
+                                            VtCatalog          *catalog);
 
 /* @path relative to the folder @base ("../images/056.jpg"). */
 char           *vt_cli_relative_path       (const char         *base,

@@ -8,6 +8,7 @@
 #include "vt-cli-common.h"
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-json-check.h"
 #include "vt-query.h"
 #include "vt-sorter.h"
 
@@ -422,7 +423,9 @@ vt_cli_query (int    argc,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean show_facets = FALSE;
+  gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
+    VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
     { "search", 's', 0, G_OPTION_ARG_STRING, &search,
       N_("Keep the pieces that contain every word of TEXT (case and accents ignored)"), N_("TEXT") },
     { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &facet_options,
@@ -497,7 +500,7 @@ vt_cli_query (int    argc,
       || !apply_price_range (query, price))
     return VT_CLI_EXIT_FAILURE;
 
-  catalog = vt_cli_load_catalog (paths[0], &error);
+  catalog = vt_cli_load_catalog (paths[0], allow_outside, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);

@@ -312,7 +312,8 @@ vt_cli_review (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  catalog = vt_cli_load_catalog (paths[0], &error);
+  /* Reviews are of the pieces' text, not their images: none is opened. */
+  catalog = vt_cli_load_catalog (paths[0], FALSE, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);

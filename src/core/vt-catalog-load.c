@@ -294,8 +294,9 @@ report_duplicates (VtCatalogLoadJob *job,
 
           if (item == NULL)
             continue;
-          problem = vt_problem_new (VT_SEVERITY_ERROR, vt_item_get_number (item),
-                                    vt_item_get_title (item), duplicate->key, message);
+          problem = vt_problem_new_for_item (VT_SEVERITY_ERROR, vt_item_get_index (item),
+                                             vt_item_get_number (item), vt_item_get_title (item),
+                                             duplicate->key, message);
           vt_item_add_load_problem (item, problem);
         }
       else if (duplicate->scope == VT_JSON_SCOPE_COLLECTION)
@@ -316,7 +317,7 @@ report_duplicates (VtCatalogLoadJob *job,
 typedef struct
 {
   JsonArray    *array;
-  GFile        *base_dir;
+  VtImageScope *scope;
   GPtrArray    *built;       /* one slot per element, NULL for a non-object */
   guint         n_elements;
   guint         n_chunks;
@@ -339,8 +340,8 @@ build_chunks (BuildJob *job)
           JsonNode *element = json_array_get_element (job->array, i);
 
           if (JSON_NODE_HOLDS_OBJECT (element))
-            job->built->pdata[i] = vt_item_new_from_json (json_node_get_object (element),
-                                                          job->base_dir, NULL);
+            job->built->pdata[i] = vt_item_new_in_scope (json_node_get_object (element),
+                                                         job->scope, (int) i, NULL);
           if (i % 256 == 255 && g_cancellable_is_cancelled (job->cancellable))
             return;
         }
@@ -374,7 +375,7 @@ build_items (VtCatalogLoadJob *job,
   GPtrArray *built = g_ptr_array_new_full (n_elements, unref_if_any);
   BuildJob build = {
     .array = array,
-    .base_dir = job->base_dir,
+    .scope = job->scope,
     .built = built,
     .n_elements = n_elements,
     .n_chunks = 1,
@@ -486,6 +487,8 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
     return FALSE;
 
   job->base_dir = g_file_get_parent (job->file);
+  job->scope = vt_image_scope_new (job->base_dir);
+  vt_image_scope_set_allow_outside (job->scope, job->allow_outside);
   job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
   read_collection (job, job->root);
 

@@ -133,7 +133,9 @@ table_sort (FacetTable *table,
       entry->collate_key = vt_text_collate_key (value);
     }
 
-  qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
+  /* qsort () wants a valid pointer even for no elements. */
+  if (n > 1)
+    qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
 
   for (guint i = 0; i < n; i++)
     {

@@ -27,7 +27,10 @@ struct _VtItem
   GObject      parent_instance;
 
   JsonObject  *json;
-  GFile       *image;
+  GFile       *image;       /* even when outside: vt_item_get_image() decides */
+  VtImageScope *scope;
+  VtImagePlace image_place;
+  int          index;
   char        *problem;
   GPtrArray   *load_problems;
 
@@ -82,6 +85,7 @@ vt_item_finalize (GObject *object)
 
   g_clear_pointer (&self->json, json_object_unref);
   g_clear_object (&self->image);
+  g_clear_pointer (&self->scope, vt_image_scope_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->load_problems, g_ptr_array_unref);
   g_clear_pointer (&self->text, g_free);
@@ -114,7 +118,7 @@ get_field_value (VtItem  *self,
       g_value_set_int (value, self->impact);
       break;
     case VT_FIELD_IMAGE:
-      g_value_set_object (value, self->image);
+      g_value_set_object (value, vt_item_get_image (self));
       break;
     case VT_FIELD_TITLE:
     case VT_FIELD_ABOUT:
@@ -383,21 +387,28 @@ read_integer (JsonObject *object,
               GPtrArray  *pending)
 {
   JsonNode *node = json_object_get_member (object, member);
+  gboolean in_range = TRUE;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return FALSE;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     *value = json_node_get_int (node);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
-           && json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
-    *value = (gint64) json_node_get_double (node);
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
-      g_autofree char *text = describe_value (node);
+      double d = json_node_get_double (node);
 
-      add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
-      return FALSE;
+      /* Converting a double outside gint64's range is undefined: such a
+       * number is out of range whether it is whole or not. */
+      in_range = d >= -0x1p63 && d < 0x1p63;
+      if (in_range && d != (double) (gint64) d)
+        {
+          g_autofree char *text = describe_value (node);
+
+          add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
+          return FALSE;
+        }
+      *value = in_range ? (gint64) d : d < 0 ? G_MININT64 : G_MAXINT64;
     }
   else
     {
@@ -405,7 +416,7 @@ read_integer (JsonObject *object,
       return FALSE;
     }
 
-  if (*value < min || *value > max)
+  if (!in_range || *value < min || *value > max)
     {
       g_autofree char *text = describe_value (node);
 
@@ -474,17 +485,6 @@ read_string_list (JsonObject *object,
   return values;
 }
 
-static GFile *
-resolve_image (const char *path,
-               GFile      *base_dir)
-{
-  if (path == NULL)
-    return NULL;
-  if (g_path_is_absolute (path) || base_dir == NULL)
-    return g_file_new_for_path (path);
-  return g_file_resolve_relative_path (base_dir, path);
-}
-
 static void
 append_field (GString    *out,
               const char *text)
@@ -545,18 +545,34 @@ vt_item_new_from_json (JsonObject *object,
                        GFile      *base_dir,
                        GPtrArray  *problems)
 {
+  g_autoptr(VtImageScope) scope = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
+
+  scope = vt_image_scope_new (base_dir);
+  return vt_item_new_in_scope (object, scope, -1, problems);
+}
+
+VtItem *
+vt_item_new_in_scope (JsonObject   *object,
+                      VtImageScope *scope,
+                      int           index,
+                      GPtrArray    *problems)
+{
   g_autoptr(GPtrArray) pending = NULL;
   VtItem *self;
   gint64 value;
   guint n_text;
 
   g_return_val_if_fail (object != NULL, NULL);
-  g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
 
   pending = g_ptr_array_new_with_free_func (g_free);
 
   self = g_object_new (VT_TYPE_ITEM, NULL);
   self->json = json_object_ref (object);
+  self->index = index;
 
   if (read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
     self->number = (guint) value;
@@ -580,17 +596,19 @@ vt_item_new_from_json (JsonObject *object,
   if (self->strings[VT_FIELD_PRICE][0] != NULL)
     self->has_price = vt_price_parse (self->strings[VT_FIELD_PRICE][0], &self->price, NULL);
 
-  self->image = resolve_image (self->strings[VT_FIELD_IMAGE][0], base_dir);
+  self->scope = vt_image_scope_ref (scope);
+  self->image_place = vt_image_scope_resolve (scope, self->strings[VT_FIELD_IMAGE][0], &self->image);
 
   for (guint i = 0; i < pending->len; i += 2)
     {
       g_autoptr(VtProblem) problem = NULL;
 
-      problem = vt_problem_new (VT_SEVERITY_ERROR,
-                                self->number,
-                                self->strings[VT_FIELD_TITLE][0],
-                                g_ptr_array_index (pending, i),
-                                g_ptr_array_index (pending, i + 1));
+      problem = vt_problem_new_for_item (VT_SEVERITY_ERROR,
+                                         self->index,
+                                         self->number,
+                                         self->strings[VT_FIELD_TITLE][0],
+                                         g_ptr_array_index (pending, i),
+                                         g_ptr_array_index (pending, i + 1));
       vt_item_add_load_problem (self, problem);
       if (problems != NULL)
         g_ptr_array_add (problems, g_object_ref (problem));
@@ -698,7 +716,31 @@ vt_item_get_image (VtItem *self)
 {
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
+  /* Consulted at every use: the user may allow it while the item is shown. */
+  if (self->image_place == VT_IMAGE_PLACE_OUTSIDE && !vt_image_scope_get_allow_outside (self->scope))
+    return NULL;
   return self->image;
+}
+
+char *
+vt_item_dup_image_refusal (VtItem *self)
+{
+  const char *written;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  written = self->strings[VT_FIELD_IMAGE][0];
+  if (self->image_place == VT_IMAGE_PLACE_REMOTE)
+    return g_strdup_printf (_("“%s” is not a file on this computer: Vitrine opens images only "
+                              "from local files and never fetches them"), written);
+  if (vt_item_get_image (self) != NULL || self->image_place != VT_IMAGE_PLACE_OUTSIDE)
+    return NULL;
+
+  folder = g_file_get_parse_name (vt_image_scope_get_base_dir (self->scope));
+  return g_strdup_printf (_("“%s” is outside the catalog’s folder %s: it is not opened unless "
+                            "images outside the folder are allowed for this catalog"),
+                          written, folder);
 }
 
 const char * const *
@@ -897,6 +939,30 @@ vt_item_get_image_path (VtItem *self)
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
   return self->strings[VT_FIELD_IMAGE][0];
+}
+
+int
+vt_item_get_index (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), -1);
+
+  return self->index;
+}
+
+VtImagePlace
+vt_item_get_image_place (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), VT_IMAGE_PLACE_NONE);
+
+  return self->image_place;
+}
+
+VtImageScope *
+vt_item_get_image_scope (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->scope;
 }
 
 GPtrArray *

@@ -218,9 +218,9 @@ append_member (GString    *out,
                gboolean    last)
 {
   g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
-  g_autofree char *quoted = json_to_string (node, FALSE);
+  g_autoptr(GString) quoted = vt_json_write (node);
 
-  g_string_append_printf (out, "      \"%s\": %s%s\n", name, quoted, last ? "" : ",");
+  g_string_append_printf (out, "      \"%s\": %s%s\n", name, quoted->str, last ? "" : ",");
 }
 
 static int

@@ -9,6 +9,7 @@
 
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-text.h"
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -121,11 +122,15 @@ update_row (FacetRow           *row,
 
   if (row->count != (int) count->count)
     {
+      g_autofree char *cut = NULL;
+
       row->count = count->count;
       count_text = g_strdup_printf ("%u", count->count);
       gtk_label_set_text (row->count_label, count_text);
       accessible = g_strdup_printf (ngettext ("%s, %u piece", "%s, %u pieces", count->count),
-                                    vt_facet_value_get_label (row->key, count->value), count->count);
+                                    vt_text_bound (vt_facet_value_get_label (row->key, count->value),
+                                                   VT_TEXT_BOUND_LINE, &cut),
+                                    count->count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -147,6 +152,7 @@ facet_row_new (VtFacetSidebar *self,
 {
   FacetRow *row = g_new0 (FacetRow, 1);
   const char *text = vt_facet_value_get_label (key, value);
+  g_autofree char *cut = NULL;
   GtkWidget *box;
   GtkWidget *label;
 
@@ -156,7 +162,7 @@ facet_row_new (VtFacetSidebar *self,
   row->count = -1;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (text);
+  label = gtk_label_new (vt_text_bound (text, VT_TEXT_BOUND_LINE, &cut));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);

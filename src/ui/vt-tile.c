@@ -7,6 +7,7 @@
 
 #include "vt-tile.h"
 
+#include "vt-text.h"
 #include "vt-texture.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
@@ -81,8 +82,10 @@ static void
 update_reason (VtTile *self)
 {
   gboolean shown = self->curating && self->reason != NULL;
+  g_autofree char *cut = NULL;
 
-  gtk_label_set_text (self->reason_label, shown ? self->reason : "");
+  gtk_label_set_text (self->reason_label,
+                      shown ? vt_text_bound (self->reason, VT_TEXT_BOUND_LINE, &cut) : "");
   vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), shown ? self->reason : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), shown);
 }
@@ -247,7 +250,9 @@ load_thumbnail (VtTile *self)
   image = vt_item_get_image (self->item);
   if (image == NULL)
     {
-      show_placeholder (self, _("This piece has no image"));
+      g_autofree char *refusal = vt_item_dup_image_refusal (self->item);
+
+      show_placeholder (self, refusal != NULL ? refusal : _("This piece has no image"));
       return;
     }
 
@@ -266,7 +271,8 @@ static char *
 format_facts (VtItem *item)
 {
   GString *facts = g_string_new (NULL);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *price_cut = NULL;
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
   int year = vt_item_get_year (item);
   int impact = vt_item_get_impact (item);
 
@@ -289,12 +295,17 @@ format_facts (VtItem *item)
   return g_string_free (facts, FALSE);
 }
 
+/* The catalog's texts in it are cut as where they are shown. */
 static char *
 format_accessible_label (VtItem   *item,
                          gboolean  curating)
 {
-  const char *title = vt_item_get_title (item);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *price_cut = NULL;
+  g_autofree char *problem_cut = NULL;
+  const char *title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_LINE, &title_cut);
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
+  const char *problem = vt_text_bound (vt_item_get_problem (item), VT_TEXT_BOUND_MESSAGE, &problem_cut);
   GString *label = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
 
   if (vt_item_get_impact (item) != 0)
@@ -311,11 +322,11 @@ format_accessible_label (VtItem   *item,
   if (curating && vt_item_get_review_changed (item))
     /* Translators: told by a screen reader after a piece approved before it was edited */
     g_string_append_printf (label, ", %s", _("changed since approved"));
-  if (curating && vt_item_get_problem (item) != NULL)
+  if (curating && problem != NULL)
     {
       g_string_append (label, ", ");
       /* Translators: told by a screen reader after a piece that has a problem */
-      g_string_append_printf (label, _("problem: %s"), vt_item_get_problem (item));
+      g_string_append_printf (label, _("problem: %s"), problem);
     }
 
   return g_string_free (label, FALSE);
@@ -406,11 +417,12 @@ on_query_tooltip_cb (VtTile     *self,
                      GtkTooltip *tooltip)
 {
   const char *about = vt_tile_get_tooltip (self);
+  g_autofree char *cut = NULL;
 
   if (about == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, about);
+  gtk_tooltip_set_text (tooltip, vt_text_bound (about, VT_TEXT_BOUND_TOOLTIP, &cut));
   return TRUE;
 }
 

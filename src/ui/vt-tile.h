@@ -53,7 +53,8 @@ void           vt_tile_hurry           (VtTile        *self);
  * missing. For tests. */
 VtTileState    vt_tile_get_state       (VtTile        *self);
 const char    *vt_tile_get_reason      (VtTile        *self);
-/* The text of the tile's tooltip (the piece's About), NULL for none. */
+/* The piece's About, which the tile's tooltip shows (cut at
+ * VT_TEXT_BOUND_TOOLTIP characters), NULL for none. */
 const char    *vt_tile_get_tooltip     (VtTile        *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _VtWindow
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
   GtkWindow            *shortcuts_window;
+  GtkWidget            *outside_dialog;   /* asking about the catalog shown, or NULL */
   GMenu                *recent_menu;
 
   /* The catalog shown, the one loading, and watching the shown one. */
@@ -99,6 +100,15 @@ void      _vt_window_load_reviews      (VtWindow *self);
 /* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
 char     *_vt_window_dup_review_progress (VtWindow *self);
 void      _vt_window_update_curator_actions (VtWindow *self);
+
+/* vt-window-outside.c */
+/* Before loading @file: whether its images outside its folder are
+ * shown, as the user answered before. */
+void      _vt_window_apply_outside_answer (VtWindow *self,
+                                           GFile    *file);
+/* After a load: asks whether to show the images outside the catalog's
+ * folder, unless there are none or the user answered for this catalog. */
+void      _vt_window_ask_outside       (VtWindow *self);
 
 /* vt-window.c */
 /* The message bar above the grid, with its heading and text. */

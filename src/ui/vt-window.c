@@ -13,6 +13,7 @@
 #include "vt-gallery-view.h"
 #include "vt-query-filter.h"
 #include "vt-query-sorter.h"
+#include "vt-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
 #include "vt-window-private.h"
@@ -255,8 +256,11 @@ _vt_window_show_message (VtWindow   *self,
                          const char *title,
                          const char *message)
 {
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, message);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *message_cut = NULL;
+
+  gtk_label_set_text (self->error_title, vt_text_bound (title, VT_TEXT_BOUND_LINE, &title_cut));
+  gtk_label_set_text (self->error_label, vt_text_bound (message, VT_TEXT_BOUND_MESSAGE, &message_cut));
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -320,7 +324,13 @@ remember_recent (VtWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
-  static char *groups[] = { (char *) "vitrine-catalog", NULL };
+  /* GTK 4.8's gtk_recent_manager_add_full() tests the first byte of the
+   * groups array where it means its first pointer (groups[0] != '\0'),
+   * and drops every group when the name's address ends in 0x00, as it
+   * does in the sanitizer build. Of two copies 16 bytes apart, one does not. */
+  static const char group_names[] = "vitrine-catalog\0vitrine-catalog";
+  const char *group = ((guintptr) group_names & 0xff) != 0 ? group_names : group_names + 16;
+  char *groups[] = { (char *) group, NULL };
   GtkRecentData data = {
     .display_name = NULL,
     .description = NULL,
@@ -342,7 +352,8 @@ static void
 update_title (VtWindow *self)
 {
   g_autofree char *title = NULL;
-  const char *name = vt_catalog_get_name (self->catalog);
+  g_autofree char *cut = NULL;
+  const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
 
   if (self->file != NULL && name != NULL && *name != '\0')
     title = g_strdup_printf ("%s — Vitrine", name);
@@ -411,6 +422,8 @@ on_load_cb (GObject      *source,
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
     vt_gallery_view_focus (self->gallery);
+
+  _vt_window_ask_outside (self);
 }
 
 static void
@@ -443,6 +456,7 @@ start_load (VtWindow *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
+  _vt_window_apply_outside_answer (self, file);
   vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
   _vt_window_update_status (self);
 }
@@ -576,6 +590,8 @@ vt_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  if (self->outside_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->outside_dialog)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
