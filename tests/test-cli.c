@@ -530,6 +530,8 @@ test_validate_clean (void)
   RUN (&run, NULL, "validate", catalog);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
+  /* A summary for people, on the standard error: scripts read nothing. */
+  g_assert_true (g_str_has_suffix (run.err, "small-catalog.json: 7 pieces, no problems\n"));
   vt_test_run_clear (&run);
 }
 
@@ -542,13 +544,15 @@ test_validate_problems (void)
   RUN (&run, TEST_DATA_DIR, "validate", "cli/problems.json");
   g_assert_cmpint (run.status, ==, 1);
   lines = g_strsplit (run.out, "\n", -1);
+  /* Each problem with the line its piece starts on in the catalog. */
   g_assert_cmpstr (lines[0], ==,
-                   "cli/problems.json: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
-  assert_contains (run.out, "cli/problems.json: item 61 (1961 - Berlin Wall Built): year:");
-  assert_contains (run.out, "cli/problems.json: item 62 (1962 - Cuban Missile Crisis): price:");
+                   "cli/problems.json:6: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
+  assert_contains (run.out, "cli/problems.json:17: item 61 (1961 - Berlin Wall Built): year:");
+  assert_contains (run.out, "cli/problems.json:28: item 62 (1962 - Cuban Missile Crisis): price:");
   /* One line per problem, each naming the catalog. */
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
-    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json: item "));
+    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json:"));
+  assert_contains (run.err, "cli/problems.json: 6 problems");
   vt_test_run_clear (&run);
 }
 
@@ -576,7 +580,7 @@ test_validate_huge_title (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "validate", "huge.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "huge.json: item 1 (xxxxxxxxxx");
+  assert_contains (run.out, "huge.json:1: item 1 (xxxxxxxxxx");
   assert_contains (run.out, "…): title: 209715200 characters, more than the 1000 allowed: “xxxxxxxxxx");
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
@@ -598,11 +602,11 @@ test_validate_hostile_images (Fixture       *fixture,
   /* /dev/zero lies outside the catalog's folder: allowed, to be opened. */
   vt_test_run_within (&run, fixture->tmp, NULL, argv, 30);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "catalog.json: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
-  assert_contains (run.out, "catalog.json: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
-  assert_contains (run.out, "catalog.json: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
-  assert_contains (run.out, "catalog.json: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
-  assert_contains (run.out, "catalog.json: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
+  assert_contains (run.out, "catalog.json:6: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
+  assert_contains (run.out, "catalog.json:8: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
+  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
   assert_contains (run.err, "catalog.json: 5 problems");
   vt_test_run_clear (&run);
 }
@@ -620,12 +624,12 @@ test_validate_outside_images (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "validate", "catalog.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "catalog.json: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
-  assert_contains (run.out, "catalog.json: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:8: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:12: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  assert_contains (run.out, "catalog.json:11: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
   g_assert_null (strstr (run.out, "item 1 "));
   assert_contains (run.err, "catalog.json: 4 images lie outside the catalog’s folder and were not opened; "
                             "if you trust the catalog, allow them with --allow-outside");
@@ -634,8 +638,8 @@ test_validate_outside_images (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_null (strstr (run.out, "outside the catalog’s folder"));
   g_assert_null (strstr (run.out, "item 4 "));
-  assert_contains (run.out, "catalog.json: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
-  assert_contains (run.out, "catalog.json: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
   g_assert_null (strstr (run.err, "--allow-outside"));
 
   RUN (&run, fixture->tmp, "query", "--allow-outside", "--format", "csv", "catalog.json");
@@ -650,8 +654,8 @@ test_validate_unnamed_pieces (void)
 
   RUN (&run, TEST_DATA_DIR, "validate", "unnamed-pieces.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "unnamed-pieces.json: items[1]: title: missing\n");
-  assert_contains (run.out, "unnamed-pieces.json: items[2]: impact: “seven” is a string, not a number\n");
+  assert_contains (run.out, "unnamed-pieces.json:7: items[1]: title: missing\n");
+  assert_contains (run.out, "unnamed-pieces.json:8: items[2]: impact: “seven” is a string, not a number\n");
   vt_test_run_clear (&run);
 }
 

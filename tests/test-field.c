@@ -78,7 +78,7 @@ test_page_keys (void)
 static void
 test_query_keys (void)
 {
-  for (guint key = 0; key < VT_N_FACETS; key++)
+  for (guint key = 0; key < VT_N_FIELD_FACETS; key++)
     g_assert_cmpint (vt_field_get_info (vt_field_for_facet (key))->facet, ==, key);
   for (guint key = 0; key < VT_N_RANGES; key++)
     g_assert_cmpint (vt_field_get_info (vt_field_for_range (key))->range, ==, key);
@@ -169,6 +169,12 @@ test_labels (void)
   g_assert_cmpstr (vt_facet_key_get_label (VT_FACET_GROUP), ==, "Group");
   g_assert_cmpstr (vt_range_key_get_label (VT_RANGE_IMPACT), ==, "Impact");
   g_assert_cmpstr (vt_range_key_get_label (VT_RANGE_PRICE), ==, "Price");
+
+  /* The curators' facets are no fields, but have labels all the same. */
+  g_assert_cmpstr (vt_facet_key_get_label (VT_FACET_REVIEW), ==, "Review");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_REVIEW, "needs-changes"), ==, "Needs changes");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_PROBLEMS, VT_FACET_VALUE_HAS_PROBLEMS), ==, "Has problems");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_DECADE, "1950s"), ==, "1950s");
 }
 
 int

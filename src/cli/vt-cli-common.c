@@ -7,6 +7,8 @@
 
 #include "vt-cli-common.h"
 
+#include "vt-json-check.h"
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -254,4 +256,42 @@ vt_cli_relative_path (const char *base,
         g_string_append_c (relative, G_DIR_SEPARATOR);
     }
   return g_string_free (g_steal_pointer (&relative), FALSE);
+}
+
+void
+vt_cli_print_json (JsonNode *node)
+{
+  g_autoptr(GString) data = vt_json_write (node);
+
+  g_string_append_c (data, '\n');
+  vt_cli_write (data->str, data->len);
+}
+
+void
+vt_cli_append_csv_field (GString    *line,
+                         const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+void
+vt_cli_end_csv_line (GString *line)
+{
+  g_string_append (line, "\r\n");
+  vt_cli_write (line->str, line->len);
+  g_string_truncate (line, 0);
 }

@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "vt-catalog.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,8 @@ typedef struct
 int             vt_cli_import              (int                 argc,
                                             char              **argv);
 int             vt_cli_query               (int                 argc,
+                                            char              **argv);
+int             vt_cli_review              (int                 argc,
                                             char              **argv);
 int             vt_cli_thumbnails          (int                 argc,
                                             char              **argv);
@@ -62,6 +66,15 @@ void            vt_cli_write               (const char         *data,
                                             gssize              length);
 void            vt_cli_printf              (const char         *format,
                                             ...) G_GNUC_PRINTF (1, 2);
+
+/* @node pretty-printed, two spaces an indent, and a line end. */
+void            vt_cli_print_json          (JsonNode           *node);
+/* RFC 4180: a field quoted when it holds a comma, a quote or a line
+ * end, its quotes doubled; NULL is empty. */
+void            vt_cli_append_csv_field    (GString            *line,
+                                            const char         *text);
+/* Ends @line with CRLF, writes it and empties it. */
+void            vt_cli_end_csv_line        (GString            *line);
 
 /* Columns @text takes in a terminal (wide characters count twice). */
 guint           vt_cli_text_width          (const char         *text);

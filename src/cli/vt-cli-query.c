@@ -82,11 +82,11 @@ apply_facets (VtQuery  *query,
           return FALSE;
         }
       name = g_strndup (facets[i], equals - facets[i]);
-      if (!vt_facet_key_from_string (name, &key))
+      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
         {
           g_autoptr(GString) keys = g_string_new (NULL);
 
-          for (guint k = 0; k < VT_N_FACETS; k++)
+          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
             g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
                                     vt_facet_key_to_string (k));
           vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
@@ -261,15 +261,6 @@ print_table (GPtrArray *items,
 }
 
 static void
-print_json_node (JsonNode *node)
-{
-  g_autoptr(GString) data = vt_json_write (node);
-
-  g_string_append_c (data, '\n');
-  vt_cli_write (data->str, data->len);
-}
-
-static void
 print_json (GPtrArray *items)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
@@ -283,37 +274,7 @@ print_json (GPtrArray *items)
       json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
     }
   json_node_take_array (root, array);
-  print_json_node (root);
-}
-
-/* RFC 4180: quoted when it holds a comma, a quote or a line end; quotes doubled. */
-static void
-append_csv_field (GString    *line,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-end_csv_line (GString *line)
-{
-  g_string_append (line, "\r\n");
-  vt_cli_write (line->str, line->len);
-  g_string_truncate (line, 0);
+  vt_cli_print_json (root);
 }
 
 static char *
@@ -345,9 +306,9 @@ print_csv (GPtrArray *items)
     {
       if (c > 0)
         g_string_append_c (line, ',');
-      append_csv_field (line, vt_field_get_member (csv_columns[c]));
+      vt_cli_append_csv_field (line, vt_field_get_member (csv_columns[c]));
     }
-  end_csv_line (line);
+  vt_cli_end_csv_line (line);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -359,9 +320,9 @@ print_csv (GPtrArray *items)
 
           if (c > 0)
             g_string_append_c (line, ',');
-          append_csv_field (line, value);
+          vt_cli_append_csv_field (line, value);
         }
-      end_csv_line (line);
+      vt_cli_end_csv_line (line);
     }
 }
 
@@ -372,7 +333,7 @@ print_facets_json (VtFacets *facets)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -395,7 +356,7 @@ print_facets_json (VtFacets *facets)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  print_json_node (root);
+  vt_cli_print_json (root);
 }
 
 static void
@@ -403,8 +364,8 @@ print_facets_csv (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
-  end_csv_line (line);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  vt_cli_end_csv_line (line);
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -413,10 +374,10 @@ print_facets_csv (VtFacets *facets)
         {
           g_string_append (line, vt_facet_key_to_string (key));
           g_string_append_c (line, ',');
-          append_csv_field (line, counts[i].value);
+          vt_cli_append_csv_field (line, counts[i].value);
           g_string_append_printf (line, ",%u,%s", counts[i].count,
                                   counts[i].selected ? "true" : "false");
-          end_csv_line (line);
+          vt_cli_end_csv_line (line);
         }
     }
 }
@@ -426,7 +387,7 @@ print_facets_table (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -547,6 +508,7 @@ vt_cli_query (int    argc,
     }
 
   sorter = vt_sorter_new (sort_key, descending);
+  vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = match_and_sort (G_LIST_MODEL (catalog), query, sorter);
 
   if (show_facets)

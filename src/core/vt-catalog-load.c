@@ -407,6 +407,35 @@ build_items (VtCatalogLoadJob *job,
   return built;
 }
 
+/* The line each item starts on, from where the scan found it, counted
+ * in one pass over the data (the starts ascend); 0 for an element that
+ * is no object. */
+static guint *
+count_item_lines (const char *data,
+                  GArray     *starts)
+{
+  guint *lines = g_new0 (guint, MAX (starts->len, 1));
+  const char *p = data;
+  guint line = 1;
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      const char *start = data + g_array_index (starts, gsize, i);
+      const char *newline;
+
+      if (start == data)
+        continue;
+      while ((newline = memchr (p, '\n', (gsize) (start - p))) != NULL)
+        {
+          line++;
+          p = newline + 1;
+        }
+      lines[i] = line;
+    }
+
+  return lines;
+}
+
 gboolean
 vt_catalog_load_job_run (VtCatalogLoadJob *job,
                          GCancellable     *cancellable,
@@ -418,6 +447,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   g_autoptr(GPtrArray) items_by_index = NULL;
   g_autoptr(GPtrArray) built = NULL;
   g_auto(VtJsonCheck) check = { NULL, 0, 0 };
+  g_autofree guint *lines = NULL;
   const char *data;
   gsize length;
   JsonArray *array;
@@ -434,6 +464,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
     return FALSE;
   job->n_expected_objects = check.n_objects;
+  lines = count_item_lines (data, check.item_starts);
   vt_catalog_load_job_report_progress (job, 0.1);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -484,6 +515,8 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
           continue;
         }
 
+      if (i < check.item_starts->len)
+        vt_item_set_line (item, lines[i]);
       g_ptr_array_add (job->items, g_object_ref (item));
       g_ptr_array_add (items_by_index, item);
     }

@@ -174,7 +174,7 @@ vt_field_lookup_page_key (const char *key)
  * item after item, so they are looked up once. */
 static struct
 {
-  VtField facets[VT_N_FACETS];
+  VtField facets[VT_N_FIELD_FACETS];
   VtField ranges[VT_N_RANGES];
   VtField sorts[VT_N_SORT_KEYS];
 } by_key;
@@ -202,7 +202,7 @@ ensure_by_key (void)
 VtField
 vt_field_for_facet (VtFacetKey key)
 {
-  g_return_val_if_fail ((guint) key < VT_N_FACETS, VT_FIELD_TITLE);
+  g_return_val_if_fail ((guint) key < VT_N_FIELD_FACETS, VT_FIELD_TITLE);
 
   ensure_by_key ();
   return by_key.facets[key];

@@ -103,6 +103,7 @@ guint              vt_field_get_max_values    (VtField     field);
 const VtFieldInfo *vt_field_lookup_member     (const char *member);
 const VtFieldInfo *vt_field_lookup_page_key   (const char *key);
 
+/* Only for the first %VT_N_FIELD_FACETS keys. */
 VtField            vt_field_for_facet         (VtFacetKey  key);
 VtField            vt_field_for_range         (VtRangeKey  key);
 VtField            vt_field_for_sort          (VtSortKey   key);

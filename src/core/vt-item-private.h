@@ -35,6 +35,10 @@ GPtrArray *vt_item_get_load_problems  (VtItem    *self);
 void       vt_item_add_load_problem   (VtItem    *self,
                                        VtProblem *problem);
 
+/* Set by the loader, from where the scan found the item. */
+void       vt_item_set_line           (VtItem    *self,
+                                       guint      line);
+
 /* Sets the problem without notifying: for items not yet shown (worker thread). */
 void       vt_item_take_problem_quietly (VtItem  *self,
                                          char    *problem);

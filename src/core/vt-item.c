@@ -7,6 +7,7 @@
 
 #include "vt-item.h"
 #include "vt-item-private.h"
+#include "vt-enums.h"
 #include "vt-field.h"
 #include "vt-text.h"
 
@@ -46,11 +47,14 @@ struct _VtItem
 
   VtPrice      price;
   guint        number;
+  guint        line;
   int          year;
   int          impact;
   guint        has_year : 1;
   guint        has_impact : 1;
   guint        has_price : 1;
+  guint        review_changed : 1;
+  VtReviewState review_state;
 };
 
 /* One property per field, named by its JSON member, from PROP_0 + 1 in
@@ -63,6 +67,8 @@ enum
   PROP_JSON = PROP_FIELD (VT_N_FIELDS),
   PROP_PROBLEM,
   PROP_SEARCH_TEXT,
+  PROP_REVIEW_STATE,
+  PROP_REVIEW_CHANGED,
   N_PROPS
 };
 
@@ -156,6 +162,12 @@ vt_item_get_property (GObject    *object,
     case PROP_SEARCH_TEXT:
       g_value_set_string (value, self->search_text);
       break;
+    case PROP_REVIEW_STATE:
+      g_value_set_enum (value, self->review_state);
+      break;
+    case PROP_REVIEW_CHANGED:
+      g_value_set_boolean (value, self->review_changed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -204,6 +216,11 @@ vt_item_class_init (VtItemClass *klass)
     g_param_spec_string ("problem", NULL, NULL, NULL, flags);
   properties[PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_enum ("review-state", NULL, NULL,
+                       VT_TYPE_REVIEW_STATE, VT_REVIEW_STATE_NOT_REVIEWED, flags);
+  properties[PROP_REVIEW_CHANGED] =
+    g_param_spec_boolean ("review-changed", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -737,6 +754,24 @@ vt_item_get_facet_values (VtItem     *self,
   g_return_val_if_fail ((guint) key < VT_N_FACETS, empty_list);
   g_return_val_if_fail (n_values != NULL, empty_list);
 
+  if (key == VT_FACET_REVIEW)
+    {
+      static const char * const states[VT_N_REVIEW_STATES][2] = {
+        { "not-reviewed", NULL }, { "approved", NULL }, { "needs-changes", NULL },
+      };
+
+      *n_values = 1;
+      return states[self->review_state];
+    }
+  if (key == VT_FACET_PROBLEMS)
+    {
+      static const char * const has[] = { VT_FACET_VALUE_HAS_PROBLEMS, NULL };
+      static const char * const has_not[] = { VT_FACET_VALUE_NO_PROBLEMS, NULL };
+
+      *n_values = 1;
+      return self->problem != NULL ? has : has_not;
+    }
+
   field = vt_field_for_facet (key);
   if (field == VT_FIELD_COUNTRIES)
     {
@@ -784,6 +819,92 @@ vt_item_set_problem (VtItem     *self,
   g_free (self->problem);
   self->problem = g_strdup (problem);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+guint
+vt_item_get_line (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->line;
+}
+
+void
+vt_item_set_line (VtItem *self,
+                  guint   line)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  self->line = line;
+}
+
+VtReviewState
+vt_item_get_review_state (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), VT_REVIEW_STATE_NOT_REVIEWED);
+
+  return self->review_state;
+}
+
+gboolean
+vt_item_get_review_changed (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+
+  return self->review_changed;
+}
+
+void
+vt_item_set_review (VtItem        *self,
+                    VtReviewState  state,
+                    gboolean       changed)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+  g_return_if_fail ((guint) state < VT_N_REVIEW_STATES);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->review_state != state)
+    {
+      self->review_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_STATE]);
+    }
+  if (self->review_changed != !!changed)
+    {
+      self->review_changed = !!changed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_CHANGED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/*
+ * The members of the field table in its order, each as json-glib writes
+ * it compactly: the same piece gives the same hash however its file is
+ * indented or ordered, and members Vitrine does not know (a curator's
+ * own bookkeeping) do not count as a change of the piece.
+ */
+char *
+vt_item_compute_hash (VtItem *self)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    {
+      const char *member = vt_field_get_member (f);
+      JsonNode *node = json_object_get_member (self->json, member);
+      g_autofree char *text = NULL;
+
+      if (node == NULL)
+        continue;
+      text = json_to_string (node, FALSE);
+      g_checksum_update (checksum, (const guchar *) member, -1);
+      g_checksum_update (checksum, (const guchar *) "=", 1);
+      g_checksum_update (checksum, (const guchar *) text, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 void

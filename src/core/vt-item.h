@@ -84,4 +84,19 @@ const char         *vt_item_get_problem       (VtItem      *self);
 void                vt_item_set_problem       (VtItem      *self,
                                                const char  *problem);
 
+/* The line of the catalog file where the piece starts; 0 when unknown
+ * (an item not loaded from a file). */
+guint               vt_item_get_line          (VtItem      *self);
+
+/* What curators recorded about the piece (set by VtReviewStore), and
+ * whether the piece changed since: its hash then differs from
+ * vt_item_compute_hash(). */
+VtReviewState       vt_item_get_review_state  (VtItem      *self);
+gboolean            vt_item_get_review_changed (VtItem     *self);
+void                vt_item_set_review        (VtItem      *self,
+                                               VtReviewState state,
+                                               gboolean     changed);
+/* A hex digest of the piece's known fields as they are now. */
+char               *vt_item_compute_hash      (VtItem      *self);
+
 G_END_DECLS

@@ -411,6 +411,7 @@ void
 vt_json_check_clear (VtJsonCheck *check)
 {
   g_clear_pointer (&check->duplicates, g_ptr_array_unref);
+  g_clear_pointer (&check->item_starts, g_array_unref);
   check->n_items = 0;
   check->start = 0;
 }
@@ -444,6 +445,7 @@ vt_json_check (const char   *data,
 
   memset (check, 0, sizeof *check);
   check->duplicates = g_ptr_array_new_with_free_func (duplicate_free);
+  check->item_starts = g_array_new (FALSE, TRUE, sizeof (gsize));
 
   stack = g_malloc (max_depth);
   root_keys = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -574,8 +576,13 @@ vt_json_check (const char   *data,
               in_item = c == '{' && in_items;
               if (in_item)
                 {
+                  gsize start = (gsize) ((const char *) p - data);
+
                   g_array_set_size (item_keys, 0);
                   check->n_items++;
+                  if (check->item_starts->len <= item_index)
+                    g_array_set_size (check->item_starts, item_index + 1);
+                  g_array_index (check->item_starts, gsize, item_index) = start;
                 }
             }
           p++;

@@ -238,7 +238,7 @@ _vt_detail_window_show_label (VtDetailWindow *self)
 
   gtk_label_set_label (self->problem_label,
                        vt_detail_or_empty (vt_text_bound (problem, VT_TEXT_BOUND_MESSAGE, &problem_cut)));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_box), !is_empty (problem));
+  _vt_detail_window_show_review (self);
 
   /* A new piece is read from its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0.0);

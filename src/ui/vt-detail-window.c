@@ -350,6 +350,7 @@ vt_detail_window_dispose (GObject *object)
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->item);
   g_clear_object (&self->texture);
+  _vt_detail_window_dispose_review (self);
 
   /* The window's child is a template child: GTK 4.8's
    * gtk_widget_dispose_template() would unparent it behind GtkWindow's
@@ -522,6 +523,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.pan", "(ii)", pan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "detail.close", NULL);
+  _vt_detail_window_class_bind_review (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "detail.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "detail.full-size", NULL);
@@ -542,6 +544,7 @@ vt_detail_window_init (VtDetailWindow *self)
   vt_widget_set_tooltip (GTK_WIDGET (self->artwork_button), _("Show at full size"));
   _vt_detail_window_build_attributes (self);
   _vt_detail_window_init_artwork (self);
+  _vt_detail_window_show_review (self);
 }
 
 /* Public API */

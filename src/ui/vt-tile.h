@@ -35,6 +35,11 @@ VtItem        *vt_tile_get_item        (VtTile        *self);
 /* Cancels the thumbnail being loaded for the previous item, if any. */
 void           vt_tile_set_item        (VtTile        *self,
                                         VtItem        *item);
+/* Curating, the tile shows the piece's problem, why its image is
+ * missing (which names the file) and its review; browsing, none of it. */
+gboolean       vt_tile_get_curating    (VtTile        *self);
+void           vt_tile_set_curating    (VtTile        *self,
+                                        gboolean       curating);
 int            vt_tile_get_size        (VtTile        *self);
 void           vt_tile_set_size        (VtTile        *self,
                                         int            size);

@@ -167,7 +167,7 @@ _vt_window_update_chips (VtWindow *self)
       g_autofree const char **values = vt_query_get_facet_selection (self->query, key);
 
       for (guint i = 0; values != NULL && values[i] != NULL; i++)
-        add_chip (self, CHIP_FACET, key, values[i], values[i]);
+        add_chip (self, CHIP_FACET, key, values[i], vt_facet_value_get_label (key, values[i]));
     }
 
   for (guint key = 0; key < VT_N_RANGES; key++)

@@ -8,7 +8,9 @@
 #include "vt-catalog.h"
 #include "vt-facet-sidebar.h"
 #include "vt-gallery-view.h"
+#include "vt-problems-panel.h"
 #include "vt-query.h"
+#include "vt-review-store.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
 
@@ -37,6 +39,14 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
+
+  /* Curator mode (vt-window-curator.c) */
+  gboolean              curating;
+  VtReviewStore        *reviews;
+  GCancellable         *review_cancellable;
+  GtkMenuButton        *problems_button;
+  GtkLabel             *problems_count;
+  VtProblemsPanel      *problems_panel;
 
   /* Template children */
   GtkButton            *open_button;
@@ -82,6 +92,15 @@ void      _vt_window_update_recent     (VtWindow *self);
 /* One chip per filter of the query, or none and hidden. */
 void      _vt_window_update_chips      (VtWindow *self);
 
+/* vt-window-curator.c */
+void      _vt_window_init_curator      (VtWindow *self);
+void      _vt_window_dispose_curator   (VtWindow *self);
+/* Reads the reviews of the catalog just loaded, in a worker thread. */
+void      _vt_window_load_reviews      (VtWindow *self);
+/* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
+char     *_vt_window_dup_review_progress (VtWindow *self);
+void      _vt_window_update_curator_actions (VtWindow *self);
+
 /* vt-window-outside.c */
 /* Before loading @file: whether its images outside its folder are
  * shown, as the user answered before. */
@@ -96,5 +115,10 @@ void      _vt_window_ask_outside       (VtWindow *self);
 void      _vt_window_show_message      (VtWindow   *self,
                                         const char *title,
                                         const char *message);
+/* The page shown (grid, empty states) and the status line. */
+void      _vt_window_update_status     (VtWindow   *self);
+/* Opens the detail window on the piece at @position of the grid. */
+void      _vt_window_show_detail       (VtWindow   *self,
+                                        guint       position);
 
 G_END_DECLS

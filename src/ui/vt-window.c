@@ -61,8 +61,8 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
-static void
-update_status (VtWindow *self)
+void
+_vt_window_update_status (VtWindow *self)
 {
   g_autofree char *status = NULL;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
@@ -90,8 +90,16 @@ update_status (VtWindow *self)
   if (self->file != NULL)
     {
       /* Translators: the line under the grid, "12 of 100 pieces" */
+      g_autofree char *progress = _vt_window_dup_review_progress (self);
+
       status = g_strdup_printf (ngettext ("%u of %u piece", "%u of %u pieces", total),
                                 shown, total);
+      if (progress != NULL)
+        {
+          g_autofree char *pieces = g_steal_pointer (&status);
+
+          status = g_strdup_printf ("%s · %s", pieces, progress);
+        }
     }
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
@@ -109,7 +117,7 @@ on_query_changed_cb (VtWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
 
   _vt_window_update_chips (self);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 static void
@@ -213,9 +221,9 @@ update_gallery_expected_size (VtWindow *self)
 
 /* The detail window */
 
-static void
-show_detail (VtWindow *self,
-             guint     position)
+void
+_vt_window_show_detail (VtWindow *self,
+                        guint     position)
 {
   if (self->detail_window == NULL)
     {
@@ -229,6 +237,8 @@ show_detail (VtWindow *self,
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
                               vt_catalog_get_total (self->catalog));
+  vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
+                                     self->curating ? self->reviews : NULL);
   vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
 }
 
@@ -236,7 +246,7 @@ static void
 on_gallery_activate_cb (VtWindow *self,
                         guint     position)
 {
-  show_detail (self, position);
+  _vt_window_show_detail (self, position);
 }
 
 /* Loading */
@@ -377,7 +387,7 @@ on_load_cb (GObject      *source,
       g_clear_object (&self->loading_file);
       gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
       show_error (self, data->file, error);
-      update_status (self);
+      _vt_window_update_status (self);
       return;
     }
 
@@ -404,9 +414,10 @@ on_load_cb (GObject      *source,
   else if (data->reload)
     vt_gallery_view_restore_place (self->gallery, &data->place);
 
+  _vt_window_load_reviews (self);
   remember_recent (self, data->file);
   update_title (self);
-  update_status (self);
+  _vt_window_update_status (self);
 
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
@@ -447,7 +458,7 @@ start_load (VtWindow *self,
 
   _vt_window_apply_outside_answer (self, file);
   vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 static gboolean
@@ -501,8 +512,9 @@ on_progress_cb (VtWindow *self)
 static void
 on_items_changed_cb (VtWindow *self)
 {
+  vt_sorter_set_currency (self->sorter, vt_catalog_get_currency (self->catalog));
   update_title (self);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 /* Dropping a file on the window opens it. */
@@ -563,6 +575,7 @@ vt_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   watch_file (self, NULL);
   _vt_window_remove_actions (self);
+  _vt_window_dispose_curator (self);
 
   if (self->detail_window != NULL)
     {
@@ -745,7 +758,7 @@ vt_window_init (VtWindow *self)
   g_signal_connect_object (self->catalog, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "items-changed",
-                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vt_window_update_status), self, G_CONNECT_SWAPPED);
 
   /* Persisted state and view options. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -782,8 +795,9 @@ vt_window_init (VtWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _vt_window_install_actions (self);
+  _vt_window_init_curator (self);
   _vt_window_update_chips (self);
-  update_status (self);
+  _vt_window_update_status (self);
 
   /* Until a catalog is shown, typing searches (not the first spin
    * button of the sidebar, which GTK would pick). */
