@@ -586,6 +586,7 @@ test_validate_huge_title (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_cmpuint (strlen (lines[i]), <, 300);
+  vt_test_run_clear (&run);
 }
 
 /* A fifo, a device, a folder, a symbolic link loop and an empty file
