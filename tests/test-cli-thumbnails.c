@@ -195,6 +195,66 @@ test_failures_reported (Fixture       *fixture,
   vt_test_run_clear (&result);
 }
 
+/* A title of 10 MB is named cut in the failure's line. */
+static void
+test_long_title_cut (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *title = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"vitrine-catalog\", \"version\": 1,"
+                                           " \"items\": [{\"number\": 1, \"title\": \"%s\","
+                                           " \"image\": \"images/missing.jpg\"}]}", title);
+  const char *args[] = { fixture->catalog, NULL };
+  VtTestRun result;
+
+  g_assert_true (g_file_set_contents (fixture->catalog, json, -1, NULL));
+  result = run_cli (fixture, args);
+
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "item 1 (xxxxxxxxxx"));
+  g_assert_nonnull (strstr (result.err, "xxx…): "));
+  g_assert_nonnull (strstr (result.err, "missing.jpg” does not exist"));
+  g_assert_cmpuint (strlen (result.err), <, 2000);
+  vt_test_run_clear (&result);
+}
+
+/* An image outside the catalog's folder is not opened, nor its
+ * thumbnail made, until --allow-outside. */
+static void
+test_outside_images (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("elsewhere-%u", counter);
+  g_autofree char *elsewhere = g_build_filename (tmp_root, name, NULL);
+  g_autofree char *outside = g_build_filename (elsewhere, "004.jpg", NULL);
+  g_autofree char *written = g_strdup_printf ("../%s/004.jpg", name);
+  const char *images[] = { "images/001.jpg", written };
+  const char *args[] = { fixture->catalog, NULL };
+  const char *allow_args[] = { "--allow-outside", fixture->catalog, NULL };
+  g_autofree char *thumbnail = thumbnail_path (fixture, written, "large");
+  VtTestRun result;
+
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  save_jpeg (outside, 4);
+  write_catalog (fixture, images, 2);
+
+  result = run_cli (fixture, args);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "made 1, already valid 0, failed 1"));
+  g_assert_nonnull (strstr (result.err, "item 2 (1902 - Event 2): “../elsewhere-"));
+  g_assert_nonnull (strstr (result.err, "004.jpg” is outside the catalog’s folder"));
+  g_assert_nonnull (strstr (result.err, "1 image lies outside the catalog’s folder and was not opened; "
+                                        "if you trust the catalog, allow it with --allow-outside"));
+  g_assert_false (g_file_test (thumbnail, G_FILE_TEST_EXISTS));
+  vt_test_run_clear (&result);
+
+  result = run_cli (fixture, allow_args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "made 1, already valid 1, failed 0"));
+  g_assert_true (g_file_test (thumbnail, G_FILE_TEST_EXISTS));
+  vt_test_run_clear (&result);
+}
+
 static void
 test_progress_lines (Fixture       *fixture,
                      gconstpointer  data)
@@ -269,7 +329,9 @@ main (int   argc,
   ADD ("/cli/thumbnails/made-then-valid", test_made_then_valid);
   ADD ("/cli/thumbnails/sizes", test_sizes);
   ADD ("/cli/thumbnails/failures-reported", test_failures_reported);
+  ADD ("/cli/thumbnails/outside-images", test_outside_images);
   ADD ("/cli/thumbnails/progress-lines", test_progress_lines);
+  ADD ("/cli/thumbnails/long-title-cut", test_long_title_cut);
   ADD ("/cli/thumbnails/unreadable-catalog", test_unreadable_catalog);
   ADD ("/cli/thumbnails/bad-size", test_bad_size);
 

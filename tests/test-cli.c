@@ -530,6 +530,8 @@ test_validate_clean (void)
   RUN (&run, NULL, "validate", catalog);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
+  /* A summary for people, on the standard error: scripts read nothing. */
+  g_assert_true (g_str_has_suffix (run.err, "small-catalog.json: 7 pieces, no problems\n"));
   vt_test_run_clear (&run);
 }
 
@@ -542,13 +544,119 @@ test_validate_problems (void)
   RUN (&run, TEST_DATA_DIR, "validate", "cli/problems.json");
   g_assert_cmpint (run.status, ==, 1);
   lines = g_strsplit (run.out, "\n", -1);
+  /* Each problem with the line its piece starts on in the catalog. */
   g_assert_cmpstr (lines[0], ==,
-                   "cli/problems.json: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
-  assert_contains (run.out, "cli/problems.json: item 61 (1961 - Berlin Wall Built): year:");
-  assert_contains (run.out, "cli/problems.json: item 62 (1962 - Cuban Missile Crisis): price:");
+                   "cli/problems.json:6: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
+  assert_contains (run.out, "cli/problems.json:17: item 61 (1961 - Berlin Wall Built): year:");
+  assert_contains (run.out, "cli/problems.json:28: item 62 (1962 - Cuban Missile Crisis): price:");
   /* One line per problem, each naming the catalog. */
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
-    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json: item "));
+    g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json:"));
+  assert_contains (run.err, "cli/problems.json: 6 problems");
+  vt_test_run_clear (&run);
+}
+
+/* A title of 200 MB: validate reports it in lines of a few dozen
+ * characters (the piece named, the text quoted, both cut). */
+static void
+test_validate_huge_title (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = tmp_path (fixture, "huge.json");
+  g_autofree char *chunk = g_strnfill (1024 * 1024, 'x');
+  VtTestRun run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  FILE *file = fopen (path, "w");
+
+  /* Written by pieces: the test holds no copy of it. */
+  g_assert_nonnull (file);
+  fputs ("{\"format\": \"vitrine-catalog\", \"version\": 1,"
+         " \"collection\": {\"name\": \"X\", \"total\": 10},"
+         " \"items\": [{\"number\": 1, \"title\": \"", file);
+  for (guint i = 0; i < 200; i++)
+    fputs (chunk, file);
+  fputs ("\"}]}", file);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  RUN (&run, fixture->tmp, "validate", "huge.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "huge.json:1: item 1 (xxxxxxxxxx");
+  assert_contains (run.out, "…): title: 209715200 characters, more than the 1000 allowed: “xxxxxxxxxx");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpuint (strlen (lines[i]), <, 300);
+  vt_test_run_clear (&run);
+}
+
+/* A fifo, a device, a folder, a symbolic link loop and an empty file
+ * named as images: validate answers at once, a problem for each. */
+static void
+test_validate_hostile_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *source = data_path ("hostile", "images.json", NULL);
+  g_autofree char *catalog = vt_test_make_hostile_images (fixture->tmp, source);
+  const char * const argv[] = { cli_path (), "validate", "--allow-outside", "catalog.json", NULL };
+  VtTestRun run = { 0 };
+
+  /* /dev/zero lies outside the catalog's folder: allowed, to be opened. */
+  vt_test_run_within (&run, fixture->tmp, NULL, argv, 30);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "catalog.json:6: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
+  assert_contains (run.out, "catalog.json:8: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
+  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
+  assert_contains (run.err, "catalog.json: 5 problems");
+  vt_test_run_clear (&run);
+}
+
+/* Images outside the catalog's folder are not opened, and the messages
+ * say why and how to allow them; --allow-outside opens them. */
+static void
+test_validate_outside_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *source = data_path ("outside", "catalog.json", NULL);
+  g_autofree char *image = data_path ("images", "moss.png", NULL);
+  g_autofree char *catalog = vt_test_make_outside_images (fixture->tmp, source, image);
+  VtTestRun run = { 0 };
+
+  RUN (&run, fixture->tmp, "validate", "catalog.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:8: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:12: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  assert_contains (run.out, "catalog.json:11: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
+  g_assert_null (strstr (run.out, "item 1 "));
+  assert_contains (run.err, "catalog.json: 4 images lie outside the catalog’s folder and were not opened; "
+                            "if you trust the catalog, allow them with --allow-outside");
+
+  RUN (&run, fixture->tmp, "validate", "--allow-outside", "catalog.json");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.out, "outside the catalog’s folder"));
+  g_assert_null (strstr (run.out, "item 4 "));
+  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
+  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  g_assert_null (strstr (run.err, "--allow-outside"));
+
+  RUN (&run, fixture->tmp, "query", "--allow-outside", "--format", "csv", "catalog.json");
+  g_assert_cmpint (run.status, ==, 0);
+  vt_test_run_clear (&run);
+}
+
+static void
+test_validate_unnamed_pieces (void)
+{
+  VtTestRun run = { 0 };
+
+  RUN (&run, TEST_DATA_DIR, "validate", "unnamed-pieces.json");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "unnamed-pieces.json:7: items[1]: title: missing\n");
+  assert_contains (run.out, "unnamed-pieces.json:8: items[2]: impact: “seven” is a string, not a number\n");
   vt_test_run_clear (&run);
 }
 
@@ -632,6 +740,33 @@ test_query_options (Fixture       *fixture,
       g_test_message ("case %u: %s", i, cases[i].options[0]);
       g_assert_cmpstr (numbers, ==, cases[i].numbers);
     }
+}
+
+/* The JSON a query prints is JSON: control characters escaped, every
+ * piece's text as in the catalog. */
+static void
+test_query_json_strict (void)
+{
+  g_autofree char *catalog = g_build_filename (TEST_DATA_DIR, "hostile", "edge-cases.json", NULL);
+  g_autoptr(JsonNode) expected = load_json (catalog);
+  g_autoptr(JsonNode) printed = NULL;
+  g_auto(VtTestRun) run = { 0 };
+  JsonObject *want;
+  JsonObject *got;
+
+  RUN (&run, NULL, "query", catalog, "--format=json");
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char *p = run.out; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\n')
+      g_error ("a raw control character 0x%02x at byte %td of the output", (guchar) *p, p - run.out);
+
+  printed = parse_json (run.out);
+  got = json_array_get_object_element (json_node_get_array (printed), 0);
+  want = json_array_get_object_element (json_object_get_array_member (json_node_get_object (expected), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (got, "about"), ==,
+                   json_object_get_string_member (want, "about"));
+  g_assert_cmpstr (json_object_get_string_member (got, "title"), ==,
+                   json_object_get_string_member (want, "title"));
 }
 
 static void
@@ -898,6 +1033,37 @@ test_bad_catalogs (Fixture       *fixture,
     }
 }
 
+/* What a save would change (numbers beyond range, lone surrogates, NUL
+ * characters, malformed escapes) is refused at load, merge included. */
+static void
+test_hostile_catalogs (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir_path = data_path ("hostile", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "refused-"))
+        continue;
+      source = g_build_filename (dir_path, name, NULL);
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      path = tmp_path (fixture, name);
+      write_file (path, contents, length);
+      check_bad_catalog (fixture->tmp, name, TRUE);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 4);
+}
+
 static void
 test_missing_and_folder (Fixture       *fixture,
                          gconstpointer  data)
@@ -969,14 +1135,20 @@ main (int   argc,
 
   g_test_add_func ("/cli/validate/clean", test_validate_clean);
   g_test_add_func ("/cli/validate/problems", test_validate_problems);
+  ADD ("/cli/validate/huge-title", test_validate_huge_title);
+  ADD ("/cli/validate/hostile-images", test_validate_hostile_images);
+  ADD ("/cli/validate/outside-images", test_validate_outside_images);
+  g_test_add_func ("/cli/validate/unnamed-pieces", test_validate_unnamed_pieces);
 
   ADD ("/cli/query/options", test_query_options);
   ADD ("/cli/query/table", test_query_table);
   ADD ("/cli/query/csv", test_query_csv);
   ADD ("/cli/query/facets", test_query_facets);
   ADD ("/cli/query/bad-options", test_query_bad_options);
+  g_test_add_func ("/cli/query/json-strict", test_query_json_strict);
 
   ADD ("/cli/bad-input/malformed", test_bad_catalogs);
+  ADD ("/cli/bad-input/unrepresentable", test_hostile_catalogs);
   ADD ("/cli/bad-input/missing-and-folder", test_missing_and_folder);
   ADD ("/cli/bad-input/no-permission", test_no_permission);
 

@@ -232,11 +232,24 @@ test_label_shows_problem (Fixture       *fixture,
   GListModel *model = G_LIST_MODEL (fixture->sorted);
   g_autoptr(VtItem) item = g_list_model_get_item (model, position_of_number (model, 56));
 
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
+  g_autoptr(VtReviewStore) reviews = vt_review_store_new (catalog);
+
   vt_item_set_problem (item, "impact: 12 is outside 1-10");
   vt_detail_window_show_position (fixture->window, position_of_number (model, 56));
 
+  /* Problems are for curators: visitors browsing are not shown them. */
+  g_assert_false (gtk_widget_get_visible (child (fixture, "problem_box")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "review_box")));
+
+  vt_detail_window_set_review_store (fixture->window, reviews);
   g_assert_true (gtk_widget_get_visible (child (fixture, "problem_box")));
   g_assert_cmpstr (label_text (fixture, "problem_label"), ==, "impact: 12 is outside 1-10");
+  g_assert_true (gtk_widget_get_visible (child (fixture, "review_box")));
+  g_assert_cmpstr (label_text (fixture, "review_state_label"), ==, "Not reviewed");
+
+  vt_detail_window_set_review_store (fixture->window, NULL);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "problem_box")));
 }
 
 /* The artwork */
@@ -600,7 +613,7 @@ main (int   argc,
 
   g_test_add ("/detail/label/shows-piece", Fixture, NULL,
               fixture_set_up, test_label_shows_piece, fixture_tear_down);
-  g_test_add ("/detail/label/shows-problem", Fixture, NULL,
+  g_test_add ("/detail/label/shows-problem-to-curators", Fixture, NULL,
               fixture_set_up, test_label_shows_problem, fixture_tear_down);
   g_test_add ("/detail/image/shown", Fixture, NULL,
               fixture_set_up, test_image_shown, fixture_tear_down);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vt-catalog.h"
 #include "vt-facets.h"
 
 #include "query-fixture.h"
@@ -255,6 +256,36 @@ test_empty_model (void)
   g_assert_cmpuint (n_values, ==, 0);
 }
 
+/* Every facet empty: nothing to sort, and nothing sorted out of bounds. */
+static void
+test_no_values (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "hostile", "facets-without-values.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_autoptr(VtQuery) query = vt_query_new ();
+  g_autoptr(VtFacets) facets = NULL;
+
+  g_assert_no_error (error);
+  facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
+  g_assert_cmpuint (vt_facets_get_matched (facets), ==, 1);
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
+    {
+      guint n_values = 42;
+
+      vt_facets_get (facets, key, &n_values);
+      g_assert_cmpuint (n_values, ==, 0);
+    }
+  /* A piece always has a review state and has problems or none. */
+  for (VtFacetKey key = VT_N_FIELD_FACETS; key < VT_N_FACETS; key++)
+    {
+      guint n_values = 42;
+
+      vt_facets_get (facets, key, &n_values);
+      g_assert_cmpuint (n_values, ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/facets/empty-query", test_empty_query);
   g_test_add_func ("/facets/value-order", test_value_order);
   g_test_add_func ("/facets/empty-model", test_empty_model);
+  g_test_add_func ("/facets/no-values", test_no_values);
 
   return g_test_run ();
 }

@@ -31,6 +31,33 @@ test_table (void)
   g_assert_null (vt_field_lookup_page_key ("Mood"));
 }
 
+/* Every field with text has a limit, a list also a count; the numbers
+ * are the ones the README's validate section gives. */
+static void
+test_limits (void)
+{
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    {
+      const VtFieldInfo *info = vt_field_get_info (f);
+      gboolean is_list = info->kind == VT_FIELD_KIND_PARAGRAPHS || info->kind == VT_FIELD_KIND_FACET_LIST;
+
+      g_assert_cmpuint (vt_field_get_max_chars (f), ==, info->max_chars);
+      g_assert_cmpuint (vt_field_get_max_values (f), ==, info->max_values);
+      g_assert_cmpint (info->max_chars > 0, ==, info->kind != VT_FIELD_KIND_INTEGER);
+      g_assert_cmpint (info->max_values > 0, ==, is_list);
+      if (info->kind == VT_FIELD_KIND_FACET || info->kind == VT_FIELD_KIND_FACET_LIST
+          || info->kind == VT_FIELD_KIND_PRICE)
+        g_assert_cmpuint (info->max_chars, ==, 1000);
+    }
+
+  g_assert_cmpuint (vt_field_get_max_chars (VT_FIELD_TITLE), ==, 1000);
+  g_assert_cmpuint (vt_field_get_max_chars (VT_FIELD_ABOUT), ==, 16000);
+  g_assert_cmpuint (vt_field_get_max_chars (VT_FIELD_TEXT), ==, 64000);
+  g_assert_cmpuint (vt_field_get_max_values (VT_FIELD_TEXT), ==, 100);
+  g_assert_cmpuint (vt_field_get_max_values (VT_FIELD_COUNTRIES), ==, 250);
+  g_assert_cmpuint (vt_field_get_max_chars (VT_FIELD_IMAGE), ==, 4096);
+}
+
 static void
 test_page_keys (void)
 {
@@ -51,7 +78,7 @@ test_page_keys (void)
 static void
 test_query_keys (void)
 {
-  for (guint key = 0; key < VT_N_FACETS; key++)
+  for (guint key = 0; key < VT_N_FIELD_FACETS; key++)
     g_assert_cmpint (vt_field_get_info (vt_field_for_facet (key))->facet, ==, key);
   for (guint key = 0; key < VT_N_RANGES; key++)
     g_assert_cmpint (vt_field_get_info (vt_field_for_range (key))->range, ==, key);
@@ -142,6 +169,12 @@ test_labels (void)
   g_assert_cmpstr (vt_facet_key_get_label (VT_FACET_GROUP), ==, "Group");
   g_assert_cmpstr (vt_range_key_get_label (VT_RANGE_IMPACT), ==, "Impact");
   g_assert_cmpstr (vt_range_key_get_label (VT_RANGE_PRICE), ==, "Price");
+
+  /* The curators' facets are no fields, but have labels all the same. */
+  g_assert_cmpstr (vt_facet_key_get_label (VT_FACET_REVIEW), ==, "Review");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_REVIEW, "needs-changes"), ==, "Needs changes");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_PROBLEMS, VT_FACET_VALUE_HAS_PROBLEMS), ==, "Has problems");
+  g_assert_cmpstr (vt_facet_value_get_label (VT_FACET_DECADE, "1950s"), ==, "1950s");
 }
 
 int
@@ -151,6 +184,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/field/table", test_table);
+  g_test_add_func ("/field/limits", test_limits);
   g_test_add_func ("/field/page-keys", test_page_keys);
   g_test_add_func ("/field/query-keys", test_query_keys);
   g_test_add_func ("/field/item-properties", test_item_properties);

@@ -313,6 +313,38 @@ test_facet_values (void)
   g_assert_cmpstr (values[1], ==, "USSR");
 }
 
+/* Whole numbers beyond 64 bits are out of range, not wrapped (UBSan). */
+static void
+test_numbers_out_of_range (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "hostile", "whole-numbers-out-of-range.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VtItem) item = NULL;
+  static const struct { const char *field, *message; } expected[] = {
+    { "number", "1e+308 is out of range" },
+    { "year", "-1e+300 is out of range" },
+    { "impact", "1e+23 is out of range" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  object = parse_object (text);
+  item = vt_item_new_from_json (object, NULL, problems);
+
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      VtProblem *problem = find_problem (problems, expected[i].field);
+
+      g_assert_nonnull (problem);
+      g_assert_cmpstr (vt_problem_get_message (problem), ==, expected[i].message);
+    }
+  g_assert_cmpuint (vt_item_get_number (item), ==, 0);
+  g_assert_cmpint (vt_item_get_year (item), ==, 0);
+  g_assert_cmpint (vt_item_get_impact (item), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/item/json/fields", test_fields);
   g_test_add_func ("/item/json/missing-members", test_missing_members);
   g_test_add_func ("/item/json/wrong-types", test_wrong_types);
+  g_test_add_func ("/item/json/numbers-out-of-range", test_numbers_out_of_range);
   g_test_add_func ("/item/problem/to-string", test_problem_to_string);
   g_test_add_func ("/item/problem/notify", test_problem_notify);
   g_test_add_func ("/item/properties", test_properties);

@@ -189,6 +189,51 @@ test_changes (void)
   g_assert_true (G_TYPE_IS_ENUM (VT_TYPE_SORT_KEY));
 }
 
+/* A price in another currency than the collection's is not the same
+ * unit: it sorts after the others, grouped by currency, either way. */
+static void
+test_other_currencies_apart (void)
+{
+  g_autoptr(GListStore) store = fixture_items_from_data (
+    "{ \"items\": ["
+    " { \"number\": 1, \"price\": \"5 ETH\" },"
+    " { \"number\": 2, \"price\": \"0.5 BTC\" },"
+    " { \"number\": 3, \"price\": \"1 ETH\" },"
+    " { \"number\": 4, \"price\": \"900 USD\" },"
+    " { \"number\": 5, \"price\": \"0.1 BTC\" },"
+    " { \"number\": 6 },"
+    " { \"number\": 7, \"price\": \"3 ETH\" } ] }");
+  g_autoptr(VtSorter) sorter = vt_sorter_new (VT_SORT_PRICE, FALSE);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) sorted = g_list_store_new (VT_TYPE_ITEM);
+  g_autofree char *ascending = NULL;
+  g_autofree char *descending = NULL;
+  Recorder recorder = { 0, };
+
+  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed_cb), &recorder);
+  vt_sorter_set_currency (sorter, "ETH");
+  g_assert_cmpuint (recorder.changed, ==, 1);
+  vt_sorter_set_currency (sorter, "ETH");
+  g_assert_cmpuint (recorder.changed, ==, 1);
+  g_assert_cmpstr (vt_sorter_get_currency (sorter), ==, "ETH");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
+
+  g_ptr_array_sort_with_data (items, compare_items, sorter);
+  g_list_store_splice (sorted, 0, 0, items->pdata, items->len);
+  ascending = fixture_numbers (G_LIST_MODEL (sorted));
+  /* ETH by amount, then BTC, then USD; the piece without a price last. */
+  g_assert_cmpstr (ascending, ==, "3 7 1 5 2 4 6");
+
+  vt_sorter_set_descending (sorter, TRUE);
+  g_ptr_array_sort_with_data (items, compare_items, sorter);
+  g_list_store_remove_all (sorted);
+  g_list_store_splice (sorted, 0, 0, items->pdata, items->len);
+  descending = fixture_numbers (G_LIST_MODEL (sorted));
+  g_assert_cmpstr (descending, ==, "1 7 3 2 5 4 6");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/sorter/missing-number-last", test_missing_number_last);
   g_test_add_func ("/sorter/stable-under-store-order", test_stable_under_store_order);
   g_test_add_func ("/sorter/changes", test_changes);
+  g_test_add_func ("/sorter/other-currencies-apart", test_other_currencies_apart);
 
   return g_test_run ();
 }

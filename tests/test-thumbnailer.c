@@ -741,6 +741,91 @@ test_cache_failure_record (Fixture       *fixture,
   g_assert_cmpuint (stats_of (other).decodes, ==, 1);
 }
 
+/* An empty file is as bad as any other and as lasting: recorded too. */
+static void
+test_cache_failure_record_empty (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(VtThumbnailer) other = NULL;
+
+  picture = load_sync (fixture->thumbnailer, "empty.jpg", 128, &error);
+  g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).failures_written, ==, 1);
+
+  other = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
+  picture = load_sync (other, "empty.jpg", 128, &error);
+  g_assert_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_FAILED_BEFORE);
+  g_assert_nonnull (strstr (error->message, "empty (0 bytes)"));
+  g_assert_cmpuint (stats_of (other).decodes, ==, 0);
+}
+
+static char *
+make_aged_file (const char *folder,
+                const char *name,
+                gint64      age)
+{
+  char *path = g_build_filename (folder, name, NULL);
+  time_t when = time (NULL) - age;
+  struct timeval times[2] = { { when, 0 }, { when, 0 } };
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "half a thumbnail", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (utimes (path, times), ==, 0);
+  return path;
+}
+
+/* A run killed between writing a thumbnail and renaming it leaves its
+ * temporary file: the next write in that folder removes those older
+ * than an hour (younger ones may be another process's write), once. */
+static void
+test_cache_orphans_removed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = image_file ("small.jpg");
+  g_autofree char *thumbnail = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 128);
+  g_autofree char *folder = g_path_get_dirname (thumbnail);
+  g_autofree char *orphan = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *not_ours = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  orphan = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png.Ab12Cd", 2 * 3600);
+  fresh = make_aged_file (folder, "fedcba9876543210fedcba9876543210.png.Xy34Zw", 60);
+  not_ours = make_aged_file (folder, "notes.txt.Ab12Cd", 2 * 3600);
+  png = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png", 2 * 3600);
+
+  picture = load_sync (fixture->thumbnailer, "small.jpg", 128, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 1);
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* Written through the atomic writer: private, and nothing left beside it. */
+  g_assert_cmpint (g_stat (thumbnail, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* Once per folder: the next write does not list it again. */
+  later = make_aged_file (folder, "00000000000000000000000000000000.png.Zz99Zz", 2 * 3600);
+  g_clear_object (&picture);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 128, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).thumbnails_written, ==, 2);
+  g_assert_true (g_file_test (later, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   gboolean           done;
@@ -967,6 +1052,7 @@ test_queue_cancel_before_start (Fixture       *fixture,
   g_autoptr(GFile) file = image_file ("photo.jpg");
   g_autoptr(GdkPixbuf) other = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *thumbnail = NULL;
   LoadResult load = { NULL, NULL, FALSE };
 
   vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
@@ -984,8 +1070,98 @@ test_queue_cancel_before_start (Fixture       *fixture,
   other = load_sync (fixture->thumbnailer, "small.jpg", 128, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
-  g_assert_false (g_file_test (vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256),
-                               G_FILE_TEST_EXISTS));
+  thumbnail = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256);
+  g_assert_false (g_file_test (thumbnail, G_FILE_TEST_EXISTS));
+}
+
+/* Two requests for one file at one size at once (two tiles of one
+ * picture, the grid and the detail window): decoded once, both served. */
+static void
+test_queue_same_file_decoded_once (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  /* Above the disk cache's sizes: nothing but the coalescing saves a decode. */
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, NULL, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, NULL, on_loaded_cb, &second);
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (first.error);
+  g_assert_no_error (second.error);
+  g_assert_true (first.picture == second.picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
+  g_clear_object (&first.picture);
+  g_clear_object (&second.picture);
+}
+
+/* Cancelling the request that started the work cancels only that one:
+ * the other still gets its picture, from the one decode. */
+static void
+test_queue_same_file_cancel_one (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GCancellable) first_cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) second_cancellable = g_cancellable_new ();
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, first_cancellable, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 1500, second_cancellable, on_loaded_cb, &second);
+  g_cancellable_cancel (first_cancellable);
+
+  /* The cancelled one at once, without waiting for the workers */
+  while (!first.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (second.done);
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  while (!second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (second.error);
+  g_assert_nonnull (second.picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
+  g_clear_error (&first.error);
+  g_clear_object (&second.picture);
+}
+
+/* When every request for it is cancelled, the file is not decoded at all;
+ * a request after that starts afresh. */
+static void
+test_queue_same_file_cancel_all (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  g_autoptr(GdkPixbuf) picture = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult first = { NULL, NULL, FALSE };
+  LoadResult second = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, TRUE);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 256, cancellable, on_loaded_cb, &first);
+  vt_thumbnailer_load_async (fixture->thumbnailer, file, 256, cancellable, on_loaded_cb, &second);
+  g_cancellable_cancel (cancellable);
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&first.error);
+  g_clear_error (&second.error);
+
+  vt_thumbnailer_set_paused (fixture->thumbnailer, FALSE);
+  picture = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (picture);
+  g_assert_cmpuint (stats_of (fixture->thumbnailer).decodes, ==, 1);
 }
 
 static void
@@ -1169,6 +1345,8 @@ main (int   argc,
   ADD ("/thumbnailer/cache/stale-remade", test_cache_stale);
   ADD ("/thumbnailer/cache/spec-thumbnail", test_cache_spec_thumbnail);
   ADD ("/thumbnailer/cache/failure-record", test_cache_failure_record);
+  ADD ("/thumbnailer/cache/failure-record-empty", test_cache_failure_record_empty);
+  ADD ("/thumbnailer/cache/orphans-removed", test_cache_orphans_removed);
   ADD ("/thumbnailer/cache/ensure", test_cache_ensure);
   g_test_add_func ("/thumbnailer/cache/unwritable", test_cache_unwritable);
   g_test_add_func ("/thumbnailer/interchange/gio-validates-ours", test_interchange_gio_validates_ours);
@@ -1179,6 +1357,9 @@ main (int   argc,
   g_test_add_func ("/thumbnailer/queue/newest-first", test_queue_newest_first);
   ADD ("/thumbnailer/queue/cancel-before-start", test_queue_cancel_before_start);
   ADD ("/thumbnailer/queue/cancel-already", test_queue_cancel_already);
+  ADD ("/thumbnailer/queue/same-file-decoded-once", test_queue_same_file_decoded_once);
+  ADD ("/thumbnailer/queue/same-file-cancel-one", test_queue_same_file_cancel_one);
+  ADD ("/thumbnailer/queue/same-file-cancel-all", test_queue_same_file_cancel_all);
   ADD ("/thumbnailer/queue/many-cancelled", test_queue_many_cancelled);
   ADD ("/thumbnailer/bad/missing", test_bad_missing);
   ADD ("/thumbnailer/bad/empty", test_bad_empty);

@@ -5,9 +5,12 @@
 
 #include "vt-gallery-view.h"
 #include "vt-test-util.h"
+#include "vt-text.h"
 #include "vt-tile-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
+
+#include <string.h>
 
 /* VtTileText */
 
@@ -160,6 +163,37 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->text), GTK_ACCESSIBLE_ROLE_LABEL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->text),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "1956 - Hungarian Revolution");
+}
+
+/* A text of megabytes: what is kept, drawn and told to assistive
+ * technologies is its start, cut with an ellipsis, then ellipsized by
+ * Pango to the lines. */
+static void
+test_long_text_cut (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  VtTileText *text = VT_TILE_TEXT (fixture->text);
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  const char *shown;
+  guint notified = 0;
+
+  g_signal_connect (fixture->text, "notify::text", G_CALLBACK (vt_test_count_notify_cb), &notified);
+  vt_tile_text_set_lines (text, 2);
+  vt_tile_text_set_text (text, huge);
+  vt_tile_text_set_text (text, huge);
+  g_assert_cmpuint (notified, ==, 1);
+
+  shown = vt_tile_text_get_text (text);
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), ==, 4 * VT_TEXT_BOUND_LINE);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_cmpmem (shown, strlen (shown) - strlen ("…"), huge, strlen (shown) - strlen ("…"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->text),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, shown);
+
+  /* Drawn in its two lines, ellipsized. */
+  gtk_widget_queue_draw (fixture->text);
+  WAIT_UNTIL (vt_tile_text_is_ellipsized (text));
+  g_assert_cmpint (gtk_widget_get_height (fixture->text), <, 100);
 }
 
 /* vt_widget_set_tooltip () */
@@ -330,6 +364,26 @@ test_gallery_columns_fit (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* A tooltip of megabytes is kept, and given to GTK and to assistive
+ * technologies, cut. */
+static void
+test_tooltip_long_text_cut (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Hungary"));
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  const char *kept;
+
+  vt_widget_set_tooltip (label, huge);
+  kept = vt_widget_get_tooltip (label);
+  g_assert_cmpuint (g_utf8_strlen (kept, -1), ==, VT_TEXT_BOUND_TOOLTIP);
+  g_assert_true (g_str_has_suffix (kept, "xx…"));
+  g_assert_true (query_tooltip (label));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kept);
+
+  g_assert_finalize_object (label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,10 +406,12 @@ main (int   argc,
   ADD ("ellipsized-to-width", test_ellipsized_to_width);
   ADD ("follows-font-size", test_follows_font_size);
   ADD ("accessible", test_accessible);
+  ADD ("long-text-cut", test_long_text_cut);
 
   g_test_add_func ("/gallery/columns/fit-cells", test_gallery_columns_fit);
   g_test_add_func ("/tooltip/set-and-clear", test_set_and_clear);
   g_test_add_func ("/tooltip/on-screen", test_on_screen);
+  g_test_add_func ("/tooltip/long-text-cut", test_tooltip_long_text_cut);
 
   return g_test_run ();
 }

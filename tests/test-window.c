@@ -872,6 +872,127 @@ test_long_facet_is_capped (void)
   close_window (window);
 }
 
+static VtTile *find_tile (VtWindow *window,
+                          guint     number);
+
+static void
+copy_test_file (const char *from,
+                const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) length, NULL));
+}
+
+/* tests/data/outside/window.json in a folder of its own, "inside.png"
+ * beside it and "../outside.png" outside it. */
+static GFile *
+make_outside_catalog (const char *folder_name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "outside", "window.json", NULL);
+  g_autofree char *picture = g_test_build_filename (G_TEST_DIST, "data", "images", "moss.png", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, folder_name, NULL);
+  g_autofree char *catalog = g_build_filename (folder, "catalog.json", NULL);
+  g_autofree char *inside = g_build_filename (folder, "inside.png", NULL);
+  g_autofree char *outside = g_build_filename (tmp_dir, "outside.png", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  copy_test_file (source, catalog);
+  copy_test_file (picture, inside);
+  copy_test_file (picture, outside);
+  return g_file_new_for_path (catalog);
+}
+
+static gboolean
+settings_list_has (const char *key,
+                   GFile      *file)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) uris = g_settings_get_strv (settings, key);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_strv_contains ((const char * const *) uris, uri);
+}
+
+/* A catalog naming an image outside its folder: asked about once, the
+ * picture shown when allowed, and the answer kept for the next time. */
+static void
+test_outside_images_shown (void)
+{
+  g_autoptr(GFile) catalog = make_outside_catalog ("outside-shown");
+  g_autofree char *secondary = NULL;
+  GtkWidget *dialog;
+  GtkWidget *show_button;
+  VtWindow *window;
+  VtTile *tile;
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, catalog);
+  WAIT_UNTIL (window->outside_dialog != NULL);
+  dialog = window->outside_dialog;
+
+  /* It names the catalog and how many; its title is its accessible name. */
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "“Two Pictures” (catalog.json) names 1 image outside"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Images Outside the Catalog’s Folder");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  show_button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show_button)), ==, "_Show Images");
+  g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (show_button)));
+
+  /* Until answered, nothing outside is opened. */
+  WAIT_UNTIL ((tile = find_tile (window, 2)) != NULL && vt_tile_get_state (tile) == VT_TILE_PLACEHOLDER);
+  g_assert_nonnull (strstr (vt_tile_get_reason (tile), "is outside the catalog’s folder"));
+  WAIT_UNTIL ((tile = find_tile (window, 1)) != NULL && vt_tile_get_state (tile) == VT_TILE_PICTURE);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_null (window->outside_dialog);
+  g_assert_true (settings_list_has ("outside-images-allowed", catalog));
+  g_assert_true (vt_catalog_get_allow_outside (window->catalog));
+  WAIT_UNTIL ((tile = find_tile (window, 2)) != NULL && vt_tile_get_state (tile) == VT_TILE_PICTURE);
+  close_window (window);
+
+  /* The next time: shown at once, not asked again. */
+  window = new_window ();
+  open_and_wait (window, catalog);
+  WAIT_UNTIL ((tile = find_tile (window, 2)) != NULL && vt_tile_get_state (tile) == VT_TILE_PICTURE);
+  g_assert_null (window->outside_dialog);
+  close_window (window);
+}
+
+/* Enter answers "Keep Hidden": the picture outside stays unopened, now
+ * and the next time, without asking again. */
+static void
+test_outside_images_kept_hidden (void)
+{
+  g_autoptr(GFile) catalog = make_outside_catalog ("outside-hidden");
+  VtWindow *window;
+  VtTile *tile;
+
+  reset_settings ();
+  window = new_window ();
+  open_and_wait (window, catalog);
+  WAIT_UNTIL (window->outside_dialog != NULL && gtk_widget_get_mapped (window->outside_dialog));
+
+  /* A button activated from the keyboard answers a moment later. */
+  g_assert_true (gtk_widget_activate_action (window->outside_dialog, "default.activate", NULL));
+  WAIT_UNTIL (window->outside_dialog == NULL);
+  g_assert_true (settings_list_has ("outside-images-refused", catalog));
+  g_assert_false (settings_list_has ("outside-images-allowed", catalog));
+  g_assert_false (vt_catalog_get_allow_outside (window->catalog));
+  WAIT_UNTIL ((tile = find_tile (window, 2)) != NULL && vt_tile_get_state (tile) == VT_TILE_PLACEHOLDER);
+  close_window (window);
+
+  window = new_window ();
+  open_and_wait (window, catalog);
+  WAIT_UNTIL ((tile = find_tile (window, 2)) != NULL && vt_tile_get_state (tile) == VT_TILE_PLACEHOLDER);
+  g_assert_null (window->outside_dialog);
+  close_window (window);
+}
+
 static VtTile *
 find_tile (VtWindow *window,
            guint     number)
@@ -904,7 +1025,10 @@ tile_height (VtTile *tile)
 static void
 test_tile_placeholder_with_reason (void)
 {
-  g_autofree char *picture = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *picture = g_build_filename (tmp_dir, "with-picture.jpg", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
   g_autofree char *contents = g_strdup_printf (
     "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
     "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
@@ -919,6 +1043,10 @@ test_tile_placeholder_with_reason (void)
   VtWindow *window;
   VtTile *failed;
   VtTile *shown;
+
+  /* In the catalog's folder: a picture elsewhere would not be opened. */
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
 
   reset_settings ();
   window = new_window ();
@@ -1116,6 +1244,8 @@ main (int   argc,
   g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
   g_test_add_func ("/window/shortcuts/shown-and-reused", test_shortcuts_window);
   g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
+  g_test_add_func ("/window/outside-images/shown", test_outside_images_shown);
+  g_test_add_func ("/window/outside-images/kept-hidden", test_outside_images_kept_hidden);
   g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);
   g_test_add_func ("/window/menus/built-when-opened", test_menus_built_when_opened);
   g_test_add_func ("/window/facets/long-list-capped", test_long_facet_is_capped);

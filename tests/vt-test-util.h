@@ -14,6 +14,22 @@ char *vt_test_make_tmp_dir (const char *tmpl);
  * never followed. */
 void  vt_test_remove_tree  (const char *path);
 
+/* Copies the catalog @catalog_path into @dir as "catalog.json" and makes
+ * beside it the images tests/data/hostile/images.json names that git
+ * cannot hold: "fifo.jpg" a fifo, "folder.jpg" a folder, "loop.jpg" a
+ * symbolic link to itself, "empty.jpg" an empty file. Returns the copy's
+ * path. */
+char *vt_test_make_hostile_images (const char *dir,
+                                   const char *catalog_path);
+
+/* Copies the catalog @catalog_path into @dir as "catalog.json" with what
+ * tests/data/outside/catalog.json names beside it: "images/inside.png", a
+ * copy of @image_path, and "link.png", a symbolic link to @image_path
+ * itself (outside @dir). Returns the copy's path. */
+char *vt_test_make_outside_images (const char *dir,
+                                   const char *catalog_path,
+                                   const char *image_path);
+
 /* What a program run by vt_test_run() did. */
 typedef struct
 {
@@ -33,6 +49,14 @@ void  vt_test_run          (VtTestRun          *run,
                             const char         *cwd,
                             const char * const *envp,
                             const char * const *argv);
+
+/* vt_test_run(), but a program still running after @seconds is killed and
+ * fails the test: for programs that must not hang on what they are given. */
+void  vt_test_run_within   (VtTestRun          *run,
+                            const char         *cwd,
+                            const char * const *envp,
+                            const char * const *argv,
+                            guint               seconds);
 
 /* A handler for "notify" that counts its emissions in @count:
  * g_signal_connect (object, "notify::x", G_CALLBACK (vt_test_count_notify_cb), &count). */

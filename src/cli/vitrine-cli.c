@@ -15,6 +15,7 @@
 static const VtCliCommand commands[] = {
   { "import",   vt_cli_import,   N_("Make a catalog from published piece pages") },
   { "query",    vt_cli_query,    N_("Search, filter and sort the pieces of a catalog") },
+  { "review",   vt_cli_review,   N_("List or record curators’ reviews of a catalog’s pieces") },
   { "thumbnails", vt_cli_thumbnails, N_("Make the cached thumbnails of a whole catalog") },
   { "validate", vt_cli_validate, N_("Report what is wrong or missing in a catalog") },
 };

@@ -7,6 +7,8 @@
 
 #include "vt-cli-common.h"
 
+#include "vt-json-check.h"
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -176,17 +178,18 @@ vt_cli_read_file (const char  *path,
 
 VtCatalog *
 vt_cli_load_catalog (const char  *path,
+                     gboolean     allow_outside,
                      GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *parse_name = g_file_get_parse_name (file);
-  VtCatalog *catalog;
+  g_autoptr(VtCatalog) catalog = vt_catalog_new ();
 
-  catalog = vt_catalog_new_for_file (file, NULL, &local_error);
-  if (catalog != NULL)
-    return catalog;
+  vt_catalog_set_allow_outside (catalog, allow_outside);
+  if (vt_catalog_load (catalog, file, NULL, &local_error))
+    return g_steal_pointer (&catalog);
 
   /* The catalog names its file in full; name it as the user gave it. */
   if (g_str_has_prefix (local_error->message, parse_name))
@@ -202,6 +205,26 @@ vt_cli_load_catalog (const char  *path,
     g_prefix_error (&local_error, "%s: ", path);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+void
+vt_cli_hint_outside (const char *path,
+                     VtCatalog  *catalog)
+{
+  guint n_outside;
+
+  if (vt_catalog_get_allow_outside (catalog))
+    return;
+  n_outside = vt_catalog_count_outside_images (catalog);
+  if (n_outside == 0)
+    return;
+  g_printerr (ngettext ("%s: %u image lies outside the catalog’s folder and was not opened; "
+                        "if you trust the catalog, allow it with --allow-outside",
+                        "%s: %u images lie outside the catalog’s folder and were not opened; "
+                        "if you trust the catalog, allow them with --allow-outside",
+                        n_outside),
+              path, n_outside);
+  g_printerr ("\n");
 }
 
 char *
@@ -233,4 +256,42 @@ vt_cli_relative_path (const char *base,
         g_string_append_c (relative, G_DIR_SEPARATOR);
     }
   return g_string_free (g_steal_pointer (&relative), FALSE);
+}
+
+void
+vt_cli_print_json (JsonNode *node)
+{
+  g_autoptr(GString) data = vt_json_write (node);
+
+  g_string_append_c (data, '\n');
+  vt_cli_write (data->str, data->len);
+}
+
+void
+vt_cli_append_csv_field (GString    *line,
+                         const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+void
+vt_cli_end_csv_line (GString *line)
+{
+  g_string_append (line, "\r\n");
+  vt_cli_write (line->str, line->len);
+  g_string_truncate (line, 0);
 }

@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "vt-catalog.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,8 @@ typedef struct
 int             vt_cli_import              (int                 argc,
                                             char              **argv);
 int             vt_cli_query               (int                 argc,
+                                            char              **argv);
+int             vt_cli_review              (int                 argc,
                                             char              **argv);
 int             vt_cli_thumbnails          (int                 argc,
                                             char              **argv);
@@ -63,6 +67,15 @@ void            vt_cli_write               (const char         *data,
 void            vt_cli_printf              (const char         *format,
                                             ...) G_GNUC_PRINTF (1, 2);
 
+/* @node pretty-printed, two spaces an indent, and a line end. */
+void            vt_cli_print_json          (JsonNode           *node);
+/* RFC 4180: a field quoted when it holds a comma, a quote or a line
+ * end, its quotes doubled; NULL is empty. */
+void            vt_cli_append_csv_field    (GString            *line,
+                                            const char         *text);
+/* Ends @line with CRLF, writes it and empties it. */
+void            vt_cli_end_csv_line        (GString            *line);
+
 /* Columns @text takes in a terminal (wide characters count twice). */
 guint           vt_cli_text_width          (const char         *text);
 
@@ -72,9 +85,20 @@ char           *vt_cli_read_file           (const char         *path,
                                             goffset             max_size,
                                             gsize              *length,
                                             GError            **error);
-/* Loads the catalog at @path; errors name the file and the place. */
+/* The option of every command that opens a catalog's images. */
+#define VT_CLI_ALLOW_OUTSIDE_ENTRY(variable) \
+  { "allow-outside", 0, 0, G_OPTION_ARG_NONE, &(variable), \
+    N_("Open images outside the catalog’s folder too: only for a catalog you trust"), NULL }
+
+/* Loads the catalog at @path; errors name the file and the place.
+ * Images outside its folder are opened only when @allow_outside. */
 VtCatalog      *vt_cli_load_catalog        (const char         *path,
+                                            gboolean            allow_outside,
                                             GError            **error);
+/* When images of @catalog lie outside its folder and were not opened,
+ * says how many and how to allow them, on stderr. */
+void            vt_cli_hint_outside        (const char         *path,
+                                            VtCatalog          *catalog);
 
 /* @path relative to the folder @base ("../images/056.jpg"). */
 char           *vt_cli_relative_path       (const char         *base,

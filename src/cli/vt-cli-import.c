@@ -323,7 +323,7 @@ vt_cli_import (int    argc,
 
   if (merge)
     {
-      catalog = vt_cli_load_catalog (output, &error);
+      catalog = vt_cli_load_catalog (output, FALSE, &error);
       if (catalog == NULL)
         {
           vt_cli_file_error (error);

@@ -8,6 +8,7 @@
 #include "vt-cli-common.h"
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-json-check.h"
 #include "vt-query.h"
 #include "vt-sorter.h"
 
@@ -81,11 +82,11 @@ apply_facets (VtQuery  *query,
           return FALSE;
         }
       name = g_strndup (facets[i], equals - facets[i]);
-      if (!vt_facet_key_from_string (name, &key))
+      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
         {
           g_autoptr(GString) keys = g_string_new (NULL);
 
-          for (guint k = 0; k < VT_N_FACETS; k++)
+          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
             g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
                                     vt_facet_key_to_string (k));
           vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
@@ -260,21 +261,6 @@ print_table (GPtrArray *items,
 }
 
 static void
-print_json_node (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, &length);
-  vt_cli_write (data, length);
-  vt_cli_write ("\n", 1);
-}
-
-static void
 print_json (GPtrArray *items)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
@@ -288,37 +274,7 @@ print_json (GPtrArray *items)
       json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
     }
   json_node_take_array (root, array);
-  print_json_node (root);
-}
-
-/* RFC 4180: quoted when it holds a comma, a quote or a line end; quotes doubled. */
-static void
-append_csv_field (GString    *line,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-end_csv_line (GString *line)
-{
-  g_string_append (line, "\r\n");
-  vt_cli_write (line->str, line->len);
-  g_string_truncate (line, 0);
+  vt_cli_print_json (root);
 }
 
 static char *
@@ -350,9 +306,9 @@ print_csv (GPtrArray *items)
     {
       if (c > 0)
         g_string_append_c (line, ',');
-      append_csv_field (line, vt_field_get_member (csv_columns[c]));
+      vt_cli_append_csv_field (line, vt_field_get_member (csv_columns[c]));
     }
-  end_csv_line (line);
+  vt_cli_end_csv_line (line);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -364,9 +320,9 @@ print_csv (GPtrArray *items)
 
           if (c > 0)
             g_string_append_c (line, ',');
-          append_csv_field (line, value);
+          vt_cli_append_csv_field (line, value);
         }
-      end_csv_line (line);
+      vt_cli_end_csv_line (line);
     }
 }
 
@@ -377,7 +333,7 @@ print_facets_json (VtFacets *facets)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -400,7 +356,7 @@ print_facets_json (VtFacets *facets)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  print_json_node (root);
+  vt_cli_print_json (root);
 }
 
 static void
@@ -408,8 +364,8 @@ print_facets_csv (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
-  end_csv_line (line);
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  vt_cli_end_csv_line (line);
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -418,10 +374,10 @@ print_facets_csv (VtFacets *facets)
         {
           g_string_append (line, vt_facet_key_to_string (key));
           g_string_append_c (line, ',');
-          append_csv_field (line, counts[i].value);
+          vt_cli_append_csv_field (line, counts[i].value);
           g_string_append_printf (line, ",%u,%s", counts[i].count,
                                   counts[i].selected ? "true" : "false");
-          end_csv_line (line);
+          vt_cli_end_csv_line (line);
         }
     }
 }
@@ -431,7 +387,7 @@ print_facets_table (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -467,7 +423,9 @@ vt_cli_query (int    argc,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean show_facets = FALSE;
+  gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
+    VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
     { "search", 's', 0, G_OPTION_ARG_STRING, &search,
       N_("Keep the pieces that contain every word of TEXT (case and accents ignored)"), N_("TEXT") },
     { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &facet_options,
@@ -542,7 +500,7 @@ vt_cli_query (int    argc,
       || !apply_price_range (query, price))
     return VT_CLI_EXIT_FAILURE;
 
-  catalog = vt_cli_load_catalog (paths[0], &error);
+  catalog = vt_cli_load_catalog (paths[0], allow_outside, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);
@@ -550,6 +508,7 @@ vt_cli_query (int    argc,
     }
 
   sorter = vt_sorter_new (sort_key, descending);
+  vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = match_and_sort (G_LIST_MODEL (catalog), query, sorter);
 
   if (show_facets)

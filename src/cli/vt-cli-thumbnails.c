@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-cli-common.h"
+#include "vt-text.h"
 #include "vt-thumbnailer.h"
 
 #include <glib/gi18n.h>
@@ -92,15 +93,19 @@ on_ensured_cb (GObject      *object,
   show_progress (run);
 }
 
-/* "item 56 (1956 - Hungarian Revolution)" */
+/* "item 2 (1902 - Event 2): message", named as validate names it (a
+ * long title cut, see vt-problem.c). */
 static char *
-describe_item (VtItem *item)
+describe_failure (VtItem     *item,
+                  const char *message)
 {
-  const char *title = vt_item_get_title (item);
+  g_autoptr(VtProblem) problem = vt_problem_new_for_item (VT_SEVERITY_ERROR,
+                                                          vt_item_get_index (item),
+                                                          vt_item_get_number (item),
+                                                          vt_item_get_title (item),
+                                                          NULL, message);
 
-  if (title != NULL && *title != '\0')
-    return g_strdup_printf (_("item %u (%s)"), vt_item_get_number (item), title);
-  return g_strdup_printf (_("item %u"), vt_item_get_number (item));
+  return vt_problem_to_string (problem);
 }
 
 static gboolean
@@ -138,7 +143,9 @@ vt_cli_thumbnails (int    argc,
 {
   g_auto(GStrv) paths = NULL;
   g_auto(GStrv) size_texts = NULL;
+  gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
+    VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
     { "size", 's', 0, G_OPTION_ARG_STRING_ARRAY, &size_texts,
       N_("Thumbnail size in pixels, up to 1024 (default 256; may be given more than once)"),
       N_("N") },
@@ -183,7 +190,7 @@ vt_cli_thumbnails (int    argc,
   if (!parse_sizes (size_texts, sizes))
     return VT_CLI_EXIT_FAILURE;
 
-  catalog = vt_cli_load_catalog (paths[0], &error);
+  catalog = vt_cli_load_catalog (paths[0], allow_outside, &error);
   if (catalog == NULL)
     {
       vt_cli_file_error (error);
@@ -219,8 +226,10 @@ vt_cli_thumbnails (int    argc,
 
       if (job->file == NULL)
         {
+          g_autofree char *refusal = vt_item_dup_image_refusal (job->item);
+
           g_set_error_literal (&job->error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_NOT_FOUND,
-                               _("no image given"));
+                               refusal != NULL ? refusal : _("no image given"));
           run.failed++;
           run.done++;
           continue;
@@ -241,19 +250,20 @@ vt_cli_thumbnails (int    argc,
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = jobs->pdata[i];
-      g_autofree char *what = NULL;
+      g_autofree char *sized = NULL;
+      g_autofree char *failure = NULL;
 
       if (job->error == NULL)
         continue;
-      what = describe_item (job->item);
       if (sizes->len > 1)
-        g_printerr ("%s: %s: %d px: %s\n", paths[0], what, job->size, job->error->message);
-      else
-        g_printerr ("%s: %s: %s\n", paths[0], what, job->error->message);
+        sized = g_strdup_printf ("%d px: %s", job->size, job->error->message);
+      failure = describe_failure (job->item, sized != NULL ? sized : job->error->message);
+      g_printerr ("%s: %s\n", paths[0], failure);
     }
 
   vt_cli_printf (_("Thumbnails in %s: made %u, already valid %u, failed %u\n"),
                  cache_dir, run.made, run.found, run.failed);
+  vt_cli_hint_outside (paths[0], catalog);
 
   return run.failed > 0 ? VT_CLI_EXIT_PROBLEMS : VT_CLI_EXIT_OK;
 }

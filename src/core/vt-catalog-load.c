@@ -294,8 +294,9 @@ report_duplicates (VtCatalogLoadJob *job,
 
           if (item == NULL)
             continue;
-          problem = vt_problem_new (VT_SEVERITY_ERROR, vt_item_get_number (item),
-                                    vt_item_get_title (item), duplicate->key, message);
+          problem = vt_problem_new_for_item (VT_SEVERITY_ERROR, vt_item_get_index (item),
+                                             vt_item_get_number (item), vt_item_get_title (item),
+                                             duplicate->key, message);
           vt_item_add_load_problem (item, problem);
         }
       else if (duplicate->scope == VT_JSON_SCOPE_COLLECTION)
@@ -316,7 +317,7 @@ report_duplicates (VtCatalogLoadJob *job,
 typedef struct
 {
   JsonArray    *array;
-  GFile        *base_dir;
+  VtImageScope *scope;
   GPtrArray    *built;       /* one slot per element, NULL for a non-object */
   guint         n_elements;
   guint         n_chunks;
@@ -339,8 +340,8 @@ build_chunks (BuildJob *job)
           JsonNode *element = json_array_get_element (job->array, i);
 
           if (JSON_NODE_HOLDS_OBJECT (element))
-            job->built->pdata[i] = vt_item_new_from_json (json_node_get_object (element),
-                                                          job->base_dir, NULL);
+            job->built->pdata[i] = vt_item_new_in_scope (json_node_get_object (element),
+                                                         job->scope, (int) i, NULL);
           if (i % 256 == 255 && g_cancellable_is_cancelled (job->cancellable))
             return;
         }
@@ -374,7 +375,7 @@ build_items (VtCatalogLoadJob *job,
   GPtrArray *built = g_ptr_array_new_full (n_elements, unref_if_any);
   BuildJob build = {
     .array = array,
-    .base_dir = job->base_dir,
+    .scope = job->scope,
     .built = built,
     .n_elements = n_elements,
     .n_chunks = 1,
@@ -406,6 +407,35 @@ build_items (VtCatalogLoadJob *job,
   return built;
 }
 
+/* The line each item starts on, from where the scan found it, counted
+ * in one pass over the data (the starts ascend); 0 for an element that
+ * is no object. */
+static guint *
+count_item_lines (const char *data,
+                  GArray     *starts)
+{
+  guint *lines = g_new0 (guint, MAX (starts->len, 1));
+  const char *p = data;
+  guint line = 1;
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      const char *start = data + g_array_index (starts, gsize, i);
+      const char *newline;
+
+      if (start == data)
+        continue;
+      while ((newline = memchr (p, '\n', (gsize) (start - p))) != NULL)
+        {
+          line++;
+          p = newline + 1;
+        }
+      lines[i] = line;
+    }
+
+  return lines;
+}
+
 gboolean
 vt_catalog_load_job_run (VtCatalogLoadJob *job,
                          GCancellable     *cancellable,
@@ -417,6 +447,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   g_autoptr(GPtrArray) items_by_index = NULL;
   g_autoptr(GPtrArray) built = NULL;
   g_auto(VtJsonCheck) check = { NULL, 0, 0 };
+  g_autofree guint *lines = NULL;
   const char *data;
   gsize length;
   JsonArray *array;
@@ -433,6 +464,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
     return FALSE;
   job->n_expected_objects = check.n_objects;
+  lines = count_item_lines (data, check.item_starts);
   vt_catalog_load_job_report_progress (job, 0.1);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -455,6 +487,8 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
     return FALSE;
 
   job->base_dir = g_file_get_parent (job->file);
+  job->scope = vt_image_scope_new (job->base_dir);
+  vt_image_scope_set_allow_outside (job->scope, job->allow_outside);
   job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
   read_collection (job, job->root);
 
@@ -481,6 +515,8 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
           continue;
         }
 
+      if (i < check.item_starts->len)
+        vt_item_set_line (item, lines[i]);
       g_ptr_array_add (job->items, g_object_ref (item));
       g_ptr_array_add (items_by_index, item);
     }

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vt-catalog.h"
+#include "vt-image-scope.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ struct _VtCatalogLoadJob
   GFile         *file;
   char          *name;           /* for messages */
   goffset        max_size;
+  gboolean       allow_outside;
   guint          generation;
 
   /* progress, in thousandths */
@@ -36,6 +38,7 @@ struct _VtCatalogLoadJob
 
   /* results */
   GFile         *base_dir;
+  VtImageScope  *scope;
   JsonObject    *root;
   JsonObject    *collection;
   char          *collection_name;

@@ -7,14 +7,15 @@
 
 #include "vt-catalog-private.h"
 #include "vt-field.h"
+#include "vt-image-decode.h"
 #include "vt-item-private.h"
+#include "vt-text.h"
 
 #include <errno.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* "1950s" (or "1950's") → 1950. */
 static gboolean
@@ -65,10 +66,11 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 
   g_ptr_array_add (problems,
-                   vt_problem_new (severity,
-                                   item != NULL ? vt_item_get_number (item) : 0,
-                                   item != NULL ? vt_item_get_title (item) : NULL,
-                                   vt_field_get_member (field), message));
+                   vt_problem_new_for_item (severity,
+                                            item != NULL ? vt_item_get_index (item) : -1,
+                                            item != NULL ? vt_item_get_number (item) : 0,
+                                            item != NULL ? vt_item_get_title (item) : NULL,
+                                            vt_field_get_member (field), message));
 }
 
 static void
@@ -79,19 +81,33 @@ check_image (GPtrArray *problems,
   const char *written = vt_item_get_image_path (item);
   GFile *image = vt_item_get_image (item);
   g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
   GStatBuf st;
 
-  if (image == NULL)
+  switch (vt_item_get_image_place (item))
     {
+    case VT_IMAGE_PLACE_NONE:
       if (!has_load_problem (item, VT_FIELD_IMAGE))
         add_problem (problems, item, VT_SEVERITY_WARNING, VT_FIELD_IMAGE,
                      _("missing: the piece has no image"));
       return;
+
+    case VT_IMAGE_PLACE_REMOTE:
+    case VT_IMAGE_PLACE_OUTSIDE:
+      refusal = vt_item_dup_image_refusal (item);
+      if (refusal != NULL)
+        {
+          add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", refusal);
+          return;
+        }
+      break;
+
+    case VT_IMAGE_PLACE_INSIDE:
+      break;
     }
 
   path = g_file_get_path (image);
-  if (path == NULL)
-    return;   /* not a local file: nothing cheap to check */
 
   if (g_stat (path, &st) != 0)
     {
@@ -100,6 +116,9 @@ check_image (GPtrArray *problems,
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” does not exist (looked for %s)"), written, path);
+      else if (saved_errno == ELOOP)
+        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
+                     _("“%s” is a symbolic link that leads back to itself, not an image"), written);
       else
         add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
                      _("“%s” cannot be read: %s"), written, g_strerror (saved_errno));
@@ -113,14 +132,84 @@ check_image (GPtrArray *problems,
       return;
     }
 
-  if (read_header && gdk_pixbuf_get_file_info (path, NULL, NULL) == NULL)
+  /* Opened as the thumbnailer opens it: a fifo or a terminal named as
+   * the image must not make validation wait. */
+  if (read_header && !vt_image_check_file (path, written, NULL, NULL, &error))
+    add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE, "%s", error->message);
+}
+
+/* The number of characters of @text when there are more than @max. */
+static gboolean
+is_too_long (const char *text,
+             guint       max,
+             glong      *n_chars)
+{
+  /* Most texts are shorter in bytes than the limit in characters: not
+   * counted. */
+  if (text == NULL || max == 0 || strlen (text) <= max)
+    return FALSE;
+
+  *n_chars = g_utf8_strlen (text, -1);
+  return *n_chars > (glong) max;
+}
+
+/* The limits of the field table (vt_field_get_max_chars ()): a value
+ * over them loads, and the window shows it cut, but it is reported. */
+static void
+check_lengths (GPtrArray *problems,
+               VtItem    *item)
+{
+  for (guint i = 0; i < VT_N_FIELDS; i++)
     {
-      if (g_access (path, R_OK) != 0)
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” cannot be read: %s"), written, g_strerror (errno));
+      VtField field = (VtField) i;
+      guint max_chars = vt_field_get_max_chars (field);
+      guint max_values = vt_field_get_max_values (field);
+      const char * const *values = NULL;
+      guint n_values = 0;
+      glong n_chars;
+
+      if (max_chars == 0)
+        continue;
+
+      if (vt_field_is_string (field))
+        {
+          const char *value = vt_item_get_string (item, field);
+          g_autofree char *cut = NULL;
+
+          if (is_too_long (value, max_chars, &n_chars))
+            add_problem (problems, item, VT_SEVERITY_WARNING, field,
+                         /* Translators: after the field's name, "title: 5000 characters,
+                          * more than the 1000 allowed: “Treaty of…”" */
+                         _("%ld characters, more than the %u allowed: “%s”"),
+                         n_chars, max_chars, vt_text_bound (value, VT_TEXT_BOUND_QUOTE, &cut));
+          continue;
+        }
+
+      if (field == VT_FIELD_TEXT)
+        values = vt_item_get_text (item);
+      else if (field == VT_FIELD_COUNTRIES)
+        values = vt_item_get_countries (item);
       else
-        add_problem (problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMAGE,
-                     _("“%s” is not an image file Vitrine can read"), written);
+        g_assert_not_reached ();
+
+      for (; values[n_values] != NULL; n_values++)
+        {
+          g_autofree char *cut = NULL;
+
+          /* Past the count allowed, one problem says it for all. */
+          if (n_values < max_values && is_too_long (values[n_values], max_chars, &n_chars))
+            add_problem (problems, item, VT_SEVERITY_WARNING, field,
+                         /* Translators: after the field's name, "text: entry 2 has 70000
+                          * characters, more than the 64000 allowed: “In the…”" */
+                         _("entry %u has %ld characters, more than the %u allowed: “%s”"),
+                         n_values + 1, n_chars, max_chars,
+                         vt_text_bound (values[n_values], VT_TEXT_BOUND_QUOTE, &cut));
+        }
+      if (n_values > max_values)
+        add_problem (problems, item, VT_SEVERITY_WARNING, field,
+                     /* Translators: after the field's name, "countries: 300 entries,
+                      * more than the 250 allowed" */
+                     _("%u entries, more than the %u allowed"), n_values, max_values);
     }
 }
 
@@ -244,8 +333,13 @@ vt_catalog_find_problems (GPtrArray    *items,
           if (first == NULL)
             g_hash_table_insert (first_by_number, GUINT_TO_POINTER (number), item);
           else if (vt_item_get_title (first) != NULL)
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("%u is also the number of “%s”"), number, vt_item_get_title (first));
+            {
+              g_autofree char *cut = NULL;
+
+              add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                           _("%u is also the number of “%s”"), number,
+                           vt_text_bound (vt_item_get_title (first), VT_TEXT_BOUND_LINE, &cut));
+            }
           else
             add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
                          _("%u is also the number of another piece"), number);
@@ -265,11 +359,13 @@ vt_catalog_find_problems (GPtrArray    *items,
 
       if (decade != NULL)
         {
+          g_autofree char *cut = NULL;
           int start;
 
           if (!parse_decade (decade, &start))
             add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
-                         _("“%s” is not a decade such as “1950s”"), decade);
+                         _("“%s” is not a decade such as “1950s”"),
+                         vt_text_bound (decade, VT_TEXT_BOUND_QUOTE, &cut));
           else if (vt_item_has_year (item)
                    && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
             add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
@@ -279,6 +375,8 @@ vt_catalog_find_problems (GPtrArray    *items,
       if (vt_item_get_price_text (item) != NULL)
         {
           g_autoptr(GError) error = NULL;
+          g_autofree char *cut = NULL;
+          const char *quoted = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_QUOTE, &cut);
 
           if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
             add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
@@ -288,14 +386,15 @@ vt_catalog_find_problems (GPtrArray    *items,
               if (currency != NULL)
                 add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
                              _("“%s” is in %s, but the collection’s currency is %s"),
-                             vt_item_get_price_text (item), price.currency, expected_currency);
+                             quoted, price.currency, expected_currency);
               else
                 add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
                              _("“%s” is in %s, but most pieces are priced in %s"),
-                             vt_item_get_price_text (item), price.currency, expected_currency);
+                             quoted, price.currency, expected_currency);
             }
         }
 
+      check_lengths (item_problems, item);
       check_image (item_problems, item, read_image_headers);
 
       g_ptr_array_sort (item_problems, compare_severity);

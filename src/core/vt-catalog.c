@@ -8,6 +8,8 @@
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
 #include "vt-file.h"
+#include "vt-item-private.h"
+#include "vt-json-check.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -37,6 +39,7 @@ struct _VtCatalog
 
   GFile       *file;
   GFile       *base_dir;
+  VtImageScope *scope;          /* the items', nullable before a load */
   JsonObject  *root;
   JsonObject  *collection;
   char        *name;
@@ -44,6 +47,8 @@ struct _VtCatalog
   guint        total;
 
   goffset      max_size;
+  gboolean     allow_outside;
+  gboolean     headers_read;    /* by vt_catalog_validate() since the load */
   double       progress;
   guint        n_loading;
   guint        generation;
@@ -61,6 +66,7 @@ enum
   PROP_LOADING,
   PROP_MAX_SIZE,
   PROP_N_ITEMS,
+  PROP_ALLOW_OUTSIDE,
   N_PROPS
 };
 
@@ -115,6 +121,7 @@ load_job_clear (VtCatalogLoadJob *job)
   g_clear_object (&job->file);
   g_clear_pointer (&job->name, g_free);
   g_clear_object (&job->base_dir);
+  g_clear_pointer (&job->scope, vt_image_scope_unref);
   g_clear_pointer (&job->root, json_object_unref);
   g_clear_pointer (&job->collection, json_object_unref);
   g_clear_pointer (&job->collection_name, g_free);
@@ -136,6 +143,7 @@ load_job_new (VtCatalog *self,
   job->file = g_object_ref (file);
   job->name = g_file_get_parse_name (file);
   job->max_size = self->max_size;
+  job->allow_outside = self->allow_outside;
   job->generation = ++self->generation;
   return job;
 }
@@ -281,7 +289,20 @@ load_job_apply (VtCatalogLoadJob *job)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
   set_collection_fields (self, job->collection_name, job->total, job->currency);
 
-  set_problems (self, job->problems);
+  g_clear_pointer (&self->scope, vt_image_scope_unref);
+  self->scope = g_steal_pointer (&job->scope);
+  self->headers_read = FALSE;
+  /* Allowed or refused while the load ran: its problems are out of date. */
+  if (vt_image_scope_set_allow_outside (self->scope, self->allow_outside))
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+
+      problems = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
+                                           self->total, FALSE, FALSE, NULL);
+      set_problems (self, problems);
+    }
+  else
+    set_problems (self, job->problems);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, self->items->len);
   if (n_removed != self->items->len)
@@ -424,9 +445,10 @@ char *
 vt_catalog_to_data (VtCatalog *self,
                     gsize     *length)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) node = NULL;
+  JsonNode *old_items;
   JsonArray *items;
+  guint next_item = 0;
   GString *out;
   gsize n;
 
@@ -445,19 +467,35 @@ vt_catalog_to_data (VtCatalog *self,
   if (self->collection != NULL)
     json_object_set_object_member (self->root, "collection", json_object_ref (self->collection));
 
+  /* Elements of "items" that are not pieces were skipped at load: they
+   * go back among the pieces where they were, never dropped. */
+  old_items = json_object_get_member (self->root, "items");
   items = json_array_sized_new (self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, i))));
+  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
+    {
+      JsonArray *old = json_node_get_array (old_items);
+      guint n_pieces = 0;
+
+      for (guint i = 0; i < json_array_get_length (old); i++)
+        {
+          JsonNode *element = json_array_get_element (old, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              n_pieces++;
+              continue;
+            }
+          for (; next_item < MIN (n_pieces, self->items->len); next_item++)
+            json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
+          json_array_add_element (items, json_node_copy (element));
+        }
+    }
+  for (; next_item < self->items->len; next_item++)
+    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
   json_object_set_array_member (self->root, "items", items);
 
   node = json_node_init_object (json_node_alloc (), self->root);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
+  out = vt_json_write (node);
   g_string_append_c (out, '\n');
   n = out->len;
   if (length != NULL)
@@ -571,6 +609,53 @@ vt_catalog_validate (VtCatalog *self)
   problems = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
                                        self->total, TRUE, TRUE, NULL);
   set_problems (self, problems);
+  self->headers_read = TRUE;
+}
+
+gboolean
+vt_catalog_get_allow_outside (VtCatalog *self)
+{
+  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
+
+  return self->allow_outside;
+}
+
+void
+vt_catalog_set_allow_outside (VtCatalog *self,
+                              gboolean   allow)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_if_fail (VT_IS_CATALOG (self));
+
+  allow = !!allow;
+  if (self->allow_outside == allow)
+    return;
+  self->allow_outside = allow;
+
+  if (self->scope != NULL && vt_image_scope_set_allow_outside (self->scope, allow))
+    {
+      /* The rules again, as thoroughly as last time; then every item
+       * again, so that views ask each one for its image anew. */
+      problems = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
+                                           self->total, self->headers_read, TRUE, NULL);
+      set_problems (self, problems);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_OUTSIDE]);
+}
+
+guint
+vt_catalog_count_outside_images (VtCatalog *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (VT_IS_CATALOG (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (vt_item_get_image_place (g_ptr_array_index (self->items, i)) == VT_IMAGE_PLACE_OUTSIDE)
+      count++;
+  return count;
 }
 
 GFile *
@@ -694,6 +779,7 @@ vt_catalog_finalize (GObject *object)
   g_clear_pointer (&self->catalog_problems, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->base_dir);
+  g_clear_pointer (&self->scope, vt_image_scope_unref);
   g_clear_pointer (&self->root, json_object_unref);
   g_clear_pointer (&self->collection, json_object_unref);
   g_clear_pointer (&self->name, g_free);
@@ -739,6 +825,9 @@ vt_catalog_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
       break;
+    case PROP_ALLOW_OUTSIDE:
+      g_value_set_boolean (value, self->allow_outside);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -756,6 +845,9 @@ vt_catalog_set_property (GObject      *object,
     {
     case PROP_MAX_SIZE:
       vt_catalog_set_max_size (self, g_value_get_int64 (value));
+      break;
+    case PROP_ALLOW_OUTSIDE:
+      vt_catalog_set_allow_outside (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -791,6 +883,9 @@ vt_catalog_class_init (VtCatalogClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+  properties[PROP_ALLOW_OUTSIDE] =
+    g_param_spec_boolean ("allow-outside", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

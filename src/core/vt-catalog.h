@@ -86,6 +86,17 @@ goffset     vt_catalog_get_max_size     (VtCatalog           *self);
 void        vt_catalog_set_max_size     (VtCatalog           *self,
                                          goffset              max_size);
 
+/* Whether images outside the catalog's folder (after resolving ".."
+ * and symbolic links) are opened. A catalog is data from a stranger:
+ * by default they are not, and an item's image there is NULL with a
+ * problem that says why. Kept across loads; changing it validates the
+ * catalog again and announces every item changed, so views reload them. */
+gboolean    vt_catalog_get_allow_outside (VtCatalog          *self);
+void        vt_catalog_set_allow_outside (VtCatalog          *self,
+                                         gboolean             allow);
+/* Pieces whose image lies outside the catalog's folder, allowed or not. */
+guint       vt_catalog_count_outside_images (VtCatalog       *self);
+
 /* Item of @number, or NULL. (transfer none) */
 VtItem     *vt_catalog_lookup           (VtCatalog           *self,
                                          guint                number);

@@ -118,11 +118,24 @@ table_sort (FacetTable *table,
           entry->number = g_ascii_strtoll (value, &end, 10);
           entry->numeric = end != value;
         }
+      else if (key == VT_FACET_REVIEW || key == VT_FACET_PROBLEMS)
+        {
+          VtReviewState state;
+
+          /* In the order of the states, problems before none. */
+          entry->numeric = TRUE;
+          if (vt_review_state_from_string (value, &state))
+            entry->number = state;
+          else
+            entry->number = g_str_equal (value, VT_FACET_VALUE_HAS_PROBLEMS) ? 0 : 1;
+        }
       /* Case and accents aside, as the search and the title sort do. */
       entry->collate_key = vt_text_collate_key (value);
     }
 
-  qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
+  /* qsort () wants a valid pointer even for no elements. */
+  if (n > 1)
+    qsort (entries, n, sizeof (SortEntry), compare_sort_entries);
 
   for (guint i = 0; i < n; i++)
     {

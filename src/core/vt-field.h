@@ -83,6 +83,11 @@ typedef struct
   int          facet;
   int          range;
   int          sort;
+  /* The longest value validation accepts, in characters (for a list,
+   * of each of its strings), and for a list how many strings; 0 for a
+   * field without text. Longer loads and shows, cut, with a problem. */
+  guint        max_chars;
+  guint        max_values;
 } VtFieldInfo;
 
 const VtFieldInfo *vt_field_get_info          (VtField     field);
@@ -90,12 +95,15 @@ const char        *vt_field_get_member        (VtField     field);
 /* The translated label ("Decade", "Impact"). */
 const char        *vt_field_get_label         (VtField     field);
 gboolean           vt_field_is_string         (VtField     field);
+guint              vt_field_get_max_chars     (VtField     field);
+guint              vt_field_get_max_values    (VtField     field);
 
 /* NULL when no field has that JSON member (compared exactly) or that
  * page key (compared without ASCII case). */
 const VtFieldInfo *vt_field_lookup_member     (const char *member);
 const VtFieldInfo *vt_field_lookup_page_key   (const char *key);
 
+/* Only for the first %VT_N_FIELD_FACETS keys. */
 VtField            vt_field_for_facet         (VtFacetKey  key);
 VtField            vt_field_for_range         (VtRangeKey  key);
 VtField            vt_field_for_sort          (VtSortKey   key);

@@ -8,7 +8,8 @@
  * loaders decode at full size whatever size is asked for (all but JPEG,
  * which decodes at 1/2, 1/4 or 1/8), so the declared size is checked in
  * size-prepared before anything is decoded, and the rest is scaled here.
- * Everything runs in the thumbnailer's worker threads.
+ * Everything runs in the thumbnailer's worker threads or in validation,
+ * which checks the same header the thumbnailer would decode.
  */
 
 #define G_LOG_DOMAIN "vitrine-thumbnailer"
@@ -59,6 +60,8 @@ typedef struct
   int         width;        /* as declared by the file */
   int         height;
   Format      format;
+  gboolean    header_only;  /* stop once the size is known */
+  gboolean    header_done;
   gboolean    too_large;
   gboolean    closing;
   int         rows_done;
@@ -107,6 +110,33 @@ sniff_refused_format (const guchar *data,
   return NULL;
 }
 
+/* The format of the file whose first @length bytes are @data, when it
+ * is one we open; else FORMAT_NONE with @error saying what it is. */
+static Format
+sniff_checked (const guchar  *data,
+               gsize          length,
+               const char    *name,
+               GError       **error)
+{
+  Format format = sniff_format (data, length);
+  const char *refused;
+
+  if (format != FORMAT_NONE)
+    return format;
+
+  refused = sniff_refused_format (data, length);
+  if (refused != NULL)
+    g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_UNSUPPORTED,
+                 /* Translators: %s is an image format such as SVG */
+                 _("“%s” is in the %s format, which Vitrine does not open (it opens JPEG, PNG, WebP, GIF, BMP and TIFF)"),
+                 name, refused);
+  else
+    g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_UNSUPPORTED,
+                 _("“%s” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)"),
+                 name);
+  return FORMAT_NONE;
+}
+
 static void
 on_size_prepared_cb (GdkPixbufLoader *loader,
                      int              width,
@@ -119,10 +149,11 @@ on_size_prepared_cb (GdkPixbufLoader *loader,
   ctx->width = width;
   ctx->height = height;
 
-  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_PIXELS)
+  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_PIXELS || ctx->header_only)
     {
       /* A size of 0 makes every loader stop before it allocates anything. */
-      ctx->too_large = width > 0 && height > 0;
+      ctx->too_large = width > 0 && height > 0 && (gint64) width * height > MAX_PIXELS;
+      ctx->header_done = ctx->header_only && width > 0 && height > 0;
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
@@ -214,22 +245,9 @@ decode_fd (int            fd,
       return NULL;
     }
 
-  format = sniff_format (buffer, n);
+  format = sniff_checked (buffer, n, ctx->name, error);
   if (format == FORMAT_NONE)
-    {
-      const char *refused = sniff_refused_format (buffer, n);
-
-      if (refused != NULL)
-        g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_UNSUPPORTED,
-                     /* Translators: %s is an image format such as SVG */
-                     _("“%s” is in the %s format, which Vitrine does not open (it opens JPEG, PNG, WebP, GIF, BMP and TIFF)"),
-                     ctx->name, refused);
-      else
-        g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_UNSUPPORTED,
-                     _("“%s” is not an image in a format Vitrine opens (JPEG, PNG, WebP, GIF, BMP or TIFF)"),
-                     ctx->name);
-      return NULL;
-    }
+    return NULL;
 
   loader = gdk_pixbuf_loader_new_with_type (format_loaders[format], &local_error);
   if (loader == NULL)
@@ -252,6 +270,8 @@ decode_fd (int            fd,
           ok = FALSE;
           break;
         }
+      if (ctx->header_done)
+        break;
       n = read_some (fd, buffer, READ_CHUNK);
     }
   saved_errno = n < 0 ? errno : 0;
@@ -279,6 +299,9 @@ decode_fd (int            fd,
                    _("Could not read “%s”: %s"), ctx->name, g_strerror (saved_errno));
       return NULL;
     }
+  /* The size is known: what the loader says once stopped does not matter. */
+  if (ctx->header_done)
+    return NULL;
 
   pixbuf = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
   if (pixbuf == NULL)
@@ -373,7 +396,9 @@ vt_image_open (const char   *path,
       return FALSE;
     }
 
-  /* O_NONBLOCK: opening a fifo must not wait for a writer. */
+  /* O_NONBLOCK: opening a fifo must not wait for a writer; O_NOCTTY: a
+   * terminal named as an image must not become ours. Only a regular
+   * file gets past fstat(), so nothing is ever read from either. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
     {
@@ -381,6 +406,9 @@ vt_image_open (const char   *path,
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_NOT_FOUND,
                      _("“%s” does not exist"), name);
+      else if (saved_errno == ELOOP)
+        g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_NOT_FOUND,
+                     _("“%s” is a symbolic link that leads back to itself, not an image"), name);
       else if (saved_errno == EACCES || saved_errno == EPERM)
         g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_PERMISSION,
                      _("“%s” cannot be read: permission denied"), name);
@@ -412,14 +440,56 @@ vt_image_open (const char   *path,
       return FALSE;
     }
 
-  if (st->st_size == 0)
+  *out_fd = fd;
+  return TRUE;
+}
+
+gboolean
+vt_image_check_fd (int          fd,
+                   const char  *name,
+                   int         *width,
+                   int         *height,
+                   GError     **error)
+{
+  DecodeContext ctx = { .name = name, .fit = 1, .header_only = TRUE };
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pixbuf = decode_fd (fd, &ctx, NULL, &local_error);
+  g_assert (pixbuf == NULL || !ctx.header_done);
+  if (!ctx.header_done)
     {
-      close (fd);
-      g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_EMPTY,
-                   _("“%s” is empty (0 bytes)"), name);
+      if (local_error == NULL)
+        g_set_error (&local_error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_CORRUPT,
+                     _("“%s” is damaged or truncated: it holds no picture"), name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  *out_fd = fd;
+  if (width != NULL)
+    *width = ctx.width;
+  if (height != NULL)
+    *height = ctx.height;
   return TRUE;
+}
+
+gboolean
+vt_image_check_file (const char  *path,
+                     const char  *name,
+                     int         *width,
+                     int         *height,
+                     GError     **error)
+{
+  struct stat st;
+  gboolean ok;
+  int fd;
+
+  if (!vt_image_open (path, name, &st, &fd, error))
+    return FALSE;
+  ok = vt_image_check_fd (fd, name, width, height, error);
+  close (fd);
+  return ok;
 }

@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 
 /*
  * Opens the file at @path (NULL when it is not a local file) for reading
- * without blocking on a fifo, and checks that it is a regular file that
- * is not empty; @name names it in messages. Errors are in
- * VT_THUMBNAILER_ERROR or G_IO_ERROR.
+ * without blocking on a fifo or taking a terminal, and checks that it is
+ * a regular file (not a folder, a pipe or a device); @name names it in
+ * messages. Everything that opens an image the catalog names goes
+ * through here. Errors are in VT_THUMBNAILER_ERROR or G_IO_ERROR.
  */
 gboolean   vt_image_open      (const char    *path,
                                const char    *name,
@@ -35,5 +36,23 @@ GdkPixbuf *vt_image_decode_fd (int            fd,
                                int           *height,
                                GCancellable  *cancellable,
                                GError       **error);
+
+/*
+ * Reads the header of the image open on @fd, as far as its declared
+ * size and no further: FALSE with @error when it is empty, not in a
+ * format we open, over 100 megapixels, or damaged before its size.
+ */
+gboolean   vt_image_check_fd  (int            fd,
+                               const char    *name,
+                               int           *width,
+                               int           *height,
+                               GError       **error);
+/* vt_image_open() and vt_image_check_fd(): whether validation would
+ * let the thumbnailer try @path. */
+gboolean   vt_image_check_file (const char   *path,
+                                const char   *name,
+                                int          *width,
+                                int          *height,
+                                GError      **error);
 
 G_END_DECLS

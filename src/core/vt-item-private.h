@@ -3,10 +3,19 @@
 
 #pragma once
 
+#include "vt-image-scope.h"
 #include "vt-item.h"
 #include "vt-problem.h"
 
 G_BEGIN_DECLS
+
+/* vt_item_new_from_json() for the items of one catalog, which share
+ * @scope: its folder and whether images outside it may be opened. */
+VtItem    *vt_item_new_in_scope       (JsonObject   *object,
+                                       VtImageScope *scope,
+                                       int           index,
+                                       GPtrArray    *problems);
+
 
 /* Whether the member was present with the right type: tells "impact 0"
  * apart from "no impact". */
@@ -14,6 +23,10 @@ gboolean   vt_item_has_year           (VtItem    *self);
 gboolean   vt_item_has_impact         (VtItem    *self);
 /* The "image" member as written, before resolving. */
 const char *vt_item_get_image_path    (VtItem    *self);
+/* Where the image lies; vt_item_get_image() is NULL for OUTSIDE unless
+ * the scope allows it, and always for REMOTE. */
+VtImagePlace vt_item_get_image_place  (VtItem    *self);
+VtImageScope *vt_item_get_image_scope (VtItem    *self);
 
 /* Problems found while reading the item's JSON (wrong types, duplicate
  * keys); they stay with the item so validation can report them again.
@@ -21,6 +34,10 @@ const char *vt_item_get_image_path    (VtItem    *self);
 GPtrArray *vt_item_get_load_problems  (VtItem    *self);
 void       vt_item_add_load_problem   (VtItem    *self,
                                        VtProblem *problem);
+
+/* Set by the loader, from where the scan found the item. */
+void       vt_item_set_line           (VtItem    *self,
+                                       guint      line);
 
 /* Sets the problem without notifying: for items not yet shown (worker thread). */
 void       vt_item_take_problem_quietly (VtItem  *self,

@@ -7,6 +7,7 @@
 
 #include "vt-item.h"
 #include "vt-item-private.h"
+#include "vt-enums.h"
 #include "vt-field.h"
 #include "vt-text.h"
 
@@ -26,7 +27,10 @@ struct _VtItem
   GObject      parent_instance;
 
   JsonObject  *json;
-  GFile       *image;
+  GFile       *image;       /* even when outside: vt_item_get_image() decides */
+  VtImageScope *scope;
+  VtImagePlace image_place;
+  int          index;
   char        *problem;
   GPtrArray   *load_problems;
 
@@ -43,11 +47,14 @@ struct _VtItem
 
   VtPrice      price;
   guint        number;
+  guint        line;
   int          year;
   int          impact;
   guint        has_year : 1;
   guint        has_impact : 1;
   guint        has_price : 1;
+  guint        review_changed : 1;
+  VtReviewState review_state;
 };
 
 /* One property per field, named by its JSON member, from PROP_0 + 1 in
@@ -60,6 +67,8 @@ enum
   PROP_JSON = PROP_FIELD (VT_N_FIELDS),
   PROP_PROBLEM,
   PROP_SEARCH_TEXT,
+  PROP_REVIEW_STATE,
+  PROP_REVIEW_CHANGED,
   N_PROPS
 };
 
@@ -76,6 +85,7 @@ vt_item_finalize (GObject *object)
 
   g_clear_pointer (&self->json, json_object_unref);
   g_clear_object (&self->image);
+  g_clear_pointer (&self->scope, vt_image_scope_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->load_problems, g_ptr_array_unref);
   g_clear_pointer (&self->text, g_free);
@@ -108,7 +118,7 @@ get_field_value (VtItem  *self,
       g_value_set_int (value, self->impact);
       break;
     case VT_FIELD_IMAGE:
-      g_value_set_object (value, self->image);
+      g_value_set_object (value, vt_item_get_image (self));
       break;
     case VT_FIELD_TITLE:
     case VT_FIELD_ABOUT:
@@ -151,6 +161,12 @@ vt_item_get_property (GObject    *object,
       break;
     case PROP_SEARCH_TEXT:
       g_value_set_string (value, self->search_text);
+      break;
+    case PROP_REVIEW_STATE:
+      g_value_set_enum (value, self->review_state);
+      break;
+    case PROP_REVIEW_CHANGED:
+      g_value_set_boolean (value, self->review_changed);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -200,6 +216,11 @@ vt_item_class_init (VtItemClass *klass)
     g_param_spec_string ("problem", NULL, NULL, NULL, flags);
   properties[PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_enum ("review-state", NULL, NULL,
+                       VT_TYPE_REVIEW_STATE, VT_REVIEW_STATE_NOT_REVIEWED, flags);
+  properties[PROP_REVIEW_CHANGED] =
+    g_param_spec_boolean ("review-changed", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -366,21 +387,28 @@ read_integer (JsonObject *object,
               GPtrArray  *pending)
 {
   JsonNode *node = json_object_get_member (object, member);
+  gboolean in_range = TRUE;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return FALSE;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     *value = json_node_get_int (node);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
-           && json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
-    *value = (gint64) json_node_get_double (node);
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
-      g_autofree char *text = describe_value (node);
+      double d = json_node_get_double (node);
 
-      add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
-      return FALSE;
+      /* Converting a double outside gint64's range is undefined: such a
+       * number is out of range whether it is whole or not. */
+      in_range = d >= -0x1p63 && d < 0x1p63;
+      if (in_range && d != (double) (gint64) d)
+        {
+          g_autofree char *text = describe_value (node);
+
+          add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
+          return FALSE;
+        }
+      *value = in_range ? (gint64) d : d < 0 ? G_MININT64 : G_MAXINT64;
     }
   else
     {
@@ -388,7 +416,7 @@ read_integer (JsonObject *object,
       return FALSE;
     }
 
-  if (*value < min || *value > max)
+  if (!in_range || *value < min || *value > max)
     {
       g_autofree char *text = describe_value (node);
 
@@ -457,17 +485,6 @@ read_string_list (JsonObject *object,
   return values;
 }
 
-static GFile *
-resolve_image (const char *path,
-               GFile      *base_dir)
-{
-  if (path == NULL)
-    return NULL;
-  if (g_path_is_absolute (path) || base_dir == NULL)
-    return g_file_new_for_path (path);
-  return g_file_resolve_relative_path (base_dir, path);
-}
-
 static void
 append_field (GString    *out,
               const char *text)
@@ -528,18 +545,34 @@ vt_item_new_from_json (JsonObject *object,
                        GFile      *base_dir,
                        GPtrArray  *problems)
 {
+  g_autoptr(VtImageScope) scope = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
+
+  scope = vt_image_scope_new (base_dir);
+  return vt_item_new_in_scope (object, scope, -1, problems);
+}
+
+VtItem *
+vt_item_new_in_scope (JsonObject   *object,
+                      VtImageScope *scope,
+                      int           index,
+                      GPtrArray    *problems)
+{
   g_autoptr(GPtrArray) pending = NULL;
   VtItem *self;
   gint64 value;
   guint n_text;
 
   g_return_val_if_fail (object != NULL, NULL);
-  g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
 
   pending = g_ptr_array_new_with_free_func (g_free);
 
   self = g_object_new (VT_TYPE_ITEM, NULL);
   self->json = json_object_ref (object);
+  self->index = index;
 
   if (read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
     self->number = (guint) value;
@@ -563,17 +596,19 @@ vt_item_new_from_json (JsonObject *object,
   if (self->strings[VT_FIELD_PRICE][0] != NULL)
     self->has_price = vt_price_parse (self->strings[VT_FIELD_PRICE][0], &self->price, NULL);
 
-  self->image = resolve_image (self->strings[VT_FIELD_IMAGE][0], base_dir);
+  self->scope = vt_image_scope_ref (scope);
+  self->image_place = vt_image_scope_resolve (scope, self->strings[VT_FIELD_IMAGE][0], &self->image);
 
   for (guint i = 0; i < pending->len; i += 2)
     {
       g_autoptr(VtProblem) problem = NULL;
 
-      problem = vt_problem_new (VT_SEVERITY_ERROR,
-                                self->number,
-                                self->strings[VT_FIELD_TITLE][0],
-                                g_ptr_array_index (pending, i),
-                                g_ptr_array_index (pending, i + 1));
+      problem = vt_problem_new_for_item (VT_SEVERITY_ERROR,
+                                         self->index,
+                                         self->number,
+                                         self->strings[VT_FIELD_TITLE][0],
+                                         g_ptr_array_index (pending, i),
+                                         g_ptr_array_index (pending, i + 1));
       vt_item_add_load_problem (self, problem);
       if (problems != NULL)
         g_ptr_array_add (problems, g_object_ref (problem));
@@ -681,7 +716,31 @@ vt_item_get_image (VtItem *self)
 {
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
+  /* Consulted at every use: the user may allow it while the item is shown. */
+  if (self->image_place == VT_IMAGE_PLACE_OUTSIDE && !vt_image_scope_get_allow_outside (self->scope))
+    return NULL;
   return self->image;
+}
+
+char *
+vt_item_dup_image_refusal (VtItem *self)
+{
+  const char *written;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  written = self->strings[VT_FIELD_IMAGE][0];
+  if (self->image_place == VT_IMAGE_PLACE_REMOTE)
+    return g_strdup_printf (_("“%s” is not a file on this computer: Vitrine opens images only "
+                              "from local files and never fetches them"), written);
+  if (vt_item_get_image (self) != NULL || self->image_place != VT_IMAGE_PLACE_OUTSIDE)
+    return NULL;
+
+  folder = g_file_get_parse_name (vt_image_scope_get_base_dir (self->scope));
+  return g_strdup_printf (_("“%s” is outside the catalog’s folder %s: it is not opened unless "
+                            "images outside the folder are allowed for this catalog"),
+                          written, folder);
 }
 
 const char * const *
@@ -694,6 +753,24 @@ vt_item_get_facet_values (VtItem     *self,
   g_return_val_if_fail (VT_IS_ITEM (self), empty_list);
   g_return_val_if_fail ((guint) key < VT_N_FACETS, empty_list);
   g_return_val_if_fail (n_values != NULL, empty_list);
+
+  if (key == VT_FACET_REVIEW)
+    {
+      static const char * const states[VT_N_REVIEW_STATES][2] = {
+        { "not-reviewed", NULL }, { "approved", NULL }, { "needs-changes", NULL },
+      };
+
+      *n_values = 1;
+      return states[self->review_state];
+    }
+  if (key == VT_FACET_PROBLEMS)
+    {
+      static const char * const has[] = { VT_FACET_VALUE_HAS_PROBLEMS, NULL };
+      static const char * const has_not[] = { VT_FACET_VALUE_NO_PROBLEMS, NULL };
+
+      *n_values = 1;
+      return self->problem != NULL ? has : has_not;
+    }
 
   field = vt_field_for_facet (key);
   if (field == VT_FIELD_COUNTRIES)
@@ -744,6 +821,92 @@ vt_item_set_problem (VtItem     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
 }
 
+guint
+vt_item_get_line (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), 0);
+
+  return self->line;
+}
+
+void
+vt_item_set_line (VtItem *self,
+                  guint   line)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  self->line = line;
+}
+
+VtReviewState
+vt_item_get_review_state (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), VT_REVIEW_STATE_NOT_REVIEWED);
+
+  return self->review_state;
+}
+
+gboolean
+vt_item_get_review_changed (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+
+  return self->review_changed;
+}
+
+void
+vt_item_set_review (VtItem        *self,
+                    VtReviewState  state,
+                    gboolean       changed)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+  g_return_if_fail ((guint) state < VT_N_REVIEW_STATES);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->review_state != state)
+    {
+      self->review_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_STATE]);
+    }
+  if (self->review_changed != !!changed)
+    {
+      self->review_changed = !!changed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_CHANGED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/*
+ * The members of the field table in its order, each as json-glib writes
+ * it compactly: the same piece gives the same hash however its file is
+ * indented or ordered, and members Vitrine does not know (a curator's
+ * own bookkeeping) do not count as a change of the piece.
+ */
+char *
+vt_item_compute_hash (VtItem *self)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    {
+      const char *member = vt_field_get_member (f);
+      JsonNode *node = json_object_get_member (self->json, member);
+      g_autofree char *text = NULL;
+
+      if (node == NULL)
+        continue;
+      text = json_to_string (node, FALSE);
+      g_checksum_update (checksum, (const guchar *) member, -1);
+      g_checksum_update (checksum, (const guchar *) "=", 1);
+      g_checksum_update (checksum, (const guchar *) text, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 void
 vt_item_take_problem_quietly (VtItem *self,
                               char   *problem)
@@ -776,6 +939,30 @@ vt_item_get_image_path (VtItem *self)
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
   return self->strings[VT_FIELD_IMAGE][0];
+}
+
+int
+vt_item_get_index (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), -1);
+
+  return self->index;
+}
+
+VtImagePlace
+vt_item_get_image_place (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), VT_IMAGE_PLACE_NONE);
+
+  return self->image_place;
+}
+
+VtImageScope *
+vt_item_get_image_scope (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return self->scope;
 }
 
 GPtrArray *

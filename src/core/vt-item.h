@@ -37,6 +37,9 @@ JsonObject         *vt_item_get_json          (VtItem      *self);
 const char         *vt_item_get_string        (VtItem      *self,
                                                VtField      field);
 guint               vt_item_get_number        (VtItem      *self);   /* 0 when missing */
+/* The item's place in its catalog's "items" (from 0), -1 when not
+ * loaded from a catalog: names a piece with neither number nor title. */
+int                 vt_item_get_index         (VtItem      *self);
 const char         *vt_item_get_title         (VtItem      *self);
 const char         *vt_item_get_about         (VtItem      *self);
 const char * const *vt_item_get_text          (VtItem      *self);   /* paragraphs, never NULL */
@@ -54,7 +57,15 @@ const char         *vt_item_get_price_text    (VtItem      *self);   /* as writt
 /* FALSE when the item has no price or it does not parse. */
 gboolean            vt_item_get_price         (VtItem      *self,
                                                VtPrice     *price);
-GFile              *vt_item_get_image         (VtItem      *self);   /* resolved, nullable */
+/* The image file, resolved against the catalog's folder; NULL when the
+ * piece has none, names no local file (http://...), or names one outside
+ * the catalog's folder that the user has not allowed
+ * (vt_catalog_set_allow_outside()). */
+GFile              *vt_item_get_image         (VtItem      *self);
+/* Why the image the piece names is not opened, for a message: not a
+ * local file, or outside the catalog's folder and not allowed. NULL
+ * when it is opened or the piece names none. */
+char               *vt_item_dup_image_refusal (VtItem      *self);
 
 /* The values the item has for @key (one, or each country); *n_values
  * is 0 when it has none. The strings belong to the item. */
@@ -72,5 +83,20 @@ gsize               vt_item_get_search_text_length (VtItem *self);
 const char         *vt_item_get_problem       (VtItem      *self);
 void                vt_item_set_problem       (VtItem      *self,
                                                const char  *problem);
+
+/* The line of the catalog file where the piece starts; 0 when unknown
+ * (an item not loaded from a file). */
+guint               vt_item_get_line          (VtItem      *self);
+
+/* What curators recorded about the piece (set by VtReviewStore), and
+ * whether the piece changed since: its hash then differs from
+ * vt_item_compute_hash(). */
+VtReviewState       vt_item_get_review_state  (VtItem      *self);
+gboolean            vt_item_get_review_changed (VtItem     *self);
+void                vt_item_set_review        (VtItem      *self,
+                                               VtReviewState state,
+                                               gboolean     changed);
+/* A hex digest of the piece's known fields as they are now. */
+char               *vt_item_compute_hash      (VtItem      *self);
 
 G_END_DECLS

@@ -20,7 +20,13 @@
  * column, and records duplicate keys where they matter (the root, the
  * collection and each item) so validation can report them.
  *
- * It checks structure only (brackets, strings, encoding); the grammar
+ * It also refuses what json-glib would change without a word, so that
+ * whatever loads saves and loads back the same: escapes it reads
+ * wrongly (a lone surrogate, a "\u" without four hex digits, an unknown
+ * escape letter), "\u0000" (json-glib ends the string there), whole
+ * numbers beyond 64 bits (it wraps them) and numbers beyond a double's
+ * range (it reads 1e400 as infinity, 1e-400 as 0). Otherwise it checks
+ * structure only (brackets, strings, encoding); the rest of the grammar
  * of numbers and literals is left to json-glib. Most of a catalog is
  * string bytes, which the inner loop skips with one table lookup each.
  */
@@ -167,6 +173,193 @@ fail_on_byte (Scan         *scan,
                   _("unexpected character"));
 }
 
+/* The code unit of the "\uXXXX" at @p, or -1 when @p does not start one. */
+static int
+unicode_escape (const guchar *p,
+                const guchar *end)
+{
+  int unit = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value ((char) p[i]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+  return unit;
+}
+
+/* Whether the file ends inside the "\uXXXX" that starts at @p. */
+static gboolean
+escape_cut_short (const guchar *p,
+                  const guchar *end)
+{
+  static const char pattern[] = "\\uXXXX";
+
+  if (end - p >= 6)
+    return FALSE;
+  for (const guchar *q = p; q < end; q++)
+    if (q - p < 2 ? *q != (guchar) pattern[q - p] : g_ascii_xdigit_value ((char) *q) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Length of the escape at @p (a backslash), 0 after setting the error
+ * when it is not one that json-glib reads back as written. */
+static gsize
+escape_length (Scan         *scan,
+               const guchar *p,
+               const guchar *end)
+{
+  int unit;
+
+  if (end - p < 2)
+    {
+      fail_at (scan, end, VT_CATALOG_ERROR_SYNTAX,
+               _("the file ends inside a string (is it cut short?)"));
+      return 0;
+    }
+
+  switch (p[1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      return 2;
+    case 'u':
+      break;
+    default:
+      {
+        gsize n = p[1] < 0x80 ? 1 : utf8_sequence_length (p + 1, end);
+
+        if (n == 0 || p[1] < 0x20)
+          fail_on_byte (scan, p + 1, end);
+        else
+          fail_at (scan, p, VT_CATALOG_ERROR_SYNTAX,
+                   _("“\\%.*s” is not an escape JSON knows (a backslash itself is written “\\\\”)"),
+                   (int) n, (const char *) p + 1);
+        return 0;
+      }
+    }
+
+  unit = unicode_escape (p, end);
+  if (unit < 0 && escape_cut_short (p, end))
+    {
+      fail_at (scan, end, VT_CATALOG_ERROR_SYNTAX,
+               _("the file ends inside a string (is it cut short?)"));
+      return 0;
+    }
+  if (unit < 0)
+    {
+      fail_at (scan, p, VT_CATALOG_ERROR_SYNTAX,
+               _("“\\u” must be followed by four hexadecimal digits, as in “\\u00e9”"));
+      return 0;
+    }
+  if (unit == 0)
+    {
+      fail_at (scan, p, VT_CATALOG_ERROR_ENCODING,
+               _("a string contains a NUL character (\\u0000), which cannot be kept: remove it"));
+      return 0;
+    }
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low = unicode_escape (p + 6, end);
+
+      if (low >= 0xdc00 && low <= 0xdfff)
+        return 12;
+      if (low < 0 && escape_cut_short (p + 6, end))
+        {
+          fail_at (scan, end, VT_CATALOG_ERROR_SYNTAX,
+                   _("the file ends inside a string (is it cut short?)"));
+          return 0;
+        }
+    }
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    {
+      fail_at (scan, p, VT_CATALOG_ERROR_ENCODING,
+               _("a lone surrogate (\\u%04x) is not a character: a character above U+FFFF is written as a pair, as in “\\ud83d\\ude00”"),
+               (guint) unit);
+      return 0;
+    }
+  return 6;
+}
+
+/* Bytes that continue a number; json-glib checks the grammar. */
+static const guint8 is_number_byte[256] = {
+  ['0' ... '9'] = 1, ['-'] = 1, ['+'] = 1, ['.'] = 1, ['e'] = 1, ['E'] = 1,
+};
+
+/* @number as written, cut to a length a message can show. */
+static char *
+number_for_message (const guchar *number,
+                    gsize         length)
+{
+  if (length > 40)
+    return g_strdup_printf ("%.20s…", (const char *) number);
+  return g_strndup ((const char *) number, length);
+}
+
+/* Refuses a number json-glib would change: a whole number outside 64
+ * bits, a fraction beyond a double's range or so small it becomes 0. */
+static gboolean
+check_number (Scan         *scan,
+              const guchar *number,
+              gsize         length)
+{
+  static const char max_digits[] = "9223372036854775807";
+  static const char min_digits[] = "9223372036854775808";
+  const guchar *end = number + length;
+  g_autofree char *shown = NULL;
+
+  if (memchr (number, '.', length) == NULL
+      && memchr (number, 'e', length) == NULL
+      && memchr (number, 'E', length) == NULL)
+    {
+      gboolean negative = *number == '-';
+      const guchar *digits = number + negative;
+      gsize n;
+
+      while (digits < end - 1 && *digits == '0')
+        digits++;
+      n = (gsize) (end - digits);
+      if (n < sizeof max_digits - 1
+          || (n == sizeof max_digits - 1
+              && memcmp (digits, negative ? min_digits : max_digits, n) <= 0))
+        return TRUE;
+
+      shown = number_for_message (number, length);
+      return fail_at (scan, number, VT_CATALOG_ERROR_FORMAT,
+                      _("the whole number %s does not fit in 64 bits (from -9223372036854775808 to 9223372036854775807)"),
+                      shown);
+    }
+  else
+    {
+      g_autofree char *text = g_strndup ((const char *) number, length);
+      gboolean nonzero = FALSE;
+      double value;
+
+      for (const guchar *q = number; q < end && *q != 'e' && *q != 'E'; q++)
+        nonzero |= *q >= '1' && *q <= '9';
+      value = g_ascii_strtod (text, NULL);
+      if (value != 0.0 || !nonzero)
+        {
+          if (value <= G_MAXDOUBLE && value >= -G_MAXDOUBLE)
+            return TRUE;
+          shown = number_for_message (number, length);
+          return fail_at (scan, number, VT_CATALOG_ERROR_FORMAT,
+                          _("the number %s is too large (the largest is about 1.8e308)"),
+                          shown);
+        }
+
+      shown = number_for_message (number, length);
+      return fail_at (scan, number, VT_CATALOG_ERROR_FORMAT,
+                      _("the number %s is too small to be kept: it would become 0"),
+                      shown);
+    }
+}
+
 static gboolean
 span_equal (const Span *span,
             const char *text)
@@ -218,6 +411,7 @@ void
 vt_json_check_clear (VtJsonCheck *check)
 {
   g_clear_pointer (&check->duplicates, g_ptr_array_unref);
+  g_clear_pointer (&check->item_starts, g_array_unref);
   check->n_items = 0;
   check->start = 0;
 }
@@ -251,6 +445,7 @@ vt_json_check (const char   *data,
 
   memset (check, 0, sizeof *check);
   check->duplicates = g_ptr_array_new_with_free_func (duplicate_free);
+  check->item_starts = g_array_new (FALSE, TRUE, sizeof (gsize));
 
   stack = g_malloc (max_depth);
   root_keys = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -318,10 +513,11 @@ vt_json_check (const char   *data,
                   break;
                 if (*p == '\\')
                   {
-                    if (end - p < 2)
-                      return fail_at (&scan, end, VT_CATALOG_ERROR_SYNTAX,
-                                      _("the file ends inside a string (is it cut short?)"));
-                    p += 2;
+                    gsize n = escape_length (&scan, p, end);
+
+                    if (n == 0)
+                      return FALSE;
+                    p += n;
                   }
                 else if (*p >= 0x80)
                   {
@@ -380,8 +576,13 @@ vt_json_check (const char   *data,
               in_item = c == '{' && in_items;
               if (in_item)
                 {
+                  gsize start = (gsize) ((const char *) p - data);
+
                   g_array_set_size (item_keys, 0);
                   check->n_items++;
+                  if (check->item_starts->len <= item_index)
+                    g_array_set_size (check->item_starts, item_index + 1);
+                  g_array_index (check->item_starts, gsize, item_index) = start;
                 }
             }
           p++;
@@ -416,7 +617,18 @@ vt_json_check (const char   *data,
           break;
 
         default:
-          /* Numbers and literals: json-glib checks their grammar. */
+          /* Numbers: their range here, their grammar (and that of
+           * literals) in json-glib. */
+          if (c == '-' || c == '.' || g_ascii_isdigit (c))
+            {
+              const guchar *start = p;
+
+              while (p < end && is_number_byte[*p])
+                p++;
+              if (!check_number (&scan, start, (gsize) (p - start)))
+                return FALSE;
+              break;
+            }
           if (c < 0x20 || c >= 0x80 || c == '\'')
             return fail_on_byte (&scan, p, end);
           p++;
@@ -439,4 +651,83 @@ top_level_done:
     }
 
   return TRUE;
+}
+
+/*
+ * json-glib 1.6's generator writes two things that are not JSON: the
+ * control character U+001F raw inside a string (it escapes those below
+ * it only), and a double whose shortest form has an exponent but no
+ * point with ".0" after the exponent ("1e+22.0"). Either makes a saved
+ * catalog that does not load again, so the output is mended here.
+ */
+void
+vt_json_fix_generated (GString *json)
+{
+  g_autoptr(GString) fixed = NULL;
+  gsize copied = 0;
+  gboolean in_string = FALSE;
+
+  g_return_if_fail (json != NULL);
+
+  for (gsize i = 0; i < json->len; i++)
+    {
+      guchar c = (guchar) json->str[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          else if (c < 0x20)
+            {
+              if (fixed == NULL)
+                fixed = g_string_sized_new (json->len + 64);
+              g_string_append_len (fixed, json->str + copied, (gssize) (i - copied));
+              g_string_append_printf (fixed, "\\u%04x", c);
+              copied = i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean exponent = FALSE;
+
+          while (i < json->len && is_number_byte[(guchar) json->str[i]])
+            exponent |= json->str[i++] == 'e';
+          if (exponent && i - start > 2 && memcmp (json->str + i - 2, ".0", 2) == 0)
+            {
+              if (fixed == NULL)
+                fixed = g_string_sized_new (json->len);
+              g_string_append_len (fixed, json->str + copied, (gssize) (i - 2 - copied));
+              copied = i;
+            }
+          i--;
+        }
+    }
+
+  if (fixed != NULL)
+    {
+      g_string_append_len (fixed, json->str + copied, (gssize) (json->len - copied));
+      g_string_truncate (json, 0);
+      g_string_append_len (json, fixed->str, (gssize) fixed->len);
+    }
+}
+
+GString *
+vt_json_write (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (node != NULL, out);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, out);
+  vt_json_fix_generated (out);
+  return out;
 }

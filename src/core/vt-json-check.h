@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,9 @@ typedef struct
 {
   GPtrArray   *duplicates;   /* VtJsonDuplicate */
   guint        n_items;      /* objects in the root's "items" array */
+  /* Where each element of "items" that is an object starts (the offset
+   * of its "{" in the data), by index; 0 for the other elements. */
+  GArray      *item_starts;  /* of gsize */
   guint        n_objects;    /* objects at any level, the root included */
   gsize        start;        /* where the JSON starts (after a byte order mark) */
 } VtJsonCheck;
@@ -36,7 +39,9 @@ typedef struct
  * what json-glib would crash on or accept too leniently: NUL bytes,
  * invalid UTF-8, control characters in strings, nesting deeper than
  * @max_depth, single quotes, a top level that is not one object,
- * trailing data and truncated input. */
+ * trailing data and truncated input; and what json-glib would change
+ * without a word: malformed escapes, lone surrogates, "\u0000", whole
+ * numbers outside 64 bits and numbers outside a double's range. */
 gboolean vt_json_check        (const char   *data,
                                gsize         length,
                                const char   *name,
@@ -52,5 +57,13 @@ void     vt_json_position     (const char   *data,
                                gsize         offset,
                                guint        *line,
                                guint        *column);
+
+/* Mends what json-glib 1.6's generator writes that is not JSON (see
+ * the .c file), so that a saved catalog loads again. */
+void     vt_json_fix_generated (GString     *json);
+
+/* @node as JSON indented by two spaces, the way catalogs are written,
+ * mended with vt_json_fix_generated (). */
+GString *vt_json_write         (JsonNode    *node);
 
 G_END_DECLS

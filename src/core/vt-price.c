@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-price.h"
+#include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -112,9 +113,11 @@ fail (GError     **error,
       const char  *text,
       const char  *reason)
 {
+  g_autofree char *cut = NULL;
+
   g_set_error (error, VT_PRICE_ERROR, code,
                /* Translators: "0,7 ETH" is not a price: <reason> */
-               _("“%s” is not a price: %s"), text, reason);
+               _("“%s” is not a price: %s"), vt_text_bound (text, VT_TEXT_BOUND_QUOTE, &cut), reason);
   return FALSE;
 }
 

@@ -7,6 +7,7 @@
 
 #include "vt-problem.h"
 #include "vt-enums.h"
+#include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -16,6 +17,7 @@ struct _VtProblem
 
   VtSeverity  severity;
   guint       number;
+  int         index;
   char       *title;
   char       *field;
   char       *message;
@@ -26,6 +28,7 @@ enum
   PROP_0,
   PROP_SEVERITY,
   PROP_NUMBER,
+  PROP_INDEX,
   PROP_TITLE,
   PROP_FIELD,
   PROP_MESSAGE,
@@ -70,6 +73,9 @@ vt_problem_get_property (GObject    *object,
     case PROP_FIELD:
       g_value_set_string (value, self->field);
       break;
+    case PROP_INDEX:
+      g_value_set_int (value, self->index);
+      break;
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
       break;
@@ -100,6 +106,9 @@ vt_problem_set_property (GObject      *object,
     case PROP_FIELD:
       self->field = g_value_dup_string (value);
       break;
+    case PROP_INDEX:
+      self->index = g_value_get_int (value);
+      break;
     case PROP_MESSAGE:
       self->message = g_value_dup_string (value);
       break;
@@ -123,6 +132,8 @@ vt_problem_class_init (VtProblemClass *klass)
                        VT_TYPE_SEVERITY, VT_SEVERITY_ERROR, flags);
   properties[PROP_NUMBER] =
     g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_INDEX] =
+    g_param_spec_int ("index", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_FIELD] =
@@ -145,12 +156,29 @@ vt_problem_new (VtSeverity  severity,
                 const char *field,
                 const char *message)
 {
+  return vt_problem_new_for_item (severity, -1, number, title, field, message);
+}
+
+VtProblem *
+vt_problem_new_for_item (VtSeverity  severity,
+                         int         index,
+                         guint       number,
+                         const char *title,
+                         const char *field,
+                         const char *message)
+{
+  g_autofree char *cut = NULL;
+
+  g_return_val_if_fail (index >= -1, NULL);
   g_return_val_if_fail (message != NULL, NULL);
 
+  /* Each problem of a piece names it: a long title is neither copied
+   * whole into each nor printed whole in each line. */
   return g_object_new (VT_TYPE_PROBLEM,
                        "severity", severity,
+                       "index", index,
                        "number", number,
-                       "title", title,
+                       "title", vt_text_bound (title, VT_TEXT_BOUND_QUOTE, &cut),
                        "field", field,
                        "message", message,
                        NULL);
@@ -170,6 +198,14 @@ vt_problem_get_number (VtProblem *self)
   g_return_val_if_fail (VT_IS_PROBLEM (self), 0);
 
   return self->number;
+}
+
+int
+vt_problem_get_index (VtProblem *self)
+{
+  g_return_val_if_fail (VT_IS_PROBLEM (self), -1);
+
+  return self->index;
 }
 
 const char *
@@ -212,6 +248,9 @@ vt_problem_to_string (VtProblem *self)
     g_string_append_printf (out, _("item %u: "), self->number);
   else if (self->title != NULL)
     g_string_append_printf (out, _("item without a number (%s): "), self->title);
+  else if (self->index >= 0)
+    /* Where the catalog's other messages name it: a JSON path. */
+    g_string_append_printf (out, "items[%d]: ", self->index);
 
   if (self->field != NULL)
     g_string_append_printf (out, "%s: ", self->field);

@@ -674,6 +674,17 @@ vt_query_get_facet_selection (VtQuery    *self,
 }
 
 void
+vt_query_facet_values_changed (VtQuery    *self,
+                               VtFacetKey  key)
+{
+  g_return_if_fail (VT_IS_QUERY (self));
+  g_return_if_fail ((guint) key < VT_N_FACETS);
+
+  if (self->selection[key]->len > 0)
+    emit_changed (self, VT_CHANGE_DIFFERENT);
+}
+
+void
 vt_query_clear_facet (VtQuery    *self,
                       VtFacetKey  key)
 {

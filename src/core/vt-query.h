@@ -52,6 +52,11 @@ const char **vt_query_get_facet_selection (VtQuery         *self,
                                          VtFacetKey         key);
 void        vt_query_clear_facet        (VtQuery           *self,
                                          VtFacetKey         key);
+/* Items' values of @key changed without the query knowing (a review
+ * recorded, problems found again): emits ::changed when @key has a
+ * selection, so that filters check the items again. */
+void        vt_query_facet_values_changed (VtQuery         *self,
+                                         VtFacetKey         key);
 
 /* Inclusive. For %VT_RANGE_PRICE use vt_query_set_price_range(). */
 void        vt_query_set_int_range      (VtQuery           *self,

@@ -23,8 +23,9 @@ struct _VtSorter
 {
   GObject    parent_instance;
 
-  VtSortKey  key;
-  gboolean   descending;
+  VtSortKey   key;
+  gboolean    descending;
+  const char *currency;   /* interned, nullable */
 };
 
 G_DEFINE_FINAL_TYPE (VtSorter, vt_sorter, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ enum {
   PROP_0,
   PROP_KEY,
   PROP_DESCENDING,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -154,6 +156,31 @@ compare_values (VtSortKey  key,
     }
 }
 
+/* 0 for the collection's currency (or none named), then one group per
+ * other currency, in the order of their codes: an amount in another
+ * unit is never compared with the collection's as if it were the same. */
+static int
+compare_currency_groups (VtSorter *self,
+                         VtItem   *a,
+                         VtItem   *b)
+{
+  VtPrice pa, pb;
+  gboolean home_a, home_b;
+
+  vt_item_get_price (a, &pa);
+  vt_item_get_price (b, &pb);
+  if (pa.currency == pb.currency)
+    return 0;
+
+  home_a = pa.currency == NULL || pa.currency == self->currency;
+  home_b = pb.currency == NULL || pb.currency == self->currency;
+  if (home_a != home_b)
+    return home_a ? -1 : 1;
+  if (home_a)
+    return 0;
+  return strcmp (pa.currency, pb.currency);
+}
+
 int
 vt_sorter_compare (VtSorter *self,
                    VtItem   *a,
@@ -174,6 +201,15 @@ vt_sorter_compare (VtSorter *self,
   /* Missing values go last whichever way the sort goes. */
   if (has_a != has_b)
     return has_a ? -1 : 1;
+
+  /* So do prices in other currencies, whichever way. */
+  if (has_a && self->key == VT_SORT_PRICE)
+    {
+      int group = compare_currency_groups (self, a, b);
+
+      if (group != 0)
+        return group;
+    }
 
   if (!has_a)
     cmp = 0;
@@ -211,6 +247,10 @@ vt_sorter_get_property (GObject    *object,
       g_value_set_boolean (value, self->descending);
       break;
 
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -232,6 +272,10 @@ vt_sorter_set_property (GObject      *object,
 
     case PROP_DESCENDING:
       vt_sorter_set_descending (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CURRENCY:
+      vt_sorter_set_currency (self, g_value_get_string (value));
       break;
 
     default:
@@ -268,6 +312,17 @@ vt_sorter_class_init (VtSorterClass *klass)
     g_param_spec_boolean ("descending", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * VtSorter:currency:
+   *
+   * The collection's currency: by price, pieces priced in another come
+   * after the others, grouped by currency, in either direction.
+   */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -350,4 +405,31 @@ vt_sorter_set_descending (VtSorter *self,
   /* Not a plain inversion: ties and missing values keep their places. */
   g_signal_emit (self, signals[CHANGED], 0, VT_CHANGE_DIFFERENT);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
+}
+
+const char *
+vt_sorter_get_currency (VtSorter *self)
+{
+  g_return_val_if_fail (VT_IS_SORTER (self), NULL);
+
+  return self->currency;
+}
+
+void
+vt_sorter_set_currency (VtSorter   *self,
+                        const char *currency)
+{
+  const char *interned;
+
+  g_return_if_fail (VT_IS_SORTER (self));
+
+  /* Prices intern their currency: pointers compare. */
+  interned = currency != NULL ? g_intern_string (currency) : NULL;
+  if (self->currency == interned)
+    return;
+
+  self->currency = interned;
+  if (self->key == VT_SORT_PRICE)
+    g_signal_emit (self, signals[CHANGED], 0, VT_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }

@@ -29,6 +29,12 @@ gboolean   vt_sorter_get_descending (VtSorter  *self);
 void       vt_sorter_set_descending (VtSorter  *self,
                                      gboolean   descending);
 
+/* The collection's currency (nullable): prices in another one sort
+ * after the others, grouped by currency. */
+const char *vt_sorter_get_currency  (VtSorter  *self);
+void       vt_sorter_set_currency   (VtSorter  *self,
+                                     const char *currency);
+
 /* Negative when @a comes before @b, positive when after; 0 only when
  * they tie on the key and have the same number (or none). */
 int        vt_sorter_compare        (VtSorter  *self,

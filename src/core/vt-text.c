@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Case- and accent-insensitive text folding for search. */
+/* Text for people: folding for search, and bounds on what is shown. */
 
 #include "config.h"
 
@@ -190,10 +190,60 @@ vt_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The length in bytes of the first @max_chars characters of @text, read
+ * no further. g_utf8_find_next_char () stops at the nul even in invalid
+ * UTF-8. */
+static gsize
+prefix_length (const char *text,
+               gsize       max_chars)
+{
+  const char *end = text;
+
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  return end - text;
+}
+
+/* Longer than any title or facet value validation accepts (vt-field.c),
+ * so those sort exactly; a text of megabytes is not folded and collated
+ * whole (gigabytes, seconds) for the sake of its order. */
+#define COLLATE_MAX_CHARS 1000
+
 char *
 vt_text_collate_key (const char *text)
 {
-  g_autofree char *folded = vt_text_fold (text);
+  g_autoptr(GString) folded = g_string_new (NULL);
 
-  return g_utf8_collate_key (folded, -1);
+  if (text != NULL)
+    vt_text_fold_append (folded, text, prefix_length (text, COLLATE_MAX_CHARS));
+  return g_utf8_collate_key (folded->str, folded->len);
+}
+
+const char *
+vt_text_bound (const char  *text,
+               gsize        max_chars,
+               char       **cut)
+{
+  const char *end;
+  gsize length;
+
+  g_return_val_if_fail (max_chars >= 1, text);
+  g_return_val_if_fail (cut != NULL && *cut == NULL, text);
+
+  if (text == NULL)
+    return NULL;
+
+  /* Only as far as the bound: the text may be hundreds of megabytes. */
+  end = text + prefix_length (text, max_chars - 1);
+  if (*end == '\0' || *g_utf8_find_next_char (end, NULL) == '\0')
+    return text;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  length = end - text;
+  *cut = g_malloc (length + sizeof "…");
+  memcpy (*cut, text, length);
+  memcpy (*cut + length, "…", sizeof "…");
+
+  return *cut;
 }

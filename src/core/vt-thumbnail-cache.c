@@ -16,15 +16,18 @@
 
 #include "vt-thumbnail-cache.h"
 
+#include "vt-file.h"
+
 #include <glib/gstdio.h>
 
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
+#include <string.h>
 
 /* See vt_thumbnail_cache_write_thumbnail() */
 #define DEFAULT_PNG_COMPRESSION 0
 #define FAIL_FOLDER             "vitrine-" PACKAGE_VERSION
+/* Seconds after which a temporary file is taken for a killed run's. */
+#define ORPHAN_AGE              3600
 
 static const struct
 {
@@ -156,19 +159,72 @@ note_unwritable (VtThumbnailCache *cache,
              path, reason);
 }
 
-/* Writes @data at @path: a temporary file in the same folder (0600,
- * in a 0700 folder), then a rename. */
+/* A temporary file of vt_file_write_atomic() left by a run killed
+ * mid-write: "<md5>.png.XXXXXX". */
+static gboolean
+is_temporary_name (const char *name)
+{
+  const char *suffix = strrchr (name, '.');
+
+  if (suffix == NULL || strlen (suffix + 1) != 6 || suffix - name < 4 ||
+      strncmp (suffix - 4, ".png", 4) != 0)
+    return FALSE;
+  for (const char *p = suffix + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/*
+ * Removes from @folder the temporary files older than an hour: a run
+ * killed between writing one and renaming it leaves it behind, and
+ * nothing else ever would. Younger ones may be another process's write
+ * in progress. Once per folder per process, when it is first written.
+ */
+static void
+remove_orphans_once (const char *folder)
+{
+  static GHashTable *cleaned;
+  G_LOCK_DEFINE_STATIC (cleaned);
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean first;
+  const char *name;
+
+  G_LOCK (cleaned);
+  if (cleaned == NULL)
+    cleaned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  first = g_hash_table_add (cleaned, g_strdup (folder));
+  G_UNLOCK (cleaned);
+  if (!first)
+    return;
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_temporary_name (name))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime > ORPHAN_AGE)
+        (void) g_unlink (path);
+    }
+}
+
+/* Writes @bytes at @path in a 0700 folder, atomically and durably:
+ * a thumbnail is never seen half-written, even after a crash. */
 static gboolean
 write_atomically (VtThumbnailCache *cache,
                   GBytes           *bytes,
                   const char       *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
   const char *data;
   gsize length = 0;
-  gsize written = 0;
-  int fd;
 
   if (g_atomic_int_get (&cache->unwritable))
     return FALSE;
@@ -179,29 +235,15 @@ write_atomically (VtThumbnailCache *cache,
       return FALSE;
     }
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      note_unwritable (cache, folder, g_strerror (errno));
-      return FALSE;
-    }
+  remove_orphans_once (folder);
 
+  /* Synced before the rename, new files too (VT_FILE_WRITE_CACHE would
+   * skip that for a file that did not exist): a crash right after must
+   * not leave an empty or torn thumbnail that a file manager would show. */
   data = g_bytes_get_data (bytes, &length);
-  while (written < length)
+  if (!vt_file_write_atomic (path, data, length, 0600, VT_FILE_WRITE_NONE, &error))
     {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      written += n;
-    }
-
-  if (close (fd) != 0 || written < length || g_rename (tmp_path, path) != 0)
-    {
-      note_unwritable (cache, folder, g_strerror (errno));
-      g_unlink (tmp_path);
+      note_unwritable (cache, folder, error->message);
       return FALSE;
     }
 

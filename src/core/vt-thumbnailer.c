@@ -6,26 +6,33 @@
  *
  *   load_async ─► memory cache hit? ─► pixbuf at once
  *        │
- *        ▼ (a Request, pushed at the head of the queue: newest first)
+ *        ▼ (a Request, waiting for the work of its file at its size:
+ *          the one queued or running, else a new one; either way that
+ *          work moves to the head of the queue: newest first)
  *   worker thread ─► open + fstat (never blocks on a fifo)
  *                 ─► disk thumbnail valid? (Thumb::URI and Thumb::MTime match)
  *                 ─► failure recorded under fail/ for this MTime? ─► error
  *                 ─► decode at reduced size, in chunks, cancellable
- *                 ─► thumbnail written (temporary file + rename), pixbuf
+ *                 ─► thumbnail written (vt_file_write_atomic()), pixbuf
+ *                 ─► the outcome to every request still waiting
  *
- * A request cancelled while queued is taken out of the queue by the
- * cancellable's handler and completed at once, so it costs nothing and
- * its GTask is not kept alive until a worker reaches it.
+ * So two tiles of one picture, or the grid and the detail window, decode
+ * it once. A request cancelled stops waiting at once and is completed
+ * by the cancellable's handler, so its GTask is not kept alive until a
+ * worker gets to it; the work goes on for the requests still waiting,
+ * and only when none is left does it leave the queue, or, running, get
+ * cancelled itself.
  *
- * The queue, the counters and the worker threads live in a Pool shared by
- * reference with the threads, so the last reference to the thumbnailer
- * can be dropped on any thread.
+ * The queue, the works in flight, the caches, the counters and the
+ * worker threads live in a pool shared by reference with the threads, so
+ * the last reference to the thumbnailer can be dropped on any thread.
  *
  * What comes out is pixels, a GdkPixbuf that nothing changes once it is
  * made, so the memory cache can hand the same one to every request;
  * src/ui makes the GdkTexture (see vt-texture.c).
  *
- * This file holds the queue, the workers and the requests; the memory
+ * This file holds the queue, the workers and the requests; a worker's
+ * work is vt-thumbnailer-work.c; the memory
  * cache is vt-thumbnail-memory.c, the disk cache vt-thumbnail-cache.c
  * (over vt-thumbnail-png.c), and opening and decoding an original
  * vt-image-decode.c.
@@ -37,14 +44,12 @@
 
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
+#include "vt-thumbnailer-work.h"
 
-#include "vt-defaults.h"
-#include "vt-image-decode.h"
 #include "vt-thumbnail-cache.h"
 #include "vt-thumbnail-memory.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include <sys/stat.h>
@@ -54,48 +59,16 @@
 #include <sys/syscall.h>
 #endif
 
-#define DEFAULT_MEMORY_LIMIT  ((guint64) VT_THUMBNAIL_MEMORY_DEFAULT_MB * 1024 * 1024)
-
-/* ------------------------------------------------------------------ */
-/* The pool: queue, caches, counters, threads                         */
-
+/* One call of load_async or ensure_async, waiting for its work. */
 typedef struct
 {
-  GMutex      lock;
-  GCond       cond;
-  GQueue      queue;        /* of Request, via Request.link; newest at the head */
-  GPtrArray  *threads;
-  guint       n_threads;
-  gboolean    paused;
-  gboolean    shutdown;
+  VtThumbnailWork   *work;
+  GTask             *task;
+  GCancellable      *cancellable;
+  gulong             cancel_id;
+  gboolean           waiting;    /* in work->requests; under the pool's lock */
 
-  VtThumbnailMemory *memory;
-  VtThumbnailCache  *disk;
-
-  gint        decodes;
-  gint        disk_hits;
-  gint        memory_hits;
-  gint        thumbnails_written;
-  gint        failures_written;
-} Pool;
-
-typedef struct
-{
-  Pool         *pool;
-  GTask        *task;
-  GFile        *file;
-  char         *path;
-  char         *uri;
-  char         *name;         /* for messages */
-  int           size;         /* what the picture must fit in */
-  int           bucket;       /* disk cache size bucket, or -1 above 1024 */
-  gboolean      ensure;       /* only make sure the disk thumbnail is valid */
-  GCancellable *cancellable;
-  gulong        cancel_id;
-  GList         link;         /* in Pool.queue */
-  gboolean      queued;
-
-  /* Set by the worker */
+  /* Its copy of the work's outcome */
   GdkPixbuf         *pixbuf;
   GError            *error;
   VtThumbnailOutcome outcome;
@@ -105,9 +78,9 @@ struct _VtThumbnailer
 {
   GObject  parent_instance;
 
-  Pool    *pool;
-  char    *cache_dir;
-  guint    threads;
+  VtThumbnailPool *pool;
+  char            *cache_dir;
+  guint            threads;
 };
 
 G_DEFINE_TYPE (VtThumbnailer, vt_thumbnailer, G_TYPE_OBJECT)
@@ -124,74 +97,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static Pool *
-pool_new (const char *cache_dir,
-          guint       n_threads)
-{
-  Pool *pool = g_atomic_rc_box_new0 (Pool);
-
-  g_mutex_init (&pool->lock);
-  g_cond_init (&pool->cond);
-  g_queue_init (&pool->queue);
-  pool->threads = g_ptr_array_new ();
-  pool->n_threads = n_threads;
-
-  pool->memory = vt_thumbnail_memory_new (DEFAULT_MEMORY_LIMIT);
-  pool->disk = vt_thumbnail_cache_new (cache_dir);
-
-  return pool;
-}
-
-static void
-pool_clear (gpointer data)
-{
-  Pool *pool = data;
-
-  g_assert (pool->queue.length == 0);
-  g_ptr_array_unref (pool->threads);
-  vt_thumbnail_memory_free (pool->memory);
-  vt_thumbnail_cache_free (pool->disk);
-  g_cond_clear (&pool->cond);
-  g_mutex_clear (&pool->lock);
-}
-
-static Pool *
-pool_ref (Pool *pool)
-{
-  return g_atomic_rc_box_acquire (pool);
-}
-
-static void
-pool_unref (Pool *pool)
-{
-  g_atomic_rc_box_release_full (pool, pool_clear);
-}
-
 /* ------------------------------------------------------------------ */
 /* Requests                                                           */
 
 static Request *
-request_new (VtThumbnailer *self,
-             GFile         *file,
-             int            size,
-             gboolean       ensure,
-             GTask         *task)
+request_new (GTask *task)
 {
   Request *request = g_atomic_rc_box_new0 (Request);
 
-  request->pool = pool_ref (self->pool);
   request->task = g_object_ref (task);
-  request->file = g_object_ref (file);
-  request->path = g_file_get_path (file);
-  request->uri = g_file_get_uri (file);
-  request->name = g_file_get_parse_name (file);
-  request->size = size;
-  request->bucket = vt_thumbnail_cache_find_bucket (size, &request->size);
-  request->ensure = ensure;
   request->cancellable = g_task_get_cancellable (task);
   if (request->cancellable != NULL)
     g_object_ref (request->cancellable);
-  request->link.data = request;
 
   return request;
 }
@@ -201,16 +118,12 @@ request_clear (gpointer data)
 {
   Request *request = data;
 
-  g_assert (!request->queued);
+  g_assert (!request->waiting);
+  g_clear_pointer (&request->work, vt_thumbnail_work_unref);
   g_clear_object (&request->task);
-  g_clear_object (&request->file);
   g_clear_object (&request->cancellable);
   g_clear_object (&request->pixbuf);
   g_clear_error (&request->error);
-  g_free (request->path);
-  g_free (request->uri);
-  g_free (request->name);
-  pool_unref (request->pool);
 }
 
 static Request *
@@ -227,15 +140,6 @@ request_unref (gpointer data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_unref)
 
-static char *
-memory_key (const char *uri,
-            int         size,
-            gint64      mtime_sec,
-            long        mtime_nsec)
-{
-  return g_strdup_printf ("%d:%" G_GINT64_FORMAT ".%09ld:%s", size, mtime_sec, mtime_nsec, uri);
-}
-
 /* On the requester's thread, before completing the task. */
 static void
 request_disconnect (Request *request)
@@ -244,7 +148,7 @@ request_disconnect (Request *request)
   request->cancel_id = 0;
 }
 
-/* Completes a request taken out of the queue by its cancellation. */
+/* Completes a request taken off its work by its cancellation. */
 static gboolean
 complete_cancelled_cb (gpointer data)
 {
@@ -256,164 +160,67 @@ complete_cancelled_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Called with pool->lock held, when the last request for @work is gone:
+ * nobody wants the picture any longer. A queued work leaves the queue
+ * (returned, for the caller to drop the queue's reference); a running
+ * one is cancelled, and later requests for the file start afresh. */
+static VtThumbnailWork *
+abandon_work_locked (VtThumbnailWork *work)
+{
+  VtThumbnailPool *pool = work->pool;
+
+  if (g_hash_table_lookup (pool->in_flight, work->key) == work)
+    g_hash_table_remove (pool->in_flight, work->key);
+  if (work->queued)
+    {
+      g_queue_unlink (&pool->queue, &work->link);
+      work->queued = FALSE;
+      return work;
+    }
+  return NULL;
+}
+
 /* Runs in whichever thread cancels; must not complete the task here, as
- * the cancellable's signal is still being emitted. */
+ * the cancellable's signal is still being emitted. Only this request
+ * stops waiting: the work goes on for the others that wait for it. */
 static void
 on_request_cancelled_cb (GCancellable *cancellable,
                          gpointer      data)
 {
   Request *request = data;
-  Pool *pool = request->pool;
+  VtThumbnailWork *work = request->work;
+  VtThumbnailPool *pool = work->pool;
+  VtThumbnailWork *dequeued = NULL;
   gboolean taken = FALSE;
+  gboolean abandoned = FALSE;
 
   g_mutex_lock (&pool->lock);
-  if (request->queued)
+  if (request->waiting)
     {
-      g_queue_unlink (&pool->queue, &request->link);
-      request->queued = FALSE;
+      g_ptr_array_remove_fast (work->requests, request);
+      request->waiting = FALSE;
       taken = TRUE;
+      if (work->requests->len == 0)
+        {
+          dequeued = abandon_work_locked (work);
+          abandoned = TRUE;
+        }
     }
   g_mutex_unlock (&pool->lock);
+
+  if (abandoned && dequeued == NULL)
+    g_cancellable_cancel (work->cancellable);
+  g_clear_pointer (&dequeued, vt_thumbnail_work_unref);
 
   if (taken)
     {
       g_autoptr(GSource) source = g_idle_source_new ();
 
-      /* The queue's reference goes to the idle. */
+      /* The work's reference goes to the idle. */
       g_source_set_callback (source, complete_cancelled_cb, request, request_unref);
       g_source_set_static_name (source, "[vitrine] cancelled thumbnail");
       g_source_attach (source, g_task_get_context (request->task));
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* The work of one request, in a worker thread                        */
-
-/* What is wrong with the file itself, rather than with reading it now:
- * worth recording, so that it is not decoded again until it changes. */
-static gboolean
-is_recordable_failure (const GError *error)
-{
-  return error->domain == VT_THUMBNAILER_ERROR &&
-         (error->code == VT_THUMBNAILER_ERROR_EMPTY ||
-          error->code == VT_THUMBNAILER_ERROR_UNSUPPORTED ||
-          error->code == VT_THUMBNAILER_ERROR_TOO_LARGE ||
-          error->code == VT_THUMBNAILER_ERROR_CORRUPT);
-}
-
-/* The failure recorded for this version of the file, if any. */
-static gboolean
-check_failure_record (Request     *request,
-                      struct stat *st,
-                      GError     **error)
-{
-  g_autofree char *path = vt_thumbnail_cache_failure_path (request->pool->disk, request->uri);
-  VtThumbnailPng record;
-
-  if (!vt_thumbnail_cache_read (path, request->uri, st->st_mtime, 16, FALSE, &record))
-    return TRUE;
-
-  g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_FAILED_BEFORE,
-               _("“%s” could not be read before and has not changed since: %s"),
-               request->name, record.error != NULL ? record.error : _("no reason recorded"));
-  vt_thumbnail_png_clear (&record);
-  return FALSE;
-}
-
-/* The rows as read, without a copy. */
-static GdkPixbuf *
-pixbuf_for_png (VtThumbnailPng *png)
-{
-  return gdk_pixbuf_new_from_bytes (png->pixels, GDK_COLORSPACE_RGB, png->has_alpha, 8,
-                                    png->width, png->height, png->stride);
-}
-
-/* Serves @request on a worker: sets its outcome and, for a load, its
- * pixbuf; FALSE with @error set on failure. */
-static gboolean
-run_request (Request  *request,
-             GError  **error)
-{
-  Pool *pool = request->pool;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *thumb_path = NULL;
-  g_autofree char *key = NULL;
-  VtThumbnailPng png;
-  int width, height;
-  struct stat st;
-  int fd = -1;
-
-  if (g_cancellable_set_error_if_cancelled (request->cancellable, error))
-    return FALSE;
-
-  if (!vt_image_open (request->path, request->name, &st, &fd, error))
-    return FALSE;
-
-  if (request->bucket >= 0)
-    {
-      thumb_path = vt_thumbnail_cache_thumbnail_path (pool->disk, request->bucket, request->uri);
-      if (vt_thumbnail_cache_read (thumb_path, request->uri, st.st_mtime, request->size,
-                                   !request->ensure, &png))
-        {
-          g_atomic_int_inc (&pool->disk_hits);
-          request->outcome = VT_THUMBNAIL_FOUND;
-          close (fd);
-          if (request->ensure)
-            {
-              vt_thumbnail_png_clear (&png);
-              return TRUE;
-            }
-          pixbuf = pixbuf_for_png (&png);
-          vt_thumbnail_png_clear (&png);
-        }
-    }
-
-  if (pixbuf == NULL)
-    {
-      if (!check_failure_record (request, &st, error))
-        {
-          close (fd);
-          return FALSE;
-        }
-
-      g_atomic_int_inc (&pool->decodes);
-      pixbuf = vt_image_decode_fd (fd, request->name, request->size, &width, &height,
-                                   request->cancellable, &local_error);
-      close (fd);
-      if (pixbuf == NULL)
-        {
-          if (is_recordable_failure (local_error) &&
-              vt_thumbnail_cache_write_failure (pool->disk, request->uri, &st, local_error->message))
-            g_atomic_int_inc (&pool->failures_written);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      request->outcome = VT_THUMBNAIL_MADE;
-      if (thumb_path != NULL)
-        {
-          if (vt_thumbnail_cache_write_thumbnail (pool->disk, pixbuf, thumb_path, request->uri,
-                                                  &st, width, height))
-            g_atomic_int_inc (&pool->thumbnails_written);
-          else if (request->ensure)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("The thumbnail of “%s” could not be saved in the cache folder %s"),
-                           request->name, vt_thumbnail_cache_get_dir (pool->disk));
-              return FALSE;
-            }
-        }
-
-      if (request->ensure)
-        return TRUE;
-    }
-
-  key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
-  vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
-
-  request->pixbuf = g_steal_pointer (&pixbuf);
-  return TRUE;
 }
 
 /* Back on the requester's thread: the task, and so the thumbnailer, is
@@ -427,7 +234,7 @@ complete_request_cb (gpointer data)
 
   if (request->error != NULL)
     g_task_return_error (request->task, g_steal_pointer (&request->error));
-  else if (request->ensure)
+  else if (request->work->ensure)
     g_task_return_int (request->task, request->outcome);
   else
     g_task_return_pointer (request->task, g_steal_pointer (&request->pixbuf), g_object_unref);
@@ -435,18 +242,47 @@ complete_request_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Takes over the worker's reference to @request. */
+/* Does @work and hands its outcome to every request still waiting for
+ * it; takes over the worker's reference to @work. */
 static void
-serve_request (Request *request)
+serve_work (VtThumbnailWork *work)
 {
-  g_autoptr(GSource) source = g_idle_source_new ();
+  VtThumbnailPool *pool = work->pool;
+  g_autoptr(GPtrArray) requests = NULL;
 
-  run_request (request, &request->error);
+  vt_thumbnail_work_run (work, &work->error);
 
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, complete_request_cb, request, request_unref);
-  g_source_set_static_name (source, "[vitrine] thumbnail ready");
-  g_source_attach (source, g_task_get_context (request->task));
+  g_mutex_lock (&pool->lock);
+  if (g_hash_table_lookup (pool->in_flight, work->key) == work)
+    g_hash_table_remove (pool->in_flight, work->key);
+  requests = g_steal_pointer (&work->requests);
+  work->requests = g_ptr_array_new ();
+  for (guint i = 0; i < requests->len; i++)
+    {
+      Request *request = requests->pdata[i];
+
+      request->waiting = FALSE;
+      if (work->error != NULL)
+        request->error = g_error_copy (work->error);
+      else if (work->pixbuf != NULL)
+        request->pixbuf = g_object_ref (work->pixbuf);
+      request->outcome = work->outcome;
+    }
+  g_mutex_unlock (&pool->lock);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      Request *request = requests->pdata[i];
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      /* The work's reference to the request goes to the idle. */
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, complete_request_cb, request, request_unref);
+      g_source_set_static_name (source, "[vitrine] thumbnail ready");
+      g_source_attach (source, g_task_get_context (request->task));
+    }
+
+  vt_thumbnail_work_unref (work);
 }
 
 /* How much lower than the program's the workers' priority is: when the
@@ -457,7 +293,7 @@ serve_request (Request *request)
 static gpointer
 worker_main (gpointer data)
 {
-  Pool *pool = data;
+  VtThumbnailPool *pool = data;
 
 #ifdef __linux__
   /* On Linux a nice value belongs to each thread. Best effort: without
@@ -468,7 +304,7 @@ worker_main (gpointer data)
 
   for (;;)
     {
-      Request *request;
+      VtThumbnailWork *work;
       GList *link;
 
       g_mutex_lock (&pool->lock);
@@ -480,31 +316,31 @@ worker_main (gpointer data)
           break;
         }
       link = g_queue_pop_head_link (&pool->queue);
-      request = link->data;
-      request->queued = FALSE;
+      work = link->data;
+      work->queued = FALSE;
       g_mutex_unlock (&pool->lock);
 
-      serve_request (request);
+      serve_work (work);
     }
 
-  pool_unref (pool);
+  vt_thumbnail_pool_unref (pool);
   return NULL;
 }
 
 /* Called with pool->lock held. */
 static void
-pool_start_threads_locked (Pool *pool)
+pool_start_threads_locked (VtThumbnailPool *pool)
 {
   while (pool->threads->len < pool->n_threads)
     {
       g_autofree char *name = g_strdup_printf ("vt-thumbs-%u", pool->threads->len);
 
-      g_ptr_array_add (pool->threads, g_thread_new (name, worker_main, pool_ref (pool)));
+      g_ptr_array_add (pool->threads, g_thread_new (name, worker_main, vt_thumbnail_pool_ref (pool)));
     }
 }
 
 static void
-pool_shutdown (Pool *pool)
+pool_shutdown (VtThumbnailPool *pool)
 {
   GThread *self_thread = g_thread_self ();
   g_autoptr(GPtrArray) threads = NULL;
@@ -526,37 +362,51 @@ pool_shutdown (Pool *pool)
     }
 }
 
+/*
+ * Makes @request wait for the work of its file at its size: the one
+ * queued or running if there is one (two tiles of one picture, the
+ * grid and the detail window), so the file is decoded once; else a new
+ * one at the head of the queue. Either way that work is now the newest.
+ */
 static void
 enqueue (VtThumbnailer *self,
-         Request       *request)
+         Request       *request,
+         GFile         *file,
+         int            size,
+         gboolean       ensure)
 {
-  Pool *pool = self->pool;
-  gboolean cancelled = FALSE;
+  VtThumbnailPool *pool = self->pool;
+  g_autoptr(VtThumbnailWork) fresh = vt_thumbnail_work_new (pool, file, size, ensure);
+  VtThumbnailWork *work;
 
-  /* Connected before queuing, so a cancel from now on finds it queued or running. */
+  g_mutex_lock (&pool->lock);
+  work = g_hash_table_lookup (pool->in_flight, fresh->key);
+  if (work == NULL)
+    {
+      work = g_steal_pointer (&fresh);
+      g_hash_table_insert (pool->in_flight, work->key, work);
+      /* The queue's reference, then the worker's. */
+      g_queue_push_head_link (&pool->queue, &work->link);
+      work->queued = TRUE;
+      pool_start_threads_locked (pool);
+    }
+  else if (work->queued)
+    {
+      g_queue_unlink (&pool->queue, &work->link);
+      g_queue_push_head_link (&pool->queue, &work->link);
+    }
+  request->work = vt_thumbnail_work_ref (work);
+  g_ptr_array_add (work->requests, request_ref (request));
+  request->waiting = TRUE;
+  g_cond_signal (&pool->cond);
+  g_mutex_unlock (&pool->lock);
+
+  /* A cancel from now on finds it waiting or served; one that came
+   * already runs the handler at once. */
   if (request->cancellable != NULL)
     request->cancel_id = g_cancellable_connect (request->cancellable,
                                                 G_CALLBACK (on_request_cancelled_cb),
                                                 request_ref (request), request_unref);
-
-  g_mutex_lock (&pool->lock);
-  if (g_cancellable_is_cancelled (request->cancellable))
-    cancelled = TRUE;
-  else
-    {
-      g_queue_push_head_link (&pool->queue, &request->link);
-      request->queued = TRUE;
-      request_ref (request);
-      pool_start_threads_locked (pool);
-      g_cond_signal (&pool->cond);
-    }
-  g_mutex_unlock (&pool->lock);
-
-  if (cancelled)
-    {
-      request_disconnect (request);
-      g_task_return_error_if_cancelled (request->task);
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -574,7 +424,7 @@ vt_thumbnailer_constructed (GObject *object)
   if (self->threads == 0)
     self->threads = g_get_num_processors ();
 
-  self->pool = pool_new (self->cache_dir, self->threads);
+  self->pool = vt_thumbnail_pool_new (self->cache_dir, self->threads);
 }
 
 static void
@@ -586,7 +436,7 @@ vt_thumbnailer_dispose (GObject *object)
   if (self->pool != NULL)
     {
       pool_shutdown (self->pool);
-      g_clear_pointer (&self->pool, pool_unref);
+      g_clear_pointer (&self->pool, vt_thumbnail_pool_unref);
     }
 
   G_OBJECT_CLASS (vt_thumbnailer_parent_class)->dispose (object);
@@ -679,7 +529,7 @@ vt_thumbnailer_class_init (VtThumbnailerClass *klass)
 
   properties[PROP_MEMORY_LIMIT] =
     g_param_spec_uint64 ("memory-limit", NULL, NULL,
-                         0, G_MAXUINT64, DEFAULT_MEMORY_LIMIT,
+                         0, G_MAXUINT64, VT_THUMBNAIL_MEMORY_DEFAULT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -715,22 +565,27 @@ start_request (VtThumbnailer       *self,
                GTask               *task)
 {
   g_autoptr(Request) request = NULL;
+  g_autofree char *path = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  request = request_new (self, file, size, ensure, task);
-
   /* The memory cache answers at once, without a thread. */
-  if (!ensure && request->path != NULL)
+  path = g_file_get_path (file);
+  if (!ensure && path != NULL)
     {
       g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autofree char *uri = NULL;
       g_autofree char *key = NULL;
       struct stat st;
+      int fit;
 
-      if (g_stat (request->path, &st) == 0 && S_ISREG (st.st_mode))
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
         {
-          key = memory_key (request->uri, request->size, st.st_mtime, st.st_mtim.tv_nsec);
+          if (vt_thumbnail_cache_find_bucket (size, &fit) < 0)
+            fit = size;
+          uri = g_file_get_uri (file);
+          key = vt_thumbnail_memory_key (uri, fit, st.st_mtime, st.st_mtim.tv_nsec);
           pixbuf = vt_thumbnail_memory_lookup (self->pool->memory, key);
         }
       if (pixbuf != NULL)
@@ -741,7 +596,8 @@ start_request (VtThumbnailer       *self,
         }
     }
 
-  enqueue (self, request);
+  request = request_new (task);
+  enqueue (self, request, file, size, ensure);
 }
 
 void

@@ -230,6 +230,8 @@ vt_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.sidebar-shown", { "F9", NULL } },
+    { "win.curator-mode", { "<Control><Shift>r", NULL } },
+    { "win.show-problems", { "F8", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },

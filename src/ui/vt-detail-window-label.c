@@ -7,6 +7,8 @@
 
 #include "vt-detail-window-private.h"
 
+#include "vt-text.h"
+
 #include <glib/gi18n.h>
 
 /* The rows of the attribute table, in the order the collection publishes
@@ -30,6 +32,25 @@ static gboolean
 is_empty (const char *text)
 {
   return text == NULL || *text == '\0';
+}
+
+/*
+ * A label lays out all of its text, and the catalog's may be of any
+ * length. Each is cut at its field's limit (vt_field_get_max_chars ()),
+ * which validation reports a longer value over: a valid piece is shown
+ * whole. A list shows as many entries as its field allows.
+ */
+static const char *
+bound_field (const char  *text,
+             VtField      field,
+             char       **cut)
+{
+  guint max_chars = vt_field_get_max_chars (field);
+
+  /* The year, impact and number: written by us, short. */
+  if (max_chars == 0)
+    return text;
+  return vt_text_bound (text, max_chars, cut);
 }
 
 static void
@@ -64,9 +85,11 @@ set_attribute (VtDetailWindow *self,
                const char     *text)
 {
   gboolean visible = !is_empty (text);
+  g_autofree char *cut = NULL;
 
   if (GTK_IS_LABEL (self->attribute_values[field]))
-    gtk_label_set_label (GTK_LABEL (self->attribute_values[field]), visible ? text : "");
+    gtk_label_set_label (GTK_LABEL (self->attribute_values[field]),
+                         visible ? bound_field (text, field, &cut) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attribute_keys[field]), visible);
   gtk_widget_set_visible (self->attribute_values[field], visible);
 }
@@ -76,14 +99,18 @@ show_countries (VtDetailWindow *self)
 {
   const char * const *countries = vt_item_get_countries (self->item);
   GtkBox *box = GTK_BOX (self->attribute_values[VT_FIELD_COUNTRIES]);
+  guint max = vt_field_get_max_values (VT_FIELD_COUNTRIES);
   guint n = 0;
 
   remove_children (box);
-  for (guint i = 0; countries[i] != NULL; i++)
+  for (guint i = 0; countries[i] != NULL && n < max; i++)
     {
+      g_autofree char *cut = NULL;
+
       if (is_empty (countries[i]))
         continue;
-      gtk_box_append (box, GTK_WIDGET (text_label_new (countries[i], "vt-country")));
+      gtk_box_append (box, GTK_WIDGET (text_label_new (bound_field (countries[i], VT_FIELD_COUNTRIES, &cut),
+                                                       "vt-country")));
       n++;
     }
   gtk_label_set_label (self->attribute_keys[VT_FIELD_COUNTRIES],
@@ -124,12 +151,21 @@ _vt_detail_window_show_label (VtDetailWindow *self)
   g_autofree char *number_text = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *kicker = NULL;
+  g_autofree char *line_cut = NULL;
+  g_autofree char *title_cut = NULL;
+  g_autofree char *group_cut = NULL;
+  g_autofree char *artist_cut = NULL;
+  g_autofree char *about_cut = NULL;
+  g_autofree char *problem_cut = NULL;
+  guint max_paragraphs = vt_field_get_max_values (VT_FIELD_TEXT);
+  guint n_paragraphs = 0;
 
   if (is_empty (title))
     title = _("Untitled");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_label (self->header_title, title);
-  gtk_label_set_label (self->title_label, title);
+  /* The window's and the header's titles are one line. */
+  gtk_window_set_title (GTK_WINDOW (self), vt_text_bound (title, VT_TEXT_BOUND_LINE, &line_cut));
+  gtk_label_set_label (self->header_title, line_cut != NULL ? line_cut : title);
+  gtk_label_set_label (self->title_label, bound_field (title, VT_FIELD_TITLE, &title_cut));
 
   if (number != 0 && self->total != 0)
     /* Translators: the piece's number in its collection, "56 / 100" */
@@ -138,6 +174,7 @@ _vt_detail_window_show_label (VtDetailWindow *self)
     number_text = g_strdup_printf ("%u", number);
 
   /* Above the title, in small capitals: "Genesis · 56 / 100". */
+  group = vt_text_bound (group, VT_TEXT_BOUND_LINE, &group_cut);
   if (!is_empty (group) && number_text != NULL)
     kicker = g_strdup_printf ("%s · %s", group, number_text);
   else if (number_text != NULL)
@@ -147,21 +184,25 @@ _vt_detail_window_show_label (VtDetailWindow *self)
   gtk_label_set_label (self->kicker_label, vt_detail_or_empty (kicker));
   gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), kicker != NULL);
 
-  gtk_label_set_label (self->byline_label, vt_detail_or_empty (vt_item_get_artist (item)));
+  gtk_label_set_label (self->byline_label,
+                       vt_detail_or_empty (bound_field (vt_item_get_artist (item), VT_FIELD_ARTIST, &artist_cut)));
   gtk_widget_set_visible (GTK_WIDGET (self->byline_label),
                           !is_empty (vt_item_get_artist (item)));
 
-  gtk_label_set_label (self->about_label, vt_detail_or_empty (vt_item_get_about (item)));
+  gtk_label_set_label (self->about_label,
+                       vt_detail_or_empty (bound_field (vt_item_get_about (item), VT_FIELD_ABOUT, &about_cut)));
   gtk_widget_set_visible (GTK_WIDGET (self->about_label), !is_empty (vt_item_get_about (item)));
 
   remove_children (self->text_box);
-  for (guint i = 0; text[i] != NULL; i++)
+  for (guint i = 0; text[i] != NULL && n_paragraphs < max_paragraphs; i++)
     {
+      g_autofree char *cut = NULL;
       GtkLabel *label;
 
       if (is_empty (text[i]))
         continue;
-      label = text_label_new (text[i], "vt-paragraph");
+      label = text_label_new (bound_field (text[i], VT_FIELD_TEXT, &cut), "vt-paragraph");
+      n_paragraphs++;
       gtk_label_set_max_width_chars (label, 62);
       gtk_box_append (self->text_box, GTK_WIDGET (label));
     }
@@ -195,8 +236,9 @@ _vt_detail_window_show_label (VtDetailWindow *self)
         }
     }
 
-  gtk_label_set_label (self->problem_label, vt_detail_or_empty (problem));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_box), !is_empty (problem));
+  gtk_label_set_label (self->problem_label,
+                       vt_detail_or_empty (vt_text_bound (problem, VT_TEXT_BOUND_MESSAGE, &problem_cut)));
+  _vt_detail_window_show_review (self);
 
   /* A new piece is read from its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0.0);

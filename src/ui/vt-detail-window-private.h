@@ -5,6 +5,7 @@
 
 #include "vt-detail-window.h"
 #include "vt-field.h"
+#include "vt-review-store.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,9 @@ struct _VtDetailWindow
   GtkLabel          *impact_label;
   GtkLevelBar       *impact_bar;
 
+  /* Set while the main window curates: reviews, problems, file paths. */
+  VtReviewStore     *reviews;
+
   /* Template children */
   GtkButton         *previous_button;
   GtkButton         *next_button;
@@ -71,6 +75,9 @@ struct _VtDetailWindow
   GtkScrolledWindow *text_scroller;
   GtkBox            *problem_box;
   GtkLabel          *problem_label;
+  GtkBox            *review_box;
+  GtkLabel          *review_state_label;
+  GtkLabel          *review_note_label;
   GtkLabel          *kicker_label;
   GtkLabel          *title_label;
   GtkLabel          *byline_label;
@@ -103,6 +110,12 @@ void _vt_detail_window_set_full_size    (VtDetailWindow *self,
 /* vt-detail-window-label.c */
 void _vt_detail_window_build_attributes (VtDetailWindow *self);
 void _vt_detail_window_show_label       (VtDetailWindow *self);
+
+/* vt-detail-window-review.c */
+void _vt_detail_window_class_bind_review (GtkWidgetClass *widget_class);
+/* What only curators see: the review, the problem, why the artwork is missing. */
+void _vt_detail_window_show_review      (VtDetailWindow *self);
+void _vt_detail_window_dispose_review   (VtDetailWindow *self);
 
 /* vt-detail-window-artwork.c */
 void _vt_detail_window_class_bind_artwork (GtkWidgetClass *widget_class);

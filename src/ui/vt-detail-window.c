@@ -379,6 +379,7 @@ vt_detail_window_dispose (GObject *object)
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->item);
   g_clear_object (&self->texture);
+  _vt_detail_window_dispose_review (self);
 
   /* The window's child is a template child: GTK 4.8's
    * gtk_widget_dispose_template() would unparent it behind GtkWindow's
@@ -570,6 +571,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "detail.reading-mode", "reading-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "detail.close", NULL);
+  _vt_detail_window_class_bind_review (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "detail.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "detail.full-size", NULL);
@@ -596,6 +598,7 @@ vt_detail_window_init (VtDetailWindow *self)
   vt_fullscreen_attach (GTK_WINDOW (self));
   _vt_detail_window_build_attributes (self);
   _vt_detail_window_init_artwork (self);
+  _vt_detail_window_show_review (self);
 }
 
 /* Public API */

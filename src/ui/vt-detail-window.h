@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "vt-item.h"
+#include "vt-review-store.h"
 #include "vt-thumbnailer.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,11 @@ void            vt_detail_window_set_reading_mode (VtDetailWindow *self,
 /* The collection's size, for the number shown as "56 / 100"; 0 when not given. */
 void            vt_detail_window_set_total     (VtDetailWindow *self,
                                                 guint           total);
+
+/* Curating, @reviews (else NULL): the window shows the piece's review,
+ * its problem and why its artwork is missing, and A, C, U and N set the
+ * review as on the grid. */
+void            vt_detail_window_set_review_store (VtDetailWindow *self,
+                                                VtReviewStore  *reviews);
 
 G_END_DECLS

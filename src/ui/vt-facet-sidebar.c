@@ -9,6 +9,7 @@
 
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-text.h"
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -58,6 +59,8 @@ struct _VtFacetSidebar
   GListModel   *items;
   guint         recount_source;
   gboolean      updating;
+  /* The review and problems sections are for curators. */
+  gboolean      curating;
   FacetSection  sections[VT_N_FACETS];
 
   /* Template children */
@@ -119,11 +122,15 @@ update_row (FacetRow           *row,
 
   if (row->count != (int) count->count)
     {
+      g_autofree char *cut = NULL;
+
       row->count = count->count;
       count_text = g_strdup_printf ("%u", count->count);
       gtk_label_set_text (row->count_label, count_text);
       accessible = g_strdup_printf (ngettext ("%s, %u piece", "%s, %u pieces", count->count),
-                                    count->value, count->count);
+                                    vt_text_bound (vt_facet_value_get_label (row->key, count->value),
+                                                   VT_TEXT_BOUND_LINE, &cut),
+                                    count->count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -144,6 +151,8 @@ facet_row_new (VtFacetSidebar *self,
                const char     *value)
 {
   FacetRow *row = g_new0 (FacetRow, 1);
+  const char *text = vt_facet_value_get_label (key, value);
+  g_autofree char *cut = NULL;
   GtkWidget *box;
   GtkWidget *label;
 
@@ -153,11 +162,11 @@ facet_row_new (VtFacetSidebar *self,
   row->count = -1;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (value);
+  label = gtk_label_new (vt_text_bound (text, VT_TEXT_BOUND_LINE, &cut));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  vt_widget_set_tooltip (label, value);
+  vt_widget_set_tooltip (label, text);
   gtk_box_append (GTK_BOX (box), label);
 
   row->count_label = GTK_LABEL (gtk_label_new (NULL));
@@ -300,7 +309,8 @@ update_section (VtFacetSidebar     *self,
       section->more_button = NULL;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (section->expander), n_counts > 0);
+  gtk_widget_set_visible (GTK_WIDGET (section->expander),
+                          n_counts > 0 && (key < VT_N_FIELD_FACETS || self->curating));
 }
 
 static void
@@ -680,6 +690,22 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
 }
 
 static void
+add_section (VtFacetSidebar *self,
+             VtFacetKey      key)
+{
+  FacetSection *section = &self->sections[key];
+
+  section->rows = g_ptr_array_new_with_free_func (facet_row_free);
+  section->limit = FACET_FIRST_LIMIT;
+  section->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  section->expander = GTK_EXPANDER (gtk_expander_new (vt_facet_key_get_label (key)));
+  gtk_expander_set_expanded (section->expander, TRUE);
+  gtk_expander_set_child (section->expander, GTK_WIDGET (section->box));
+  gtk_widget_set_visible (GTK_WIDGET (section->expander), FALSE);
+  gtk_box_append (self->facets_box, GTK_WIDGET (section->expander));
+}
+
+static void
 vt_facet_sidebar_init (VtFacetSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -699,24 +725,16 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
   gtk_label_set_label (self->price_heading, vt_range_key_get_label (VT_RANGE_PRICE));
 
 
-  /* A section per facet, in the order of the catalog's fields. */
+  /* The curators' sections first, then one per facet, in the order of
+   * the catalog's fields. */
+  add_section (self, VT_FACET_REVIEW);
+  add_section (self, VT_FACET_PROBLEMS);
   for (guint f = 0; f < VT_N_FIELDS; f++)
     {
       const VtFieldInfo *info = vt_field_get_info (f);
-      FacetSection *section;
 
-      if (info->facet == VT_FIELD_NO_KEY)
-        continue;
-
-      section = &self->sections[info->facet];
-      section->rows = g_ptr_array_new_with_free_func (facet_row_free);
-      section->limit = FACET_FIRST_LIMIT;
-      section->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-      section->expander = GTK_EXPANDER (gtk_expander_new (vt_field_get_label (f)));
-      gtk_expander_set_expanded (section->expander, TRUE);
-      gtk_expander_set_child (section->expander, GTK_WIDGET (section->box));
-      gtk_widget_set_visible (GTK_WIDGET (section->expander), FALSE);
-      gtk_box_append (self->facets_box, GTK_WIDGET (section->expander));
+      if (info->facet != VT_FIELD_NO_KEY)
+        add_section (self, info->facet);
     }
 }
 
@@ -804,4 +822,26 @@ vt_facet_sidebar_get_price_entry (VtFacetSidebar *self,
   g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), NULL);
 
   return GTK_EDITABLE (max ? self->price_max : self->price_min);
+}
+
+void
+vt_facet_sidebar_set_curating (VtFacetSidebar *self,
+                               gboolean        curating)
+{
+  g_return_if_fail (VT_IS_FACET_SIDEBAR (self));
+
+  curating = !!curating;
+  if (self->curating == curating)
+    return;
+
+  self->curating = curating;
+  queue_recount (self);
+}
+
+void
+vt_facet_sidebar_recount (VtFacetSidebar *self)
+{
+  g_return_if_fail (VT_IS_FACET_SIDEBAR (self));
+
+  queue_recount (self);
 }

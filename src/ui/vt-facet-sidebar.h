@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, VT, FACET_SIDEBAR, GtkWi
 GtkWidget      *vt_facet_sidebar_new           (VtQuery        *query,
                                                 GListModel     *items);
 
+/* Curating, the sidebar lists the review states and "Has problems"
+ * (VT_FACET_REVIEW, VT_FACET_PROBLEMS) before the other facets. */
+void            vt_facet_sidebar_set_curating  (VtFacetSidebar *self,
+                                                gboolean        curating);
+/* Counts again, soon: the items' reviews or problems changed. */
+void            vt_facet_sidebar_recount       (VtFacetSidebar *self);
+
 /* The widgets the user works with, for tests and keyboard focus. The
  * check button of @value in @key's section, or NULL when not listed. */
 GtkCheckButton *vt_facet_sidebar_get_check     (VtFacetSidebar *self,

@@ -79,6 +79,7 @@ struct _VtGalleryView
   guint               columns_source;
   guint               hurry_source;
   gboolean            focus_on_map;
+  gboolean            curating;
 
   /* Template children */
   GtkScrolledWindow  *scroller;
@@ -293,6 +294,7 @@ on_factory_setup_cb (VtGalleryView *self,
   GtkWidget *tile = vt_tile_new (self->thumbnailer);
 
   vt_tile_set_size (VT_TILE (tile), self->tile_size);
+  vt_tile_set_curating (VT_TILE (tile), self->curating);
   gtk_list_item_set_child (list_item, tile);
   g_hash_table_add (self->tiles, tile);
   g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
@@ -597,6 +599,21 @@ vt_gallery_view_set_tile_size (VtGalleryView *self,
 
   queue_update_max_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_SIZE]);
+}
+
+void
+vt_gallery_view_set_curating (VtGalleryView *self,
+                              gboolean       curating)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  self->curating = !!curating;
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    vt_tile_set_curating (tile, self->curating);
 }
 
 void

@@ -35,6 +35,10 @@ int                 vt_gallery_view_get_tile_size         (VtGalleryView        
 void                vt_gallery_view_set_tile_size         (VtGalleryView        *self,
                                                            int                   size);
 
+/* Whether the tiles show what curators see (vt_tile_set_curating()). */
+void                vt_gallery_view_set_curating          (VtGalleryView        *self,
+                                                           gboolean              curating);
+
 /* The size the gallery is to have, while neither it nor its parent has
  * been laid out yet: the first frame's columns and first screen are
  * guessed from it. */

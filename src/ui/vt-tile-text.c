@@ -7,6 +7,8 @@
 
 #include "vt-tile-text.h"
 
+#include "vt-text.h"
+
 /*
  * Every tile of the grid keeps two lines for its title and one for its
  * facts, whatever the piece, so that all tiles have one height. A
@@ -23,7 +25,14 @@
  * The layout shares the widget's PangoContext, which GTK updates when
  * the CSS font or the screen's font settings change; the line height is
  * looked up again whenever the context's serial moves.
+ *
+ * Pango lays a text out whole before it ellipsizes it, however few lines
+ * are shown: a title of some megabytes took gigabytes and never drew.
+ * So the text is cut at MAX_CHARS first, far more than a tile's lines
+ * hold, and Pango ellipsizes what is left as for any text too long.
  */
+
+#define MAX_CHARS (4 * VT_TEXT_BOUND_LINE)
 
 struct _VtTileText
 {
@@ -297,15 +306,18 @@ void
 vt_tile_text_set_text (VtTileText *self,
                        const char *text)
 {
+  g_autofree char *cut = NULL;
+
   g_return_if_fail (VT_IS_TILE_TEXT (self));
 
   if (text == NULL)
     text = "";
+  text = vt_text_bound (text, MAX_CHARS, &cut);
   if (g_strcmp0 (self->text, text) == 0)
     return;
 
   g_free (self->text);
-  self->text = g_strdup (text);
+  self->text = cut != NULL ? g_steal_pointer (&cut) : g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, self->text, -1);
 

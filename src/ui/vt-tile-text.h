@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (VtTileText, vt_tile_text, VT, TILE_TEXT, GtkWidget)
 
 GtkWidget  *vt_tile_text_new            (void);
 
+/* The text as drawn: a long one is cut first (vt_text_bound ()). */
 const char *vt_tile_text_get_text       (VtTileText *self);
 void        vt_tile_text_set_text       (VtTileText *self,
                                          const char *text);

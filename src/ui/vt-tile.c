@@ -7,6 +7,7 @@
 
 #include "vt-tile.h"
 
+#include "vt-text.h"
 #include "vt-texture.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
@@ -31,6 +32,8 @@ struct _VtTile
   GCancellable  *cancellable;
   VtTileState    state;
   char          *reason;
+  /* Curators see problems, file paths and reviews; visitors do not. */
+  gboolean       curating;
 
   /* Template children */
   GtkBox        *box;
@@ -38,6 +41,7 @@ struct _VtTile
   GtkWidget     *placeholder;
   GtkLabel      *reason_label;
   GtkImage      *problem_mark;
+  GtkImage      *review_mark;
 
   VtTileText    *title_text;
   VtTileText    *facts_text;
@@ -50,6 +54,7 @@ enum {
   PROP_ITEM,
   PROP_SIZE,
   PROP_THUMBNAILER,
+  PROP_CURATING,
   N_PROPS
 };
 
@@ -72,14 +77,26 @@ show_state (VtTile      *self,
   gtk_widget_set_visible (self->placeholder, state == VT_TILE_PLACEHOLDER);
 }
 
+/* The reason names a file: for curators only. Visitors see the icon. */
+static void
+update_reason (VtTile *self)
+{
+  gboolean shown = self->curating && self->reason != NULL;
+  g_autofree char *cut = NULL;
+
+  gtk_label_set_text (self->reason_label,
+                      shown ? vt_text_bound (self->reason, VT_TEXT_BOUND_LINE, &cut) : "");
+  vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), shown ? self->reason : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), shown);
+}
+
 static void
 show_placeholder (VtTile     *self,
                   const char *reason)
 {
   g_free (self->reason);
   self->reason = g_strdup (reason);
-  gtk_label_set_text (self->reason_label, reason);
-  vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), reason);
+  update_reason (self);
   gtk_picture_set_paintable (self->picture, NULL);
   show_state (self, VT_TILE_PLACEHOLDER);
 }
@@ -233,7 +250,9 @@ load_thumbnail (VtTile *self)
   image = vt_item_get_image (self->item);
   if (image == NULL)
     {
-      show_placeholder (self, _("This piece has no image"));
+      g_autofree char *refusal = vt_item_dup_image_refusal (self->item);
+
+      show_placeholder (self, refusal != NULL ? refusal : _("This piece has no image"));
       return;
     }
 
@@ -252,7 +271,8 @@ static char *
 format_facts (VtItem *item)
 {
   GString *facts = g_string_new (NULL);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *price_cut = NULL;
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
   int year = vt_item_get_year (item);
   int impact = vt_item_get_impact (item);
 
@@ -275,11 +295,17 @@ format_facts (VtItem *item)
   return g_string_free (facts, FALSE);
 }
 
+/* The catalog's texts in it are cut as where they are shown. */
 static char *
-format_accessible_label (VtItem *item)
+format_accessible_label (VtItem   *item,
+                         gboolean  curating)
 {
-  const char *title = vt_item_get_title (item);
-  const char *price = vt_item_get_price_text (item);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *price_cut = NULL;
+  g_autofree char *problem_cut = NULL;
+  const char *title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_LINE, &title_cut);
+  const char *price = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_LINE, &price_cut);
+  const char *problem = vt_text_bound (vt_item_get_problem (item), VT_TEXT_BOUND_MESSAGE, &problem_cut);
   GString *label = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
 
   if (vt_item_get_impact (item) != 0)
@@ -290,14 +316,52 @@ format_accessible_label (VtItem *item)
     }
   if (price != NULL && *price != '\0')
     g_string_append_printf (label, ", %s", price);
-  if (vt_item_get_problem (item) != NULL)
+  if (curating && vt_item_get_review_state (item) != VT_REVIEW_STATE_NOT_REVIEWED)
+    g_string_append_printf (label, ", %s",
+                            vt_review_state_get_label (vt_item_get_review_state (item)));
+  if (curating && vt_item_get_review_changed (item))
+    /* Translators: told by a screen reader after a piece approved before it was edited */
+    g_string_append_printf (label, ", %s", _("changed since approved"));
+  if (curating && problem != NULL)
     {
       g_string_append (label, ", ");
       /* Translators: told by a screen reader after a piece that has a problem */
-      g_string_append_printf (label, _("problem: %s"), vt_item_get_problem (item));
+      g_string_append_printf (label, _("problem: %s"), problem);
     }
 
   return g_string_free (label, FALSE);
+}
+
+/* A mark in the picture's top left corner: approved, needs changes, or
+ * approved but changed since. */
+static void
+update_review_mark (VtTile *self)
+{
+  VtReviewState state = vt_item_get_review_state (self->item);
+  const char *icon = NULL;
+  const char *tooltip = NULL;
+
+  if (self->curating && vt_item_get_review_changed (self->item))
+    {
+      icon = "view-refresh-symbolic";
+      tooltip = _("Changed since approved");
+    }
+  else if (self->curating && state != VT_REVIEW_STATE_NOT_REVIEWED)
+    {
+      icon = state == VT_REVIEW_STATE_APPROVED ? "emblem-ok-symbolic" : "document-edit-symbolic";
+      tooltip = vt_review_state_get_label (state);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_mark), icon != NULL);
+  if (icon == NULL)
+    return;
+  gtk_image_set_from_icon_name (self->review_mark, icon);
+  vt_widget_set_tooltip (GTK_WIDGET (self->review_mark), tooltip);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_mark), "vt-approved");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_mark), "vt-needs-changes");
+  gtk_widget_add_css_class (GTK_WIDGET (self->review_mark),
+                            state == VT_REVIEW_STATE_APPROVED && !vt_item_get_review_changed (self->item)
+                            ? "vt-approved" : "vt-needs-changes");
 }
 
 static void
@@ -313,20 +377,22 @@ update_labels (VtTile *self)
       vt_tile_text_set_text (self->title_text, "");
       vt_tile_text_set_text (self->facts_text, "");
       gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_mark), FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
 
   title = vt_item_get_title (self->item);
   facts = format_facts (self->item);
-  accessible = format_accessible_label (self->item);
-  problem = vt_item_get_problem (self->item);
+  accessible = format_accessible_label (self->item, self->curating);
+  problem = self->curating ? vt_item_get_problem (self->item) : NULL;
 
   vt_tile_text_set_text (self->title_text,
                          title != NULL && *title != '\0' ? title : _("Untitled piece"));
   vt_tile_text_set_text (self->facts_text, facts);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), problem != NULL);
   vt_widget_set_tooltip (GTK_WIDGET (self->problem_mark), problem);
+  update_review_mark (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -351,11 +417,12 @@ on_query_tooltip_cb (VtTile     *self,
                      GtkTooltip *tooltip)
 {
   const char *about = vt_tile_get_tooltip (self);
+  g_autofree char *cut = NULL;
 
   if (about == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, about);
+  gtk_tooltip_set_text (tooltip, vt_text_bound (about, VT_TEXT_BOUND_TOOLTIP, &cut));
   return TRUE;
 }
 
@@ -367,6 +434,8 @@ vt_tile_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
   g_clear_object (&self->item);
   g_clear_object (&self->thumbnailer);
 
@@ -409,6 +478,10 @@ vt_tile_get_property (GObject    *object,
       g_value_set_object (value, self->thumbnailer);
       break;
 
+    case PROP_CURATING:
+      g_value_set_boolean (value, self->curating);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -434,6 +507,10 @@ vt_tile_set_property (GObject      *object,
 
     case PROP_THUMBNAILER:
       g_set_object (&self->thumbnailer, g_value_get_object (value));
+      break;
+
+    case PROP_CURATING:
+      vt_tile_set_curating (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -464,6 +541,10 @@ vt_tile_class_init (VtTileClass *klass)
     g_param_spec_object ("thumbnailer", NULL, NULL,
                          VT_TYPE_THUMBNAILER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURATING] =
+    g_param_spec_boolean ("curating", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -479,6 +560,7 @@ vt_tile_class_init (VtTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
   gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
   gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, review_mark);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_scale_factor_changed_cb);
 
@@ -535,13 +617,50 @@ vt_tile_set_item (VtTile *self,
   g_return_if_fail (VT_IS_TILE (self));
   g_return_if_fail (item == NULL || VT_IS_ITEM (item));
 
-  if (!g_set_object (&self->item, item))
+  if (self->item == item)
     return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
+  g_set_object (&self->item, item);
+  /* Reviews and problems change while the piece is shown. */
+  if (item != NULL)
+    {
+      g_signal_connect_swapped (item, "notify::review-state", G_CALLBACK (update_labels), self);
+      g_signal_connect_swapped (item, "notify::review-changed", G_CALLBACK (update_labels), self);
+      g_signal_connect_swapped (item, "notify::problem", G_CALLBACK (update_labels), self);
+    }
 
   update_labels (self);
   load_thumbnail (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+gboolean
+vt_tile_get_curating (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), FALSE);
+
+  return self->curating;
+}
+
+void
+vt_tile_set_curating (VtTile   *self,
+                      gboolean  curating)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  curating = !!curating;
+  if (self->curating == curating)
+    return;
+
+  self->curating = curating;
+  update_reason (self);
+  if (self->item != NULL)
+    update_labels (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURATING]);
 }
 
 int

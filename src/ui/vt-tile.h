@@ -35,6 +35,11 @@ VtItem        *vt_tile_get_item        (VtTile        *self);
 /* Cancels the thumbnail being loaded for the previous item, if any. */
 void           vt_tile_set_item        (VtTile        *self,
                                         VtItem        *item);
+/* Curating, the tile shows the piece's problem, why its image is
+ * missing (which names the file) and its review; browsing, none of it. */
+gboolean       vt_tile_get_curating    (VtTile        *self);
+void           vt_tile_set_curating    (VtTile        *self,
+                                        gboolean       curating);
 int            vt_tile_get_size        (VtTile        *self);
 void           vt_tile_set_size        (VtTile        *self,
                                         int            size);
@@ -48,7 +53,8 @@ void           vt_tile_hurry           (VtTile        *self);
  * missing. For tests. */
 VtTileState    vt_tile_get_state       (VtTile        *self);
 const char    *vt_tile_get_reason      (VtTile        *self);
-/* The text of the tile's tooltip (the piece's About), NULL for none. */
+/* The piece's About, which the tile's tooltip shows (cut at
+ * VT_TEXT_BOUND_TOOLTIP characters), NULL for none. */
 const char    *vt_tile_get_tooltip     (VtTile        *self);
 
 G_END_DECLS

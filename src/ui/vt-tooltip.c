@@ -7,6 +7,8 @@
 
 #include "vt-tooltip.h"
 
+#include "vt-text.h"
+
 /*
  * On GTK 4.8, gtk_widget_set_tooltip_text () on a visible widget asks at
  * once where the pointer is, in case a tooltip being shown must change:
@@ -17,6 +19,9 @@
  * the widget and given to GTK when GTK asks for it (query-tooltip),
  * which is all a tooltip needs unless it is being shown; when it is (the
  * widget is mapped), GTK is asked to look again, as it would have.
+ *
+ * A tooltip often shows a catalog's text, of any length: it is cut at
+ * VT_TEXT_BOUND_TOOLTIP characters before it is stored.
  */
 
 static GQuark
@@ -51,12 +56,14 @@ void
 vt_widget_set_tooltip (GtkWidget  *widget,
                        const char *text)
 {
+  g_autofree char *cut = NULL;
   const char *old;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (text != NULL && *text == '\0')
     text = NULL;
+  text = vt_text_bound (text, VT_TEXT_BOUND_TOOLTIP, &cut);
   old = vt_widget_get_tooltip (widget);
   if (g_strcmp0 (old, text) == 0)
     return;
@@ -64,7 +71,8 @@ vt_widget_set_tooltip (GtkWidget  *widget,
   if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip_cb, NULL) == 0)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
-  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), g_strdup (text), g_free);
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (),
+                           cut != NULL ? g_steal_pointer (&cut) : g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL);
   if (text != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),

@@ -301,8 +301,9 @@ _vt_window_update_recent (VtWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->recent_button), infos->len > 0);
 }
 
-static const char *settings_actions[] = { "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size",
-                                          "present-interval" };
+static const char *settings_actions[] = {
+  "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size", "curator-mode", "present-interval",
+};
 
 /* The settings outlive the window: their actions must not call back
  * into it once it is gone. */

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "vt-text.h"
 #include "vt-tooltip.h"
 #include "vt-window-private.h"
 
@@ -60,6 +61,11 @@ on_chip_clicked_cb (GtkButton *button,
     }
 }
 
+/* A chip's label is a facet value or the search, of any length: cut,
+ * and ellipsized past the width of a long country name, so that one
+ * chip never widens the window. */
+#define CHIP_WIDTH_CHARS 40
+
 static void
 add_chip (VtWindow   *self,
           ChipKind    kind,
@@ -68,12 +74,18 @@ add_chip (VtWindow   *self,
           const char *label)
 {
   g_autofree char *accessible = NULL;
+  g_autofree char *cut = NULL;
   GtkWidget *button;
   GtkWidget *box;
+  GtkWidget *text;
   Chip *chip;
 
+  label = vt_text_bound (label, VT_TEXT_BOUND_LINE, &cut);
+  text = gtk_label_new (label);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), CHIP_WIDTH_CHARS);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
 
   button = gtk_button_new ();
@@ -144,7 +156,8 @@ _vt_window_update_chips (VtWindow *self)
 
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *label = g_strdup_printf ("“%s”", search);
+      g_autofree char *cut = NULL;
+      g_autofree char *label = g_strdup_printf ("“%s”", vt_text_bound (search, VT_TEXT_BOUND_LINE - 2, &cut));
 
       add_chip (self, CHIP_SEARCH, 0, NULL, label);
     }
@@ -154,7 +167,7 @@ _vt_window_update_chips (VtWindow *self)
       g_autofree const char **values = vt_query_get_facet_selection (self->query, key);
 
       for (guint i = 0; values != NULL && values[i] != NULL; i++)
-        add_chip (self, CHIP_FACET, key, values[i], values[i]);
+        add_chip (self, CHIP_FACET, key, values[i], vt_facet_value_get_label (key, values[i]));
     }
 
   for (guint key = 0; key < VT_N_RANGES; key++)

@@ -8,7 +8,9 @@
 #include "vt-catalog.h"
 #include "vt-facet-sidebar.h"
 #include "vt-gallery-view.h"
+#include "vt-problems-panel.h"
 #include "vt-query.h"
+#include "vt-review-store.h"
 #include "vt-show.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
@@ -29,6 +31,7 @@ struct _VtWindow
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
   GtkWindow            *shortcuts_window;
+  GtkWidget            *outside_dialog;   /* asking about the catalog shown, or NULL */
   GMenu                *recent_menu;
 
   /* The show, while one runs, and one asked for before the catalog
@@ -44,6 +47,14 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
+
+  /* Curator mode (vt-window-curator.c) */
+  gboolean              curating;
+  VtReviewStore        *reviews;
+  GCancellable         *review_cancellable;
+  GtkMenuButton        *problems_button;
+  GtkLabel             *problems_count;
+  VtProblemsPanel      *problems_panel;
 
   /* Template children */
   GtkButton            *open_button;
@@ -111,10 +122,33 @@ void      _vt_window_end_show          (VtWindow               *self);
 /* One chip per filter of the query, or none and hidden. */
 void      _vt_window_update_chips      (VtWindow *self);
 
+/* vt-window-curator.c */
+void      _vt_window_init_curator      (VtWindow *self);
+void      _vt_window_dispose_curator   (VtWindow *self);
+/* Reads the reviews of the catalog just loaded, in a worker thread. */
+void      _vt_window_load_reviews      (VtWindow *self);
+/* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
+char     *_vt_window_dup_review_progress (VtWindow *self);
+void      _vt_window_update_curator_actions (VtWindow *self);
+
+/* vt-window-outside.c */
+/* Before loading @file: whether its images outside its folder are
+ * shown, as the user answered before. */
+void      _vt_window_apply_outside_answer (VtWindow *self,
+                                           GFile    *file);
+/* After a load: asks whether to show the images outside the catalog's
+ * folder, unless there are none or the user answered for this catalog. */
+void      _vt_window_ask_outside       (VtWindow *self);
+
 /* vt-window.c */
 /* The message bar above the grid, with its heading and text. */
 void      _vt_window_show_message      (VtWindow   *self,
                                         const char *title,
                                         const char *message);
+/* The page shown (grid, empty states) and the status line. */
+void      _vt_window_update_status     (VtWindow   *self);
+/* Opens the detail window on the piece at @position of the grid. */
+void      _vt_window_show_detail       (VtWindow   *self,
+                                        guint       position);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "vt-gallery-view.h"
 #include "vt-query-filter.h"
 #include "vt-query-sorter.h"
+#include "vt-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
 #include "vt-window-private.h"
@@ -60,8 +61,8 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
-static void
-update_status (VtWindow *self)
+void
+_vt_window_update_status (VtWindow *self)
 {
   g_autofree char *status = NULL;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
@@ -89,8 +90,16 @@ update_status (VtWindow *self)
   if (self->file != NULL)
     {
       /* Translators: the line under the grid, "12 of 100 pieces" */
+      g_autofree char *progress = _vt_window_dup_review_progress (self);
+
       status = g_strdup_printf (ngettext ("%u of %u piece", "%u of %u pieces", total),
                                 shown, total);
+      if (progress != NULL)
+        {
+          g_autofree char *pieces = g_steal_pointer (&status);
+
+          status = g_strdup_printf ("%s · %s", pieces, progress);
+        }
     }
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
@@ -108,7 +117,7 @@ on_query_changed_cb (VtWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
 
   _vt_window_update_chips (self);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 static void
@@ -221,9 +230,9 @@ on_detail_present_cb (VtWindow *self,
   _vt_window_present (self, position, options);
 }
 
-static void
-show_detail (VtWindow *self,
-             guint     position)
+void
+_vt_window_show_detail (VtWindow *self,
+                        guint     position)
 {
   if (self->detail_window == NULL)
     {
@@ -239,6 +248,8 @@ show_detail (VtWindow *self,
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
                               vt_catalog_get_total (self->catalog));
+  vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
+                                     self->curating ? self->reviews : NULL);
   vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
 }
 
@@ -246,7 +257,7 @@ static void
 on_gallery_activate_cb (VtWindow *self,
                         guint     position)
 {
-  show_detail (self, position);
+  _vt_window_show_detail (self, position);
 }
 
 /* Loading */
@@ -256,8 +267,11 @@ _vt_window_show_message (VtWindow   *self,
                          const char *title,
                          const char *message)
 {
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_label, message);
+  g_autofree char *title_cut = NULL;
+  g_autofree char *message_cut = NULL;
+
+  gtk_label_set_text (self->error_title, vt_text_bound (title, VT_TEXT_BOUND_LINE, &title_cut));
+  gtk_label_set_text (self->error_label, vt_text_bound (message, VT_TEXT_BOUND_MESSAGE, &message_cut));
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -321,7 +335,13 @@ remember_recent (VtWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
-  static char *groups[] = { (char *) "vitrine-catalog", NULL };
+  /* GTK 4.8's gtk_recent_manager_add_full() tests the first byte of the
+   * groups array where it means its first pointer (groups[0] != '\0'),
+   * and drops every group when the name's address ends in 0x00, as it
+   * does in the sanitizer build. Of two copies 16 bytes apart, one does not. */
+  static const char group_names[] = "vitrine-catalog\0vitrine-catalog";
+  const char *group = ((guintptr) group_names & 0xff) != 0 ? group_names : group_names + 16;
+  char *groups[] = { (char *) group, NULL };
   GtkRecentData data = {
     .display_name = NULL,
     .description = NULL,
@@ -343,7 +363,8 @@ static void
 update_title (VtWindow *self)
 {
   g_autofree char *title = NULL;
-  const char *name = vt_catalog_get_name (self->catalog);
+  g_autofree char *cut = NULL;
+  const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
 
   if (self->file != NULL && name != NULL && *name != '\0')
     title = g_strdup_printf ("%s — Vitrine", name);
@@ -377,7 +398,7 @@ on_load_cb (GObject      *source,
       g_clear_object (&self->loading_file);
       gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
       show_error (self, data->file, error);
-      update_status (self);
+      _vt_window_update_status (self);
       return;
     }
 
@@ -404,14 +425,16 @@ on_load_cb (GObject      *source,
   else if (data->reload)
     vt_gallery_view_restore_place (self->gallery, &data->place);
 
+  _vt_window_load_reviews (self);
   remember_recent (self, data->file);
   update_title (self);
-  update_status (self);
+  _vt_window_update_status (self);
 
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
     vt_gallery_view_focus (self->gallery);
 
+  _vt_window_ask_outside (self);
   _vt_window_start_pending_show (self);
 }
 
@@ -445,8 +468,9 @@ start_load (VtWindow *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
+  _vt_window_apply_outside_answer (self, file);
   vt_catalog_load_async (self->catalog, file, self->load_cancellable, on_load_cb, data);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 static gboolean
@@ -500,8 +524,9 @@ on_progress_cb (VtWindow *self)
 static void
 on_items_changed_cb (VtWindow *self)
 {
+  vt_sorter_set_currency (self->sorter, vt_catalog_get_currency (self->catalog));
   update_title (self);
-  update_status (self);
+  _vt_window_update_status (self);
 }
 
 /* Dropping a file on the window opens it. */
@@ -563,6 +588,7 @@ vt_window_dispose (GObject *object)
   watch_file (self, NULL);
   _vt_window_end_show (self);
   _vt_window_remove_actions (self);
+  _vt_window_dispose_curator (self);
 
   if (self->detail_window != NULL)
     {
@@ -577,6 +603,8 @@ vt_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  if (self->outside_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->outside_dialog)));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
 
@@ -744,7 +772,7 @@ vt_window_init (VtWindow *self)
   g_signal_connect_object (self->catalog, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "items-changed",
-                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vt_window_update_status), self, G_CONNECT_SWAPPED);
 
   /* Persisted state and view options. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -781,8 +809,9 @@ vt_window_init (VtWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _vt_window_install_actions (self);
+  _vt_window_init_curator (self);
   _vt_window_update_chips (self);
-  update_status (self);
+  _vt_window_update_status (self);
 
   /* Until a catalog is shown, typing searches (not the first spin
    * button of the sidebar, which GTK would pick). */

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests for "vitrine-cli review": listing and recording reviews in the window's sidecar. */
+
+#include "config.h"
+
+#include "vt-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char *tmp;
+  char *catalog;
+  char *sidecar;
+} Fixture;
+
+static const char catalog_text[] =
+  "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+  "  \"collection\": { \"name\": \"Test\", \"total\": 3, \"currency\": \"ETH\" },\n"
+  "  \"items\": [\n"
+  "    { \"number\": 56, \"title\": \"1956 - Hungarian Revolution\" },\n"
+  "    { \"number\": 14, \"title\": \"1914 - Assassination in Sarajevo\" },\n"
+  "    { \"number\": 89, \"title\": \"1989 - Fall of the Berlin Wall\" }\n"
+  "  ] }\n";
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmp = vt_test_make_tmp_dir ("vitrine-cli-review-XXXXXX");
+  fixture->catalog = g_build_filename (fixture->tmp, "genesis.json", NULL);
+  fixture->sidecar = g_build_filename (fixture->tmp, "genesis.review.json", NULL);
+  g_file_set_contents (fixture->catalog, catalog_text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  vt_test_remove_tree (fixture->tmp);
+  g_free (fixture->tmp);
+  g_free (fixture->catalog);
+  g_free (fixture->sidecar);
+}
+
+#define RUN(run, ...) \
+  vt_test_run ((run), NULL, NULL, (const char * const []) { VITRINE_CLI, "review", __VA_ARGS__, NULL })
+
+static void
+test_set_and_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(VtTestRun) set = { 0, };
+  g_auto(VtTestRun) set_again = { 0, };
+  g_auto(VtTestRun) table = { 0, };
+  g_auto(VtTestRun) json = { 0, };
+  g_auto(VtTestRun) csv = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sidecar = NULL;
+  JsonArray *array;
+  JsonObject *first;
+
+  RUN (&set, fixture->catalog, "--set", "56=needs-changes", "--note", "The tanks came on 4 November");
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpstr (set.out, ==, "");
+  g_assert_nonnull (strstr (set.err, fixture->sidecar));
+  RUN (&set_again, fixture->catalog, "--set", "89=approved");
+  g_assert_cmpint (set_again.status, ==, 0);
+
+  /* The window's sidecar, beside the catalog, in its format. */
+  g_file_get_contents (fixture->sidecar, &sidecar, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (sidecar, "\"format\": \"vitrine-review\""));
+  g_assert_nonnull (strstr (sidecar, "\"note\": \"The tanks came on 4 November\""));
+
+  RUN (&table, fixture->catalog);
+  g_assert_cmpint (table.status, ==, 0);
+  /* By number, whatever the catalog's order; the note under its piece. */
+  g_assert_true (g_str_has_prefix (table.out, "   14  Not reviewed "));
+  g_assert_nonnull (strstr (table.out, "\n   56  Needs changes  1956 - Hungarian Revolution"));
+  g_assert_nonnull (strstr (table.out, "\n       The tanks came on 4 November\n"));
+  g_assert_nonnull (strstr (table.out, "\n   89  Approved "));
+  g_assert_true (g_str_has_suffix (table.out, "\n2 of 3 reviewed · 1 needs changes\n"));
+
+  RUN (&json, fixture->catalog, "--state", "needs-changes", "--format", "json");
+  g_assert_cmpint (json.status, ==, 0);
+  root = json_from_string (json.out, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  first = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "number"), ==, 56);
+  g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "needs-changes");
+  g_assert_cmpstr (json_object_get_string_member (first, "note"), ==, "The tanks came on 4 November");
+  g_assert_true (json_object_has_member (first, "who"));
+  g_assert_true (json_object_has_member (first, "when"));
+
+  RUN (&csv, fixture->catalog, "--format", "csv", "--state", "approved");
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "number,state,changed,title,who,when,note\r\n"
+                                            "89,approved,false,1989 - Fall of the Berlin Wall,"));
+}
+
+static void
+test_bad_options (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const cases[][3] = {
+    { "--set", "56", NULL },
+    { "--set", "56=done", NULL },
+    { "--set", "57=approved", NULL },
+    { "--state", "finished", NULL },
+    { "--format", "xml", NULL },
+    { "--note", "alone", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(VtTestRun) run = { 0, };
+
+      RUN (&run, fixture->catalog, cases[i][0], cases[i][1]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+    }
+  /* Nothing was written. */
+  g_assert_false (g_file_test (fixture->sidecar, G_FILE_TEST_EXISTS));
+}
+
+/* A broken sidecar is reported with its line and never overwritten. */
+static void
+test_broken_sidecar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char broken[] = "{\n  \"format\": \"vitrine-review\",\n  \"version\": 1,\n  \"reviews\": [\n";
+  g_auto(VtTestRun) list = { 0, };
+  g_auto(VtTestRun) set = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+
+  g_file_set_contents (fixture->sidecar, broken, -1, &error);
+  g_assert_no_error (error);
+
+  RUN (&list, fixture->catalog);
+  g_assert_cmpint (list.status, ==, 2);
+  expected = g_strdup_printf ("%s:", fixture->sidecar);
+  g_assert_nonnull (strstr (list.err, expected));
+
+  RUN (&set, fixture->catalog, "--set", "56=approved");
+  g_assert_cmpint (set.status, ==, 2);
+  g_file_get_contents (fixture->sidecar, &after, NULL, &error);
+  g_assert_cmpstr (after, ==, broken);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/cli/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("set-and-list", test_set_and_list);
+  ADD ("bad-options", test_bad_options);
+  ADD ("broken-sidecar", test_broken_sidecar);
+
+  return g_test_run ();
+}
