@@ -103,6 +103,65 @@ vt_application_open (GApplication  *application,
     }
 }
 
+/* `vitrine --present [--monitor N|NAME] [--interval SECONDS] [--loop]
+ * [CATALOG]`: a show of the catalog (or of the one open) from its first
+ * piece; --monitor, --interval and --loop imply --present. Handled in the
+ * instance already running, when there is one. */
+static int
+vt_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  VtApplication *self = VT_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **arguments = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *screen = NULL;
+  gboolean present = FALSE;
+  gboolean loop = FALSE;
+  int interval = -1;
+  gboolean created;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
+  g_variant_dict_lookup (options, "present", "b", &present);
+  g_variant_dict_lookup (options, "loop", "b", &loop);
+  g_variant_dict_lookup (options, "monitor", "&s", &screen);
+  g_variant_dict_lookup (options, "interval", "i", &interval);
+
+  if (g_variant_dict_contains (options, "interval") && interval < 0)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("The interval is a number of seconds, 0 or more."));
+      return 1;
+    }
+  present = present || loop || screen != NULL || g_variant_dict_contains (options, "interval");
+
+  for (guint i = 0; arguments != NULL && arguments[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, arguments[i]));
+
+  if (files->len > 0)
+    g_application_open (application, (GFile **) files->pdata, files->len, "");
+  else
+    g_application_activate (application);
+
+  if (present)
+    vt_window_present_show (get_window (self, &created), screen, interval, loop);
+
+  return 0;
+}
+
+static const GOptionEntry option_entries[] = {
+  { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Present the catalog full screen, from its first piece"), NULL },
+  { "monitor", 'm', 0, G_OPTION_ARG_STRING, NULL,
+    N_("The screen to present on, by number (from 1) or name, such as HDMI-1"), N_("N|NAME") },
+  { "interval", 'i', 0, G_OPTION_ARG_INT, NULL,
+    N_("Go to the next piece every SECONDS seconds (0: only on a key)"), N_("SECONDS") },
+  { "loop", 'l', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start again after the last piece, for a kiosk"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[CATALOG…]") },
+  { NULL }
+};
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -177,6 +236,9 @@ vt_application_startup (GApplication *application)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.present-with-console", { "<Control>F5", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
   };
 
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (application);
@@ -221,12 +283,19 @@ vt_application_class_init (VtApplicationClass *klass)
   object_class->dispose = vt_application_dispose;
   app_class->activate = vt_application_activate;
   app_class->open = vt_application_open;
+  app_class->command_line = vt_application_command_line;
   app_class->startup = vt_application_startup;
 }
 
 static void
 vt_application_init (VtApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Browse, review and present art collections of historical events."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("CATALOG is a catalog file (JSON); without one, Vitrine opens "
+                                                  "the catalog open last, or the sample collection."));
 }
 
 VtApplication *
@@ -234,7 +303,7 @@ vt_application_new (void)
 {
   return g_object_new (VT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/vitrine/Vitrine",
                        NULL);
 }

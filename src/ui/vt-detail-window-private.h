@@ -33,6 +33,7 @@ struct _VtDetailWindow
   guint              position;
   guint              total;
   gboolean           full_size;
+  gboolean           reading_mode;
 
   /* The label page's picture: preview and screen size. */
   GCancellable      *image_cancellable;
@@ -61,6 +62,8 @@ struct _VtDetailWindow
   GtkButton         *previous_button;
   GtkButton         *next_button;
   GtkToggleButton   *full_size_button;
+  GtkButton         *present_button;
+  GtkToggleButton   *reading_button;
   GtkLabel          *header_title;
   GtkLabel          *header_subtitle;
   GtkStack          *view_stack;

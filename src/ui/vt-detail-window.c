@@ -8,6 +8,7 @@
 #include "vt-detail-window.h"
 #include "vt-detail-window-private.h"
 
+#include "vt-fullscreen.h"
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -25,10 +26,18 @@ enum {
   PROP_POSITION,
   PROP_ITEM,
   PROP_FULL_SIZE,
+  PROP_READING_MODE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PRESENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 void
 _vt_detail_window_update_actions (VtDetailWindow *self)
@@ -42,6 +51,7 @@ _vt_detail_window_update_actions (VtDetailWindow *self)
                                  shown && self->position + 1 < n_items);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.full-size",
                                  self->full_size || (shown && !self->artwork_failed));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.present", shown);
   /* Disabled, it leaves the arrow keys to the label page's focus moves. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.pan", self->full_size);
 }
@@ -234,6 +244,25 @@ close_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
+
+  if (self->item != NULL)
+    g_signal_emit (self, signals[PRESENT], 0, self->position);
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  vt_fullscreen_toggle (GTK_WINDOW (widget));
+}
+
 /* In the full-size view: moves the picture by a tenth of the view in
  * the direction (dx, dy), so that all of it can be seen from the keyboard. */
 static void
@@ -416,6 +445,9 @@ vt_detail_window_get_property (GObject    *object,
     case PROP_FULL_SIZE:
       g_value_set_boolean (value, self->full_size);
       break;
+    case PROP_READING_MODE:
+      g_value_set_boolean (value, self->reading_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -443,6 +475,9 @@ vt_detail_window_set_property (GObject      *object,
       break;
     case PROP_FULL_SIZE:
       _vt_detail_window_set_full_size (self, g_value_get_boolean (value));
+      break;
+    case PROP_READING_MODE:
+      vt_detail_window_set_reading_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -487,13 +522,23 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
     g_param_spec_boolean ("full-size", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READING_MODE] =
+    g_param_spec_boolean ("reading-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PRESENT] =
+    g_signal_new ("present", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vitrine/Vitrine/ui/vt-detail-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_size_button);
+  gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, present_button);
+  gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, reading_button);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, header_title);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, header_subtitle);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, view_stack);
@@ -521,12 +566,18 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "detail.full-size", "full-size");
   gtk_widget_class_install_action (widget_class, "detail.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "detail.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "detail.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_property_action (widget_class, "detail.reading-mode", "reading-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "detail.close", NULL);
   _vt_detail_window_class_bind_review (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "detail.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "detail.full-size", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "detail.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "detail.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "detail.reading-mode", NULL);
 }
 
 static void
@@ -542,6 +593,9 @@ vt_detail_window_init (VtDetailWindow *self)
   vt_widget_set_tooltip (GTK_WIDGET (self->next_button), _("Next Piece (Right or Page Down)"));
   vt_widget_set_tooltip (GTK_WIDGET (self->full_size_button), _("Full Size (F)"));
   vt_widget_set_tooltip (GTK_WIDGET (self->artwork_button), _("Show at full size"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->present_button), _("Present from Here (F5)"));
+  vt_widget_set_tooltip (GTK_WIDGET (self->reading_button), _("Large Type (T)"));
+  vt_fullscreen_attach (GTK_WINDOW (self));
   _vt_detail_window_build_attributes (self);
   _vt_detail_window_init_artwork (self);
   _vt_detail_window_show_review (self);
@@ -620,3 +674,29 @@ vt_detail_window_set_total (VtDetailWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 }
 
+
+gboolean
+vt_detail_window_get_reading_mode (VtDetailWindow *self)
+{
+  g_return_val_if_fail (VT_IS_DETAIL_WINDOW (self), FALSE);
+
+  return self->reading_mode;
+}
+
+void
+vt_detail_window_set_reading_mode (VtDetailWindow *self,
+                                   gboolean        reading_mode)
+{
+  g_return_if_fail (VT_IS_DETAIL_WINDOW (self));
+
+  reading_mode = !!reading_mode;
+  if (self->reading_mode == reading_mode)
+    return;
+
+  self->reading_mode = reading_mode;
+  if (reading_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "vt-reading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "vt-reading");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING_MODE]);
+}

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (VtDetailWindow, vt_detail_window, VT, DETAIL_WINDOW, GtkWi
  * @model is the grid's filtered and sorted GListModel of VtItem: previous
  * and next walk it, and the window follows it when it changes. One window
  * is meant to be made per main window and reused: closing only hides it.
+ * Its signal "present" (guint position) asks for a show from the piece
+ * shown ("Present from here", F5).
  */
 VtDetailWindow *vt_detail_window_new           (GtkApplication *app,
                                                 GListModel     *model,
@@ -31,6 +33,11 @@ void            vt_detail_window_show_position (VtDetailWindow *self,
 guint           vt_detail_window_get_position  (VtDetailWindow *self);
 /* The item shown, or NULL. (transfer none) */
 VtItem         *vt_detail_window_get_item      (VtDetailWindow *self);
+
+/* The large type of the reading mode, for a big screen ("reading-mode"). */
+gboolean        vt_detail_window_get_reading_mode (VtDetailWindow *self);
+void            vt_detail_window_set_reading_mode (VtDetailWindow *self,
+                                                   gboolean        reading_mode);
 
 /* The collection's size, for the number shown as "56 / 100"; 0 when not given. */
 void            vt_detail_window_set_total     (VtDetailWindow *self,

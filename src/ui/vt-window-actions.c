@@ -180,15 +180,6 @@ zoom_reset_action (GSimpleAction *action,
   g_settings_reset (self->settings, "thumbnail-size");
 }
 
-static void
-present_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  /* The presentation lands with its own window; the action stays
-   * disabled until then. */
-}
-
 /* The Keyboard Shortcuts window, built the first time it is asked for:
  * GtkApplication's automatic help overlay builds it for every window at
  * start, which was a tenth of the time to the first frame. */
@@ -230,7 +221,6 @@ static const GActionEntry win_entries[] = {
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },
   { "zoom-reset", zoom_reset_action },
-  { "present", present_action },
   { "show-help-overlay", show_help_overlay_action },
   { "close", close_action },
 };
@@ -260,7 +250,9 @@ _vt_window_update_actions (VtWindow *self)
   set_enabled (self, "clear-filters", !vt_query_is_empty (self->query));
   set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
   set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
-  set_enabled (self, "present", FALSE);
+  set_enabled (self, "present", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
+  set_enabled (self, "present-with-console",
+               g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
 }
 
 static gint
@@ -310,7 +302,7 @@ _vt_window_update_recent (VtWindow *self)
 }
 
 static const char *settings_actions[] = {
-  "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size", "curator-mode",
+  "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size", "curator-mode", "present-interval",
 };
 
 /* The settings outlive the window: their actions must not call back
@@ -335,8 +327,8 @@ on_create_menu_cb (GtkMenuButton *button,
 void
 _vt_window_install_actions (VtWindow *self)
 {
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  _vt_window_install_present (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
     {

@@ -11,6 +11,7 @@
 #include "vt-problems-panel.h"
 #include "vt-query.h"
 #include "vt-review-store.h"
+#include "vt-show.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
 
@@ -32,6 +33,13 @@ struct _VtWindow
   GtkWindow            *shortcuts_window;
   GtkWidget            *outside_dialog;   /* asking about the catalog shown, or NULL */
   GMenu                *recent_menu;
+
+  /* The show, while one runs, and one asked for before the catalog
+   * loaded (vt-window-present.c). */
+  VtShow               *show;
+  GtkWindow            *show_window;
+  GtkWindow            *console;
+  struct _VtPresentOptions *pending_show;
 
   /* The catalog shown, the one loading, and watching the shown one. */
   GFile                *file;
@@ -55,6 +63,7 @@ struct _VtWindow
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *menu_button;
   GMenuModel           *main_menu;
+  GMenu                *screens_menu;
   GtkMenuButton        *size_button;
   GtkScale             *size_scale;
   GtkButton            *zoom_out_button;
@@ -87,6 +96,27 @@ void      _vt_window_install_actions   (VtWindow *self);
 void      _vt_window_remove_actions    (VtWindow *self);
 void      _vt_window_update_actions    (VtWindow *self);
 void      _vt_window_update_recent     (VtWindow *self);
+
+/* vt-window-present.c */
+typedef struct _VtPresentOptions VtPresentOptions;
+
+/* @screen: NULL for the one chosen in the menu; @interval: seconds, -1
+ * for the setting's. */
+VtPresentOptions *vt_present_options_new  (const char             *screen,
+                                           int                     interval,
+                                           gboolean                loop,
+                                           gboolean                console);
+void      vt_present_options_free      (VtPresentOptions       *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPresentOptions, vt_present_options_free)
+
+void      _vt_window_install_present   (VtWindow               *self);
+/* Starts a show from @position, or brings the one running forward. */
+void      _vt_window_present           (VtWindow               *self,
+                                        guint                   position,
+                                        const VtPresentOptions *options);
+/* The show asked for on the command line, once the catalog is loaded. */
+void      _vt_window_start_pending_show (VtWindow              *self);
+void      _vt_window_end_show          (VtWindow               *self);
 
 /* vt-window-chips.c */
 /* One chip per filter of the query, or none and hidden. */

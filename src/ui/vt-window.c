@@ -221,6 +221,15 @@ update_gallery_expected_size (VtWindow *self)
 
 /* The detail window */
 
+static void
+on_detail_present_cb (VtWindow *self,
+                      guint     position)
+{
+  g_autoptr(VtPresentOptions) options = vt_present_options_new (NULL, -1, FALSE, FALSE);
+
+  _vt_window_present (self, position, options);
+}
+
 void
 _vt_window_show_detail (VtWindow *self,
                         guint     position)
@@ -233,6 +242,8 @@ _vt_window_show_detail (VtWindow *self,
         GTK_WINDOW (vt_detail_window_new (app, G_LIST_MODEL (self->sort_model), self->thumbnailer));
       gtk_window_set_transient_for (self->detail_window, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+      g_signal_connect_object (self->detail_window, "present",
+                               G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
@@ -424,6 +435,7 @@ on_load_cb (GObject      *source,
     vt_gallery_view_focus (self->gallery);
 
   _vt_window_ask_outside (self);
+  _vt_window_start_pending_show (self);
 }
 
 static void
@@ -574,6 +586,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   watch_file (self, NULL);
+  _vt_window_end_show (self);
   _vt_window_remove_actions (self);
   _vt_window_dispose_curator (self);
 
@@ -655,6 +668,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, screens_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);

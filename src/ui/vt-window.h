@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "vt-catalog.h"
+#include "vt-show.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,16 @@ GFile      *vt_window_get_file       (VtWindow       *self);
 VtCatalog  *vt_window_get_catalog    (VtWindow       *self);
 /* TRUE while a catalog loads. */
 gboolean    vt_window_get_loading    (VtWindow       *self);
+
+/* Starts a show of the pieces shown, from the first, as soon as the
+ * catalog is loaded: on @screen (a number from 1 or a name; NULL for the
+ * default), advancing every @interval seconds (-1: the setting's), and
+ * starting again after the last piece when @loop is set. */
+void        vt_window_present_show   (VtWindow       *self,
+                                      const char     *screen,
+                                      int             interval,
+                                      gboolean        loop);
+/* The show running, or NULL. */
+VtShow     *vt_window_get_show       (VtWindow       *self);
 
 G_END_DECLS
