@@ -353,12 +353,14 @@ check_show_cb (gpointer user_data)
   if (show == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window->show_window)))
     return G_SOURCE_CONTINUE;
 
-  show_window = VT_SHOW_WINDOW (window->show_window);
+  /* Held: ending the show destroys its window. */
+  show_window = g_object_ref (VT_SHOW_WINDOW (window->show_window));
   run->interval = vt_show_get_interval (show);
   run->loop = vt_show_get_loop (show);
   run->inhibit_cookie = vt_show_window_get_inhibit_cookie (show_window);
   vt_show_end (show);
   run->released = vt_show_window_get_inhibit_cookie (show_window) == 0;
+  g_object_unref (show_window);
   run->done = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
