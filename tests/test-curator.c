@@ -209,11 +209,16 @@ test_review_keys (Fixture       *fixture,
 
   gtk_single_selection_set_selected (selection, 0);
 
-  /* Browsing, the keys are the search's. */
+  /* Browsing, the keys are the search's: typing starts one. */
   g_assert_false (press_key (fixture, GDK_KEY_a));
   g_assert_cmpint (vt_item_get_review_state (first), ==, VT_REVIEW_STATE_NOT_REVIEWED);
+  g_assert_true (gtk_search_entry_get_key_capture_widget (fixture->window->search_entry)
+                 == GTK_WIDGET (fixture->window));
 
+  /* Curating, they are commands: the search, which would see every key
+   * before the grid does, no longer captures them. */
   set_curating (fixture, TRUE);
+  g_assert_null (gtk_search_entry_get_key_capture_widget (fixture->window->search_entry));
   g_assert_true (press_key (fixture, GDK_KEY_a));
   g_assert_cmpint (vt_item_get_review_state (first), ==, VT_REVIEW_STATE_APPROVED);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
@@ -381,6 +386,29 @@ test_problems_panel (Fixture       *fixture,
   g_assert_cmpuint (vt_item_get_number (shown), ==, 10);
 }
 
+/* Before anything is selected (at start), the keys act on the piece
+ * whose tile has the focus, as Enter does. */
+static void
+test_review_keys_focused_tile (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkSingleSelection *selection = vt_gallery_view_get_selection (fixture->window->gallery);
+  g_autoptr(VtItem) first = item_at (fixture, 0);
+
+  set_curating (fixture, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  vt_gallery_view_focus (fixture->window->gallery);
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (fixture->window)) != NULL
+              && gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)),
+                                         GTK_WIDGET (fixture->window->gallery)));
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  g_assert_true (press_key (fixture, GDK_KEY_a));
+  g_assert_cmpint (vt_item_get_review_state (first), ==, VT_REVIEW_STATE_APPROVED);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +420,7 @@ main (int   argc,
 
   ADD ("mode-toggle", test_mode_toggle);
   ADD ("review-keys", test_review_keys);
+  ADD ("review-keys/focused-tile", test_review_keys_focused_tile);
   ADD ("note", test_note);
   ADD ("facets", test_facets);
   ADD ("progress", test_progress);

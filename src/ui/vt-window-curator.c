@@ -181,6 +181,27 @@ select_position (VtWindow *self,
   vt_gallery_view_scroll_to (self->gallery, position);
 }
 
+/* The grid shows which tile has the focus before anything is selected
+ * (at start, or after a search): the keys act on that piece, as Enter
+ * does, so the focused tile becomes the selected one. */
+static void
+select_focused_tile (VtWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkWidget *tile = NULL;
+
+  if (focus == NULL || selected_item (self) != NULL)
+    return;
+  if (VT_IS_TILE (focus))
+    tile = focus;
+  else if (VT_IS_TILE (gtk_widget_get_first_child (focus)))
+    tile = gtk_widget_get_first_child (focus);
+  else
+    tile = gtk_widget_get_ancestor (focus, VT_TYPE_TILE);
+  if (tile != NULL && vt_tile_get_item (VT_TILE (tile)) != NULL)
+    select_position (self, find_item (G_LIST_MODEL (self->sort_model), vt_tile_get_item (VT_TILE (tile))));
+}
+
 static void
 review_action (GSimpleAction *action,
                GVariant      *parameter,
@@ -278,8 +299,10 @@ on_gallery_key_pressed_cb (VtWindow        *self,
 {
   const char *review = NULL;
 
-  if (!self->curating || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0
-      || selected_item (self) == NULL)
+  if (!self->curating || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  select_focused_tile (self);
+  if (selected_item (self) == NULL)
     return FALSE;
 
   switch (gdk_keyval_to_lower (keyval))
@@ -335,6 +358,10 @@ on_curator_mode_changed_cb (VtWindow *self)
   gboolean curating = g_settings_get_boolean (self->settings, "curator-mode");
 
   self->curating = curating;
+  /* Curating, A, C, U and N are commands on the selected piece: typing
+   * no longer starts a search (Ctrl+F still does), or the search's key
+   * capture, which sees every key first, would take them. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, curating ? NULL : GTK_WIDGET (self));
   vt_gallery_view_set_curating (self->gallery, curating);
   vt_facet_sidebar_set_curating (self->sidebar, curating);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_button), curating);
