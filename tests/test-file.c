@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 static guint
 count_files (const char *path)
@@ -139,23 +138,32 @@ test_folder_not_writable (void)
   g_assert_false (vt_file_write_atomic (missing, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, "does not exist"));
-  g_clear_error (&error);
 
-  /* A folder without write permission, where the permission holds. */
-  if (getuid () != 0)
-    {
-      g_autofree char *path = g_build_filename (dir, "file.txt", NULL);
+  vt_test_remove_tree (dir);
+}
 
-      g_file_set_contents (path, "old contents", -1, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-      g_assert_false (vt_file_write_atomic (path, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
-      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
-      g_assert_nonnull (strstr (error->message, "not writable"));
-      g_assert_nonnull (strstr (error->message, dir));
-      assert_contents (path, "old contents");
-    }
+/* A folder without write permission. */
+static void
+test_folder_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!vt_test_unprivileged (NULL))
+    return;
+
+  dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  path = g_build_filename (dir, "file.txt", NULL);
+  g_file_set_contents (path, "old contents", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (vt_file_write_atomic (path, "x", 1, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_nonnull (strstr (error->message, "not writable"));
+  g_assert_nonnull (strstr (error->message, dir));
+  assert_contents (path, "old contents");
 
   vt_test_remove_tree (dir);
 }
@@ -226,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/file/write/replaces", test_write_replaces);
   g_test_add_func ("/file/write/mode", test_mode);
   g_test_add_func ("/file/write/folder-not-writable", test_folder_not_writable);
+  g_test_add_func ("/file/write/folder-read-only", test_folder_read_only);
   g_test_add_func ("/file/write/onto-folder", test_onto_folder);
   g_test_add_func ("/file/write/failure-keeps-old-file", test_failure_keeps_old_file);
 

@@ -19,6 +19,10 @@ typedef struct
   char *sidecar_path;
 } Fixture;
 
+/* The fixtures' folders, and the user's data folder (XDG_DATA_HOME). */
+static char *tmp_root;
+static guint fixture_counter;
+
 static const char catalog_text[] =
   "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
   "  \"collection\": { \"name\": \"Test\", \"total\": 5, \"currency\": \"ETH\" },\n"
@@ -34,9 +38,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autofree char *name = g_strdup_printf ("catalog-%u", ++fixture_counter);
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = vt_test_make_tmp_dir ("vitrine-review-XXXXXX");
+  fixture->dir = g_build_filename (tmp_root, name, NULL);
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
   fixture->catalog_path = g_build_filename (fixture->dir, "genesis.json", NULL);
   fixture->sidecar_path = g_build_filename (fixture->dir, "genesis.review.json", NULL);
   g_file_set_contents (fixture->catalog_path, catalog_text, -1, &error);
@@ -422,12 +428,10 @@ test_unwritable_folder (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *data_dir = NULL;
 
+  if (!vt_test_unprivileged (tmp_root))
+    return;
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
-  if (g_access (fixture->dir, W_OK) == 0)
-    {
-      g_test_skip ("a read-only folder is writable to this user (root)");
-      return;
-    }
+  g_assert_cmpint (g_access (fixture->dir, W_OK), !=, 0);
 
   g_assert_true (vt_review_store_load (store, NULL, &error));
   g_assert_no_error (error);
@@ -498,8 +502,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Before any GLib call that reads it: g_get_user_data_dir() keeps the
+   * first value. Not G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks the names
+   * of a test's folders when it sets the next test's, and LeakSanitizer
+   * reports them. */
+  tmp_root = vt_test_make_tmp_dir ("vitrine-review-XXXXXX");
+  data_home = g_build_filename (tmp_root, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add ("/review-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -512,5 +526,9 @@ main (int   argc,
   ADD ("unwritable-folder", test_unwritable_folder);
   ADD ("async", test_async);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  vt_test_remove_tree (tmp_root);
+  g_free (tmp_root);
+  return status;
 }

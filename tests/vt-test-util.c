@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers the test programs share: temporary folders, running a built program, counting signals. */
+/* Helpers the test programs share: temporary folders, running a built program, tests as an unprivileged user, counting signals. */
 
 #include "config.h"
 
@@ -7,6 +7,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,6 +96,165 @@ vt_test_make_outside_images (const char *dir,
   g_assert_cmpint (symlink (image_path, link), ==, 0);
 
   return g_steal_pointer (&catalog);
+}
+
+/* The user file modes apply to: "nobody". */
+static void
+unprivileged_ids (uid_t *uid,
+                  gid_t *gid)
+{
+  struct passwd *user = getpwnam ("nobody");
+
+  *uid = user != NULL ? user->pw_uid : 65534;
+  *gid = user != NULL ? user->pw_gid : 65534;
+}
+
+/* Makes @uid the owner of @path and, for a folder, of everything in it;
+ * links are changed themselves, never followed. */
+static void
+give_tree (const char *path,
+           uid_t       uid,
+           gid_t       gid)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (lchown (path, uid, gid), ==, 0);
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      give_tree (child, uid, gid);
+    }
+}
+
+/* The first folder on the way to @path, @path included, that other users
+ * cannot pass through (no x bit for others), or NULL when there is none. */
+static char *
+first_closed_folder (const char *path)
+{
+  g_autofree char *folder = realpath (path, NULL);
+
+  if (folder == NULL)
+    return g_strdup (path);
+  while (TRUE)
+    {
+      g_autofree char *parent = NULL;
+      struct stat st;
+
+      if (g_stat (folder, &st) != 0 || (st.st_mode & S_IXOTH) == 0)
+        return g_steal_pointer (&folder);
+      parent = g_path_get_dirname (folder);
+      if (g_strcmp0 (parent, folder) == 0)
+        return NULL;
+      g_free (folder);
+      folder = g_steal_pointer (&parent);
+    }
+}
+
+/* Why the unprivileged user could not run a test here, or NULL: it must
+ * reach the tests' sources and data, the build (the programs the tests
+ * run) and make folders in the temporary folder. */
+static char *
+why_unreachable (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  const char *needed[] = { g_test_get_dir (G_TEST_DIST), g_test_get_dir (G_TEST_BUILT), tmp };
+  struct stat st;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (needed); i++)
+    {
+      g_autofree char *closed = first_closed_folder (needed[i]);
+
+      if (closed != NULL)
+        return g_strdup_printf ("an unprivileged user cannot reach %s: %s is closed to other users",
+                                needed[i], closed);
+    }
+  if (g_stat (tmp, &st) != 0 || (st.st_mode & S_IWOTH) == 0)
+    return g_strdup_printf ("an unprivileged user cannot make folders in %s", tmp);
+  return NULL;
+}
+
+static void
+become_unprivileged (const char *dir)
+{
+  uid_t uid;
+  gid_t gid;
+
+  unprivileged_ids (&uid, &gid);
+  if (dir != NULL)
+    give_tree (dir, uid, gid);
+
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (gid), ==, 0);
+  g_assert_cmpint (setuid (uid), ==, 0);
+  g_assert_cmpint (geteuid (), ==, uid);
+}
+
+gboolean
+vt_test_unprivileged (const char *dir)
+{
+  static const char * const variables[][2] = {
+    { "HOME", NULL },
+    { "XDG_CACHE_HOME", ".cache" },
+    { "XDG_CONFIG_HOME", ".config" },
+    { "XDG_DATA_HOME", ".local/share" },
+    { "XDG_STATE_HOME", ".local/state" },
+  };
+  g_autofree char *why = NULL;
+  g_autofree char *home = NULL;
+  char *saved[G_N_ELEMENTS (variables)];
+  uid_t uid;
+  gid_t gid;
+
+  if (geteuid () != 0)
+    return TRUE;
+  if (g_test_subprocess ())
+    {
+      become_unprivileged (dir);
+      return TRUE;
+    }
+
+  why = why_unreachable ();
+  if (why != NULL)
+    {
+      g_test_skip (why);
+      return FALSE;
+    }
+
+  /* The subprocess's home and XDG folders, its own: read when it starts,
+   * before GLib keeps the first values it sees. */
+  home = vt_test_make_tmp_dir ("vitrine-home-XXXXXX");
+  unprivileged_ids (&uid, &gid);
+  give_tree (home, uid, gid);
+  for (gsize i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *path = g_build_filename (home, variables[i][1], NULL);
+
+      saved[i] = g_strdup (g_getenv (variables[i][0]));
+      g_setenv (variables[i][0], path, TRUE);
+    }
+
+  g_test_message ("running %s again as uid %u", g_test_get_path (), (guint) uid);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                                   G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      if (saved[i] != NULL)
+        g_setenv (variables[i][0], saved[i], TRUE);
+      else
+        g_unsetenv (variables[i][0]);
+      g_free (saved[i]);
+    }
+  vt_test_remove_tree (home);
+
+  g_test_trap_assert_passed ();
+  return FALSE;
 }
 
 void

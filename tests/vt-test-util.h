@@ -30,6 +30,20 @@ char *vt_test_make_outside_images (const char *dir,
                                    const char *catalog_path,
                                    const char *image_path);
 
+/* For a test of what file modes forbid (a file that cannot be read, a
+ * folder that cannot be written), which root passes through.
+ *
+ * Not root: returns TRUE at once. Root: runs this test again in a
+ * subprocess, asserts that it passed and returns FALSE: the caller returns.
+ * That subprocess becomes the user "nobody" and returns TRUE, so the rest
+ * of the test runs with file modes in force; @dir, a folder the test made
+ * before the call (NULL: none), is first given to that user with all it
+ * holds, so the test can use it and remove it. Its HOME and XDG_*_HOME are
+ * a new folder of its own (a program that sets them in main() sets them
+ * again in the subprocess: they must then be under @dir). Skips the test
+ * when that user could not reach the tests' files or the temporary folder. */
+gboolean vt_test_unprivileged (const char *dir);
+
 /* What a program run by vt_test_run() did. */
 typedef struct
 {
