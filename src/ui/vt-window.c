@@ -7,6 +7,7 @@
 
 #include "vt-window.h"
 
+#include "vt-accessible.h"
 #include "vt-application.h"
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
@@ -272,6 +273,7 @@ _vt_window_show_message (VtWindow   *self,
 
   gtk_label_set_text (self->error_title, vt_text_bound (title, VT_TEXT_BOUND_LINE, &title_cut));
   gtk_label_set_text (self->error_label, vt_text_bound (message, VT_TEXT_BOUND_MESSAGE, &message_cut));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), TRUE);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -729,6 +731,35 @@ set_tooltips (VtWindow *self)
     vt_widget_set_tooltip (tooltips[i].widget, tooltips[i].text);
 }
 
+/* What a screen reader calls the header bar's controls, which show an
+ * icon only, and the panes: see vt-accessible.c. */
+static void
+set_accessible_names (VtWindow *self)
+{
+  const struct
+  {
+    GtkWidget  *widget;
+    const char *label;
+  } names[] = {
+    { GTK_WIDGET (self->open_button), _("Open a Catalog") },
+    { GTK_WIDGET (self->recent_button), _("Recent Catalogs") },
+    { GTK_WIDGET (self->sidebar_button), _("Show Filters") },
+    { GTK_WIDGET (self->search_entry), _("Search pieces") },
+    { GTK_WIDGET (self->menu_button), _("Main Menu") },
+    { GTK_WIDGET (self->size_button), _("Thumbnail Size") },
+    { GTK_WIDGET (self->zoom_out_button), _("Smaller Thumbnails") },
+    { GTK_WIDGET (self->zoom_in_button), _("Larger Thumbnails") },
+    { GTK_WIDGET (self->sort_dropdown), _("Sort by") },
+    { GTK_WIDGET (self->direction_button), _("Descending Order") },
+    { GTK_WIDGET (self->sidebar_scroller), _("Filters") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    vt_accessible_set_label (names[i].widget, names[i].label);
+  vt_accessible_set_drop_down_factory (self->sort_dropdown);
+  vt_accessible_name_mnemonics (GTK_WIDGET (self));
+}
+
 static void
 vt_window_init (VtWindow *self)
 {
@@ -764,6 +795,7 @@ vt_window_init (VtWindow *self)
   gtk_scrolled_window_set_child (self->sidebar_scroller, GTK_WIDGET (self->sidebar));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  set_accessible_names (self);
 
   g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
