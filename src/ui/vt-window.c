@@ -157,6 +157,21 @@ on_sort_key_changed_cb (VtWindow *self)
     gtk_drop_down_set_selected (self->sort_dropdown, key);
 }
 
+/* A key newly chosen starts in the order a visitor wants first: the most
+ * important and the dearest pieces, the lowest number, the earliest
+ * year, titles from A. The direction button still flips it. */
+static void
+on_sort_key_chosen_cb (VtWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "sort-key");
+  VtSortKey key;
+
+  if (vt_sort_key_from_string (name, &key))
+    g_settings_set_boolean (self->settings, "sort-descending",
+                            key == VT_SORT_IMPACT || key == VT_SORT_PRICE);
+  on_sort_key_changed_cb (self);
+}
+
 static void
 on_sort_descending_changed_cb (VtWindow *self)
 {
@@ -231,6 +246,19 @@ on_detail_present_cb (VtWindow *self,
   _vt_window_present (self, position, options);
 }
 
+/* Back in the grid, the last piece the visitor looked at is the one
+ * selected, in view and focused. */
+static gboolean
+on_detail_close_request_cb (VtWindow *self)
+{
+  guint position = vt_detail_window_get_position (VT_DETAIL_WINDOW (self->detail_window));
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    vt_gallery_view_focus_position (self->gallery, position);
+
+  return FALSE;
+}
+
 void
 _vt_window_show_detail (VtWindow *self,
                         guint     position)
@@ -245,6 +273,8 @@ _vt_window_show_detail (VtWindow *self,
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
       g_signal_connect_object (self->detail_window, "present",
                                G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->detail_window, "close-request",
+                               G_CALLBACK (on_detail_close_request_cb), self, G_CONNECT_SWAPPED);
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
@@ -796,6 +826,7 @@ vt_window_init (VtWindow *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   set_accessible_names (self);
+  _vt_window_init_keys (self);
 
   g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
@@ -819,7 +850,7 @@ vt_window_init (VtWindow *self)
   g_settings_bind (self->settings, "thumbnail-size",
                    self->size_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::sort-key",
-                           G_CALLBACK (on_sort_key_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_sort_key_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sort-descending",
                            G_CALLBACK (on_sort_descending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::thumbnail-size",
