@@ -239,6 +239,14 @@ vt_application_startup (GApplication *application)
     { "win.present", { "F5", NULL } },
     { "win.present-with-console", { "<Control>F5", NULL } },
     { "win.fullscreen", { "F11", NULL } },
+    { "win.focus-next-region", { "F6", NULL } },
+    { "win.focus-previous-region", { "<Shift>F6", NULL } },
+    /* In the drop-down's order. */
+    { "win.sort-key::impact", { "<Control>1", NULL } },
+    { "win.sort-key::price", { "<Control>2", NULL } },
+    { "win.sort-key::year", { "<Control>3", NULL } },
+    { "win.sort-key::number", { "<Control>4", NULL } },
+    { "win.sort-key::title", { "<Control>5", NULL } },
   };
 
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (application);

@@ -7,6 +7,8 @@
 
 #include "vt-detail-window-private.h"
 
+#include "vt-accessible.h"
+
 #include "vt-texture.h"
 
 #include <glib/gi18n.h>
@@ -84,7 +86,8 @@ void
 _vt_detail_window_focus_buttons (VtDetailWindow *self)
 {
   if (!gtk_widget_grab_focus (GTK_WIDGET (self->next_button)) &&
-      !gtk_widget_grab_focus (GTK_WIDGET (self->previous_button)))
+      !gtk_widget_grab_focus (GTK_WIDGET (self->previous_button)) &&
+      !gtk_widget_grab_focus (GTK_WIDGET (self->present_button)))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
@@ -242,6 +245,9 @@ _vt_detail_window_load_artwork (VtDetailWindow *self)
                                   -1);
   gtk_picture_set_alternative_text (self->picture, accessible);
   gtk_picture_set_alternative_text (self->full_picture, accessible);
+  /* GTK 4.8 does not name a picture by its alternative text. */
+  vt_accessible_set_label (GTK_WIDGET (self->picture), accessible);
+  vt_accessible_set_label (GTK_WIDGET (self->full_picture), accessible);
 
   if (file == NULL)
     {

@@ -88,8 +88,27 @@ set_attribute (VtDetailWindow *self,
   g_autofree char *cut = NULL;
 
   if (GTK_IS_LABEL (self->attribute_values[field]))
-    gtk_label_set_label (GTK_LABEL (self->attribute_values[field]),
-                         visible ? bound_field (text, field, &cut) : "");
+    {
+      g_autofree char *accessible = NULL;
+
+      gtk_label_set_label (GTK_LABEL (self->attribute_values[field]),
+                           visible ? bound_field (text, field, &cut) : "");
+      /* Read as one: "Conflict: Cold War". */
+      /* Translators: how a screen reader reads a row of the detail window's attributes, "Conflict: Cold War" */
+      accessible = g_strdup_printf (_("%s: %s"),
+                                    gtk_label_get_label (self->attribute_keys[field]),
+                                    gtk_label_get_label (GTK_LABEL (self->attribute_values[field])));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->attribute_values[field]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->attribute_values[field]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_label (self->attribute_keys[field]),
+                                      -1);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->attribute_keys[field]), visible);
   gtk_widget_set_visible (self->attribute_values[field], visible);
 }
@@ -251,7 +270,11 @@ _vt_detail_window_build_attributes (VtDetailWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
     {
       VtField field = attributes[i];
-      GtkLabel *key = GTK_LABEL (gtk_label_new (vt_field_get_label (field)));
+      /* The key is read with its value, not on its own (set_attribute ()). */
+      GtkLabel *key = g_object_new (GTK_TYPE_LABEL,
+                                    "label", vt_field_get_label (field),
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
       GtkWidget *value;
 
       gtk_label_set_xalign (key, 0.0);
@@ -262,13 +285,22 @@ _vt_detail_window_build_attributes (VtDetailWindow *self)
         {
           /* A column of names has no baseline of its own in GTK 4.8:
            * its key aligns with the first name by the style sheet. */
-          value = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          /* A group named by its key, its names inside. */
+          value = g_object_new (GTK_TYPE_BOX,
+                                "orientation", GTK_ORIENTATION_VERTICAL,
+                                "spacing", 2,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                NULL);
           gtk_widget_set_valign (GTK_WIDGET (key), GTK_ALIGN_START);
           gtk_widget_add_css_class (GTK_WIDGET (key), "vt-attribute-key-top");
         }
       else if (field == VT_FIELD_IMPACT)
         {
-          value = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+          value = g_object_new (GTK_TYPE_BOX,
+                                "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                "spacing", 12,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                NULL);
           self->impact_label = text_label_new (NULL, NULL);
           gtk_widget_set_name (GTK_WIDGET (self->impact_label), "impact-text");
           self->impact_bar = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0.0, 10.0));

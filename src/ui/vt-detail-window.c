@@ -8,6 +8,7 @@
 #include "vt-detail-window.h"
 #include "vt-detail-window-private.h"
 
+#include "vt-accessible.h"
 #include "vt-fullscreen.h"
 #include "vt-tooltip.h"
 
@@ -599,6 +600,9 @@ vt_detail_window_init (VtDetailWindow *self)
   _vt_detail_window_build_attributes (self);
   _vt_detail_window_init_artwork (self);
   _vt_detail_window_show_review (self);
+  vt_accessible_set_label (GTK_WIDGET (self->text_scroller), _("About the Piece"));
+  vt_accessible_set_label (GTK_WIDGET (self->full_scroller), _("Artwork at Full Size"));
+  vt_accessible_name_mnemonics (GTK_WIDGET (self));
 }
 
 /* Public API */

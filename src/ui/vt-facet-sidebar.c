@@ -7,6 +7,7 @@
 
 #include "vt-facet-sidebar.h"
 
+#include "vt-accessible.h"
 #include "vt-facets.h"
 #include "vt-field.h"
 #include "vt-text.h"
@@ -699,6 +700,8 @@ add_section (VtFacetSidebar *self,
   section->limit = FACET_FIRST_LIMIT;
   section->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
   section->expander = GTK_EXPANDER (gtk_expander_new (vt_facet_key_get_label (key)));
+  /* GTK 4.8 names an expander after its class, not its label. */
+  vt_accessible_set_label (GTK_WIDGET (section->expander), vt_facet_key_get_label (key));
   gtk_expander_set_expanded (section->expander, TRUE);
   gtk_expander_set_child (section->expander, GTK_WIDGET (section->box));
   gtk_widget_set_visible (GTK_WIDGET (section->expander), FALSE);

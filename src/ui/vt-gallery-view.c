@@ -79,6 +79,9 @@ struct _VtGalleryView
   guint               columns_source;
   guint               hurry_source;
   gboolean            focus_on_map;
+  /* vt_gallery_view_focus_position () waiting for its cell. */
+  guint               focus_tick;
+  guint               focus_frames;
   gboolean            curating;
 
   /* Template children */
@@ -360,6 +363,12 @@ static void
 vt_gallery_view_dispose (GObject *object)
 {
   VtGalleryView *self = VT_GALLERY_VIEW (object);
+
+  if (self->focus_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+      self->focus_tick = 0;
+    }
 
   /* Tiles go now, while their callbacks may still use the gallery. */
   if (self->grid_view != NULL)
@@ -729,6 +738,67 @@ vt_gallery_view_focus (VtGalleryView *self)
   self->focus_on_map = !gtk_widget_get_mapped (GTK_WIDGET (self->grid_view));
   if (!self->focus_on_map)
     gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+/* The cell showing the selected piece, given the focus. GTK 4.8's grid
+ * has no call to focus a cell: focusing the cell itself tells the grid,
+ * once the cell is bound after scrolling to it. */
+static gboolean
+focus_selected_cell (VtGalleryView *self)
+{
+  VtItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  GHashTableIter iter;
+  gpointer tile;
+
+  if (selected == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (tile);
+
+      if (vt_tile_get_item (tile) == selected && cell != NULL && gtk_widget_get_mapped (cell))
+        return gtk_widget_grab_focus (cell);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_selected_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (widget);
+
+  /* A few frames for the grid to bind the cell; then the grid's own. */
+  if (focus_selected_cell (self) || ++self->focus_frames > 3)
+    {
+      if (self->focus_frames > 3)
+        gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+vt_gallery_view_focus_position (VtGalleryView *self,
+                                guint          position)
+{
+  g_return_if_fail (VT_IS_GALLERY_VIEW (self));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  vt_gallery_view_scroll_to (self, position);
+  if (focus_selected_cell (self) || self->focus_tick != 0)
+    return;
+  self->focus_frames = 0;
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_selected_tick_cb, NULL, NULL);
 }
 
 GtkGridView *

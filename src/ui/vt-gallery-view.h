@@ -64,6 +64,9 @@ void                vt_gallery_view_restore_place         (VtGalleryView        
                                                            const VtGalleryPlace *place);
 /* Gives the grid the keyboard focus, at once or as soon as it shows. */
 void                vt_gallery_view_focus                 (VtGalleryView        *self);
+/* Selects the piece at @position, scrolls to it and focuses it. */
+void                vt_gallery_view_focus_position        (VtGalleryView        *self,
+                                                           guint                 position);
 
 /* The parts, for tests and benchmarks: the grid, its scrolled window, and
  * the tiles alive now (bound to a piece or waiting for one). */

@@ -7,6 +7,7 @@
 
 #include "vt-presenter-console.h"
 
+#include "vt-accessible.h"
 #include "vt-show-window.h"
 #include "vt-texture.h"
 #include "vt-tooltip.h"
@@ -114,6 +115,22 @@ clock_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Named as the show window names its picture; no piece, no name, and
+ * nothing to read. */
+static void
+name_picture (GtkPicture *picture,
+              VtItem     *item)
+{
+  g_autofree char *accessible = NULL;
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_STATE_HIDDEN, item == NULL, -1);
+  if (item == NULL)
+    return;
+  /* Translators: what a screen reader says of the picture shown, "Artwork: 1956 - Hungarian Revolution" */
+  accessible = g_strdup_printf (_("Artwork: %s"), vt_item_get_title (item));
+  vt_accessible_set_label (GTK_WIDGET (picture), accessible);
+}
+
 static void
 on_stepped_cb (VtPresenterConsole *self)
 {
@@ -140,6 +157,8 @@ on_stepped_cb (VtPresenterConsole *self)
 
   load_picture (self, self->current_picture, item);
   load_picture (self, self->next_picture, next);
+  name_picture (self->current_picture, item);
+  name_picture (self->next_picture, next);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "show.previous",
                                  vt_show_get_position (self->show) > 0);
@@ -164,6 +183,9 @@ update_state (VtPresenterConsole *self)
   else if (vt_show_get_interval (self->show) > 0 && vt_show_get_paused (self->show))
     state = _("Paused");
   gtk_label_set_text (self->state_label, state);
+  /* Empty, it keeps its room but has nothing to read. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->state_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, *state == '\0', -1);
 
   gtk_button_set_label (self->black_button,
                         blank == VT_SHOW_BLANK_BLACK ? _("Show the _Picture") : _("_Black Screen"));
@@ -375,6 +397,7 @@ vt_presenter_console_init (VtPresenterConsole *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   vt_show_ensure_style (GTK_WIDGET (self));
   set_tooltips (self);
+  vt_accessible_name_mnemonics (GTK_WIDGET (self));
 
   /* After the focused button: Space and Enter on a button press it. */
   keys = gtk_event_controller_key_new ();

@@ -7,6 +7,7 @@
 
 #include "vt-show-window.h"
 
+#include "vt-accessible.h"
 #include "vt-texture.h"
 
 #include <glib/gi18n.h>
@@ -236,6 +237,8 @@ fill_slide (VtShowWindow *self,
   /* Translators: what a screen reader says of the picture shown, "Artwork: 1956 - Hungarian Revolution" */
   accessible = g_strdup_printf (_("Artwork: %s"), vt_item_get_title (item));
   gtk_picture_set_alternative_text (slide->picture, accessible);
+  /* GTK 4.8 does not name a picture by its alternative text. */
+  vt_accessible_set_label (GTK_WIDGET (slide->picture), accessible);
 
   switch (slide->layout)
     {
@@ -347,6 +350,10 @@ show_slide (VtShowWindow *self,
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_transition_duration (self->slides_stack, FADE_MS);
   gtk_stack_set_visible_child (self->slides_stack, back->box);
+  /* The slide going is not read, nor its emptied picture and labels. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (back->box), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->slides[self->front].box),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   self->front = 1 - self->front;
   g_set_object (&self->shown_item, entry->item);
   g_clear_object (&self->pending_item);

@@ -7,6 +7,7 @@
 
 #include "vt-tile.h"
 
+#include "vt-accessible.h"
 #include "vt-text.h"
 #include "vt-texture.h"
 #include "vt-tile-text.h"
@@ -308,6 +309,8 @@ format_accessible_label (VtItem   *item,
   const char *problem = vt_text_bound (vt_item_get_problem (item), VT_TEXT_BOUND_MESSAGE, &problem_cut);
   GString *label = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
 
+  if (vt_item_get_year (item) != 0)
+    g_string_append_printf (label, ", %d", vt_item_get_year (item));
   if (vt_item_get_impact (item) != 0)
     {
       g_string_append (label, ", ");
@@ -379,6 +382,7 @@ update_labels (VtTile *self)
       gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->review_mark), FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      vt_accessible_set_row_label (GTK_WIDGET (self), NULL);
       return;
     }
 
@@ -396,6 +400,10 @@ update_labels (VtTile *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The grid's cell is what a screen reader moves through: it carries
+   * the name, and the tile itself is not presented (its picture and text
+   * would only say the name again). */
+  vt_accessible_set_row_label (GTK_WIDGET (self), accessible);
 }
 
 static void
@@ -565,7 +573,7 @@ vt_tile_class_init (VtTileClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_scale_factor_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "vt-tile");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
 static void

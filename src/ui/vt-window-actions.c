@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "vt-accessible.h"
 #include "vt-tile.h"
 #include "vt-window-private.h"
 
@@ -198,6 +199,7 @@ show_help_overlay_action (GSimpleAction *action,
       self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      vt_accessible_name_shortcuts_window (GTK_SHORTCUTS_WINDOW (self->shortcuts_window));
     }
 
   gtk_window_present (self->shortcuts_window);

@@ -167,7 +167,14 @@ _vt_window_update_chips (VtWindow *self)
       g_autofree const char **values = vt_query_get_facet_selection (self->query, key);
 
       for (guint i = 0; values != NULL && values[i] != NULL; i++)
-        add_chip (self, CHIP_FACET, key, values[i], vt_facet_value_get_label (key, values[i]));
+        {
+          g_autofree char *label = NULL;
+
+          /* Translators: a chip above the grid, a filter's name and its value, "Decade: 1950s" */
+          label = g_strdup_printf (_("%s: %s"), vt_facet_key_get_label (key),
+                                   vt_facet_value_get_label (key, values[i]));
+          add_chip (self, CHIP_FACET, key, values[i], label);
+        }
     }
 
   for (guint key = 0; key < VT_N_RANGES; key++)

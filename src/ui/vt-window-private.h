@@ -118,6 +118,11 @@ void      _vt_window_present           (VtWindow               *self,
 void      _vt_window_start_pending_show (VtWindow              *self);
 void      _vt_window_end_show          (VtWindow               *self);
 
+/* vt-window-keys.c */
+/* The search's Enter, Down and Tab, the grid's Tab, and the actions
+ * "focus-next-region" and "focus-previous-region" (F6, Shift+F6). */
+void      _vt_window_init_keys         (VtWindow *self);
+
 /* vt-window-chips.c */
 /* One chip per filter of the query, or none and hidden. */
 void      _vt_window_update_chips      (VtWindow *self);

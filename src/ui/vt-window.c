@@ -7,6 +7,7 @@
 
 #include "vt-window.h"
 
+#include "vt-accessible.h"
 #include "vt-application.h"
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
@@ -156,6 +157,21 @@ on_sort_key_changed_cb (VtWindow *self)
     gtk_drop_down_set_selected (self->sort_dropdown, key);
 }
 
+/* A key newly chosen starts in the order a visitor wants first: the most
+ * important and the dearest pieces, the lowest number, the earliest
+ * year, titles from A. The direction button still flips it. */
+static void
+on_sort_key_chosen_cb (VtWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "sort-key");
+  VtSortKey key;
+
+  if (vt_sort_key_from_string (name, &key))
+    g_settings_set_boolean (self->settings, "sort-descending",
+                            key == VT_SORT_IMPACT || key == VT_SORT_PRICE);
+  on_sort_key_changed_cb (self);
+}
+
 static void
 on_sort_descending_changed_cb (VtWindow *self)
 {
@@ -230,6 +246,19 @@ on_detail_present_cb (VtWindow *self,
   _vt_window_present (self, position, options);
 }
 
+/* Back in the grid, the last piece the visitor looked at is the one
+ * selected, in view and focused. */
+static gboolean
+on_detail_close_request_cb (VtWindow *self)
+{
+  guint position = vt_detail_window_get_position (VT_DETAIL_WINDOW (self->detail_window));
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    vt_gallery_view_focus_position (self->gallery, position);
+
+  return FALSE;
+}
+
 void
 _vt_window_show_detail (VtWindow *self,
                         guint     position)
@@ -244,6 +273,8 @@ _vt_window_show_detail (VtWindow *self,
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
       g_signal_connect_object (self->detail_window, "present",
                                G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->detail_window, "close-request",
+                               G_CALLBACK (on_detail_close_request_cb), self, G_CONNECT_SWAPPED);
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
@@ -272,6 +303,7 @@ _vt_window_show_message (VtWindow   *self,
 
   gtk_label_set_text (self->error_title, vt_text_bound (title, VT_TEXT_BOUND_LINE, &title_cut));
   gtk_label_set_text (self->error_label, vt_text_bound (message, VT_TEXT_BOUND_MESSAGE, &message_cut));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), TRUE);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -729,6 +761,35 @@ set_tooltips (VtWindow *self)
     vt_widget_set_tooltip (tooltips[i].widget, tooltips[i].text);
 }
 
+/* What a screen reader calls the header bar's controls, which show an
+ * icon only, and the panes: see vt-accessible.c. */
+static void
+set_accessible_names (VtWindow *self)
+{
+  const struct
+  {
+    GtkWidget  *widget;
+    const char *label;
+  } names[] = {
+    { GTK_WIDGET (self->open_button), _("Open a Catalog") },
+    { GTK_WIDGET (self->recent_button), _("Recent Catalogs") },
+    { GTK_WIDGET (self->sidebar_button), _("Show Filters") },
+    { GTK_WIDGET (self->search_entry), _("Search pieces") },
+    { GTK_WIDGET (self->menu_button), _("Main Menu") },
+    { GTK_WIDGET (self->size_button), _("Thumbnail Size") },
+    { GTK_WIDGET (self->zoom_out_button), _("Smaller Thumbnails") },
+    { GTK_WIDGET (self->zoom_in_button), _("Larger Thumbnails") },
+    { GTK_WIDGET (self->sort_dropdown), _("Sort by") },
+    { GTK_WIDGET (self->direction_button), _("Descending Order") },
+    { GTK_WIDGET (self->sidebar_scroller), _("Filters") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    vt_accessible_set_label (names[i].widget, names[i].label);
+  vt_accessible_set_drop_down_factory (self->sort_dropdown);
+  vt_accessible_name_mnemonics (GTK_WIDGET (self));
+}
+
 static void
 vt_window_init (VtWindow *self)
 {
@@ -764,6 +825,8 @@ vt_window_init (VtWindow *self)
   gtk_scrolled_window_set_child (self->sidebar_scroller, GTK_WIDGET (self->sidebar));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  set_accessible_names (self);
+  _vt_window_init_keys (self);
 
   g_signal_connect_object (self->query, "changed",
                            G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
@@ -787,7 +850,7 @@ vt_window_init (VtWindow *self)
   g_settings_bind (self->settings, "thumbnail-size",
                    self->size_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::sort-key",
-                           G_CALLBACK (on_sort_key_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_sort_key_chosen_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sort-descending",
                            G_CALLBACK (on_sort_descending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::thumbnail-size",
