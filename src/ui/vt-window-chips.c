@@ -157,7 +157,8 @@ _vt_window_update_chips (VtWindow *self)
   if (search != NULL && *search != '\0')
     {
       g_autofree char *cut = NULL;
-      g_autofree char *label = g_strdup_printf ("“%s”", vt_text_bound (search, VT_TEXT_BOUND_LINE - 2, &cut));
+      /* Translators: the chip of a search, the words in your language's quotation marks */
+      g_autofree char *label = g_strdup_printf (_("“%s”"), vt_text_bound (search, VT_TEXT_BOUND_LINE - 2, &cut));
 
       add_chip (self, CHIP_SEARCH, 0, NULL, label);
     }
