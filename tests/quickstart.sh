@@ -19,8 +19,8 @@ packages="meson ninja-build pkg-config gcc libc6-dev gettext
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libjson-glib-dev
 libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin libpng-dev fonts-cantarell"
 if [ "$mode" = test ]; then
-  # libasan8 and libubsan1: gcc 12's sanitizer runtimes.
-  packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1"
+  # libasan8 and libubsan1: gcc 12's sanitizer runtimes; poppler-utils reads the PDFs back.
+  packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1 poppler-utils"
 fi
 
 missing=""
