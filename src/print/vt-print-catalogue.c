@@ -264,7 +264,9 @@ flow_piece (VtPrintJob   *self,
     {
       Block *block = &g_array_index (blocks, Block, b);
       PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+      int n_lines = pango_layout_get_line_count (block->layout);
       gboolean first_line = TRUE;
+      int line = 0;
 
       if (y > (part == 0 ? top : continued_top))
         y += block->space_before;
@@ -273,13 +275,18 @@ flow_piece (VtPrintJob   *self,
           PangoRectangle logical;
           int line_top, line_bottom;
           double height, baseline;
+          double page_top = part == 0 ? top : continued_top;
 
           pango_layout_iter_get_line_yrange (iter, &line_top, &line_bottom);
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           height = pango_units_to_double (line_bottom - line_top);
           baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - line_top);
 
-          if (y + height > bottom)
+          /* No paragraph leaves one line alone at the foot of a page
+           * or at the head of the next. */
+          if (y + height > bottom
+              || (y > page_top && n_lines >= 2 && line == 0 && y + 2 * height > bottom)
+              || (y > page_top && n_lines >= 3 && line == n_lines - 2 && y + 2 * height > bottom))
             {
               part++;
               y = continued_top;
@@ -310,6 +317,7 @@ flow_piece (VtPrintJob   *self,
             }
           first_line = FALSE;
           y += height;
+          line++;
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
