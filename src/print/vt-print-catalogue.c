@@ -396,8 +396,12 @@ vt_print_catalogue_get_image (VtPrintJob   *self,
   if (page->kind != VT_PAGE_PIECE || page->part != 0)
     return NULL;
   item = g_ptr_array_index (self->items, page->first);
+  /* Above the largest cached size the thumbnailer decodes the original
+   * and keeps it in memory only: a picture printed once is not worth a
+   * 4 MB file in the desktop's thumbnail cache. */
   if (size != NULL)
-    *size = (int) ceil (g_array_index (self->image_boxes, double, page->first) / 72.0 * VT_PRINT_DPI);
+    *size = MAX ((int) ceil (g_array_index (self->image_boxes, double, page->first) / 72.0 * VT_PRINT_DPI),
+                 VT_THUMBNAILER_MAX_CACHED_SIZE + 1);
   return vt_item_get_image (item);
 }
 

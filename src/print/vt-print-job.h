@@ -65,7 +65,8 @@ guint       vt_print_job_paginate       (VtPrintJob     *self,
 guint       vt_print_job_get_n_pages    (VtPrintJob     *self);
 
 /* The image page @page shows, and the size to load it at (device
- * pixels of the box it fills at VT_PRINT_DPI), or NULL. */
+ * pixels of the box it fills at VT_PRINT_DPI, and never a size the
+ * thumbnailer would write to the disk cache), or NULL. */
 GFile      *vt_print_job_get_page_image (VtPrintJob     *self,
                                          guint           page,
                                          int            *size);
