@@ -211,6 +211,57 @@ test_print_error (Fixture       *fixture,
                             "/nonexistent-folder/out.pdf"));
 }
 
+static GtkWidget *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+P's dialog has the Layout tab, and cancelling it prints nothing. */
+static void
+test_print_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "print", NULL);
+  WAIT_UNTIL ((dialog = find_print_dialog ()) != NULL);
+  g_assert_nonnull (find_label (dialog, "Layout"));
+  g_assert_nonnull (find_label (dialog, "_Wall labels: four to a sheet, with crop marks"));
+  g_assert_false (action_enabled (fixture, "print"));
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT_UNTIL (fixture->window->print_run == NULL);
+  g_assert_true (action_enabled (fixture, "print"));
+  g_assert_false (gtk_info_bar_get_revealed (fixture->window->error_bar));
+}
+
 /* An empty view has nothing to export or print. */
 static void
 test_actions_follow_view (Fixture       *fixture,
@@ -236,6 +287,8 @@ main (int   argc,
               fixture_set_up, test_print_catalogue, fixture_tear_down);
   g_test_add ("/print/window/labels-to-file", Fixture, NULL,
               fixture_set_up, test_print_labels, fixture_tear_down);
+  g_test_add ("/print/window/dialog-layout-tab", Fixture, NULL,
+              fixture_set_up, test_print_dialog, fixture_tear_down);
   g_test_add ("/print/window/error-names-file", Fixture, NULL,
               fixture_set_up, test_print_error, fixture_tear_down);
   g_test_add ("/export/window/view-as-csv", Fixture, NULL,
