@@ -20,9 +20,10 @@ libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libjson-glib-dev
 libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin libpng-dev fonts-cantarell"
 if [ "$mode" = test ]; then
   # libasan8 and libubsan1: gcc 12's sanitizer runtimes; at-spi2-core and
-  # python3-pyatspi: the accessibility tree test reads the windows over AT-SPI.
+  # python3-pyatspi: the accessibility tree test reads the windows over
+  # AT-SPI; poppler-utils reads the PDFs back.
   packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1
-at-spi2-core python3-pyatspi"
+at-spi2-core python3-pyatspi poppler-utils"
 fi
 
 missing=""

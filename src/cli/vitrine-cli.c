@@ -13,6 +13,7 @@
 
 /* One line per command, sorted by name. */
 static const VtCliCommand commands[] = {
+  { "export",   vt_cli_export,   N_("Write a view of a catalog as CSV, JSON, a review report or PDF") },
   { "import",   vt_cli_import,   N_("Make a catalog from published piece pages") },
   { "query",    vt_cli_query,    N_("Search, filter and sort the pieces of a catalog") },
   { "review",   vt_cli_review,   N_("List or record curators’ reviews of a catalog’s pieces") },

@@ -7,6 +7,7 @@
 
 #include "vt-cli-common.h"
 
+#include "vt-export.h"
 #include "vt-json-check.h"
 
 #include <errno.h>
@@ -271,21 +272,7 @@ void
 vt_cli_append_csv_field (GString    *line,
                          const char *text)
 {
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
+  vt_csv_append_field (line, text);
 }
 
 void
@@ -294,4 +281,167 @@ vt_cli_end_csv_line (GString *line)
   g_string_append (line, "\r\n");
   vt_cli_write (line->str, line->len);
   g_string_truncate (line, 0);
+}
+
+void
+vt_cli_query_options_clear (VtCliQueryOptions *options)
+{
+  g_clear_pointer (&options->search, g_free);
+  g_clear_pointer (&options->facets, g_strfreev);
+  g_clear_pointer (&options->impact, g_free);
+  g_clear_pointer (&options->price, g_free);
+  g_clear_pointer (&options->year, g_free);
+  g_clear_pointer (&options->sort, g_free);
+}
+
+/* "impact", "price:desc", "title:asc". */
+static gboolean
+parse_sort (const char *text,
+            VtSortKey  *key,
+            gboolean   *descending)
+{
+  g_autofree char *name = g_strdup (text);
+  char *colon = strchr (name, ':');
+
+  *descending = FALSE;
+  if (colon != NULL)
+    {
+      *colon = '\0';
+      if (g_ascii_strcasecmp (colon + 1, "desc") == 0)
+        *descending = TRUE;
+      else if (g_ascii_strcasecmp (colon + 1, "asc") != 0)
+        return FALSE;
+    }
+  return vt_sort_key_from_string (name, key);
+}
+
+static gboolean
+apply_facets (VtQuery  *query,
+              char    **facets)
+{
+  for (guint i = 0; facets != NULL && facets[i] != NULL; i++)
+    {
+      const char *equals = strchr (facets[i], '=');
+      g_autofree char *name = NULL;
+      VtFacetKey key;
+
+      if (equals == NULL || equals[1] == '\0')
+        {
+          vt_cli_usage_error (_("--facet %s: give it as KEY=VALUE, like region=Europe"),
+                              facets[i]);
+          return FALSE;
+        }
+      name = g_strndup (facets[i], equals - facets[i]);
+      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
+        {
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
+            g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
+                                    vt_facet_key_to_string (k));
+          vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
+                              facets[i], name, keys->str);
+          return FALSE;
+        }
+      vt_query_set_facet_selected (query, key, equals + 1, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_int_range (VtQuery    *query,
+                 VtRangeKey  key,
+                 const char *option,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  int min, max;
+
+  if (text == NULL)
+    return TRUE;
+  if (!vt_parse_int_range (text, &min, &max, &error))
+    {
+      vt_cli_usage_error ("%s %s: %s", option, text, error->message);
+      return FALSE;
+    }
+  vt_query_set_int_range (query, key, min, max);
+  return TRUE;
+}
+
+/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH", read as the core reads them. */
+static gboolean
+apply_price_range (VtQuery    *query,
+                   const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  VtPrice min, max;
+  gboolean has_min, has_max;
+
+  if (text == NULL)
+    return TRUE;
+  if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
+    {
+      vt_cli_usage_error ("--price %s: %s", text, error->message);
+      return FALSE;
+    }
+  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
+  return TRUE;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      sorter)
+{
+  return vt_sorter_compare (sorter, *(VtItem * const *) a, *(VtItem * const *) b);
+}
+
+GPtrArray *
+vt_cli_match_and_sort (GListModel *items,
+                       VtQuery    *query,
+                       VtSorter   *sorter)
+{
+  guint n_items = g_list_model_get_n_items (items);
+  GPtrArray *matched = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+
+      if (vt_query_match (query, item))
+        g_ptr_array_add (matched, g_steal_pointer (&item));
+    }
+  g_ptr_array_sort_with_data (matched, compare_items, sorter);
+
+  return matched;
+}
+
+gboolean
+vt_cli_query_options_apply (VtCliQueryOptions  *options,
+                            VtQuery           **query,
+                            VtSorter          **sorter)
+{
+  g_autoptr(VtQuery) new_query = vt_query_new ();
+  VtSortKey sort_key = VT_SORT_NUMBER;
+  gboolean descending = FALSE;
+
+  if (options->sort != NULL && !parse_sort (options->sort, &sort_key, &descending))
+    {
+      vt_cli_usage_error (_("--sort %s: use impact, price, year, number or title, "
+                            "with :asc or :desc after it if you like"),
+                          options->sort);
+      return FALSE;
+    }
+
+  if (options->search != NULL)
+    vt_query_set_search (new_query, options->search);
+  if (!apply_facets (new_query, options->facets)
+      || !apply_int_range (new_query, VT_RANGE_IMPACT, "--impact", options->impact)
+      || !apply_int_range (new_query, VT_RANGE_YEAR, "--year", options->year)
+      || !apply_price_range (new_query, options->price))
+    return FALSE;
+
+  *query = g_steal_pointer (&new_query);
+  *sorter = vt_sorter_new (sort_key, descending);
+  return TRUE;
 }

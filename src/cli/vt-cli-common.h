@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 
 #include "vt-catalog.h"
+#include "vt-query.h"
+#include "vt-sorter.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +33,8 @@ typedef struct
 } VtCliCommand;
 
 /* One per command, each in its own vt-cli-NAME.c. */
+int             vt_cli_export              (int                 argc,
+                                            char              **argv);
 int             vt_cli_import              (int                 argc,
                                             char              **argv);
 int             vt_cli_query               (int                 argc,
@@ -103,5 +107,51 @@ void            vt_cli_hint_outside        (const char         *path,
 /* @path relative to the folder @base ("../images/056.jpg"). */
 char           *vt_cli_relative_path       (const char         *base,
                                             const char         *path);
+
+/* The options of "vitrine-cli query" that choose and order the pieces,
+ * shared by the commands that work on a view of a catalog. */
+typedef struct
+{
+  char  *search;
+  char **facets;
+  char  *impact;
+  char  *price;
+  char  *year;
+  char  *sort;
+} VtCliQueryOptions;
+
+void            vt_cli_query_options_clear (VtCliQueryOptions  *options);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtCliQueryOptions, vt_cli_query_options_clear)
+
+#define VT_CLI_QUERY_ENTRIES(options) \
+  { "search", 's', 0, G_OPTION_ARG_STRING, &(options).search, \
+    N_("Keep the pieces that contain every word of TEXT (case and accents ignored)"), N_("TEXT") }, \
+  { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &(options).facets, \
+    N_("Keep the pieces whose KEY is VALUE; repeat it: values of one key are alternatives, " \
+       "different keys must all match. Keys: decade, region, country, politics, conflict, " \
+       "type, artist, group"), \
+    N_("KEY=VALUE") }, \
+  { "impact", 0, 0, G_OPTION_ARG_STRING, &(options).impact, \
+    N_("Keep the pieces of impact MIN to MAX (either may be left out: 7..)"), N_("MIN..MAX") }, \
+  { "price", 0, 0, G_OPTION_ARG_STRING, &(options).price, \
+    N_("Keep the pieces priced MIN to MAX (0.5..2 ETH)"), N_("MIN..MAX") }, \
+  { "year", 0, 0, G_OPTION_ARG_STRING, &(options).year, \
+    N_("Keep the pieces of the years MIN to MAX"), N_("MIN..MAX") }, \
+  { "sort", 0, 0, G_OPTION_ARG_STRING, &(options).sort, \
+    N_("Order by impact, price, year, number or title, ascending or descending " \
+       "(default: number:asc)"), \
+    N_("KEY[:asc|:desc]") }
+
+/* The query and the sorter @options ask for; on a mistake, says what is
+ * wrong (vt_cli_usage_error()) and returns FALSE. */
+gboolean        vt_cli_query_options_apply (VtCliQueryOptions  *options,
+                                            VtQuery           **query,
+                                            VtSorter          **sorter);
+/* The pieces of @items that @query matches, in @sorter's order: the same
+ * functions the window's filter and sort models call. The order is total
+ * (ties go by number), so sorting in one go gives the window's order. */
+GPtrArray      *vt_cli_match_and_sort      (GListModel         *items,
+                                            VtQuery            *query,
+                                            VtSorter           *sorter);
 
 G_END_DECLS

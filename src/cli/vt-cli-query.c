@@ -44,100 +44,6 @@ parse_format (const char *text,
   return TRUE;
 }
 
-/* "impact", "price:desc", "title:asc". */
-static gboolean
-parse_sort (const char *text,
-            VtSortKey  *key,
-            gboolean   *descending)
-{
-  g_autofree char *name = g_strdup (text);
-  char *colon = strchr (name, ':');
-
-  *descending = FALSE;
-  if (colon != NULL)
-    {
-      *colon = '\0';
-      if (g_ascii_strcasecmp (colon + 1, "desc") == 0)
-        *descending = TRUE;
-      else if (g_ascii_strcasecmp (colon + 1, "asc") != 0)
-        return FALSE;
-    }
-  return vt_sort_key_from_string (name, key);
-}
-
-static gboolean
-apply_facets (VtQuery  *query,
-              char    **facets)
-{
-  for (guint i = 0; facets != NULL && facets[i] != NULL; i++)
-    {
-      const char *equals = strchr (facets[i], '=');
-      g_autofree char *name = NULL;
-      VtFacetKey key;
-
-      if (equals == NULL || equals[1] == '\0')
-        {
-          vt_cli_usage_error (_("--facet %s: give it as KEY=VALUE, like region=Europe"),
-                              facets[i]);
-          return FALSE;
-        }
-      name = g_strndup (facets[i], equals - facets[i]);
-      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
-        {
-          g_autoptr(GString) keys = g_string_new (NULL);
-
-          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
-            g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
-                                    vt_facet_key_to_string (k));
-          vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
-                              facets[i], name, keys->str);
-          return FALSE;
-        }
-      vt_query_set_facet_selected (query, key, equals + 1, TRUE);
-    }
-  return TRUE;
-}
-
-static gboolean
-apply_int_range (VtQuery    *query,
-                 VtRangeKey  key,
-                 const char *option,
-                 const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  int min, max;
-
-  if (text == NULL)
-    return TRUE;
-  if (!vt_parse_int_range (text, &min, &max, &error))
-    {
-      vt_cli_usage_error ("%s %s: %s", option, text, error->message);
-      return FALSE;
-    }
-  vt_query_set_int_range (query, key, min, max);
-  return TRUE;
-}
-
-/* "0.5..2 ETH", "..1.5", "2 ETH..", "0.7 ETH", read as the core reads them. */
-static gboolean
-apply_price_range (VtQuery    *query,
-                   const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  VtPrice min, max;
-  gboolean has_min, has_max;
-
-  if (text == NULL)
-    return TRUE;
-  if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
-    {
-      vt_cli_usage_error ("--price %s: %s", text, error->message);
-      return FALSE;
-    }
-  vt_query_set_price_range (query, has_min ? &min : NULL, has_max ? &max : NULL);
-  return TRUE;
-}
-
 static char *
 int_or_empty (int value)
 {
@@ -179,37 +85,6 @@ print_row (char     **cells,
     g_string_truncate (line, line->len - 1);
   g_string_append_c (line, '\n');
   vt_cli_write (line->str, line->len);
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      sorter)
-{
-  return vt_sorter_compare (sorter, *(VtItem * const *) a, *(VtItem * const *) b);
-}
-
-/* The pieces of @items that @query matches, in @sorter's order: the same
- * functions the window's filter and sort models call. The order is total
- * (ties go by number), so sorting in one go gives the window's order. */
-static GPtrArray *
-match_and_sort (GListModel *items,
-                VtQuery    *query,
-                VtSorter   *sorter)
-{
-  guint n_items = g_list_model_get_n_items (items);
-  GPtrArray *matched = g_ptr_array_new_full (n_items, g_object_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
-
-      if (vt_query_match (query, item))
-        g_ptr_array_add (matched, g_steal_pointer (&item));
-    }
-  g_ptr_array_sort_with_data (matched, compare_items, sorter);
-
-  return matched;
 }
 
 static void
@@ -414,35 +289,14 @@ int
 vt_cli_query (int    argc,
               char **argv)
 {
-  g_autofree char *search = NULL;
-  g_auto(GStrv) facet_options = NULL;
-  g_autofree char *impact = NULL;
-  g_autofree char *price = NULL;
-  g_autofree char *year = NULL;
-  g_autofree char *sort = NULL;
+  g_auto(VtCliQueryOptions) options = { NULL };
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean show_facets = FALSE;
   gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
     VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
-    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
-      N_("Keep the pieces that contain every word of TEXT (case and accents ignored)"), N_("TEXT") },
-    { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &facet_options,
-      N_("Keep the pieces whose KEY is VALUE; repeat it: values of one key are alternatives, "
-         "different keys must all match. Keys: decade, region, country, politics, conflict, "
-         "type, artist, group"),
-      N_("KEY=VALUE") },
-    { "impact", 0, 0, G_OPTION_ARG_STRING, &impact,
-      N_("Keep the pieces of impact MIN to MAX (either may be left out: 7..)"), N_("MIN..MAX") },
-    { "price", 0, 0, G_OPTION_ARG_STRING, &price,
-      N_("Keep the pieces priced MIN to MAX (0.5..2 ETH)"), N_("MIN..MAX") },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year,
-      N_("Keep the pieces of the years MIN to MAX"), N_("MIN..MAX") },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort,
-      N_("Order by impact, price, year, number or title, ascending or descending "
-         "(default: number:asc)"),
-      N_("KEY[:asc|:desc]") },
+    VT_CLI_QUERY_ENTRIES (options),
     { "facets", 0, 0, G_OPTION_ARG_NONE, &show_facets,
       N_("Print how many pieces each facet value leaves, instead of the pieces"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
@@ -456,8 +310,6 @@ vt_cli_query (int    argc,
   g_autoptr(VtSorter) sorter = NULL;
   g_autoptr(GPtrArray) matched = NULL;
   g_autoptr(GError) error = NULL;
-  VtSortKey sort_key = VT_SORT_NUMBER;
-  gboolean descending = FALSE;
   Format format;
 
   context = vt_cli_option_context_new (NULL,
@@ -483,21 +335,7 @@ vt_cli_query (int    argc,
       vt_cli_usage_error (_("--format %s: use table, json or csv"), format_name);
       return VT_CLI_EXIT_FAILURE;
     }
-  if (sort != NULL && !parse_sort (sort, &sort_key, &descending))
-    {
-      vt_cli_usage_error (_("--sort %s: use impact, price, year, number or title, "
-                            "with :asc or :desc after it if you like"),
-                          sort);
-      return VT_CLI_EXIT_FAILURE;
-    }
-
-  query = vt_query_new ();
-  if (search != NULL)
-    vt_query_set_search (query, search);
-  if (!apply_facets (query, facet_options)
-      || !apply_int_range (query, VT_RANGE_IMPACT, "--impact", impact)
-      || !apply_int_range (query, VT_RANGE_YEAR, "--year", year)
-      || !apply_price_range (query, price))
+  if (!vt_cli_query_options_apply (&options, &query, &sorter))
     return VT_CLI_EXIT_FAILURE;
 
   catalog = vt_cli_load_catalog (paths[0], allow_outside, &error);
@@ -507,9 +345,8 @@ vt_cli_query (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  sorter = vt_sorter_new (sort_key, descending);
   vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
-  matched = match_and_sort (G_LIST_MODEL (catalog), query, sorter);
+  matched = vt_cli_match_and_sort (G_LIST_MODEL (catalog), query, sorter);
 
   if (show_facets)
     {

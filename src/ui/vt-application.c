@@ -229,6 +229,8 @@ vt_application_startup (GApplication *application)
     { "win.reload", { "<Control>r", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.sidebar-shown", { "F9", NULL } },
     { "win.curator-mode", { "<Control><Shift>r", NULL } },
     { "win.show-problems", { "F8", NULL } },

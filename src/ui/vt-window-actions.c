@@ -253,6 +253,9 @@ _vt_window_update_actions (VtWindow *self)
   set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
   set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
   set_enabled (self, "present", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
+  set_enabled (self, "export", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
+  set_enabled (self, "print", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
+                              && self->print_run == NULL);
   set_enabled (self, "present-with-console",
                g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
 }
@@ -331,6 +334,8 @@ _vt_window_install_actions (VtWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   _vt_window_install_present (self);
+  _vt_window_install_export (self);
+  _vt_window_install_print (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
     {

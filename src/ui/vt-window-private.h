@@ -7,7 +7,9 @@
 
 #include "vt-catalog.h"
 #include "vt-facet-sidebar.h"
+#include "vt-export.h"
 #include "vt-gallery-view.h"
+#include "vt-print-job.h"
 #include "vt-problems-panel.h"
 #include "vt-query.h"
 #include "vt-review-store.h"
@@ -47,6 +49,11 @@ struct _VtWindow
   GCancellable         *load_cancellable;
   GFileMonitor         *monitor;
   guint                 reload_source;
+
+  /* Printing (vt-window-print.c): the run under way, and the layout
+   * chosen last. */
+  struct _VtPrintRun   *print_run;
+  VtPrintLayout         print_layout;
 
   /* Curator mode (vt-window-curator.c) */
   gboolean              curating;
@@ -135,6 +142,25 @@ void      _vt_window_load_reviews      (VtWindow *self);
 /* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
 char     *_vt_window_dup_review_progress (VtWindow *self);
 void      _vt_window_update_curator_actions (VtWindow *self);
+
+/* vt-window-export.c */
+void      _vt_window_install_export    (VtWindow       *self);
+/* Saves the grid's pieces, in its order, to @file; a failure is shown
+ * in the message bar. */
+void      _vt_window_export            (VtWindow       *self,
+                                        VtExportFormat  format,
+                                        GFile          *file);
+
+/* vt-window-print.c */
+typedef struct _VtPrintRun VtPrintRun;
+
+void      _vt_window_install_print     (VtWindow       *self);
+void      _vt_window_dispose_print     (VtWindow       *self);
+/* Prints the grid's pieces to a PDF at @path without a dialog (the
+ * print operation's export); print_run is NULL again when it is done. */
+void      _vt_window_print_to_file     (VtWindow       *self,
+                                        const char     *path,
+                                        VtPrintLayout   layout);
 
 /* vt-window-outside.c */
 /* Before loading @file: whether its images outside its folder are

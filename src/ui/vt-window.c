@@ -621,6 +621,7 @@ vt_window_dispose (GObject *object)
   _vt_window_end_show (self);
   _vt_window_remove_actions (self);
   _vt_window_dispose_curator (self);
+  _vt_window_dispose_print (self);
 
   if (self->detail_window != NULL)
     {
