@@ -188,9 +188,9 @@ update_state (VtPresenterConsole *self)
                                GTK_ACCESSIBLE_STATE_HIDDEN, *state == '\0', -1);
 
   gtk_button_set_label (self->black_button,
-                        blank == VT_SHOW_BLANK_BLACK ? _("Show the _Picture") : _("_Black Screen"));
+                        blank == VT_SHOW_BLANK_BLACK ? _("_Show the Picture") : _("_Black Screen"));
   gtk_button_set_label (self->white_button,
-                        blank == VT_SHOW_BLANK_WHITE ? _("Show the _Picture") : _("_White Screen"));
+                        blank == VT_SHOW_BLANK_WHITE ? _("_Show the Picture") : _("_White Screen"));
   gtk_button_set_label (self->pause_button,
                         vt_show_get_paused (self->show) ? _("_Resume") : _("_Pause"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->pause_button), vt_show_get_interval (self->show) > 0);
