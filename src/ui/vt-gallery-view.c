@@ -144,13 +144,19 @@ load_size_css (VtGalleryView *self)
   g_autofree char *css = NULL;
   int title_px, facts_px;
 
+  /* The type in points (a pixel is 3/4 of a point at 96 dpi), written
+   * without the locale's decimal sign: points follow the desktop's text
+   * scaling (its dpi), as the rest of the window's type does, where
+   * pixels would not. */
   get_tile_font_sizes (self->tile_size, &title_px, &facts_px);
   css = g_strdup_printf (".vt-grid { padding: %dpx; }\n"
                          ".vt-grid > child { padding: %dpx; }\n"
                          "gridview.vt-grid > child box { margin: 0; }\n"
-                         ".vt-tile-title { font-size: %dpx; }\n"
-                         ".vt-tile-facts { font-size: %dpx; }\n",
-                         GRID_PADDING, CELL_PADDING, title_px, facts_px);
+                         ".vt-tile-title { font-size: %d.%02dpt; }\n"
+                         ".vt-tile-facts { font-size: %d.%02dpt; }\n",
+                         GRID_PADDING, CELL_PADDING,
+                         title_px * 75 / 100, title_px * 75 % 100,
+                         facts_px * 75 / 100, facts_px * 75 % 100);
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 }
 
