@@ -194,31 +194,49 @@ on_area_updated_cb (GdkPixbufLoader *loader,
     ctx->rows_done = MAX (ctx->rows_done, y + height);
 }
 
+/* What an image is read from: a file open on @fd, or @data when @fd is -1. */
+typedef struct
+{
+  int           fd;
+  const guchar *data;
+  gsize         length;
+} Source;
+
 static gssize
-read_some (int     fd,
+read_some (Source *source,
            guchar *buffer,
            gsize   size)
 {
   gssize n;
 
+  if (source->fd < 0)
+    {
+      n = MIN (size, source->length);
+      if (n > 0)
+        memcpy (buffer, source->data, n);
+      source->data += n;
+      source->length -= n;
+      return n;
+    }
+
   do
-    n = read (fd, buffer, size);
+    n = read (source->fd, buffer, size);
   while (n < 0 && errno == EINTR);
 
   return n;
 }
 
 /*
- * Decodes the image open on @fd to fit in a square of ctx->fit, its own
+ * Decodes the image read from @source to fit in a square of ctx->fit, its own
  * orientation applied. Only the formats in format_loaders are opened;
  * dimensions over MAX_PIXELS are refused before anything is decoded.
  * Reads in chunks, checking @cancellable between them.
  */
 static GdkPixbuf *
-decode_fd (int            fd,
-           DecodeContext *ctx,
-           GCancellable  *cancellable,
-           GError       **error)
+decode (Source        *source,
+        DecodeContext *ctx,
+        GCancellable  *cancellable,
+        GError       **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -230,7 +248,7 @@ decode_fd (int            fd,
   gssize n;
   int saved_errno;
 
-  n = read_some (fd, buffer, READ_CHUNK);
+  n = read_some (source, buffer, READ_CHUNK);
   if (n < 0)
     {
       saved_errno = errno;
@@ -272,7 +290,7 @@ decode_fd (int            fd,
         }
       if (ctx->header_done)
         break;
-      n = read_some (fd, buffer, READ_CHUNK);
+      n = read_some (source, buffer, READ_CHUNK);
     }
   saved_errno = n < 0 ? errno : 0;
 
@@ -352,6 +370,29 @@ decode_fd (int            fd,
   return pixbuf;
 }
 
+static GdkPixbuf *
+decode_source (Source        *source,
+               const char    *name,
+               int            fit,
+               int           *width,
+               int           *height,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  DecodeContext ctx = { .name = name, .fit = fit };
+  GdkPixbuf *pixbuf;
+
+  pixbuf = decode (source, &ctx, cancellable, error);
+  if (pixbuf != NULL)
+    {
+      if (width != NULL)
+        *width = ctx.width;
+      if (height != NULL)
+        *height = ctx.height;
+    }
+  return pixbuf;
+}
+
 GdkPixbuf *
 vt_image_decode_fd (int            fd,
                     const char    *name,
@@ -361,22 +402,32 @@ vt_image_decode_fd (int            fd,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  DecodeContext ctx = { .name = name, .fit = fit };
-  GdkPixbuf *pixbuf;
+  Source source = { .fd = fd };
 
   g_return_val_if_fail (fd >= 0, NULL);
   g_return_val_if_fail (fit > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  pixbuf = decode_fd (fd, &ctx, cancellable, error);
-  if (pixbuf != NULL)
-    {
-      if (width != NULL)
-        *width = ctx.width;
-      if (height != NULL)
-        *height = ctx.height;
-    }
-  return pixbuf;
+  return decode_source (&source, name, fit, width, height, cancellable, error);
+}
+
+GdkPixbuf *
+vt_image_decode_data (const guchar  *data,
+                      gsize          length,
+                      const char    *name,
+                      int            fit,
+                      int           *width,
+                      int           *height,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Source source = { .fd = -1, .data = data, .length = length };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (fit > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return decode_source (&source, name, fit, width, height, cancellable, error);
 }
 
 gboolean
@@ -452,13 +503,14 @@ vt_image_check_fd (int          fd,
                    GError     **error)
 {
   DecodeContext ctx = { .name = name, .fit = 1, .header_only = TRUE };
+  Source source = { .fd = fd };
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (fd >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pixbuf = decode_fd (fd, &ctx, NULL, &local_error);
+  pixbuf = decode (&source, &ctx, NULL, &local_error);
   g_assert (pixbuf == NULL || !ctx.header_done);
   if (!ctx.header_done)
     {
