@@ -86,6 +86,35 @@ sniff_format (const guchar *data,
   return FORMAT_NONE;
 }
 
+/* Past its headers and colour table, a BMP's pixels start no further than this. */
+#define BMP_MAX_DATA_OFFSET (64 * 1024)
+
+static guint32
+read_le32 (const guchar *data)
+{
+  return data[0] | data[1] << 8 | data[2] << 16 | (guint32) data[3] << 24;
+}
+
+/*
+ * gdk-pixbuf's BMP loader grows its buffer to the sizes the headers
+ * declare before it checks them: 30 bytes can make it ask for 4 GB.
+ * Only the info header sizes of the versions it reads, and pixels that
+ * start near the headers, get that far.
+ */
+static gboolean
+bmp_header_is_sane (const guchar *data,
+                    gsize         length)
+{
+  guint32 size;
+
+  if (length < 18)
+    return FALSE;
+  size = read_le32 (data + 14);
+  return (size == 12 || size == 16 || size == 40 || size == 52 || size == 56
+          || size == 64 || size == 108 || size == 124)
+         && read_le32 (data + 10) <= BMP_MAX_DATA_OFFSET;
+}
+
 /* Names image formats we refuse on purpose, to say so rather than "not an image". */
 static const char *
 sniff_refused_format (const guchar *data,
@@ -266,6 +295,13 @@ decode (Source        *source,
   format = sniff_checked (buffer, n, ctx->name, error);
   if (format == FORMAT_NONE)
     return NULL;
+
+  if (format == FORMAT_BMP && !bmp_header_is_sane (buffer, n))
+    {
+      g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_CORRUPT,
+                   _("“%s” is damaged or truncated: it holds no picture"), ctx->name);
+      return NULL;
+    }
 
   loader = gdk_pixbuf_loader_new_with_type (format_loaders[format], &local_error);
   if (loader == NULL)
