@@ -128,8 +128,16 @@ sniff_refused_format (const guchar *data,
     return "XPM";
   if (g_str_has_prefix (head, "#define") && strstr (head, "_width") != NULL)
     return "XBM";
-  if (length >= 4 && data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 2) && data[3] == 0)
+  /* An icon or cursor with at least one picture: a TGA without a
+   * colour map starts with the same four bytes, and a count of 0. */
+  if (length >= 6 && data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 2) && data[3] == 0
+      && (data[4] != 0 || data[5] != 0))
     return "ICO";
+  /* TGA has no signature: a colour-map type, an image type and a pixel depth it allows. */
+  if (length >= 18 && data[1] <= 1
+      && (data[2] == 1 || data[2] == 2 || data[2] == 3 || data[2] == 9 || data[2] == 10 || data[2] == 11)
+      && (data[16] == 8 || data[16] == 15 || data[16] == 16 || data[16] == 24 || data[16] == 32))
+    return "TGA";
   if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "ACON", 4) == 0)
     return "ANI";
   if (length >= 4 && memcmp (data, "icns", 4) == 0)
