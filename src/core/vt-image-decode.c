@@ -190,7 +190,7 @@ on_size_prepared_cb (GdkPixbufLoader *loader,
     {
       /* A size of 0 makes every loader stop before it allocates anything. */
       ctx->too_large = width > 0 && height > 0 && (gint64) width * height > MAX_PIXELS;
-      ctx->header_done = ctx->header_only && width > 0 && height > 0;
+      ctx->header_done = ctx->header_only && width > 0 && height > 0 && !ctx->too_large;
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
