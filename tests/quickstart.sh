@@ -7,6 +7,7 @@
 #                                 AddressSanitizer and UndefinedBehaviorSanitizer (in
 #                                 build-asan/, -Werror) and runs every suite there
 #                                 too; ends with "N passed, N failed" for both builds
+#   sh tests/quickstart.sh fuzz   also installs clang and builds the fuzz targets in build-fuzz/
 set -eu
 
 mode=${1:-run}
@@ -25,6 +26,10 @@ if [ "$mode" = test ]; then
   packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1
 at-spi2-core python3-pyatspi poppler-utils"
 fi
+# Only the fuzz targets need clang and its sanitizer and libFuzzer runtimes.
+if [ "$mode" = fuzz ]; then
+  packages="$packages clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $packages; do
@@ -41,6 +46,15 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -q
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+fi
+
+if [ "$mode" = fuzz ]; then
+  if [ ! -f "$top/build-fuzz/build.ninja" ]; then
+    CC=clang meson setup "$top/build-fuzz" "$top" -Dfuzzing=true -Db_lundef=false
+  fi
+  meson compile -C "$top/build-fuzz"
+  echo "Run one with: sh tests/fuzz/run.sh catalog|image|page|price|query [SECONDS]"
+  exit 0
 fi
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -100,7 +114,7 @@ print(passed, failed, skipped)' "$build/meson-logs/testlog.json" \
     if [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; then exit 1; fi
     ;;
   *)
-    echo "usage: sh tests/quickstart.sh run|test" >&2
+    echo "usage: sh tests/quickstart.sh run|test|fuzz" >&2
     exit 2
     ;;
 esac

@@ -15,7 +15,8 @@
 /*
  * Four steps: read the file (refusing folders and files above the size
  * limit before reading), scan it with vt_json_check() (refusing what
- * json-glib would crash on or accept too leniently), parse it with
+ * json-glib would crash on or accept too leniently, and more pieces
+ * than VT_CATALOG_MAX_ITEMS, whose parse would hold gigabytes), parse it with
  * json-glib, then build one VtItem per element of "items" and validate
  * them. The results stay in the job until vt-catalog.c swaps them in.
  */
@@ -463,6 +464,13 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
 
   if (!vt_json_check (data != NULL ? data : "", length, job->name, MAX_DEPTH, &check, error))
     return FALSE;
+  if (check.n_items > VT_CATALOG_MAX_ITEMS)
+    {
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
+                   _("%s: the catalog has %u pieces, more than the %u Vitrine opens"),
+                   job->name, check.n_items, VT_CATALOG_MAX_ITEMS);
+      return FALSE;
+    }
   job->n_expected_objects = check.n_objects;
   lines = count_item_lines (data, check.item_starts);
   vt_catalog_load_job_report_progress (job, 0.1);

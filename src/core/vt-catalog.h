@@ -23,8 +23,12 @@ typedef enum
   VT_CATALOG_ERROR_WRITE,
 } VtCatalogError;
 
-/* Files above this size are refused before they are read. */
-#define VT_CATALOG_DEFAULT_MAX_SIZE ((goffset) 1 << 30)
+/* Files above this size are refused before they are read: json-glib
+ * holds 4 to 25 times the file in memory while it parses. */
+#define VT_CATALOG_DEFAULT_MAX_SIZE ((goffset) 250 * 1000 * 1000)
+
+/* Catalogs of more pieces are refused before they are parsed. */
+#define VT_CATALOG_MAX_ITEMS 100000
 
 #define VT_TYPE_CATALOG (vt_catalog_get_type ())
 

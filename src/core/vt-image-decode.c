@@ -86,6 +86,35 @@ sniff_format (const guchar *data,
   return FORMAT_NONE;
 }
 
+/* Past its headers and colour table, a BMP's pixels start no further than this. */
+#define BMP_MAX_DATA_OFFSET (64 * 1024)
+
+static guint32
+read_le32 (const guchar *data)
+{
+  return data[0] | data[1] << 8 | data[2] << 16 | (guint32) data[3] << 24;
+}
+
+/*
+ * gdk-pixbuf's BMP loader grows its buffer to the sizes the headers
+ * declare before it checks them: 30 bytes can make it ask for 4 GB.
+ * Only the info header sizes of the versions it reads, and pixels that
+ * start near the headers, get that far.
+ */
+static gboolean
+bmp_header_is_sane (const guchar *data,
+                    gsize         length)
+{
+  guint32 size;
+
+  if (length < 18)
+    return FALSE;
+  size = read_le32 (data + 14);
+  return (size == 12 || size == 16 || size == 40 || size == 52 || size == 56
+          || size == 64 || size == 108 || size == 124)
+         && read_le32 (data + 10) <= BMP_MAX_DATA_OFFSET;
+}
+
 /* Names image formats we refuse on purpose, to say so rather than "not an image". */
 static const char *
 sniff_refused_format (const guchar *data,
@@ -99,8 +128,16 @@ sniff_refused_format (const guchar *data,
     return "XPM";
   if (g_str_has_prefix (head, "#define") && strstr (head, "_width") != NULL)
     return "XBM";
-  if (length >= 4 && data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 2) && data[3] == 0)
+  /* An icon or cursor with at least one picture: a TGA without a
+   * colour map starts with the same four bytes, and a count of 0. */
+  if (length >= 6 && data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 2) && data[3] == 0
+      && (data[4] != 0 || data[5] != 0))
     return "ICO";
+  /* TGA has no signature: a colour-map type, an image type and a pixel depth it allows. */
+  if (length >= 18 && data[1] <= 1
+      && (data[2] == 1 || data[2] == 2 || data[2] == 3 || data[2] == 9 || data[2] == 10 || data[2] == 11)
+      && (data[16] == 8 || data[16] == 15 || data[16] == 16 || data[16] == 24 || data[16] == 32))
+    return "TGA";
   if (length >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "ACON", 4) == 0)
     return "ANI";
   if (length >= 4 && memcmp (data, "icns", 4) == 0)
@@ -153,7 +190,7 @@ on_size_prepared_cb (GdkPixbufLoader *loader,
     {
       /* A size of 0 makes every loader stop before it allocates anything. */
       ctx->too_large = width > 0 && height > 0 && (gint64) width * height > MAX_PIXELS;
-      ctx->header_done = ctx->header_only && width > 0 && height > 0;
+      ctx->header_done = ctx->header_only && width > 0 && height > 0 && !ctx->too_large;
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
@@ -194,31 +231,49 @@ on_area_updated_cb (GdkPixbufLoader *loader,
     ctx->rows_done = MAX (ctx->rows_done, y + height);
 }
 
+/* What an image is read from: a file open on @fd, or @data when @fd is -1. */
+typedef struct
+{
+  int           fd;
+  const guchar *data;
+  gsize         length;
+} Source;
+
 static gssize
-read_some (int     fd,
+read_some (Source *source,
            guchar *buffer,
            gsize   size)
 {
   gssize n;
 
+  if (source->fd < 0)
+    {
+      n = MIN (size, source->length);
+      if (n > 0)
+        memcpy (buffer, source->data, n);
+      source->data += n;
+      source->length -= n;
+      return n;
+    }
+
   do
-    n = read (fd, buffer, size);
+    n = read (source->fd, buffer, size);
   while (n < 0 && errno == EINTR);
 
   return n;
 }
 
 /*
- * Decodes the image open on @fd to fit in a square of ctx->fit, its own
+ * Decodes the image read from @source to fit in a square of ctx->fit, its own
  * orientation applied. Only the formats in format_loaders are opened;
  * dimensions over MAX_PIXELS are refused before anything is decoded.
  * Reads in chunks, checking @cancellable between them.
  */
 static GdkPixbuf *
-decode_fd (int            fd,
-           DecodeContext *ctx,
-           GCancellable  *cancellable,
-           GError       **error)
+decode (Source        *source,
+        DecodeContext *ctx,
+        GCancellable  *cancellable,
+        GError       **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -230,7 +285,7 @@ decode_fd (int            fd,
   gssize n;
   int saved_errno;
 
-  n = read_some (fd, buffer, READ_CHUNK);
+  n = read_some (source, buffer, READ_CHUNK);
   if (n < 0)
     {
       saved_errno = errno;
@@ -248,6 +303,13 @@ decode_fd (int            fd,
   format = sniff_checked (buffer, n, ctx->name, error);
   if (format == FORMAT_NONE)
     return NULL;
+
+  if (format == FORMAT_BMP && !bmp_header_is_sane (buffer, n))
+    {
+      g_set_error (error, VT_THUMBNAILER_ERROR, VT_THUMBNAILER_ERROR_CORRUPT,
+                   _("“%s” is damaged or truncated: it holds no picture"), ctx->name);
+      return NULL;
+    }
 
   loader = gdk_pixbuf_loader_new_with_type (format_loaders[format], &local_error);
   if (loader == NULL)
@@ -272,7 +334,7 @@ decode_fd (int            fd,
         }
       if (ctx->header_done)
         break;
-      n = read_some (fd, buffer, READ_CHUNK);
+      n = read_some (source, buffer, READ_CHUNK);
     }
   saved_errno = n < 0 ? errno : 0;
 
@@ -352,6 +414,29 @@ decode_fd (int            fd,
   return pixbuf;
 }
 
+static GdkPixbuf *
+decode_source (Source        *source,
+               const char    *name,
+               int            fit,
+               int           *width,
+               int           *height,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  DecodeContext ctx = { .name = name, .fit = fit };
+  GdkPixbuf *pixbuf;
+
+  pixbuf = decode (source, &ctx, cancellable, error);
+  if (pixbuf != NULL)
+    {
+      if (width != NULL)
+        *width = ctx.width;
+      if (height != NULL)
+        *height = ctx.height;
+    }
+  return pixbuf;
+}
+
 GdkPixbuf *
 vt_image_decode_fd (int            fd,
                     const char    *name,
@@ -361,22 +446,32 @@ vt_image_decode_fd (int            fd,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  DecodeContext ctx = { .name = name, .fit = fit };
-  GdkPixbuf *pixbuf;
+  Source source = { .fd = fd };
 
   g_return_val_if_fail (fd >= 0, NULL);
   g_return_val_if_fail (fit > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  pixbuf = decode_fd (fd, &ctx, cancellable, error);
-  if (pixbuf != NULL)
-    {
-      if (width != NULL)
-        *width = ctx.width;
-      if (height != NULL)
-        *height = ctx.height;
-    }
-  return pixbuf;
+  return decode_source (&source, name, fit, width, height, cancellable, error);
+}
+
+GdkPixbuf *
+vt_image_decode_data (const guchar  *data,
+                      gsize          length,
+                      const char    *name,
+                      int            fit,
+                      int           *width,
+                      int           *height,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Source source = { .fd = -1, .data = data, .length = length };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (fit > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return decode_source (&source, name, fit, width, height, cancellable, error);
 }
 
 gboolean
@@ -452,13 +547,14 @@ vt_image_check_fd (int          fd,
                    GError     **error)
 {
   DecodeContext ctx = { .name = name, .fit = 1, .header_only = TRUE };
+  Source source = { .fd = fd };
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (fd >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pixbuf = decode_fd (fd, &ctx, NULL, &local_error);
+  pixbuf = decode (&source, &ctx, NULL, &local_error);
   g_assert (pixbuf == NULL || !ctx.header_done);
   if (!ctx.header_done)
     {

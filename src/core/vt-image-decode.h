@@ -36,6 +36,15 @@ GdkPixbuf *vt_image_decode_fd (int            fd,
                                int           *height,
                                GCancellable  *cancellable,
                                GError       **error);
+/* The same for an image's bytes in memory. */
+GdkPixbuf *vt_image_decode_data (const guchar  *data,
+                                 gsize          length,
+                                 const char    *name,
+                                 int            fit,
+                                 int           *width,
+                                 int           *height,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
 
 /*
  * Reads the header of the image open on @fd, as far as its declared

@@ -536,8 +536,10 @@ build_search_text (VtItem *self)
   if (self->number > 0)
     append_integer (out, self->number);
 
+  /* Sized for a long piece to build in one go, the buffer is cut to
+   * what this one holds: a catalog keeps one per piece. */
   self->search_text_length = out->len;
-  self->search_text = g_string_free (out, FALSE);
+  self->search_text = g_realloc (g_string_free (out, FALSE), self->search_text_length + 1);
 }
 
 VtItem *

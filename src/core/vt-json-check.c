@@ -369,33 +369,57 @@ span_equal (const Span *span,
   return span->length == length && memcmp (span->start, text, length) == 0;
 }
 
+/* The keys of an object, a set of Span: an object may have many. */
+static guint
+span_hash (gconstpointer data)
+{
+  const Span *span = data;
+  guint hash = 5381;
+
+  for (gsize i = 0; i < span->length; i++)
+    hash = hash * 33 + span->start[i];
+  return hash;
+}
+
+static gboolean
+span_equal_span (gconstpointer a,
+                 gconstpointer b)
+{
+  const Span *span_a = a;
+  const Span *span_b = b;
+
+  return span_a->length == span_b->length
+         && memcmp (span_a->start, span_b->start, span_a->length) == 0;
+}
+
+static GHashTable *
+keys_new (void)
+{
+  return g_hash_table_new_full (span_hash, span_equal_span, g_free, NULL);
+}
+
 /* Adds @key to @keys, recording it in @check when it is already there. */
 static void
-add_key (GArray       *keys,
+add_key (GHashTable   *keys,
          Span          key,
          VtJsonScope   scope,
          guint         item_index,
          Scan         *scan,
          VtJsonCheck  *check)
 {
-  for (guint i = 0; i < keys->len; i++)
+  if (g_hash_table_contains (keys, &key))
     {
-      const Span *other = &g_array_index (keys, Span, i);
+      VtJsonDuplicate *duplicate = g_new0 (VtJsonDuplicate, 1);
 
-      if (other->length == key.length && memcmp (other->start, key.start, key.length) == 0)
-        {
-          VtJsonDuplicate *duplicate = g_new0 (VtJsonDuplicate, 1);
-
-          duplicate->scope = scope;
-          duplicate->item_index = item_index;
-          duplicate->key = g_strndup ((const char *) key.start, key.length);
-          vt_json_position (scan->data, (gsize) ((const char *) key.start - scan->data),
-                            &duplicate->line, &duplicate->column);
-          g_ptr_array_add (check->duplicates, duplicate);
-          return;
-        }
+      duplicate->scope = scope;
+      duplicate->item_index = item_index;
+      duplicate->key = g_strndup ((const char *) key.start, key.length);
+      vt_json_position (scan->data, (gsize) ((const char *) key.start - scan->data),
+                        &duplicate->line, &duplicate->column);
+      g_ptr_array_add (check->duplicates, duplicate);
+      return;
     }
-  g_array_append_val (keys, key);
+  g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
 }
 
 static void
@@ -428,9 +452,9 @@ vt_json_check (const char   *data,
   const guchar *p = (const guchar *) data;
   const guchar *end = p + length;
   g_autofree guchar *stack = NULL;
-  g_autoptr(GArray) root_keys = NULL;
-  g_autoptr(GArray) collection_keys = NULL;
-  g_autoptr(GArray) item_keys = NULL;
+  g_autoptr(GHashTable) root_keys = NULL;
+  g_autoptr(GHashTable) collection_keys = NULL;
+  g_autoptr(GHashTable) item_keys = NULL;
   Span root_key = { NULL, 0 };
   gboolean expect_key = FALSE;
   gboolean in_collection = FALSE;
@@ -448,9 +472,9 @@ vt_json_check (const char   *data,
   check->item_starts = g_array_new (FALSE, TRUE, sizeof (gsize));
 
   stack = g_malloc (max_depth);
-  root_keys = g_array_new (FALSE, FALSE, sizeof (Span));
-  collection_keys = g_array_new (FALSE, FALSE, sizeof (Span));
-  item_keys = g_array_new (FALSE, FALSE, sizeof (Span));
+  root_keys = keys_new ();
+  collection_keys = keys_new ();
+  item_keys = keys_new ();
 
   /* A byte order mark is not JSON, but harmless: skip it. */
   if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
@@ -569,7 +593,7 @@ vt_json_check (const char   *data,
               in_items = c == '[' && span_equal (&root_key, "items");
               item_index = 0;
               if (in_collection)
-                g_array_set_size (collection_keys, 0);
+                g_hash_table_remove_all (collection_keys);
             }
           else if (depth == 3)
             {
@@ -578,7 +602,7 @@ vt_json_check (const char   *data,
                 {
                   gsize start = (gsize) ((const char *) p - data);
 
-                  g_array_set_size (item_keys, 0);
+                  g_hash_table_remove_all (item_keys);
                   check->n_items++;
                   if (check->item_starts->len <= item_index)
                     g_array_set_size (check->item_starts, item_index + 1);

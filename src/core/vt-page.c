@@ -71,6 +71,7 @@ typedef struct
   GPtrArray  *text;              /* paragraphs */
   GString    *paragraph;         /* the paragraph being read */
   GPtrArray  *extras;            /* Extra, in page order */
+  GHashTable *extra_members;     /* member name -> Extra: a page may have many keys */
   GArray     *head_lines;        /* line numbers of unknown lines before Title: */
   GPtrArray  *head_texts;
 } Parser;
@@ -98,6 +99,7 @@ parser_init (Parser     *parser,
   parser->text = g_ptr_array_new_with_free_func (g_free);
   parser->paragraph = g_string_new (NULL);
   parser->extras = g_ptr_array_new_with_free_func (extra_free);
+  parser->extra_members = g_hash_table_new (g_str_hash, g_str_equal);
   parser->head_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   parser->head_texts = g_ptr_array_new_with_free_func (g_free);
 }
@@ -110,6 +112,7 @@ parser_clear (Parser *parser)
   g_free (parser->pending_key);
   g_ptr_array_unref (parser->text);
   g_string_free (parser->paragraph, TRUE);
+  g_hash_table_unref (parser->extra_members);
   g_ptr_array_unref (parser->extras);
   g_array_unref (parser->head_lines);
   g_ptr_array_unref (parser->head_texts);
@@ -309,7 +312,7 @@ add_extra (Parser      *parser,
 {
   g_autofree char *member = member_name_for_key (key);
   const VtFieldInfo *info;
-  Extra *extra;
+  Extra *extra, *other;
 
   /* Members of the catalog format that a page cannot set by a key of
    * the same name: they are built from other lines, or set on import. */
@@ -321,16 +324,12 @@ add_extra (Parser      *parser,
       return FALSE;
     }
 
-  for (guint i = 0; i < parser->extras->len; i++)
+  other = g_hash_table_lookup (parser->extra_members, member);
+  if (other != NULL)
     {
-      Extra *other = g_ptr_array_index (parser->extras, i);
-
-      if (strcmp (other->member, member) == 0)
-        {
-          set_syntax_error (parser, error, line, _("%s: given a second time (first on line %u)"),
-                            key, other->line);
-          return FALSE;
-        }
+      set_syntax_error (parser, error, line, _("%s: given a second time (first on line %u)"),
+                        key, other->line);
+      return FALSE;
     }
 
   extra = g_new0 (Extra, 1);
@@ -339,6 +338,7 @@ add_extra (Parser      *parser,
   extra->value = g_strdup (value);
   extra->line = line;
   g_ptr_array_add (parser->extras, extra);
+  g_hash_table_insert (parser->extra_members, extra->member, extra);
   return TRUE;
 }
 
