@@ -176,13 +176,13 @@ test_catalog_huge_file (Fixture       *fixture,
   g_assert_null (catalog);
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG);
   assert_contains (error->message, "huge.json");
-  assert_contains (error->message, "more than the limit of 250.0\u00a0MB");
+  assert_contains (error->message, "more than the limit of 512.0\u00a0MB");
   /* Refused from its size: nothing of it was read. */
   g_assert_cmpint (peak_rss_kb () - rss_before, <, 64 * 1024);
 
   RUN (&run, fixture->tmp, "validate", "huge.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "huge.json: the file is 1.0\u00a0GB, more than the limit of 250.0\u00a0MB");
+  assert_contains (run.err, "huge.json: the file is 1.0\u00a0GB, more than the limit of 512.0\u00a0MB");
   vt_test_run_clear (&run);
 }
 

@@ -24,8 +24,9 @@ typedef enum
 } VtCatalogError;
 
 /* Files above this size are refused before they are read: json-glib
- * holds 4 to 25 times the file in memory while it parses. */
-#define VT_CATALOG_DEFAULT_MAX_SIZE ((goffset) 250 * 1000 * 1000)
+ * holds 4 to 25 times the file in memory while it parses. A collection
+ * of 100,000 pieces with their history (about 300 MB) is within it. */
+#define VT_CATALOG_DEFAULT_MAX_SIZE ((goffset) 512 * 1000 * 1000)
 
 /* Catalogs of more pieces are refused before they are parsed. */
 #define VT_CATALOG_MAX_ITEMS 100000
