@@ -326,6 +326,9 @@ load_sync (VtThumbnailer *thumbnailer,
   vt_thumbnailer_load_async (thumbnailer, file, size, NULL, on_loaded_cb, &load);
   while (!load.done)
     g_main_context_iteration (NULL, TRUE);
+  /* The thumbnail a load made reaches the disk after the answer: these
+   * tests look at the disk cache next. */
+  vt_thumbnailer_wait_for_writes (thumbnailer);
 
   if (load.error != NULL)
     g_propagate_error (error, load.error);
@@ -349,7 +352,11 @@ read_thumbnail (VtThumbnailer *thumbnailer,
   g_autoptr(GFile) file = image_file (name);
   g_autofree char *path = vt_thumbnailer_get_thumbnail_path (thumbnailer, file, size);
   g_autoptr(GError) error = NULL;
-  GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  GdkPixbuf *pixbuf;
+
+  /* Thumbnails of loads reach the disk after the load: wait for them. */
+  stats_of (thumbnailer);
+  pixbuf = gdk_pixbuf_new_from_file (path, &error);
 
   g_assert_no_error (error);
   return pixbuf;
@@ -477,6 +484,35 @@ test_cache_memory_hit (Fixture       *fixture,
   g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, 256 * 3 * 192);
 }
 
+/* A load answers before its thumbnail is on disk (the write ends with
+ * an fsync), and a thumbnailer that goes away first writes what it was
+ * handed: the next start finds it. */
+static void
+test_cache_written_after_answer (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(VtThumbnailer) thumbnailer = g_object_new (VT_TYPE_THUMBNAILER,
+                                                       "cache-dir", fixture->cache_dir, NULL);
+  g_autoptr(VtThumbnailer) next = NULL;
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  g_autoptr(GdkPixbuf) again = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadResult load = { NULL, NULL, FALSE };
+
+  vt_thumbnailer_load_async (thumbnailer, file, 256, NULL, on_loaded_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (load.error);
+  g_clear_object (&load.picture);
+
+  g_clear_object (&thumbnailer);
+  next = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
+  again = load_sync (next, "photo.jpg", 256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats_of (next).decodes, ==, 0);
+  g_assert_cmpuint (stats_of (next).disk_hits, ==, 1);
+}
+
 static void
 test_cache_disk_hit (Fixture       *fixture,
                      gconstpointer  data)
@@ -487,6 +523,7 @@ test_cache_disk_hit (Fixture       *fixture,
   g_autoptr(GdkPixbuf) second = NULL;
 
   g_assert_no_error (error);
+  vt_thumbnailer_wait_for_writes (fixture->thumbnailer);
 
   /* A new thumbnailer, as at the next start: empty memory, same disk cache */
   other = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
@@ -1339,6 +1376,7 @@ main (int   argc,
   ADD ("/thumbnailer/load/large-original", test_load_large_original);
   ADD ("/thumbnailer/cache/memory-hit", test_cache_memory_hit);
   ADD ("/thumbnailer/cache/disk-hit", test_cache_disk_hit);
+  ADD ("/thumbnailer/cache/written-after-answer", test_cache_written_after_answer);
   ADD ("/thumbnailer/cache/stale-remade", test_cache_stale);
   ADD ("/thumbnailer/cache/spec-thumbnail", test_cache_spec_thumbnail);
   ADD ("/thumbnailer/cache/failure-record", test_cache_failure_record);

@@ -37,8 +37,87 @@ vt_thumbnail_pool_new (const char *cache_dir,
 
   pool->memory = vt_thumbnail_memory_new (VT_THUMBNAIL_MEMORY_DEFAULT);
   pool->disk = vt_thumbnail_cache_new (cache_dir);
+  g_mutex_init (&pool->write_lock);
+  g_cond_init (&pool->write_done);
 
   return pool;
+}
+
+/*
+ * A thumbnail made for a load is written to the disk cache after the
+ * picture has gone to whoever asked for it, by one thread of its own:
+ * the write ends with an fsync, and a worker that waited for it would
+ * keep the next tile on the screen waiting too. Writes of
+ * vt_thumbnailer_ensure_async () stay on the worker, whose answer is
+ * the write's outcome.
+ */
+typedef struct
+{
+  GdkPixbuf   *pixbuf;
+  char        *path;
+  char        *uri;
+  struct stat  st;
+  int          width;
+  int          height;
+} PendingWrite;
+
+static void
+write_thumbnail_cb (gpointer data,
+                    gpointer user_data)
+{
+  PendingWrite *write = data;
+  VtThumbnailPool *pool = user_data;
+
+  if (vt_thumbnail_cache_write_thumbnail (pool->disk, write->pixbuf, write->path, write->uri,
+                                          &write->st, write->width, write->height))
+    g_atomic_int_inc (&pool->thumbnails_written);
+
+  g_object_unref (write->pixbuf);
+  g_free (write->path);
+  g_free (write->uri);
+  g_free (write);
+
+  g_mutex_lock (&pool->write_lock);
+  if (--pool->pending_writes == 0)
+    g_cond_broadcast (&pool->write_done);
+  g_mutex_unlock (&pool->write_lock);
+}
+
+static void
+write_later (VtThumbnailPool   *pool,
+             GdkPixbuf         *pixbuf,
+             const char        *path,
+             const char        *uri,
+             const struct stat *st,
+             int                width,
+             int                height)
+{
+  PendingWrite *write = g_new0 (PendingWrite, 1);
+
+  write->pixbuf = g_object_ref (pixbuf);
+  write->path = g_strdup (path);
+  write->uri = g_strdup (uri);
+  write->st = *st;
+  write->width = width;
+  write->height = height;
+
+  g_mutex_lock (&pool->write_lock);
+  /* One thread: thumbnails reach the disk in the order they were made. */
+  if (pool->writer == NULL)
+    pool->writer = g_thread_pool_new (write_thumbnail_cb, pool, 1, FALSE, NULL);
+  pool->pending_writes++;
+  g_mutex_unlock (&pool->write_lock);
+
+  g_thread_pool_push (pool->writer, write, NULL);
+}
+
+void
+vt_thumbnail_pool_wait_for_writes (VtThumbnailPool *pool)
+{
+  g_mutex_lock (&pool->write_lock);
+  while (pool->pending_writes > 0)
+    g_cond_wait (&pool->write_done, &pool->write_lock);
+  g_mutex_unlock (&pool->write_lock);
 }
 
 static void
@@ -47,6 +126,11 @@ pool_clear (gpointer data)
   VtThumbnailPool *pool = data;
 
   g_assert (pool->queue.length == 0);
+  /* The thumbnails handed to the writer are written before it goes. */
+  if (pool->writer != NULL)
+    g_thread_pool_free (pool->writer, FALSE, TRUE);
+  g_mutex_clear (&pool->write_lock);
+  g_cond_clear (&pool->write_done);
   g_hash_table_unref (pool->in_flight);
   g_ptr_array_unref (pool->threads);
   vt_thumbnail_memory_free (pool->memory);
@@ -240,7 +324,11 @@ vt_thumbnail_work_run (VtThumbnailWork  *work,
         }
 
       work->outcome = VT_THUMBNAIL_MADE;
-      if (thumb_path != NULL)
+      if (thumb_path != NULL && !work->ensure)
+        {
+          write_later (pool, pixbuf, thumb_path, work->uri, &st, width, height);
+        }
+      else if (thumb_path != NULL)
         {
           if (vt_thumbnail_cache_write_thumbnail (pool->disk, pixbuf, thumb_path, work->uri,
                                                   &st, width, height))

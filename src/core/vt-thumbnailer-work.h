@@ -32,6 +32,13 @@ struct _VtThumbnailPool
   VtThumbnailMemory *memory;
   VtThumbnailCache  *disk;
 
+  /* Thumbnails of loads are written to the disk cache by a thread of
+   * their own (vt-thumbnailer-work.c), after the picture is handed out. */
+  GThreadPool *writer;
+  GMutex       write_lock;
+  GCond        write_done;
+  guint        pending_writes;  /* under write_lock */
+
   gint        decodes;
   gint        disk_hits;
   gint        memory_hits;
@@ -43,6 +50,8 @@ VtThumbnailPool *vt_thumbnail_pool_new   (const char       *cache_dir,
                                          guint             n_threads);
 VtThumbnailPool *vt_thumbnail_pool_ref   (VtThumbnailPool  *pool);
 void             vt_thumbnail_pool_unref (VtThumbnailPool  *pool);
+/* Returns once every thumbnail handed to the writer is on disk. */
+void             vt_thumbnail_pool_wait_for_writes (VtThumbnailPool *pool);
 
 /* One picture to make: a file at a size, for one or more requests. */
 struct _VtThumbnailWork

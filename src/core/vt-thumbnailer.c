@@ -700,6 +700,14 @@ vt_thumbnailer_get_memory_used (VtThumbnailer *self)
   return vt_thumbnail_memory_get_used (self->pool->memory);
 }
 
+void
+vt_thumbnailer_wait_for_writes (VtThumbnailer *self)
+{
+  g_return_if_fail (VT_IS_THUMBNAILER (self));
+
+  vt_thumbnail_pool_wait_for_writes (self->pool);
+}
+
 /* ------------------------------------------------------------------ */
 /* Private API for tests and the benchmark                            */
 
@@ -710,6 +718,8 @@ vt_thumbnailer_get_stats (VtThumbnailer      *self,
   g_return_if_fail (VT_IS_THUMBNAILER (self));
   g_return_if_fail (stats != NULL);
 
+  /* Counted once they are on disk. */
+  vt_thumbnail_pool_wait_for_writes (self->pool);
   stats->decodes = g_atomic_int_get (&self->pool->decodes);
   stats->disk_hits = g_atomic_int_get (&self->pool->disk_hits);
   stats->memory_hits = g_atomic_int_get (&self->pool->memory_hits);

@@ -96,4 +96,9 @@ void           vt_thumbnailer_set_memory_limit  (VtThumbnailer        *self,
                                                  gsize                 limit);
 gsize          vt_thumbnailer_get_memory_used   (VtThumbnailer        *self);
 
+/* Thumbnails made for loads are written to the disk cache after the
+ * load has answered; returns once all of them are on disk. A program
+ * calls it before it exits, so the next start finds them. */
+void           vt_thumbnailer_wait_for_writes   (VtThumbnailer        *self);
+
 G_END_DECLS

@@ -284,6 +284,16 @@ vt_application_dispose (GObject *object)
   G_OBJECT_CLASS (vt_application_parent_class)->dispose (object);
 }
 
+/* The thumbnails made this run reach the disk before the program ends,
+ * so the next start finds them. */
+static void
+vt_application_shutdown (GApplication *application)
+{
+  vt_thumbnailer_wait_for_writes (vt_thumbnailer_get_default ());
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->shutdown (application);
+}
+
 static void
 vt_application_class_init (VtApplicationClass *klass)
 {
@@ -295,6 +305,7 @@ vt_application_class_init (VtApplicationClass *klass)
   app_class->open = vt_application_open;
   app_class->command_line = vt_application_command_line;
   app_class->startup = vt_application_startup;
+  app_class->shutdown = vt_application_shutdown;
 }
 
 static void

@@ -266,6 +266,9 @@ child_exit (int status)
 {
   fflush (stdout);
   fflush (stderr);
+  /* As the application's shutdown does: the thumbnails made reach the
+   * disk, for the warm runs after this one. */
+  vt_thumbnailer_wait_for_writes (vt_thumbnailer_get_default ());
   _exit (status);
 }
 

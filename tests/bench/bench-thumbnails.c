@@ -221,6 +221,9 @@ time_thumbnailer (VtThumbnailer *thumbnailer,
     }
   while (batch.pending > 0)
     g_main_context_iteration (NULL, TRUE);
+  /* Until every thumbnail is on disk, as the desktop's thumbnailer's
+   * time counts its files written. */
+  vt_thumbnailer_wait_for_writes (thumbnailer);
 
   if (batch.failed > 0)
     g_error ("%d thumbnails failed", batch.failed);
