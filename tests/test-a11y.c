@@ -7,6 +7,7 @@
 
 #include "vt-application.h"
 #include "vt-gallery-view.h"
+#include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-window-private.h"
 
@@ -24,21 +25,11 @@
  * of this test's own: nothing is shared with another run.
  */
 
-static GFile *
-sample_file (void)
-{
-  GFile *file = vt_application_dup_sample_file ();
-
-  if (file == NULL)
-    file = g_file_new_for_path (SOURCE_SAMPLE);
-
-  return file;
-}
 
 static VtWindow *
 new_window_on_sample (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window = g_object_new (VT_TYPE_WINDOW, NULL);
 
   gtk_window_present (GTK_WINDOW (window));

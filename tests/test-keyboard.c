@@ -8,42 +8,21 @@
 #include "vt-application.h"
 #include "vt-detail-window.h"
 #include "vt-price.h"
+#include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-tile.h"
 #include "vt-window-private.h"
 
-static GFile *
-sample_file (void)
-{
-  GFile *file = vt_application_dup_sample_file ();
 
-  if (file == NULL)
-    file = g_file_new_for_path (SOURCE_SAMPLE);
-
-  return file;
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
 
 static VtWindow *
 new_window_on_sample (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window;
   GtkGridView *grid;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = g_object_new (VT_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   vt_window_open_file (window, sample);

@@ -10,6 +10,7 @@
 #include "vt-fullscreen.h"
 #include "vt-presenter-console.h"
 #include "vt-show-window.h"
+#include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-window-private.h"
 
@@ -101,36 +102,15 @@ session_manager_thread (gpointer data)
   return NULL;
 }
 
-static GFile *
-sample_file (void)
-{
-  GFile *file = vt_application_dup_sample_file ();
 
-  if (file == NULL)
-    file = g_file_new_for_path (SOURCE_SAMPLE);
-  return file;
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
 
 static VtWindow *
 new_window_on_sample (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = g_object_new (VT_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   vt_window_open_file (window, sample);
@@ -289,7 +269,7 @@ test_fullscreen (void)
   VtDetailWindow *detail;
   g_autoptr(GListStore) store = g_list_store_new (VT_TYPE_ITEM);
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = g_object_new (VT_TYPE_WINDOW, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "fullscreen", NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -370,7 +350,7 @@ check_show_cb (gpointer user_data)
 static void
 test_command_line_present (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   g_autofree char *path = g_file_get_path (sample);
   g_autoptr(GtkApplication) app = NULL;
   char *argv[] = { (char *) "vitrine", (char *) "--present", (char *) "--interval", (char *) "7",
@@ -381,7 +361,7 @@ test_command_line_present (void)
   g_thread_unref (g_thread_new ("session-manager", session_manager_thread, NULL));
   WAIT_UNTIL (g_atomic_int_get (&session_ready));
 
-  reset_settings ();
+  vt_test_reset_settings ();
   app = run.app = new_application ();
   g_timeout_add (50, check_show_cb, &run);
   status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);

@@ -10,6 +10,7 @@
 #include "vt-facet-sidebar.h"
 #include "vt-facets.h"
 #include "vt-query-sorter.h"
+#include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
@@ -21,29 +22,7 @@
 
 static char *tmp_dir;
 
-static GFile *
-sample_file (void)
-{
-  GFile *file = vt_application_dup_sample_file ();
 
-  if (file == NULL)
-    file = g_file_new_for_path (SOURCE_SAMPLE);
-
-  return file;
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
 
 static VtWindow *
 new_window (void)
@@ -101,10 +80,10 @@ open_and_wait (VtWindow *window,
 static VtWindow *
 new_window_on_sample (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, sample);
 
@@ -297,13 +276,13 @@ cells_in_view (VtWindow *window)
 static void
 test_open_sample_shows_all (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window;
   g_autoptr(GPtrArray) tiles = NULL;
   guint total, cells;
   guint bound = 0;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
 
   /* The first catalog of a window: the grid holds the first screen of it,
@@ -574,7 +553,7 @@ static void
 test_broken_catalog_keeps_previous (void)
 {
   VtWindow *window = new_window_on_sample ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   g_autoptr(GFile) broken = write_file ("broken.json", "{ \"format\": \"vitrine-catalog\", \"items\": [ {");
   guint total = grid_n_items (window);
 
@@ -601,7 +580,7 @@ test_broken_first_catalog_shows_welcome (void)
   VtWindow *window;
   g_autoptr(GFile) missing = g_file_new_build_filename (tmp_dir, "missing.json", NULL);
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->main_stack)), ==, "welcome");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->sidebar)));
@@ -622,7 +601,7 @@ test_broken_first_catalog_shows_welcome (void)
 static void
 test_reload_keeps_filters (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   g_autofree char *contents = NULL;
   g_autoptr(GString) changed = NULL;
   g_autoptr(GFile) copy = NULL;
@@ -637,7 +616,7 @@ test_reload_keeps_filters (void)
   g_assert_true (g_file_load_contents (sample, NULL, &contents, &length, NULL, NULL));
   copy = write_file ("reload.json", contents);
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, copy);
 
@@ -684,7 +663,7 @@ test_settings_restored (void)
   VtWindow *window;
   int width, height;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   g_action_group_activate_action (G_ACTION_GROUP (window), "sort-key", g_variant_new_string ("price"));
@@ -847,7 +826,7 @@ test_long_facet_is_capped (void)
   g_string_append (json, "] }\n");
   catalog = write_file ("many.json", json->str);
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, catalog);
   sidebar = VT_FACET_SIDEBAR (window->sidebar);
@@ -928,7 +907,7 @@ test_outside_images_shown (void)
   VtWindow *window;
   VtTile *tile;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, catalog);
   WAIT_UNTIL (window->outside_dialog != NULL);
@@ -972,7 +951,7 @@ test_outside_images_kept_hidden (void)
   VtWindow *window;
   VtTile *tile;
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, catalog);
   WAIT_UNTIL (window->outside_dialog != NULL && gtk_widget_get_mapped (window->outside_dialog));
@@ -1048,7 +1027,7 @@ test_tile_placeholder_with_reason (void)
   g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
   g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
 
-  reset_settings ();
+  vt_test_reset_settings ();
   window = new_window ();
   open_and_wait (window, catalog);
 
@@ -1112,7 +1091,7 @@ static void
 test_recent_lists_opened (void)
 {
   VtWindow *window = new_window_on_sample ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   g_autofree char *uri = g_file_get_uri (sample);
   gboolean listed = FALSE;
 
@@ -1145,7 +1124,7 @@ app_window (GtkApplication *app)
 static void
 test_application_open_then_reopen_last (void)
 {
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = vt_test_sample_file ();
   g_autofree char *contents = NULL;
   g_autoptr(GFile) last = NULL;
   g_autoptr(GtkApplication) app = NULL;
@@ -1159,7 +1138,7 @@ test_application_open_then_reopen_last (void)
   last = write_file ("last.json", contents);
   last_uri = g_file_get_uri (last);
 
-  reset_settings ();
+  vt_test_reset_settings ();
   app = g_object_new (VT_TYPE_APPLICATION,
                       "application-id", "io.github.vitrine.Vitrine.Test",
                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

@@ -19,7 +19,7 @@
  * grid does not do for us is here, and each is a workaround of one of its
  * limitations:
  *
- * - No gtk_grid_view_scroll_to () (GTK 4.12 has it): scrolling to a piece
+ * - No scroll_to () on GtkGridView (GTK 4.12 adds it): scrolling to a piece
  *   activates the grid's built-in "list.scroll-to-item" action; setting
  *   the adjustment by hand warns.
  *
