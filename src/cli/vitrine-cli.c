@@ -79,6 +79,7 @@ main (int   argc,
 
   if (version)
     {
+      /* not translated: the program's name and version */
       vt_cli_printf ("vitrine-cli %s\n", PACKAGE_VERSION);
       return VT_CLI_EXIT_OK;
     }

@@ -381,6 +381,7 @@ apply_price_range (VtQuery    *query,
     return TRUE;
   if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
     {
+      /* not translated: the option as typed */
       vt_cli_usage_error ("--price %s: %s", text, error->message);
       return FALSE;
     }
