@@ -469,7 +469,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   if (check.n_items > VT_CATALOG_MAX_ITEMS)
     {
       g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the catalog has %u pieces, more than the %u Vitrine opens"),
+                   _("%s: the catalog has %'u pieces, more than the %'u Vitrine opens"),
                    job->name, check.n_items, VT_CATALOG_MAX_ITEMS);
       return FALSE;
     }

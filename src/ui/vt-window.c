@@ -93,7 +93,7 @@ _vt_window_update_status (VtWindow *self)
       /* Translators: the line under the grid, "12 of 100 pieces" */
       g_autofree char *progress = _vt_window_dup_review_progress (self);
 
-      status = g_strdup_printf (ngettext ("%u of %u piece", "%u of %u pieces", total),
+      status = g_strdup_printf (ngettext ("%'u of %'u piece", "%'u of %'u pieces", total),
                                 shown, total);
       if (progress != NULL)
         {
