@@ -54,7 +54,7 @@ SHOWN = {
     # The command line
     "g_option_context_new", "g_option_context_set_summary",
     "g_option_context_set_description", "g_print", "g_printerr",
-    "vt_cli_printf", "vt_cli_usage_error",
+    "vt_cli_error", "vt_cli_printf", "vt_cli_usage_error", "vt_cli_option_context_new",
 }
 CALL = re.compile(r"(?<![\w])(" + "|".join(sorted(SHOWN)) + r")\s*\(")
 GETTEXT_CALL = re.compile(r"(?<![\w])(?:_|N_|C_|NC_|Q_|g_d?n?gettext|g_dpgettext2|ngettext)\s*\($")
