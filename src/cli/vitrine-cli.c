@@ -51,6 +51,16 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#ifdef VT_BUILD_ROOT
+  {
+    /* Run from the build tree: use the translations built there, as
+     * vitrine does (po/LANG/LC_MESSAGES/vitrine.mo). */
+    g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+    if (exe != NULL && g_str_has_prefix (exe, VT_BUILD_ROOT "/"))
+      bindtextdomain (GETTEXT_PACKAGE, VT_BUILD_ROOT "/po");
+  }
+#endif
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -79,6 +89,7 @@ main (int   argc,
 
   if (version)
     {
+      /* not translated: the program's name and version */
       vt_cli_printf ("vitrine-cli %s\n", PACKAGE_VERSION);
       return VT_CLI_EXIT_OK;
     }

@@ -219,9 +219,9 @@ vt_cli_hint_outside (const char *path,
   n_outside = vt_catalog_count_outside_images (catalog);
   if (n_outside == 0)
     return;
-  g_printerr (ngettext ("%s: %u image lies outside the catalog’s folder and was not opened; "
+  g_printerr (ngettext ("%s: %'u image lies outside the catalog’s folder and was not opened; "
                         "if you trust the catalog, allow it with --allow-outside",
-                        "%s: %u images lie outside the catalog’s folder and were not opened; "
+                        "%s: %'u images lie outside the catalog’s folder and were not opened; "
                         "if you trust the catalog, allow them with --allow-outside",
                         n_outside),
               path, n_outside);
@@ -381,6 +381,7 @@ apply_price_range (VtQuery    *query,
     return TRUE;
   if (!vt_parse_price_range (text, &min, &has_min, &max, &has_max, &error))
     {
+      /* not translated: the option as typed */
       vt_cli_usage_error ("--price %s: %s", text, error->message);
       return FALSE;
     }

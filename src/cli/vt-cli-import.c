@@ -397,8 +397,8 @@ vt_cli_import (int    argc,
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;
     }
-  g_printerr (ngettext ("%s: %u piece imported, %u in the catalog",
-                        "%s: %u pieces imported, %u in the catalog",
+  g_printerr (ngettext ("%s: %'u piece imported, %'u in the catalog",
+                        "%s: %'u pieces imported, %'u in the catalog",
                         pages->len),
               output, pages->len, g_list_model_get_n_items (G_LIST_MODEL (catalog)));
   g_printerr ("\n");

@@ -131,7 +131,7 @@ print_table (GPtrArray *items,
     print_row (g_ptr_array_index (rows, r), widths, right);
 
   /* Translators: the last line of "vitrine-cli query", "4 of 30 pieces". */
-  vt_cli_printf (ngettext ("%u of %u piece", "%u of %u pieces", n_total), n_items, n_total);
+  vt_cli_printf (ngettext ("%'u of %'u piece", "%'u of %'u pieces", n_total), n_items, n_total);
   vt_cli_write ("\n", 1);
 }
 
@@ -279,7 +279,7 @@ print_facets_table (VtFacets *facets)
           g_string_printf (line, "%s %s", counts[i].selected ? "*" : " ", counts[i].value);
           for (guint p = 0; p < pad; p++)
             g_string_append_c (line, ' ');
-          g_string_append_printf (line, "  %u\n", counts[i].count);
+          g_string_append_printf (line, "  %'u\n", counts[i].count);
           vt_cli_write (line->str, line->len);
         }
     }

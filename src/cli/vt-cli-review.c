@@ -206,10 +206,10 @@ print_table (VtReviewStore *store,
   vt_review_store_count (store, counts);
   reviewed = counts[VT_REVIEW_STATE_APPROVED] + counts[VT_REVIEW_STATE_NEEDS_CHANGES];
   /* Translators: the last line of "vitrine-cli review", "37 of 100 reviewed" */
-  g_string_printf (line, ngettext ("%u of %u reviewed", "%u of %u reviewed", n_total), reviewed, n_total);
+  g_string_printf (line, ngettext ("%'u of %'u reviewed", "%'u of %'u reviewed", n_total), reviewed, n_total);
   g_string_append (line, " · ");
   /* Translators: follows "37 of 100 reviewed · " */
-  g_string_append_printf (line, ngettext ("%u needs changes", "%u need changes",
+  g_string_append_printf (line, ngettext ("%'u needs changes", "%'u need changes",
                                           counts[VT_REVIEW_STATE_NEEDS_CHANGES]),
                           counts[VT_REVIEW_STATE_NEEDS_CHANGES]);
   g_string_append_c (line, '\n');

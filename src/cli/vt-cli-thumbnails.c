@@ -56,7 +56,7 @@ show_progress (Run *run)
     return;
   if (run->tty)
     g_printerr ("\r");
-  g_printerr (_("Thumbnails: %u of %u (%u%%), %u failed"),
+  g_printerr (_("Thumbnails: %'u of %'u (%u%%), %'u failed"),
               run->done, run->total, percent, run->failed);
   if (!run->tty || finished)
     g_printerr ("\n");
@@ -261,7 +261,7 @@ vt_cli_thumbnails (int    argc,
       g_printerr ("%s: %s\n", paths[0], failure);
     }
 
-  vt_cli_printf (_("Thumbnails in %s: made %u, already valid %u, failed %u\n"),
+  vt_cli_printf (_("Thumbnails in %s: made %'u, already valid %'u, failed %'u\n"),
                  cache_dir, run.made, run.found, run.failed);
   vt_cli_hint_outside (paths[0], catalog);
 

@@ -71,12 +71,12 @@ validate_one (const char *path,
       guint n_pieces = g_list_model_get_n_items (G_LIST_MODEL (catalog));
 
       /* Translators: the last line of "vitrine-cli validate" on a clean catalog, "catalog.json: 32 pieces, no problems" */
-      g_printerr (ngettext ("%s: %u piece, no problems", "%s: %u pieces, no problems", n_pieces),
+      g_printerr (ngettext ("%s: %'u piece, no problems", "%s: %'u pieces, no problems", n_pieces),
                   path, n_pieces);
       g_printerr ("\n");
       return VT_CLI_EXIT_OK;
     }
-  g_printerr (ngettext ("%s: %u problem", "%s: %u problems", n_problems), path, n_problems);
+  g_printerr (ngettext ("%s: %'u problem", "%s: %'u problems", n_problems), path, n_problems);
   g_printerr ("\n");
   vt_cli_hint_outside (path, catalog);
   return VT_CLI_EXIT_PROBLEMS;

@@ -141,6 +141,8 @@ set_parse_error (VtCatalogLoadJob *job,
                  const GError     *parse_error,
                  GError          **error)
 {
+  /* json-glib's own words between the position and its message. */
+  static const char separator[] = ": Parse error: ";
   const char *message = parse_error->message;
   const char *rest;
 
@@ -153,11 +155,11 @@ set_parse_error (VtCatalogLoadJob *job,
       return;
     }
 
-  rest = strstr (message, ": Parse error: ");
+  rest = strstr (message, separator);
   if (rest != NULL)
     g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX,
                  "%s%.*s: %s", job->name, (int) (rest - message), message,
-                 rest + strlen (": Parse error: "));
+                 rest + strlen (separator));
   else
     g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX,
                  "%s%s", job->name, message);
@@ -467,7 +469,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   if (check.n_items > VT_CATALOG_MAX_ITEMS)
     {
       g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG,
-                   _("%s: the catalog has %u pieces, more than the %u Vitrine opens"),
+                   _("%s: the catalog has %'u pieces, more than the %'u Vitrine opens"),
                    job->name, check.n_items, VT_CATALOG_MAX_ITEMS);
       return FALSE;
     }

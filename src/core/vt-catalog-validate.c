@@ -284,8 +284,8 @@ summarize (GPtrArray *problems)
   if (problems->len == 1)
     return g_steal_pointer (&text);
 
-  return g_strdup_printf (ngettext ("%s (and %u more problem)",
-                                    "%s (and %u more problems)",
+  return g_strdup_printf (ngettext ("%s (and %'u more problem)",
+                                    "%s (and %'u more problems)",
                                     problems->len - 1),
                           text, problems->len - 1);
 }

@@ -505,18 +505,21 @@ append_int_range (GString    *text,
                   VtRangeKey  key)
 {
   const char *label = vt_range_key_get_label (key);
+  g_autofree char *part = NULL;
   int min, max;
 
   if (!vt_query_get_int_range (query, key, &min, &max))
     return;
   if (min == max)
-    g_string_append_printf (text, "%s%s %d", text->len > 0 ? " · " : "", label, min);
+    part = g_strdup_printf ("%s %d", label, min);
   else if (min == G_MININT)
-    g_string_append_printf (text, "%s%s ≤ %d", text->len > 0 ? " · " : "", label, max);
+    part = g_strdup_printf ("%s ≤ %d", label, max);
   else if (max == G_MAXINT)
-    g_string_append_printf (text, "%s%s ≥ %d", text->len > 0 ? " · " : "", label, min);
+    part = g_strdup_printf ("%s ≥ %d", label, min);
   else
-    g_string_append_printf (text, "%s%s %d–%d", text->len > 0 ? " · " : "", label, min, max);
+    /* Translators: a range filter, "Year 1950–1960" or "Impact 3–7" */
+    part = g_strdup_printf (_("%s %d–%d"), label, min, max);
+  append_part (text, part);
 }
 
 char *
@@ -531,7 +534,8 @@ vt_export_describe_query (VtQuery *query)
 
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *quoted = g_strdup_printf ("“%s”", search);
+      /* Translators: the chip of a search, the words in your language's quotation marks */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), search);
 
       append_part (text, quoted);
     }

@@ -257,6 +257,7 @@ vt_thumbnail_png_encode (const guchar       *pixels,
 
   if (setjmp (png_jmpbuf (s->png)))
     {
+      /* not translated: libpng's words, read in the debug log only */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PNG: %s", s->message);
       goto out;
     }
@@ -302,6 +303,9 @@ out:
     g_byte_array_unref (s->out);
   g_free (s->text);
   if (s->result == NULL && error != NULL && *error == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PNG: out of memory");
+    {
+      /* not translated: read in the debug log only */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PNG: out of memory");
+    }
   return s->result;
 }

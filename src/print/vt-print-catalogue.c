@@ -450,7 +450,7 @@ draw_title_page (VtPrintJob   *self,
 {
   const char *name = vt_catalog_get_name (self->catalog);
   guint n = self->items->len;
-  g_autofree char *count = g_strdup_printf (ngettext ("%u piece", "%u pieces", n), n);
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u piece", "%'u pieces", n), n);
   g_autofree char *date = g_date_time_format (self->date, "%e %B %Y");
   g_autofree char *selection = NULL;
   double y = self->height * 0.3;

@@ -171,7 +171,7 @@ about_action (GSimpleAction *action,
   const char *authors[] = { _("The Vitrine developers"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", "Vitrine",
+                         "program-name", _("Vitrine"),
                          "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Browse, review and present art collections of historical events"),
@@ -253,7 +253,7 @@ vt_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (application);
 
-  g_set_application_name ("Vitrine");
+  g_set_application_name (_("Vitrine"));
 
   /* Each tile keeps its own thumbnail, fitted to its size: the shared
    * cache only speeds up scrolling back, and the default 96 MB holds some

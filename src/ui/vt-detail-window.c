@@ -65,7 +65,7 @@ update_position_label (VtDetailWindow *self)
 
   if (self->item != NULL)
     /* Translators: the piece's place in the pieces shown in the gallery, "3 of 12" */
-    text = g_strdup_printf (_("%u of %u"), self->position + 1, n_items);
+    text = g_strdup_printf (_("%'u of %'u"), self->position + 1, n_items);
   gtk_label_set_label (self->header_subtitle, vt_detail_or_empty (text));
   gtk_widget_set_visible (GTK_WIDGET (self->header_subtitle), text != NULL);
   _vt_detail_window_update_actions (self);

@@ -126,9 +126,9 @@ update_row (FacetRow           *row,
       g_autofree char *cut = NULL;
 
       row->count = count->count;
-      count_text = g_strdup_printf ("%u", count->count);
+      count_text = g_strdup_printf ("%'u", count->count);
       gtk_label_set_text (row->count_label, count_text);
-      accessible = g_strdup_printf (ngettext ("%s, %u piece", "%s, %u pieces", count->count),
+      accessible = g_strdup_printf (ngettext ("%s, %'u piece", "%s, %'u pieces", count->count),
                                     vt_text_bound (vt_facet_value_get_label (row->key, count->value),
                                                    VT_TEXT_BOUND_LINE, &cut),
                                     count->count);
@@ -299,7 +299,7 @@ update_section (VtFacetSidebar     *self,
           gtk_box_append (section->box, GTK_WIDGET (section->more_button));
         }
       /* Translators: under a long list of facet values, such as countries */
-      label = g_strdup_printf (ngettext ("Show More (%u not listed)", "Show More (%u not listed)", hidden),
+      label = g_strdup_printf (ngettext ("Show More (%'u not listed)", "Show More (%'u not listed)", hidden),
                                hidden);
       gtk_button_set_label (section->more_button, label);
       vt_widget_set_tooltip (GTK_WIDGET (section->more_button), _("List more values of this filter"));

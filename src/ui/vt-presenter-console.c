@@ -145,7 +145,7 @@ on_stepped_cb (VtPresenterConsole *self)
   self->cancellable = g_cancellable_new ();
 
   /* Translators: the presenter console's count, "Piece 12 of 40" */
-  counter = g_strdup_printf (_("Piece %u of %u"), item != NULL ? vt_show_get_position (self->show) + 1 : 0,
+  counter = g_strdup_printf (_("Piece %'u of %'u"), item != NULL ? vt_show_get_position (self->show) + 1 : 0,
                              n_items);
   gtk_label_set_text (self->counter_label, counter);
   gtk_label_set_text (self->current_title, item != NULL ? vt_item_get_title (item) : "");

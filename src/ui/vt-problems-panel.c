@@ -108,7 +108,7 @@ update (VtProblemsPanel *self)
     g_object_unref (sorted[i]);
 
   /* Translators: the heading of the problems panel, "3 problems in 2 pieces" is too long: "3 Problems" */
-  heading = g_strdup_printf (ngettext ("%u Problem", "%u Problems", n), n);
+  heading = g_strdup_printf (ngettext ("%'u Problem", "%'u Problems", n), n);
   gtk_label_set_text (self->heading_label, heading);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
 }

@@ -116,7 +116,8 @@ format_int_range (VtRangeKey key,
   if (min == max)
     return g_strdup_printf ("%s %d", vt_range_key_get_label (key), min);
 
-  return g_strdup_printf ("%s %d–%d", vt_range_key_get_label (key), min, max);
+  /* Translators: a range filter, "Year 1950–1960" or "Impact 3–7" */
+  return g_strdup_printf (_("%s %d–%d"), vt_range_key_get_label (key), min, max);
 }
 
 static char *

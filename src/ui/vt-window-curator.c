@@ -45,12 +45,12 @@ static void
 update_problems_button (VtWindow *self)
 {
   guint n = g_list_model_get_n_items (vt_catalog_get_problems (self->catalog));
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *count = g_strdup_printf ("%'u", n);
   g_autofree char *label = NULL;
 
   gtk_label_set_text (self->problems_count, count);
   /* Translators: the accessible name and tooltip of the header bar's problems button */
-  label = g_strdup_printf (ngettext ("%u Problem (F8)", "%u Problems (F8)", n), n);
+  label = g_strdup_printf (ngettext ("%'u Problem (F8)", "%'u Problems (F8)", n), n);
   vt_widget_set_tooltip (GTK_WIDGET (self->problems_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -139,12 +139,12 @@ _vt_window_dup_review_progress (VtWindow *self)
   vt_review_store_count (self->reviews, counts);
   needs = counts[VT_REVIEW_STATE_NEEDS_CHANGES];
   /* Translators: review progress in the status line, "37 of 100 reviewed" */
-  reviewed = g_strdup_printf (ngettext ("%u of %u reviewed", "%u of %u reviewed", total),
+  reviewed = g_strdup_printf (ngettext ("%'u of %'u reviewed", "%'u of %'u reviewed", total),
                               counts[VT_REVIEW_STATE_APPROVED] + needs, total);
   if (needs == 0)
     return g_steal_pointer (&reviewed);
   /* Translators: follows "37 of 100 reviewed · " in the status line */
-  changes = g_strdup_printf (ngettext ("%u needs changes", "%u need changes", needs), needs);
+  changes = g_strdup_printf (ngettext ("%'u needs changes", "%'u need changes", needs), needs);
   return g_strdup_printf ("%s · %s", reviewed, changes);
 }
 

@@ -134,10 +134,10 @@ _vt_window_ask_outside (VtWindow *self)
 
   basename = g_file_get_basename (self->file);
   name = vt_catalog_get_name (self->catalog);
-  secondary = g_strdup_printf (ngettext ("The catalog “%s” (%s) names %u image outside its own "
+  secondary = g_strdup_printf (ngettext ("The catalog “%s” (%s) names %'u image outside its own "
                                          "folder. A catalog can name any file on this computer: "
                                          "show it only if you trust whoever made the catalog.",
-                                         "The catalog “%s” (%s) names %u images outside its own "
+                                         "The catalog “%s” (%s) names %'u images outside its own "
                                          "folder. A catalog can name any file on this computer: "
                                          "show them only if you trust whoever made the catalog.",
                                          n_outside),

@@ -93,7 +93,7 @@ _vt_window_update_status (VtWindow *self)
       /* Translators: the line under the grid, "12 of 100 pieces" */
       g_autofree char *progress = _vt_window_dup_review_progress (self);
 
-      status = g_strdup_printf (ngettext ("%u of %u piece", "%u of %u pieces", total),
+      status = g_strdup_printf (ngettext ("%'u of %'u piece", "%'u of %'u pieces", total),
                                 shown, total);
       if (progress != NULL)
         {
@@ -397,17 +397,18 @@ update_title (VtWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *cut = NULL;
   const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
+  const char *app_name = _("Vitrine");
 
   if (self->file != NULL && name != NULL && *name != '\0')
-    title = g_strdup_printf ("%s — Vitrine", name);
+    title = g_strdup_printf ("%s — %s", name, app_name);
   else if (self->file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (self->file);
 
-      title = g_strdup_printf ("%s — Vitrine", basename);
+      title = g_strdup_printf ("%s — %s", basename, app_name);
     }
 
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Vitrine");
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : app_name);
 }
 
 static void
