@@ -24,10 +24,10 @@ if [ "$mode" = test ]; then
   # libasan8 and libubsan1: gcc 12's sanitizer runtimes; at-spi2-core and
   # python3-pyatspi: the accessibility tree test reads the windows over
   # AT-SPI; poppler-utils reads the PDFs back; libxml2-utils, groff-base:
-  # the file type's XML and the manual pages checked; xdotool and x11-utils
-  # find the installed program's window and its icon.
+  # the file type's XML and the manual pages checked; xdotool finds the
+  # installed program's window.
   packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1
-at-spi2-core python3-pyatspi poppler-utils libxml2-utils groff-base xdotool x11-utils"
+at-spi2-core python3-pyatspi poppler-utils libxml2-utils groff-base xdotool"
 fi
 # Only the fuzz targets need clang and its sanitizer and libFuzzer runtimes.
 if [ "$mode" = fuzz ]; then
