@@ -223,6 +223,10 @@ make_mime_database (void)
     g_error ("update-mime-database %s: %s\n%s", mime, error->message, err);
 
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  /* GIO's first look-up reads the MIME databases, and GLib 2.74 loses
+   * the lists it reads this second one into: made here, in the function
+   * tests/lsan.supp names, so no other call carries that leak. */
+  g_assert_true (g_content_type_is_a (CATALOG_TYPE, "application/json"));
   return g_steal_pointer (&dir);
 }
 
