@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-application.h"
+#include "vt-dirs.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -15,9 +16,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(VtApplication) app = NULL;
+  g_autofree char *localedir = vt_dirs_dup_installed (LOCALEDIR);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
 #ifdef VT_BUILD_ROOT
   {
     /* Run from the build tree: use the translations built there. */

@@ -16,15 +16,18 @@ build="$top/build"
 asan_build="$top/build-asan"
 
 # Debian 12 packages: to build, to run, and to test (Xvfb, validators).
+# shared-mime-info: the rules that translate the file type's description.
 packages="meson ninja-build pkg-config gcc libc6-dev gettext
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libjson-glib-dev
-libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin libpng-dev fonts-cantarell"
+libgdk-pixbuf-2.0-dev libgdk-pixbuf2.0-bin libpng-dev fonts-cantarell shared-mime-info"
 if [ "$mode" = test ]; then
   # libasan8 and libubsan1: gcc 12's sanitizer runtimes; at-spi2-core and
   # python3-pyatspi: the accessibility tree test reads the windows over
-  # AT-SPI; poppler-utils reads the PDFs back.
+  # AT-SPI; poppler-utils reads the PDFs back; libxml2-utils, groff-base:
+  # the file type's XML and the manual pages checked; xdotool finds the
+  # installed program's window.
   packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1
-at-spi2-core python3-pyatspi poppler-utils"
+at-spi2-core python3-pyatspi poppler-utils libxml2-utils groff-base xdotool"
 fi
 # Only the fuzz targets need clang and its sanitizer and libFuzzer runtimes.
 if [ "$mode" = fuzz ]; then

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-cli-common.h"
+#include "vt-dirs.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -43,6 +44,7 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *localedir = vt_dirs_dup_installed (LOCALEDIR);
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
@@ -50,7 +52,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
 #ifdef VT_BUILD_ROOT
   {
     /* Run from the build tree: use the translations built there, as

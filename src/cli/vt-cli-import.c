@@ -239,7 +239,9 @@ vt_cli_import (int    argc,
   gboolean merge = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the catalog to CATALOG instead of the standard output"), N_("CATALOG") },
+      N_("Write the catalog to CATALOG instead of the standard output; a name ending in "
+         ".vitrine.json, such as genesis.vitrine.json, lets the desktop open it with Vitrine"),
+      N_("CATALOG") },
     { "images", 0, 0, G_OPTION_ARG_FILENAME, &images,
       N_("Take each piece’s image from DIR (NNN.jpg, or the file whose name starts with the 3-digit number)"),
       N_("DIR") },

@@ -7,6 +7,7 @@
 
 #include "vt-application.h"
 
+#include "vt-dirs.h"
 #include "vt-thumbnailer.h"
 #include "vt-window.h"
 
@@ -23,16 +24,21 @@ G_DEFINE_FINAL_TYPE (VtApplication, vt_application, GTK_TYPE_APPLICATION)
 GFile *
 vt_application_dup_sample_file (void)
 {
-  const char *candidates[] = {
+  g_autofree char *root = vt_dirs_dup_install_root ();
+  g_autofree char *pkgdatadir = vt_dirs_dup_installed (PKGDATADIR);
+  g_autofree char *installed = g_build_filename (pkgdatadir, "sample", "genesis", "catalog.json", NULL);
+  const char *candidates[2] = { NULL, installed };
+
+  /* Run from the build tree (or a test): the sample built there first. An
+   * installed Vitrine opens its own, wherever a build tree is. */
 #ifdef VT_SAMPLE_CATALOG_BUILD
-    VT_SAMPLE_CATALOG_BUILD,
+  if (root == NULL)
+    candidates[0] = VT_SAMPLE_CATALOG_BUILD;
 #endif
-    PKGDATADIR "/sample/genesis/catalog.json",
-  };
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+      if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
         return g_file_new_for_path (candidates[i]);
     }
 
