@@ -252,13 +252,16 @@ describe_value (JsonNode *node)
     case G_TYPE_STRING:
       {
         const char *s = json_node_get_string (node);
+        g_autofree char *start = NULL;
+        g_autofree char *cut = NULL;
 
         if (g_utf8_strlen (s, -1) > 40)
           {
-            g_autofree char *start = g_utf8_substring (s, 0, 37);
-            return g_strdup_printf ("“%s…”", start);
+            start = g_utf8_substring (s, 0, 37);
+            s = cut = g_strconcat (start, "…", NULL);
           }
-        return g_strdup_printf ("“%s”", s);
+        /* Translators: a text quoted in a message, in your language's quotation marks */
+        return g_strdup_printf (_("“%s”"), s);
       }
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
