@@ -446,3 +446,19 @@ vt_cli_query_options_apply (VtCliQueryOptions  *options,
   *sorter = vt_sorter_new (sort_key, descending);
   return TRUE;
 }
+
+gboolean
+vt_cli_check_one_catalog (char **paths)
+{
+  if (paths == NULL || paths[0] == NULL)
+    {
+      vt_cli_usage_error (_("no catalog given"));
+      return FALSE;
+    }
+  if (paths[1] != NULL)
+    {
+      vt_cli_usage_error (_("one catalog at a time, not “%s” too"), paths[1]);
+      return FALSE;
+    }
+  return TRUE;
+}

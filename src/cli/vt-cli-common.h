@@ -94,6 +94,10 @@ char           *vt_cli_read_file           (const char         *path,
   { "allow-outside", 0, 0, G_OPTION_ARG_NONE, &(variable), \
     N_("Open images outside the catalog’s folder too: only for a catalog you trust"), NULL }
 
+/* TRUE when @paths (the command's arguments) name exactly one catalog;
+ * else says what is wrong as a usage error. */
+gboolean        vt_cli_check_one_catalog   (char              **paths);
+
 /* Loads the catalog at @path; errors name the file and the place.
  * Images outside its folder are opened only when @allow_outside. */
 VtCatalog      *vt_cli_load_catalog        (const char         *path,

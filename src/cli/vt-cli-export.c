@@ -108,16 +108,8 @@ vt_cli_export (int    argc,
   if (!vt_cli_parse_options (context, &argc, &argv))
     return VT_CLI_EXIT_FAILURE;
 
-  if (paths == NULL || paths[0] == NULL)
-    {
-      vt_cli_usage_error (_("no catalog given"));
-      return VT_CLI_EXIT_FAILURE;
-    }
-  if (paths[1] != NULL)
-    {
-      vt_cli_usage_error (_("one catalog at a time, not “%s” too"), paths[1]);
-      return VT_CLI_EXIT_FAILURE;
-    }
+  if (!vt_cli_check_one_catalog (paths))
+    return VT_CLI_EXIT_FAILURE;
   if (format_name == NULL)
     {
       vt_cli_usage_error (_("say which format with --format"));
