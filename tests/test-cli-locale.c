@@ -10,12 +10,6 @@
 #include <locale.h>
 #include <string.h>
 
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) == NULL) \
-      g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
-  } G_STMT_END
-
 static gboolean
 have_locale (const char *name)
 {
@@ -87,19 +81,19 @@ test_messages_translated (void)
 
   RUN (&run, envp, "--help");
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Parancsok:");
-  assert_contains (run.out, "Vitrine-katalógusok importálása, ellenőrzése és lekérdezése.");
+  vt_test_assert_contains (run.out, "Parancsok:");
+  vt_test_assert_contains (run.out, "Vitrine-katalógusok importálása, ellenőrzése és lekérdezése.");
 
   RUN (&run, envp, "frobnicate");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "A(z) „frobnicate” nem parancs");
-  assert_contains (run.err, "További információért adja ki a „vitrine-cli --help” parancsot.");
+  vt_test_assert_contains (run.err, "A(z) „frobnicate” nem parancs");
+  vt_test_assert_contains (run.err, "További információért adja ki a „vitrine-cli --help” parancsot.");
 
   /* The C locale's English, not a translation, without LANGUAGE. */
   g_strfreev (envp);
   envp = environ_with ("LC_ALL", "C.UTF-8", "LANGUAGE", NULL, NULL);
   RUN (&run, envp, "frobnicate");
-  assert_contains (run.err, "“frobnicate” is not a command");
+  vt_test_assert_contains (run.err, "“frobnicate” is not a command");
 }
 
 /* A catalog of @n pieces: piece i is from the year 1000 + i % 1000 and
@@ -174,9 +168,9 @@ test_counts_grouped (void)
   count_line = g_strdup_printf ("\n%s of %s pieces\n", grouped, grouped);
   g_assert_true (g_str_has_suffix (run.out, count_line));
   /* Piece 1234, from the year 1234 (as piece 234 is), for 1234.50 ETH. */
-  assert_contains (run.out, "\n1234  Piece  1234");
-  assert_contains (run.out, "\n 234  Piece  1234");
-  assert_contains (run.out, "1234.50 ETH\n");
+  vt_test_assert_contains (run.out, "\n1234  Piece  1234");
+  vt_test_assert_contains (run.out, "\n 234  Piece  1234");
+  vt_test_assert_contains (run.out, "1234.50 ETH\n");
   g_assert_true (strstr (run.out, grouped) == strstr (run.out, count_line) + 1);
 
   vt_test_remove_tree (tmp);

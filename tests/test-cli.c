@@ -64,12 +64,6 @@ run_cli (VtTestRun          *run,
 
 #define RUN(run, cwd, ...) run_cli ((run), (cwd), (const char * const []) { __VA_ARGS__, NULL })
 
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) == NULL) \
-      g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
-  } G_STMT_END
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -90,17 +84,6 @@ tmp_path (Fixture    *fixture,
           const char *name)
 {
   return g_build_filename (fixture->tmp, name, NULL);
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
 }
 
 static JsonNode *
@@ -200,7 +183,7 @@ test_help (void)
   RUN (&run, NULL, "--help");
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    assert_contains (run.out, commands[i]);
+    vt_test_assert_contains (run.out, commands[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -208,14 +191,14 @@ test_help (void)
 
       RUN (&run, NULL, commands[i], "--help");
       g_assert_cmpint (run.status, ==, 0);
-      assert_contains (run.out, usage);
+      vt_test_assert_contains (run.out, usage);
       g_assert_cmpstr (run.err, ==, "");
     }
   RUN (&run, NULL, "query", "--help");
-  assert_contains (run.out, "--facet");
-  assert_contains (run.out, "--format");
+  vt_test_assert_contains (run.out, "--facet");
+  vt_test_assert_contains (run.out, "--format");
   RUN (&run, NULL, "import", "--help");
-  assert_contains (run.out, "--merge");
+  vt_test_assert_contains (run.out, "--merge");
   vt_test_run_clear (&run);
 }
 
@@ -226,20 +209,20 @@ test_bad_usage (void)
 
   RUN (&run, NULL, "frobnicate");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "“frobnicate” is not a command");
+  vt_test_assert_contains (run.err, "“frobnicate” is not a command");
   g_assert_cmpstr (run.out, ==, "");
 
   RUN (&run, NULL, "--no-such-option");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "--no-such-option");
+  vt_test_assert_contains (run.err, "--no-such-option");
 
   RUN (&run, NULL, "import", "--no-such-option");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "vitrine-cli import --help");
+  vt_test_assert_contains (run.err, "vitrine-cli import --help");
 
   RUN (&run, NULL, "import");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "no page given");
+  vt_test_assert_contains (run.err, "no page given");
 
   RUN (&run, NULL, "validate");
   g_assert_cmpint (run.status, ==, 2);
@@ -318,8 +301,8 @@ test_import_refuses_overwrite (Fixture       *fixture,
   /* A second import to the same file is refused, and the file is untouched. */
   RUN (&run, NULL, "import", "-o", catalog, berlin);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, catalog);
-  assert_contains (run.err, "--force");
+  vt_test_assert_contains (run.err, catalog);
+  vt_test_assert_contains (run.err, "--force");
   g_assert_true (g_file_get_contents (catalog, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 
@@ -358,14 +341,14 @@ test_import_merge (Fixture       *fixture,
   json_object_set_string_member (catalog_item (root, 17), "note", "Checked twice");
   json_object_set_string_member (catalog_item (root, 47), "image", "images/047.jpg");
   text = json_to_string (root, TRUE);
-  write_file (catalog, text, -1);
+  vt_test_write_file (catalog, text, -1);
 
   /* The 1947 page again, with a new impact, and a new piece. */
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (partition, &text, NULL, NULL));
   page_text = g_string_new (text);
   g_string_replace (page_text, "Impact: 9", "Impact: 8", 1);
-  write_file (changed, page_text->str, page_text->len);
+  vt_test_write_file (changed, page_text->str, page_text->len);
 
   RUN (&run, NULL, "import", "--merge", "-o", catalog, changed, moon);
   g_assert_cmpint (run.status, ==, 0);
@@ -394,11 +377,11 @@ test_import_merge_needs_catalog (Fixture       *fixture,
 
   RUN (&run, NULL, "import", "--merge", moon);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "-o CATALOG");
+  vt_test_assert_contains (run.err, "-o CATALOG");
 
   RUN (&run, NULL, "import", "--merge", "-o", catalog, moon);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "missing.json");
+  vt_test_assert_contains (run.err, "missing.json");
   g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
   vt_test_run_clear (&run);
 }
@@ -421,7 +404,7 @@ test_import_images (Fixture       *fixture,
     {
       g_autofree char *path = g_build_filename (images, files[i], NULL);
 
-      write_file (path, "", 0);
+      vt_test_write_file (path, "", 0);
     }
 
   good_pages (pages);
@@ -429,7 +412,7 @@ test_import_images (Fixture       *fixture,
   free_pages (pages);
   g_assert_cmpint (run.status, ==, 0);
   /* No image for 89: said, and the rest imported. */
-  assert_contains (run.err, "no image for piece 89");
+  vt_test_assert_contains (run.err, "no image for piece 89");
 
   /* Relative to the catalog's folder. */
   root = load_json (catalog);
@@ -459,7 +442,7 @@ test_import_images (Fixture       *fixture,
 
     RUN (&run, fixture->tmp, "import", "--images", "no-such-images", moon);
     g_assert_cmpint (run.status, ==, 2);
-    assert_contains (run.err, "no-such-images: is not a folder");
+    vt_test_assert_contains (run.err, "no-such-images: is not a folder");
   }
   vt_test_run_clear (&run);
 }
@@ -476,18 +459,18 @@ test_import_broken_page (Fixture       *fixture,
 
   RUN (&run, NULL, "import", "-o", catalog, moon, broken);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, expected);
+  vt_test_assert_contains (run.err, expected);
   g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
 
   /* Named as given on the command line. */
   RUN (&run, TEST_DATA_DIR, "import", "pages/good-1969-moon-landing.txt", "pages/broken-number.txt");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "pages/broken-number.txt:19: Number:");
+  vt_test_assert_contains (run.err, "pages/broken-number.txt:19: Number:");
   g_assert_cmpstr (run.out, ==, "");
 
   RUN (&run, TEST_DATA_DIR, "import", "pages/broken-encoding.txt");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "pages/broken-encoding.txt:7: ");
+  vt_test_assert_contains (run.err, "pages/broken-encoding.txt:7: ");
   vt_test_run_clear (&run);
 }
 
@@ -500,21 +483,21 @@ test_import_unreadable_page (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "import", moon, "no-such-page.txt");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "no-such-page.txt: no such file");
+  vt_test_assert_contains (run.err, "no-such-page.txt: no such file");
   g_assert_cmpstr (run.out, ==, "");
 
   RUN (&run, TEST_DATA_DIR, "import", "pages");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "pages: is a folder");
+  vt_test_assert_contains (run.err, "pages: is a folder");
 
   RUN (&run, NULL, "import", "/dev/zero");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "/dev/zero: is not a regular file");
+  vt_test_assert_contains (run.err, "/dev/zero: is not a regular file");
 
   /* Two pages of the same number. */
   RUN (&run, NULL, "import", moon, moon);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "number 69");
+  vt_test_assert_contains (run.err, "number 69");
   vt_test_run_clear (&run);
 }
 
@@ -546,12 +529,12 @@ test_validate_problems (void)
   /* Each problem with the line its piece starts on in the catalog. */
   g_assert_cmpstr (lines[0], ==,
                    "cli/problems.json:6: item 56 (1956 - Hungarian Revolution): impact: 12 is outside 1-10");
-  assert_contains (run.out, "cli/problems.json:17: item 61 (1961 - Berlin Wall Built): year:");
-  assert_contains (run.out, "cli/problems.json:28: item 62 (1962 - Cuban Missile Crisis): price:");
+  vt_test_assert_contains (run.out, "cli/problems.json:17: item 61 (1961 - Berlin Wall Built): year:");
+  vt_test_assert_contains (run.out, "cli/problems.json:28: item 62 (1962 - Cuban Missile Crisis): price:");
   /* One line per problem, each naming the catalog. */
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_true (g_str_has_prefix (lines[i], "cli/problems.json:"));
-  assert_contains (run.err, "cli/problems.json: 6 problems");
+  vt_test_assert_contains (run.err, "cli/problems.json: 6 problems");
   vt_test_run_clear (&run);
 }
 
@@ -579,8 +562,8 @@ test_validate_huge_title (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "validate", "huge.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "huge.json:1: item 1 (xxxxxxxxxx");
-  assert_contains (run.out, "…): title: 209715200 characters, more than the 1000 allowed: “xxxxxxxxxx");
+  vt_test_assert_contains (run.out, "huge.json:1: item 1 (xxxxxxxxxx");
+  vt_test_assert_contains (run.out, "…): title: 209715200 characters, more than the 1000 allowed: “xxxxxxxxxx");
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* the title, the image, and after the last newline */
   for (guint i = 0; lines[i] != NULL; i++)
@@ -602,12 +585,12 @@ test_validate_hostile_images (Fixture       *fixture,
   /* /dev/zero lies outside the catalog's folder: allowed, to be opened. */
   vt_test_run_within (&run, fixture->tmp, NULL, argv, 30);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "catalog.json:6: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
-  assert_contains (run.out, "catalog.json:7: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
-  assert_contains (run.out, "catalog.json:8: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
-  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
-  assert_contains (run.out, "catalog.json:10: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
-  assert_contains (run.err, "catalog.json: 5 problems");
+  vt_test_assert_contains (run.out, "catalog.json:6: item 1 (1901 - A fifo): image: “fifo.jpg” is not a regular file");
+  vt_test_assert_contains (run.out, "catalog.json:7: item 2 (1902 - A device): image: “/dev/zero” is not a regular file");
+  vt_test_assert_contains (run.out, "catalog.json:8: item 3 (1903 - A folder): image: “folder.jpg” is a folder");
+  vt_test_assert_contains (run.out, "catalog.json:9: item 4 (1904 - A symbolic link loop): image: “loop.jpg” is a symbolic link that leads back to itself");
+  vt_test_assert_contains (run.out, "catalog.json:10: item 5 (1905 - Zero bytes): image: “empty.jpg” is empty (0 bytes)");
+  vt_test_assert_contains (run.err, "catalog.json: 5 problems");
   vt_test_run_clear (&run);
 }
 
@@ -624,22 +607,22 @@ test_validate_outside_images (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "validate", "catalog.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json:8: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json:9: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json:12: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
-  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
-  assert_contains (run.out, "catalog.json:11: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
+  vt_test_assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is outside the catalog’s folder");
+  vt_test_assert_contains (run.out, "catalog.json:8: item 3 (1903 - Absolute): image: “/proc/self/environ” is outside the catalog’s folder");
+  vt_test_assert_contains (run.out, "catalog.json:9: item 4 (1904 - A link that leads out): image: “link.png” is outside the catalog’s folder");
+  vt_test_assert_contains (run.out, "catalog.json:12: item 7 (1907 - A file address): image: “file:///etc/shadow” is outside the catalog’s folder");
+  vt_test_assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  vt_test_assert_contains (run.out, "catalog.json:11: item 6 (1906 - On a share): image: “smb://server/share/1906.jpg” is not a file on this computer");
   g_assert_null (strstr (run.out, "item 1 "));
-  assert_contains (run.err, "catalog.json: 4 images lie outside the catalog’s folder and were not opened; "
+  vt_test_assert_contains (run.err, "catalog.json: 4 images lie outside the catalog’s folder and were not opened; "
                             "if you trust the catalog, allow them with --allow-outside");
 
   RUN (&run, fixture->tmp, "validate", "--allow-outside", "catalog.json");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_null (strstr (run.out, "outside the catalog’s folder"));
   g_assert_null (strstr (run.out, "item 4 "));
-  assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
-  assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
+  vt_test_assert_contains (run.out, "catalog.json:7: item 2 (1902 - Up and out): image: “../../../../../../../../../../etc/passwd” is not an image");
+  vt_test_assert_contains (run.out, "catalog.json:10: item 5 (1905 - On the web): image: “http://example.com/1905.jpg” is not a file on this computer");
   g_assert_null (strstr (run.err, "--allow-outside"));
 
   RUN (&run, fixture->tmp, "query", "--allow-outside", "--format", "csv", "catalog.json");
@@ -654,8 +637,8 @@ test_validate_unnamed_pieces (void)
 
   RUN (&run, TEST_DATA_DIR, "validate", "unnamed-pieces.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "unnamed-pieces.json:7: items[1]: title: missing\n");
-  assert_contains (run.out, "unnamed-pieces.json:8: items[2]: impact: “seven” is a string, not a number\n");
+  vt_test_assert_contains (run.out, "unnamed-pieces.json:7: items[1]: title: missing\n");
+  vt_test_assert_contains (run.out, "unnamed-pieces.json:8: items[2]: impact: “seven” is a string, not a number\n");
   vt_test_run_clear (&run);
 }
 
@@ -793,13 +776,13 @@ test_query_table (Fixture       *fixture,
       g_assert_true (g_str_has_suffix (prefix, "  "));
     }
   g_assert_true (g_str_has_prefix (lines[1] + (title_column - lines[0]), "1917 - October Revolution"));
-  assert_contains (lines[1], "1.8 ETH");
+  vt_test_assert_contains (lines[1], "1.8 ETH");
   g_assert_true (g_str_has_prefix (lines[4] + (title_column - lines[0]), "1969 - Apollo 11"));
   g_assert_cmpstr (lines[5], ==, "4 of 4 pieces");
 
   RUN (&run, NULL, "query", catalog, "--search", "nothing-matches-this");
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "0 of 4 pieces");
+  vt_test_assert_contains (run.out, "0 of 4 pieces");
   vt_test_run_clear (&run);
 }
 
@@ -812,7 +795,7 @@ test_query_csv (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   VtTestRun run = { 0 };
 
-  write_file (quoted,
+  vt_test_write_file (quoted,
               "Title: 1905 - \"Bloody Sunday\", St Petersburg\n"
               "Year: 1905\n"
               "Country: Russia\n"
@@ -888,14 +871,14 @@ test_query_facets (Fixture       *fixture,
 
   RUN (&run, NULL, "query", catalog, "--facets");
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Region\n");
-  assert_contains (run.out, "Country\n");
-  assert_contains (run.out, "  Pakistan");
+  vt_test_assert_contains (run.out, "Region\n");
+  vt_test_assert_contains (run.out, "Country\n");
+  vt_test_assert_contains (run.out, "  Pakistan");
 
   RUN (&run, NULL, "query", catalog, "--facets", "--format", "csv");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "facet,value,count,selected\r\n"));
-  assert_contains (run.out, "\r\ncountry,Pakistan,1,false\r\n");
+  vt_test_assert_contains (run.out, "\r\ncountry,Pakistan,1,false\r\n");
   vt_test_run_clear (&run);
 }
 
@@ -920,7 +903,7 @@ test_query_bad_options (Fixture       *fixture,
     {
       RUN (&run, NULL, "query", catalog, bad[i][0], bad[i][1]);
       g_assert_cmpint (run.status, ==, 2);
-      assert_contains (run.err, bad[i][1]);
+      vt_test_assert_contains (run.err, bad[i][1]);
       g_assert_cmpstr (run.out, ==, "");
     }
   vt_test_run_clear (&run);
@@ -965,7 +948,7 @@ check_bad_catalog (const char *cwd,
       g_test_message ("%s %s: %s", commands[c], path, run.err);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
-      assert_contains (run.err, basename);
+      vt_test_assert_contains (run.err, basename);
       if (position && !g_regex_match_simple (line_pattern, run.err, 0, 0))
         g_error ("no line in “%s”", run.err);
     }
@@ -980,7 +963,7 @@ check_bad_catalog (const char *cwd,
     g_file_get_contents (full, &before, NULL, NULL);
     RUN (&run, cwd, "import", "--merge", "-o", path, moon);
     g_assert_cmpint (run.status, ==, 2);
-    assert_contains (run.err, basename);
+    vt_test_assert_contains (run.err, basename);
     g_file_get_contents (full, &after, NULL, NULL);
     g_assert_cmpstr (before, ==, after);
   }
@@ -1021,12 +1004,12 @@ test_bad_catalogs (Fixture       *fixture,
 
           g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
           path = tmp_path (fixture, cases[i].name);
-          write_file (path, contents, length);
+          vt_test_write_file (path, contents, length);
         }
       else
         {
           path = tmp_path (fixture, cases[i].name);
-          write_file (path, cases[i].data, cases[i].length);
+          vt_test_write_file (path, cases[i].data, cases[i].length);
         }
       check_bad_catalog (fixture->tmp, cases[i].name, cases[i].position);
     }
@@ -1056,7 +1039,7 @@ test_hostile_catalogs (Fixture       *fixture,
       source = g_build_filename (dir_path, name, NULL);
       g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
       path = tmp_path (fixture, name);
-      write_file (path, contents, length);
+      vt_test_write_file (path, contents, length);
       check_bad_catalog (fixture->tmp, name, TRUE);
       n++;
     }
@@ -1072,21 +1055,21 @@ test_missing_and_folder (Fixture       *fixture,
 
   RUN (&run, fixture->tmp, "validate", "missing.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "missing.json");
+  vt_test_assert_contains (run.err, "missing.json");
 
   RUN (&run, fixture->tmp, "query", "missing.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "missing.json");
+  vt_test_assert_contains (run.err, "missing.json");
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   RUN (&run, fixture->tmp, "validate", "a-folder.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "a-folder.json");
+  vt_test_assert_contains (run.err, "a-folder.json");
   g_assert_cmpstr (run.out, ==, "");
 
   RUN (&run, fixture->tmp, "query", "a-folder.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "a-folder.json");
+  vt_test_assert_contains (run.err, "a-folder.json");
   vt_test_run_clear (&run);
 }
 
@@ -1101,11 +1084,11 @@ test_no_permission (Fixture       *fixture,
     return;
   /* A catalog validate reads without failing (one problem, exit 1): only
    * its mode makes it unreadable (exit 2). */
-  write_file (path, "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": []}", -1);
+  vt_test_write_file (path, "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": []}", -1);
   g_assert_cmpint (g_chmod (path, 0), ==, 0);
   RUN (&run, NULL, "validate", path);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "secret.json");
+  vt_test_assert_contains (run.err, "secret.json");
   vt_test_run_clear (&run);
 }
 

@@ -44,28 +44,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmp);
 }
 
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) == NULL) \
-      g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
-  } G_STMT_END
-
 static char *
 tmp_path (Fixture    *fixture,
           const char *name)
 {
   return g_build_filename (fixture->tmp, name, NULL);
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
 }
 
 /* vitrine-cli with @args (NULL-terminated), in @cwd, with XDG_CACHE_HOME
@@ -175,14 +158,14 @@ test_catalog_huge_file (Fixture       *fixture,
   catalog = load_catalog (path, &error);
   g_assert_null (catalog);
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG);
-  assert_contains (error->message, "huge.json");
-  assert_contains (error->message, "more than the limit of 512.0\u00a0MB");
+  vt_test_assert_contains (error->message, "huge.json");
+  vt_test_assert_contains (error->message, "more than the limit of 512.0\u00a0MB");
   /* Refused from its size: nothing of it was read. */
   g_assert_cmpint (peak_rss_kb () - rss_before, <, 64 * 1024);
 
   RUN (&run, fixture->tmp, "validate", "huge.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "huge.json: the file is 1.0\u00a0GB, more than the limit of 512.0\u00a0MB");
+  vt_test_assert_contains (run.err, "huge.json: the file is 1.0\u00a0GB, more than the limit of 512.0\u00a0MB");
   vt_test_run_clear (&run);
 }
 
@@ -217,7 +200,7 @@ write_many_pieces (const char *path,
       g_string_append (out, i < n ? "\"},\n" : "\"}\n");
     }
   g_string_append (out, "]}\n");
-  write_file (path, out->str, (gssize) out->len);
+  vt_test_write_file (path, out->str, (gssize) out->len);
   g_string_free (out, TRUE);
 }
 
@@ -235,11 +218,11 @@ test_catalog_million_items (Fixture       *fixture,
   catalog = load_catalog (path, &error);
   g_assert_null (catalog);
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_TOO_BIG);
-  assert_contains (error->message, "million.json: the catalog has 1000000 pieces, more than the 100000");
+  vt_test_assert_contains (error->message, "million.json: the catalog has 1000000 pieces, more than the 100000");
 
   RUN (&run, fixture->tmp, "query", "million.json");
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "million.json: the catalog has 1000000 pieces");
+  vt_test_assert_contains (run.err, "million.json: the catalog has 1000000 pieces");
   g_assert_cmpstr (run.out, ==, "");
   vt_test_run_clear (&run);
 }
@@ -272,7 +255,7 @@ test_catalog_long_string (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&members, g_free);
-  write_file (path, json, -1);
+  vt_test_write_file (path, json, -1);
   g_clear_pointer (&json, g_free);
 
   catalog = load_catalog (path, &error);
@@ -305,12 +288,12 @@ test_catalog_big_numbers (Fixture       *fixture,
       g_autoptr(VtCatalog) catalog = NULL;
       g_autoptr(GError) error = NULL;
 
-      write_file (path, json, -1);
+      vt_test_write_file (path, json, -1);
       catalog = load_catalog (path, &error);
       if (catalog == NULL)
         {
           g_assert_true (error->domain == VT_CATALOG_ERROR);
-          assert_contains (error->message, name);
+          vt_test_assert_contains (error->message, name);
           continue;
         }
       assert_round_trip (catalog, path);
@@ -334,7 +317,7 @@ assert_escape_round_trip (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_test_message ("%s", escaped);
-  write_file (path, json, -1);
+  vt_test_write_file (path, json, -1);
   catalog = load_catalog (path, &error);
   g_assert_no_error (error);
   item = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
@@ -401,11 +384,11 @@ test_catalog_unrepresentable_escapes (Fixture       *fixture,
       g_autoptr(VtCatalog) catalog = NULL;
       g_autoptr(GError) error = NULL;
 
-      write_file (path, json, -1);
+      vt_test_write_file (path, json, -1);
       catalog = load_catalog (path, &error);
       g_assert_null (catalog);
       g_assert_true (error->domain == VT_CATALOG_ERROR);
-      assert_contains (error->message, name);
+      vt_test_assert_contains (error->message, name);
     }
 }
 
@@ -454,7 +437,7 @@ images_set_up (const char *dir)
       gsize length;
 
       g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      write_file (to, contents, (gssize) length);
+      vt_test_write_file (to, contents, (gssize) length);
     }
 
 #define IN_DIR(name) g_autofree char *name = g_build_filename (dir, #name ".jpg", NULL)
@@ -485,8 +468,8 @@ assert_image_error (const ImageCase *image,
       return;
     }
   g_assert_error (error, VT_THUMBNAILER_ERROR, image->code);
-  assert_contains (error->message, named);
-  assert_contains (error->message, image->says);
+  vt_test_assert_contains (error->message, named);
+  vt_test_assert_contains (error->message, image->says);
 }
 
 typedef struct
@@ -572,7 +555,7 @@ write_image_catalog (const char *dir)
     g_string_append_printf (json, "%s  {\"number\": %u, \"title\": \"Piece %u\", \"image\": \"%s\"}",
                             i > 0 ? ",\n" : "", i + 1, i + 1, image_cases[i].name);
   g_string_append (json, "\n ]}\n");
-  write_file (path, json->str, -1);
+  vt_test_write_file (path, json->str, -1);
 }
 
 /* Whether @image is a link that leads out of the catalog's folder. */
@@ -600,12 +583,12 @@ test_image_cli_thumbnails (Fixture       *fixture,
         g_autofree char *line = g_strdup_printf ("(Piece %u): “%s” is outside the catalog’s folder",
                                                  i + 1, image_cases[i].name);
 
-        assert_contains (run.err, line);
+        vt_test_assert_contains (run.err, line);
       }
 
   RUN (&run, fixture->tmp, "thumbnails", "--allow-outside", "catalog.json");
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.out, "made 0, already valid 1, failed 13");
+  vt_test_assert_contains (run.out, "made 0, already valid 1, failed 13");
   for (guint i = 0; i < G_N_ELEMENTS (image_cases); i++)
     {
       g_autofree char *path = tmp_path (fixture, image_cases[i].name);
@@ -613,8 +596,8 @@ test_image_cli_thumbnails (Fixture       *fixture,
 
       if (image_cases[i].code == -1)
         continue;
-      assert_contains (run.err, line);
-      assert_contains (run.err, image_cases[i].says);
+      vt_test_assert_contains (run.err, line);
+      vt_test_assert_contains (run.err, image_cases[i].says);
     }
   vt_test_run_clear (&run);
 }
@@ -640,7 +623,7 @@ test_image_cli_validate (Fixture       *fixture,
       if (image_cases[i].code == -1)
         g_assert_null (strstr (run.out, piece));
       else
-        assert_contains (run.out, line);
+        vt_test_assert_contains (run.out, line);
     }
   vt_test_run_clear (&run);
 }
@@ -658,8 +641,8 @@ assert_import_refused (Fixture    *fixture,
 
   RUN (&run, fixture->tmp, "import", "-o", catalog, page);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, message);
-  assert_contains (run.err, "nothing was written");
+  vt_test_assert_contains (run.err, message);
+  vt_test_assert_contains (run.err, "nothing was written");
   g_assert_cmpstr (run.out, ==, "");
   g_assert_false (g_file_test (catalog, G_FILE_TEST_EXISTS));
   vt_test_run_clear (&run);
@@ -707,7 +690,7 @@ test_page_huge (Fixture       *fixture,
 
   while (out->len < 50 * 1024 * 1024)
     g_string_append (out, "A paragraph of history, repeated until the page is 50 MB.\n\n");
-  write_file (page, out->str, (gssize) out->len);
+  vt_test_write_file (page, out->str, (gssize) out->len);
   g_string_free (out, TRUE);
 
   assert_import_refused (fixture, page, message);
@@ -732,7 +715,7 @@ test_page_million_lines (Fixture       *fixture,
   out = g_string_new (NULL);
   for (guint i = 0; i < 1000000; i++)
     g_string_append (out, "x\n");
-  write_file (lines, out->str, (gssize) out->len);
+  vt_test_write_file (lines, out->str, (gssize) out->len);
   g_string_free (out, TRUE);
   assert_import_refused (fixture, lines, message);
 
@@ -743,7 +726,7 @@ test_page_million_lines (Fixture       *fixture,
       g_string_append (out, "\n\n");
     }
   g_string_append (out, "Number: 69/100\n");
-  write_file (paragraphs, out->str, (gssize) out->len);
+  vt_test_write_file (paragraphs, out->str, (gssize) out->len);
   g_string_free (out, TRUE);
 
   RUN (&run, fixture->tmp, "import", "-o", catalog_path, paragraphs);
@@ -778,7 +761,7 @@ test_page_many_keys (Fixture       *fixture,
       append_uint (out, i);
       g_string_append_c (out, '\n');
     }
-  write_file (page, out->str, (gssize) out->len);
+  vt_test_write_file (page, out->str, (gssize) out->len);
   g_string_free (out, TRUE);
 
   RUN (&run, fixture->tmp, "import", "-o", catalog_path, page);

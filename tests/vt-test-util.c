@@ -410,3 +410,14 @@ vt_test_hints_clear (VtTestHints *hints)
 {
   g_clear_pointer (&hints->hints, g_array_unref);
 }
+
+void
+vt_test_write_file (const char *path,
+                    const char *data,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}

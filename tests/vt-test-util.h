@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -96,6 +97,18 @@ void  vt_test_hints_expect (VtTestHints *hints,
 void  vt_test_hints_clear  (VtTestHints *hints);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestHints, vt_test_hints_clear)
+
+/* Fails the test unless @needle is in @haystack, quoting both. */
+#define vt_test_assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
+  } G_STMT_END
+
+/* Writes @data (@length bytes, or up to its NUL if -1) to @path, or fails the test. */
+void  vt_test_write_file   (const char *path,
+                            const char *data,
+                            gssize      length);
 
 /* Runs the main loop until @cond holds. A condition that never holds
  * fails the test after 20 s: a bound on a hang, not a timed assertion. */
