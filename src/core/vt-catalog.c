@@ -10,6 +10,7 @@
 #include "vt-file.h"
 #include "vt-item-private.h"
 #include "vt-json-check.h"
+#include "vt-json-splice.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -23,7 +24,8 @@
  *
  * The parsed root object is kept: saving writes it back with the
  * current items in place of "items", so members the program does not
- * know stay, in their order, at every level.
+ * know stay, in their order, at every level, over the text of the file
+ * the catalog was loaded from (vt_json_splice()).
  */
 
 G_DEFINE_QUARK (vt-catalog-error-quark, vt_catalog_error)
@@ -441,18 +443,18 @@ vt_catalog_new_for_file (GFile         *file,
 /* }}} */
 /* {{{ Saving */
 
-char *
-vt_catalog_to_data (VtCatalog *self,
-                    gsize     *length)
+/* The catalog as it is now: the root read from the file, with the
+ * collection and the current items in place (members keep their
+ * positions, unknown ones included). The catalog's own tree is shared,
+ * never changed. */
+static JsonNode *
+build_root (VtCatalog *self)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *root = json_object_new ();
   JsonNode *old_items;
   JsonArray *items;
   guint next_item = 0;
-  GString *out;
-  gsize n;
-
-  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
 
   if (self->root == NULL)
     {
@@ -463,9 +465,11 @@ vt_catalog_to_data (VtCatalog *self,
         self->collection = json_object_new ();
     }
 
-  /* Set in place: members keep their position, unknown ones included. */
+  names = json_object_get_members (self->root);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (root, l->data, json_node_copy (json_object_get_member (self->root, l->data)));
   if (self->collection != NULL)
-    json_object_set_object_member (self->root, "collection", json_object_ref (self->collection));
+    json_object_set_object_member (root, "collection", json_object_ref (self->collection));
 
   /* Elements of "items" that are not pieces were skipped at load: they
    * go back among the pieces where they were, never dropped. */
@@ -492,11 +496,66 @@ vt_catalog_to_data (VtCatalog *self,
     }
   for (; next_item < self->items->len; next_item++)
     json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
-  json_object_set_array_member (self->root, "items", items);
+  json_object_set_array_member (root, "items", items);
 
-  node = json_node_init_object (json_node_alloc (), self->root);
-  out = vt_json_write (node);
-  g_string_append_c (out, '\n');
+  return json_node_init_object (json_node_alloc (), root);
+}
+
+/* The text of the file the catalog was loaded from, as it is now; NULL
+ * when it cannot be read. Read again rather than kept: a catalog would
+ * otherwise hold its file's size in memory for a save that may never
+ * come. */
+static GBytes *
+read_loaded_file (VtCatalog *self)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (self->file == NULL)
+    return NULL;
+  if (g_file_peek_path (self->file) != NULL)
+    {
+      if (!g_file_get_contents (g_file_peek_path (self->file), &contents, &length, NULL))
+        return NULL;
+    }
+  else if (!g_file_load_contents (self->file, NULL, &contents, &length, NULL, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/*
+ * A catalog loaded from a file is written over that file's text
+ * (vt_json_splice()): what did not change keeps its bytes, numbers as
+ * written and formatting included, so an edit changes only its own
+ * lines. Without the file (a new catalog, or the file gone or no
+ * longer JSON) it is written afresh, as Vitrine formats catalogs.
+ */
+char *
+vt_catalog_to_data (VtCatalog *self,
+                    gsize     *length)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) original = NULL;
+  GString *out = NULL;
+  gsize n;
+
+  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
+
+  node = build_root (self);
+  original = read_loaded_file (self);
+  if (original != NULL)
+    {
+      gsize original_length;
+      const char *data = g_bytes_get_data (original, &original_length);
+
+      out = vt_json_splice (data != NULL ? data : "", original_length, node);
+    }
+  if (out == NULL)
+    {
+      out = vt_json_write (node);
+      g_string_append_c (out, '\n');
+    }
+
   n = out->len;
   if (length != NULL)
     *length = n;

@@ -72,7 +72,10 @@ gboolean    vt_catalog_load_finish      (VtCatalog           *self,
 gboolean    vt_catalog_save             (VtCatalog           *self,
                                          GFile               *file,
                                          GError             **error);
-/* The catalog as it would be saved, pretty-printed. */
+/* The catalog as it would be saved: written over the text of the file
+ * it was loaded from, so what did not change keeps its bytes (numbers
+ * and formatting as written); pretty-printed afresh when there is no
+ * such file to read. */
 char       *vt_catalog_to_data          (VtCatalog           *self,
                                          gsize               *length);
 

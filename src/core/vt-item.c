@@ -632,6 +632,53 @@ vt_item_get_json (VtItem *self)
   return self->json;
 }
 
+static JsonNode *
+copy_node (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObject *inner = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (inner, name, copy_node (member));
+      copy = json_node_alloc ();
+      json_node_take_object (json_node_init (copy, JSON_NODE_OBJECT), inner);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      JsonArray *inner = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (inner, copy_node (json_array_get_element (array, i)));
+      copy = json_node_alloc ();
+      json_node_take_array (json_node_init (copy, JSON_NODE_ARRAY), inner);
+      return copy;
+    }
+  return json_node_copy (node);
+}
+
+JsonObject *
+vt_item_dup_json (VtItem *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  node = json_node_init_object (json_node_alloc (), self->json);
+  copy = copy_node (node);
+  return json_object_ref (json_node_get_object (copy));
+}
+
 guint
 vt_item_get_number (VtItem *self)
 {

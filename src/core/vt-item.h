@@ -32,6 +32,10 @@ VtItem             *vt_item_new_from_json     (JsonObject  *object,
                                                GPtrArray   *problems);
 
 JsonObject         *vt_item_get_json          (VtItem      *self);
+/* A new object of the whole piece, unknown members included, in the
+ * order they were read: the only way to read an item's JSON to change
+ * it (the item itself never changes). */
+JsonObject         *vt_item_dup_json          (VtItem      *self);
 /* The value of a string field (vt_field_is_string()) as written; NULL
  * when missing, empty or not a string. The image's path is not resolved. */
 const char         *vt_item_get_string        (VtItem      *self,
