@@ -490,12 +490,12 @@ build_root (VtCatalog *self)
               continue;
             }
           for (; next_item < MIN (n_pieces, self->items->len); next_item++)
-            json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
+            json_array_add_object_element (items, vt_item_dup_json (g_ptr_array_index (self->items, next_item)));
           json_array_add_element (items, json_node_copy (element));
         }
     }
   for (; next_item < self->items->len; next_item++)
-    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
+    json_array_add_object_element (items, vt_item_dup_json (g_ptr_array_index (self->items, next_item)));
   json_object_set_array_member (root, "items", items);
 
   return json_node_init_object (json_node_alloc (), root);
