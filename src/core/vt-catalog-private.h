@@ -33,8 +33,6 @@ struct _VtCatalogLoadJob
   int            progress;
   int            progress_pending;
   guint          last_reported;
-  guint          n_expected_objects;
-  guint          n_parsed_objects;
 
   /* results */
   GFile         *base_dir;
