@@ -452,6 +452,7 @@ build_root (VtCatalog *self)
 {
   g_autoptr(GList) names = NULL;
   JsonObject *root = json_object_new ();
+  JsonNode *node;
   JsonNode *old_items;
   JsonArray *items;
   guint next_item = 0;
@@ -498,7 +499,9 @@ build_root (VtCatalog *self)
     json_array_add_object_element (items, vt_item_dup_json (g_ptr_array_index (self->items, next_item)));
   json_object_set_array_member (root, "items", items);
 
-  return json_node_init_object (json_node_alloc (), root);
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
 }
 
 /* The text of the file the catalog was loaded from, as it is now; NULL

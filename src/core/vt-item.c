@@ -524,11 +524,13 @@ vt_item_new_in_scope (JsonObject   *object,
 static JsonNode *
 string_list_node (const char * const *values)
 {
+  JsonNode *node = json_node_init (json_node_alloc (), JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; values[i] != NULL; i++)
     json_array_add_string_element (array, values[i]);
-  return json_node_init_array (json_node_alloc (), array);
+  json_node_take_array (node, array);
+  return node;
 }
 
 /* The JSON of a typed field, as it was read. */
