@@ -414,6 +414,43 @@ test_remove_last (void)
   vt_test_remove_tree (dir);
 }
 
+/* A new piece goes after the last one, formatted like its neighbours:
+ * the last piece only gains its comma. */
+static void
+test_new_piece (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-diff-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(VtItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+
+  vt_test_write_file (path, fixture, -1);
+  catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (object, "number", 3);
+  json_object_set_string_member (object, "title", "1903 - Third");
+  item = vt_item_new_from_json (object, vt_catalog_get_base_dir (catalog), NULL);
+  vt_catalog_put_item (catalog, item);
+  g_assert_true (vt_catalog_save (catalog, file, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  expected = replace_all (fixture, "    }\n  ]",
+                          "    },\n"
+                          "    {\n"
+                          "      \"number\": 3,\n"
+                          "      \"title\": \"1903 - Third\"\n"
+                          "    }\n  ]");
+  g_assert_cmpstr (saved, ==, expected);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/minimal-diff/sample-unchanged", test_sample_unchanged);
   g_test_add_func ("/minimal-diff/foreign-formatting", test_foreign_formatting);
   g_test_add_func ("/minimal-diff/remove-last", test_remove_last);
+  g_test_add_func ("/minimal-diff/new-piece", test_new_piece);
 
   return g_test_run ();
 }

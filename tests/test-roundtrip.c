@@ -23,8 +23,9 @@
  * malformed escape): those must be refused at load, naming it.
  *
  * A save writes over the text of the file the catalog was loaded from,
- * copying what did not change: each catalog is also saved after one
- * edit, which must change that member and nothing else.
+ * copying what did not change: each catalog is also saved after an edit
+ * of one piece (a member set, one removed, one added), which must
+ * change those members and nothing else.
  */
 
 #define N_GENERATED 2000
@@ -155,9 +156,11 @@ make_work_dir (void)
   return vt_test_make_tmp_dir ("vitrine-roundtrip-XXXXXX");
 }
 
-/* Changes the title of the first numbered piece of @catalog, loaded from
- * @path, saves (written over @path's text: see vt_json_splice()) and
- * checks the save holds @expected with just that change. */
+/* Edits the first numbered piece of @catalog, loaded from @path: sets
+ * its title, removes one other member and adds one holding a list and
+ * objects; saves (written over @path's text: see vt_json_splice()) and
+ * checks the save holds @expected with just those changes, which are
+ * made to @expected too. */
 static void
 assert_edit_round_trip (VtCatalog  *catalog,
                         const char *path,
@@ -165,14 +168,16 @@ assert_edit_round_trip (VtCatalog  *catalog,
                         JsonNode   *expected)
 {
   static const char title[] = "Edited \"title\"\\ \xc3\xa9 \x1f\n";
+  static const char added_json[] = "{\"list\": [1, 2.5, \"x\", null, true], \"empty\": {}, \"none\": []}";
   g_autofree char *edited_path = g_build_filename (dir, "edited.json", NULL);
   g_autoptr(GFile) edited_file = g_file_new_for_path (edited_path);
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(VtItem) edited = NULL;
-  g_autoptr(JsonNode) old_title = NULL;
+  g_autoptr(VtItem) item = NULL;
   g_autoptr(JsonNode) saved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VtItem) item = NULL;
+  g_autoptr(GList) names = NULL;
+  g_autofree char *removed = NULL;
   JsonObject *expected_piece;
 
   for (guint i = 0; item == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
@@ -186,25 +191,29 @@ assert_edit_round_trip (VtCatalog  *catalog,
   if (item == NULL)
     return;
 
+  expected_piece = json_array_get_object_element (json_object_get_array_member (json_node_get_object (expected), "items"),
+                                                  (guint) vt_item_get_index (item));
+  names = json_object_get_members (expected_piece);
+  for (GList *l = names; l != NULL && removed == NULL; l = l->next)
+    if (strcmp (l->data, "number") != 0 && strcmp (l->data, "title") != 0)
+      removed = g_strdup (l->data);
+
   object = vt_item_dup_json (item);
   json_object_set_string_member (object, "title", title);
+  if (removed != NULL)
+    json_object_remove_member (object, removed);
+  json_object_set_member (object, "added", json_from_string (added_json, NULL));
   edited = vt_item_new_from_json (object, vt_catalog_get_base_dir (catalog), NULL);
   vt_catalog_put_item (catalog, edited);
   g_assert_true (vt_catalog_save (catalog, edited_file, &error));
   g_assert_no_error (error);
 
-  /* The same change in the expected tree, undone after. */
-  expected_piece = json_array_get_object_element (json_object_get_array_member (json_node_get_object (expected), "items"),
-                                                  (guint) vt_item_get_index (item));
-  if (json_object_has_member (expected_piece, "title"))
-    old_title = json_node_copy (json_object_get_member (expected_piece, "title"));
   json_object_set_string_member (expected_piece, "title", title);
+  if (removed != NULL)
+    json_object_remove_member (expected_piece, removed);
+  json_object_set_member (expected_piece, "added", json_from_string (added_json, NULL));
   saved = parse_file (edited_path);
   assert_same_node (expected, saved, path);
-  if (old_title != NULL)
-    json_object_set_member (expected_piece, "title", g_steal_pointer (&old_title));
-  else
-    json_object_remove_member (expected_piece, "title");
 }
 
 /* Loads @path, saves it elsewhere, loads that, and checks both saves
