@@ -443,19 +443,87 @@ vt_catalog_new_for_file (GFile         *file,
 /* }}} */
 /* {{{ Saving */
 
-/* The catalog as it is now: the root read from the file, with the
- * collection and the current items in place (members keep their
- * positions, unknown ones included). The catalog's own tree is shared,
- * never changed. */
+/* An element of "items" as saved: a piece, or an element that is not
+ * one (skipped at load, kept in the root). */
+typedef struct
+{
+  VtItem   *item;
+  JsonNode *other;
+} SavedElement;
+
+/* "items" as saved: the pieces in order, and the elements that are not
+ * pieces back among them where they were, never dropped. */
+static GArray *
+saved_elements (VtCatalog *self)
+{
+  GArray *elements = g_array_sized_new (FALSE, FALSE, sizeof (SavedElement), self->items->len);
+  JsonNode *old_items = self->root != NULL ? json_object_get_member (self->root, "items") : NULL;
+  guint next_item = 0;
+
+  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
+    {
+      JsonArray *old = json_node_get_array (old_items);
+      guint n_pieces = 0;
+
+      for (guint i = 0; i < json_array_get_length (old); i++)
+        {
+          JsonNode *element = json_array_get_element (old, i);
+          SavedElement other = { NULL, element };
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              n_pieces++;
+              continue;
+            }
+          for (; next_item < MIN (n_pieces, self->items->len); next_item++)
+            {
+              SavedElement piece = { g_ptr_array_index (self->items, next_item), NULL };
+
+              g_array_append_val (elements, piece);
+            }
+          g_array_append_val (elements, other);
+        }
+    }
+  for (; next_item < self->items->len; next_item++)
+    {
+      SavedElement piece = { g_ptr_array_index (self->items, next_item), NULL };
+
+      g_array_append_val (elements, piece);
+    }
+
+  return elements;
+}
+
+/* A VtJsonSpliceElementFunc over saved_elements(). */
 static JsonNode *
-build_root (VtCatalog *self)
+get_saved_element (guint    index,
+                   gpointer user_data)
+{
+  GArray *elements = user_data;
+  SavedElement *element = &g_array_index (elements, SavedElement, index);
+  JsonNode *node;
+
+  if (element->item == NULL)
+    return json_node_ref (element->other);
+
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, vt_item_dup_json (element->item));
+  return node;
+}
+
+/* The catalog as it is now: the root read from the file, with the
+ * collection in place (members keep their positions, unknown ones
+ * included) and "items" filled from @elements, or left empty when they
+ * are written one at a time. The catalog's own tree is shared, never
+ * changed. */
+static JsonNode *
+build_root (VtCatalog *self,
+            GArray    *elements)
 {
   g_autoptr(GList) names = NULL;
   JsonObject *root = json_object_new ();
+  JsonArray *items = json_array_new ();
   JsonNode *node;
-  JsonNode *old_items;
-  JsonArray *items;
-  guint next_item = 0;
 
   if (self->root == NULL)
     {
@@ -472,31 +540,8 @@ build_root (VtCatalog *self)
   if (self->collection != NULL)
     json_object_set_object_member (root, "collection", json_object_ref (self->collection));
 
-  /* Elements of "items" that are not pieces were skipped at load: they
-   * go back among the pieces where they were, never dropped. */
-  old_items = json_object_get_member (self->root, "items");
-  items = json_array_sized_new (self->items->len);
-  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
-    {
-      JsonArray *old = json_node_get_array (old_items);
-      guint n_pieces = 0;
-
-      for (guint i = 0; i < json_array_get_length (old); i++)
-        {
-          JsonNode *element = json_array_get_element (old, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            {
-              n_pieces++;
-              continue;
-            }
-          for (; next_item < MIN (n_pieces, self->items->len); next_item++)
-            json_array_add_object_element (items, vt_item_dup_json (g_ptr_array_index (self->items, next_item)));
-          json_array_add_element (items, json_node_copy (element));
-        }
-    }
-  for (; next_item < self->items->len; next_item++)
-    json_array_add_object_element (items, vt_item_dup_json (g_ptr_array_index (self->items, next_item)));
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    json_array_add_element (items, get_saved_element (i, elements));
   json_object_set_array_member (root, "items", items);
 
   node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
@@ -539,22 +584,29 @@ vt_catalog_to_data (VtCatalog *self,
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GBytes) original = NULL;
+  g_autoptr(GArray) elements = NULL;
   GString *out = NULL;
   gsize n;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
 
-  node = build_root (self);
+  elements = saved_elements (self);
   original = read_loaded_file (self);
   if (original != NULL)
     {
       gsize original_length;
       const char *data = g_bytes_get_data (original, &original_length);
 
-      out = vt_json_splice (data != NULL ? data : "", original_length, node);
+      /* One piece's tree at a time: the save holds little beyond the
+       * file's text and its own. */
+      node = build_root (self, NULL);
+      out = vt_json_splice (data != NULL ? data : "", original_length, node,
+                            "items", elements->len, get_saved_element, elements);
     }
   if (out == NULL)
     {
+      g_clear_pointer (&node, json_node_unref);
+      node = build_root (self, elements);
       out = vt_json_write (node);
       g_string_append_c (out, '\n');
     }

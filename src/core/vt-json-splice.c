@@ -29,7 +29,9 @@
  *
  * No parsed copy of the original is kept: each level is scanned when it
  * is reached, and only the members of the object being written are
- * remembered, so a save holds little beyond its output.
+ * remembered. The elements of one list of the root (a catalog's pieces)
+ * may come one at a time from a function, each dropped once written,
+ * so a save holds little beyond the original's text and its output.
  */
 
 /* Beyond the catalog's own limit; a file changed on disk since the load
@@ -47,6 +49,16 @@ typedef struct
   const char *post_end;   /* the comma or the closing bracket after it */
 } Part;
 
+/* The elements of a list of the new tree: a JsonArray's, or got one
+ * at a time from a function (vt_json_splice()). */
+typedef struct
+{
+  JsonArray               *array;
+  VtJsonSpliceElementFunc  func;
+  gpointer                 data;
+  guint                    n;
+} Elements;
+
 typedef struct
 {
   GString    *out;
@@ -54,16 +66,50 @@ typedef struct
   char       *unit;       /* one level of indentation */
   char       *colon;      /* between a key and its value */
   char       *separator;  /* after a comma, on one line */
+  /* The root's member whose elements come from a function, if any. */
+  JsonObject *root;
+  const char *lazy_member;
+  Elements    lazy;
 } Splice;
 
 /* A member or element to write: @from indexes the original's parts,
- * -1 for one that is new. */
+ * -1 for one that is new. Its value is @node; or element @index of
+ * @elements; or, for the lazy member, the list @list. */
 typedef struct
 {
-  int         from;
-  JsonNode   *node;
-  const char *name;
+  int             from;
+  JsonNode       *node;
+  const char     *name;
+  const Elements *elements;
+  guint           index;
+  const Elements *list;
 } Slot;
+
+static Elements
+elements_of_array (JsonArray *array)
+{
+  return (Elements) { array, NULL, NULL, json_array_get_length (array) };
+}
+
+/* A new reference. */
+static JsonNode *
+elements_get (const Elements *elements,
+              guint           index)
+{
+  if (elements->func != NULL)
+    return elements->func (index, elements->data);
+  return json_node_ref (json_array_get_element (elements->array, index));
+}
+
+/* Whether @name of @object is the member whose elements come from a
+ * function. */
+static gboolean
+is_lazy (Splice     *s,
+         JsonObject *object,
+         const char *name)
+{
+  return s->lazy_member != NULL && object == s->root && strcmp (name, s->lazy_member) == 0;
+}
 
 /* {{{ Scanning */
 
@@ -421,6 +467,60 @@ append_key (Splice     *s,
   append_scalar (s, node);
 }
 
+static void write_fresh (Splice     *s,
+                         JsonNode   *node,
+                         const char *indent);
+
+/* Opens the line of the next member or element of a value written
+ * afresh. */
+static void
+next_fresh_line (Splice     *s,
+                 guint       i,
+                 const char *inner)
+{
+  if (i > 0)
+    g_string_append_c (s->out, ',');
+  if (s->newline != NULL)
+    {
+      g_string_append (s->out, s->newline);
+      g_string_append (s->out, inner);
+    }
+  else if (i > 0)
+    g_string_append (s->out, s->separator);
+}
+
+static void
+close_fresh (Splice     *s,
+             guint       n,
+             const char *indent,
+             char        bracket)
+{
+  if (n > 0 && s->newline != NULL)
+    {
+      g_string_append (s->out, s->newline);
+      g_string_append (s->out, indent);
+    }
+  g_string_append_c (s->out, bracket);
+}
+
+static void
+write_fresh_list (Splice         *s,
+                  const Elements *elements,
+                  const char     *indent)
+{
+  g_autofree char *inner = g_strconcat (indent, s->unit, NULL);
+
+  g_string_append_c (s->out, '[');
+  for (guint i = 0; i < elements->n; i++)
+    {
+      g_autoptr(JsonNode) child = elements_get (elements, i);
+
+      next_fresh_line (s, i, inner);
+      write_fresh (s, child, inner);
+    }
+  close_fresh (s, elements->n, indent, ']');
+}
+
 /* @node written afresh, its lines indented from @indent. */
 static void
 write_fresh (Splice     *s,
@@ -428,56 +528,37 @@ write_fresh (Splice     *s,
              const char *indent)
 {
   g_autofree char *inner = g_strconcat (indent, s->unit, NULL);
-  gboolean object = JSON_NODE_HOLDS_OBJECT (node);
   g_autoptr(GList) names = NULL;
-  guint n;
+  JsonObject *object;
+  guint i = 0;
 
-  if (object)
+  if (JSON_NODE_HOLDS_ARRAY (node))
     {
-      names = json_object_get_members (json_node_get_object (node));
-      n = g_list_length (names);
+      Elements elements = elements_of_array (json_node_get_array (node));
+
+      write_fresh_list (s, &elements, indent);
+      return;
     }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    n = json_array_get_length (json_node_get_array (node));
-  else
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       append_scalar (s, node);
       return;
     }
 
-  g_string_append_c (s->out, object ? '{' : '[');
-  for (guint i = 0; i < n; i++)
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+  g_string_append_c (s->out, '{');
+  for (GList *l = names; l != NULL; l = l->next, i++)
     {
-      JsonNode *child;
-
-      if (i > 0)
-        g_string_append_c (s->out, ',');
-      if (s->newline != NULL)
-        {
-          g_string_append (s->out, s->newline);
-          g_string_append (s->out, inner);
-        }
-      else if (i > 0)
-        g_string_append (s->out, s->separator);
-
-      if (object)
-        {
-          const char *name = g_list_nth_data (names, i);
-
-          append_key (s, name);
-          g_string_append (s->out, s->colon);
-          child = json_object_get_member (json_node_get_object (node), name);
-        }
+      next_fresh_line (s, i, inner);
+      append_key (s, l->data);
+      g_string_append (s->out, s->colon);
+      if (is_lazy (s, object, l->data))
+        write_fresh_list (s, &s->lazy, inner);
       else
-        child = json_array_get_element (json_node_get_array (node), i);
-      write_fresh (s, child, inner);
+        write_fresh (s, json_object_get_member (object, l->data), inner);
     }
-  if (n > 0 && s->newline != NULL)
-    {
-      g_string_append (s->out, s->newline);
-      g_string_append (s->out, indent);
-    }
-  g_string_append_c (s->out, object ? '}' : ']');
+  close_fresh (s, i, indent, '}');
 }
 
 static void emit_value (Splice     *s,
@@ -486,6 +567,12 @@ static void emit_value (Splice     *s,
                         JsonNode   *node,
                         const char *indent,
                         guint       depth);
+static void emit_list  (Splice         *s,
+                        const char     *p,
+                        const char     *end,
+                        const Elements *elements,
+                        const char     *indent,
+                        guint           depth);
 
 /* The indentation of a line that starts in @lead, or @indent when the
  * lead does not start a line. */
@@ -537,10 +624,20 @@ emit_container (Splice     *s,
           append_span (s, first->key_end, first->value);
         }
 
-      if (from != NULL)
-        emit_value (s, from->value, from->value_end, slot->node, inner, depth + 1);
+      if (slot->list != NULL && from != NULL)
+        emit_list (s, from->value, from->value_end, slot->list, inner, depth + 1);
+      else if (slot->list != NULL)
+        write_fresh_list (s, slot->list, inner);
       else
-        write_fresh (s, slot->node, inner);
+        {
+          g_autoptr(JsonNode) node = slot->node != NULL ? json_node_ref (slot->node)
+                                                        : elements_get (slot->elements, slot->index);
+
+          if (from != NULL)
+            emit_value (s, from->value, from->value_end, node, inner, depth + 1);
+          else
+            write_fresh (s, node, inner);
+        }
 
       if (k + 1 == n_slots)
         append_span (s, last->value_end, last->post_end);
@@ -584,22 +681,39 @@ emit_object (Splice     *s,
     {
       int found = GPOINTER_TO_INT (g_hash_table_lookup (by_name, l->data));
 
-      slots[n++] = (Slot) { found - 1, json_object_get_member (object, l->data), l->data };
+      if (is_lazy (s, object, l->data))
+        slots[n++] = (Slot) { found - 1, NULL, l->data, NULL, 0, &s->lazy };
+      else
+        slots[n++] = (Slot) { found - 1, json_object_get_member (object, l->data), l->data, NULL, 0, NULL };
     }
 
   emit_container (s, p, parts, slots, n, indent, depth);
 }
 
+/* Whether the original element @o is equal to the new one @n. */
+static gboolean
+element_equal (GArray         *parts,
+               guint           o,
+               const Elements *elements,
+               guint           n,
+               guint           depth)
+{
+  Part *part = &g_array_index (parts, Part, o);
+  g_autoptr(JsonNode) node = elements_get (elements, n);
+
+  return equal (part->value, part->value_end, node, depth + 1);
+}
+
 static void
-emit_array (Splice     *s,
-            const char *p,
-            const char *end,
-            JsonArray  *array,
-            const char *indent,
-            guint       depth)
+emit_elements (Splice         *s,
+               const char     *p,
+               const char     *end,
+               const Elements *elements,
+               const char     *indent,
+               guint           depth)
 {
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
-  guint n_new = json_array_get_length (array);
+  guint n_new = elements->n;
   guint n_old, n_min, prefix = 0, suffix = 0;
   g_autofree Slot *slots = g_new (Slot, n_new + 1);
 
@@ -607,16 +721,11 @@ emit_array (Splice     *s,
   n_old = parts->len;
   n_min = MIN (n_old, n_new);
 
-#define OLD_EQUALS_NEW(o, n) \
-  equal (g_array_index (parts, Part, o).value, g_array_index (parts, Part, o).value_end, \
-         json_array_get_element (array, n), depth + 1)
-
-  while (prefix < n_min && OLD_EQUALS_NEW (prefix, prefix))
+  while (prefix < n_min && element_equal (parts, prefix, elements, prefix, depth))
     prefix++;
-  while (suffix < n_min - prefix && OLD_EQUALS_NEW (n_old - 1 - suffix, n_new - 1 - suffix))
+  while (suffix < n_min - prefix
+         && element_equal (parts, n_old - 1 - suffix, elements, n_new - 1 - suffix, depth))
     suffix++;
-
-#undef OLD_EQUALS_NEW
 
   /* Between the equal ends, elements are paired by position. */
   for (guint i = 0; i < n_new; i++)
@@ -631,10 +740,33 @@ emit_array (Splice     *s,
         from = (int) i;
       else
         from = -1;
-      slots[i] = (Slot) { from, json_array_get_element (array, i), NULL };
+      slots[i] = (Slot) { from, NULL, NULL, elements, i, NULL };
     }
 
   emit_container (s, p, parts, slots, n_new, indent, depth);
+}
+
+/* Empty containers have no parts to take formatting from. */
+static gboolean
+is_empty (const char *p,
+          const char *end)
+{
+  return (*p == '{' || *p == '[') && *skip_space (p + 1, end) == (*p == '{' ? '}' : ']');
+}
+
+/* The lazy member, over the original's value at @p. */
+static void
+emit_list (Splice         *s,
+           const char     *p,
+           const char     *end,
+           const Elements *elements,
+           const char     *indent,
+           guint           depth)
+{
+  if (*p == '[' && !is_empty (p, end))
+    emit_elements (s, p, end, elements, indent, depth);
+  else
+    write_fresh_list (s, elements, indent);
 }
 
 static void
@@ -645,15 +777,20 @@ emit_value (Splice     *s,
             const char *indent,
             guint       depth)
 {
-  /* Empty containers have no parts to take formatting from. */
-  gboolean empty = (*p == '{' || *p == '[') && *skip_space (p + 1, end) == (*p == '{' ? '}' : ']');
+  gboolean empty = is_empty (p, end);
 
-  if (equal (p, end, node, depth))
+  /* The root holding the lazy member is never equal: it is written
+   * member by member. */
+  if (!(s->lazy_member != NULL && depth == 0) && equal (p, end, node, depth))
     append_span (s, p, end);
   else if (*p == '{' && !empty && JSON_NODE_HOLDS_OBJECT (node))
     emit_object (s, p, end, json_node_get_object (node), indent, depth);
   else if (*p == '[' && !empty && JSON_NODE_HOLDS_ARRAY (node))
-    emit_array (s, p, end, json_node_get_array (node), indent, depth);
+    {
+      Elements elements = elements_of_array (json_node_get_array (node));
+
+      emit_elements (s, p, end, &elements, indent, depth);
+    }
   else
     write_fresh (s, node, indent);
 }
@@ -701,9 +838,13 @@ detect_style (Splice     *s,
 }
 
 GString *
-vt_json_splice (const char *original,
-                gsize       length,
-                JsonNode   *node)
+vt_json_splice (const char              *original,
+                gsize                    length,
+                JsonNode                *node,
+                const char              *member,
+                guint                    n_elements,
+                VtJsonSpliceElementFunc  func,
+                gpointer                 user_data)
 {
   const char *end = original + length;
   const char *root, *root_end;
@@ -711,6 +852,14 @@ vt_json_splice (const char *original,
 
   g_return_val_if_fail (original != NULL || length == 0, NULL);
   g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (member == NULL || (func != NULL && JSON_NODE_HOLDS_OBJECT (node)), NULL);
+
+  if (member != NULL)
+    {
+      s.root = json_node_get_object (node);
+      s.lazy_member = member;
+      s.lazy = (Elements) { NULL, func, user_data, n_elements };
+    }
 
   root = original;
   if (length >= 3 && memcmp (root, "\xef\xbb\xbf", 3) == 0)
