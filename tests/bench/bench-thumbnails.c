@@ -14,8 +14,8 @@
  *   - the decode floor: each JPEG read and decoded at 1/8 of its size
  *     in this process by libjpeg-turbo (scale_denom 8, the same scaled
  *     decode the thumbnailer asks of it), on as many threads as the
- *     thumbnailer has workers, so per core and without starting a
- *     process per image. libjpeg itself rather than gdk-pixbuf's loader
+ *     thumbnailer has workers and at their priority, so per core and
+ *     without starting a process per image. libjpeg itself rather than gdk-pixbuf's loader
  *     at size: the loader adds its module, a pixbuf and a rescale to the
  *     decode, which is what the floor must leave out;
  *   - warm: every thumbnail again from the disk cache, memory cache empty;
@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -354,12 +355,21 @@ decode_eighth (gpointer data,
 {
   const char *path = data;
   int *failed = user_data;
+  static GPrivate niced;
   g_autofree char *bytes = NULL;
   JSAMPLE * volatile row = NULL;
   struct jpeg_decompress_struct info;
   JpegError error;
   gsize length;
 
+  /* At the priority of the thumbnailer's workers (WORKER_NICE in
+   * vt-thumbnailer.c): on a machine busy with other work, a floor that
+   * ran above them would win by its priority, not by its decode. */
+  if (g_private_get (&niced) == NULL)
+    {
+      (void) setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), getpriority (PRIO_PROCESS, 0) + 10);
+      g_private_set (&niced, GINT_TO_POINTER (1));
+    }
   if (!g_file_get_contents (path, &bytes, &length, NULL))
     {
       g_atomic_int_inc (failed);
