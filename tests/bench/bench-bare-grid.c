@@ -43,14 +43,12 @@
 #include <gtk/gtk.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
-/* As in vt-gallery-view.c */
+/* As in vt-gallery-view.c and vt-tile.h */
 #define GRID_PADDING 12
 #define CELL_PADDING 8
 #define TILE_SPACING 4
