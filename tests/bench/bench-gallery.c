@@ -4,23 +4,25 @@
 /*
  * Build and run (from the top of the source tree, the build in build/):
  *
- *   meson compile -C build bench-gallery bench-bare-window
+ *   meson compile -C build bench-gallery bench-bare-window bench-bare-grid
  *   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
  *     build/tests/bench/bench-gallery [--runs N] [--scroll-runs N] \
  *       [--speed PX_PER_S] [--collection DIR] [--only start|scroll] \
- *       [--max-columns N]
+ *       [--bare-grid] [--distance PX] [--cold-only] [--window-size WxH] \
+ *       [--label NAME] [--max-columns N]
  *
  * The program is a driver: every measurement is a separate process
- * (this program again with --child, or bench-bare-window), spawned with
- * VT_BENCH_SPAWN_US set to the driver's monotonic clock just before the
- * spawn, so "start" counts everything from exec to the frame: loading
- * the libraries, GTK's start, the application's. Runs of the different
- * programs are interleaved, so a busy moment of this shared machine hits
- * them alike; each figure is the median of the runs, and the start
- * figures are also given as a ratio to the bare GTK window measured in
- * the same run of the driver: the ratio of the medians, and ("paired")
- * the median of the ratios of each round, which a slow stretch of the
- * shared machine moves less. Nothing here asserts a time.
+ * (this program again with --child, bench-bare-window or
+ * bench-bare-grid), spawned with VT_BENCH_SPAWN_US set to the driver's
+ * monotonic clock just before the spawn, so "start" counts everything
+ * from exec to the frame: loading the libraries, GTK's start, the
+ * application's. Runs of the different programs are interleaved, so a
+ * busy moment of this shared machine hits them alike; each figure is
+ * the median of the runs, and the start figures are also given as a
+ * ratio to the bare GTK window measured in the same run of the driver:
+ * the ratio of the medians, and ("paired") the median of the ratios of
+ * each round, which a slow stretch of the shared machine moves less.
+ * Nothing here asserts a time.
  *
  * Every child gets GSETTINGS_BACKEND=memory (Vitrine's first start: a
  * 1200 x 800 window, sidebar shown, 192 px tiles), the build's settings
