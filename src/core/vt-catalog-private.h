@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vt-catalog.h"
+#include "vt-edit.h"
 #include "vt-image-scope.h"
 
 G_BEGIN_DECLS
@@ -71,5 +72,80 @@ GPtrArray *vt_catalog_find_problems            (GPtrArray         *items,
                                                 gboolean           read_image_headers,
                                                 gboolean           notify,
                                                 GCancellable      *cancellable);
+
+/* vt-catalog-validate.c: the problems @item would have among @items,
+ * in place of @origin (a piece of @items, or NULL for a new one), by the
+ * rules of vt_catalog_find_problems() with image files only checked for
+ * existence. Sets no item's problem. */
+GPtrArray *vt_catalog_find_item_problems       (GPtrArray         *items,
+                                                VtItem            *item,
+                                                VtItem            *origin,
+                                                const char        *currency,
+                                                guint              total);
+
+/* One edit as applied to a catalog, which keeps it for undo and redo:
+ * @before (NULL when a piece was added) was taken out of
+ * @before_position, then @after (NULL when a piece was removed) put in
+ * at @after_position. Undo does the reverse. */
+typedef struct
+{
+  char    *label;
+  VtItem  *before;
+  VtItem  *after;
+  guint    before_position;
+  guint    after_position;
+  guint    serial;          /* set by the catalog: tells saved states apart */
+} VtCatalogStep;
+
+void           vt_catalog_step_free (VtCatalogStep *step);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCatalogStep, vt_catalog_step_free)
+
+/* vt-catalog-edit.c: what can be undone and redone. */
+typedef struct
+{
+  GPtrArray *undo;          /* VtCatalogStep, the latest last */
+  GPtrArray *redo;          /* VtCatalogStep, the next to redo last */
+  guint      last_serial;
+  guint      saved_serial;  /* of the latest step when last saved; 0: none */
+} VtCatalogHistory;
+
+void              vt_catalog_history_init      (VtCatalogHistory *history);
+void              vt_catalog_history_clear     (VtCatalogHistory *history);
+/* After a load: nothing to undo or redo, nothing modified. */
+void              vt_catalog_history_reset     (VtCatalog        *self);
+/* After a save of the pieces as they are now. */
+void              vt_catalog_history_mark_saved (VtCatalog       *self);
+
+/* vt-catalog.c, for vt-catalog-edit.c. */
+VtCatalogHistory *vt_catalog_get_history       (VtCatalog        *self);
+GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
+VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
+/* Takes @out out of @out_position, then puts @in in at @in_position
+ * (either may be NULL), validates again and announces it: one
+ * items-changed over every position between the two. */
+void              vt_catalog_swap_items        (VtCatalog        *self,
+                                                VtItem           *out,
+                                                guint             out_position,
+                                                VtItem           *in,
+                                                guint             in_position);
+/* Notifies "can-undo", "can-redo", "modified": each that is TRUE here. */
+void              vt_catalog_notify_history    (VtCatalog        *self,
+                                                gboolean          can_undo,
+                                                gboolean          can_redo,
+                                                gboolean          modified);
+
+/* vt-edit.c: checks @edit against @items, the catalog's pieces in its
+ * order, and plans it; refuses (VT_CATALOG_ERROR_EDIT) what would not
+ * load back as it is. A piece added takes @scope (nullable). An edit
+ * that changes nothing gives a step with neither item. */
+VtCatalogStep *vt_edit_plan        (VtEdit         *edit,
+                                    GPtrArray      *items,
+                                    VtImageScope   *scope,
+                                    GError        **error);
+
+/* vt-edit.c: the piece @item was copied from by vt_item_new_edited(),
+ * else @item. */
+VtItem        *vt_edit_get_origin  (VtItem         *item);
 
 G_END_DECLS

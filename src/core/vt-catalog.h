@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "vt-edit.h"
 #include "vt-item.h"
 #include "vt-problem.h"
 
@@ -21,6 +22,7 @@ typedef enum
   VT_CATALOG_ERROR_SYNTAX,      /* not JSON, truncated, trailing data */
   VT_CATALOG_ERROR_FORMAT,      /* JSON, but not a Vitrine catalog */
   VT_CATALOG_ERROR_WRITE,
+  VT_CATALOG_ERROR_EDIT,        /* an edit that the catalog would not load back as it is */
 } VtCatalogError;
 
 /* Files above this size are refused before they are read: json-glib
@@ -108,6 +110,39 @@ VtItem     *vt_catalog_lookup           (VtCatalog           *self,
 /* Adds @item, or replaces the item of the same number; keeps items
  * ordered by number. */
 void        vt_catalog_put_item         (VtCatalog           *self,
+                                         VtItem              *item);
+
+/* Applies @edit: replaces, adds or removes a piece (a new VtItem: items
+ * never change) and announces it in one items-changed. Pieces stay
+ * ordered by number: a piece whose number changes moves. Refuses (FALSE,
+ * VT_CATALOG_ERROR_EDIT, with a message a curator can act on) an edit
+ * that would make the catalog fail to load back the same: a value of the
+ * wrong JSON type, a number taken by another piece or missing, over the
+ * length limits of vt-field, text not UTF-8, a piece no longer in the
+ * catalog. Recorded for undo; clears what could be redone. An edit that
+ * sets a member to the value it has changes nothing and is not recorded. */
+gboolean    vt_catalog_apply_edit       (VtCatalog           *self,
+                                         VtEdit              *edit,
+                                         GError             **error);
+/* FALSE when there is nothing to undo (redo). */
+gboolean    vt_catalog_undo             (VtCatalog           *self);
+gboolean    vt_catalog_redo             (VtCatalog           *self);
+/* The label (vt_edit_get_label()) of what undo (redo) would undo (redo), or NULL. */
+const char *vt_catalog_get_undo_label   (VtCatalog           *self);
+const char *vt_catalog_get_redo_label   (VtCatalog           *self);
+gboolean    vt_catalog_get_can_undo     (VtCatalog           *self);
+gboolean    vt_catalog_get_can_redo     (VtCatalog           *self);
+/* Whether there are edits not saved: FALSE after a load or a successful
+ * save, and again when undo or redo comes back to that state. */
+gboolean    vt_catalog_get_modified     (VtCatalog           *self);
+
+/* The problems @item would have as a piece of this catalog, by the rules
+ * of vt_catalog_validate() (a number taken by another piece included;
+ * image files only checked for existence), for validation while a
+ * curator types and for `vitrine-cli edit`. @item is a piece of the
+ * catalog, a copy of one by vt_item_new_edited() (checked in its place),
+ * or a new piece. (element-type VtProblem) (transfer full) */
+GPtrArray  *vt_catalog_check_item       (VtCatalog           *self,
                                          VtItem              *item);
 
 /* Problems found by the last load or vt_catalog_validate(): a
