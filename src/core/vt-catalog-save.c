@@ -202,9 +202,14 @@ keep_backup (const char  *path,
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return TRUE;
 
+  /* The link's own name is hidden, and never taken for the catalog should
+   * the program be killed before the rename. */
   for (guint attempt = 0; attempt < 100; attempt++)
     {
-      g_autofree char *link_path = g_strdup_printf ("%s~%08x", path, g_random_int ());
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *link_name = g_strdup_printf (".%s~%08x", base, g_random_int ());
+      g_autofree char *link_path = g_build_filename (folder, link_name, NULL);
 
       if (link (path, link_path) != 0)
         {
