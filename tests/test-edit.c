@@ -604,6 +604,28 @@ test_insert_delete (void)
   g_assert_finalize_object (g_steal_pointer (&catalog));
 }
 
+static void
+test_put_item_forgets (void)
+{
+  g_autoptr(VtCatalog) catalog = load_small ();
+  g_autoptr(JsonObject) json = json_object_new ();
+  g_autoptr(VtItem) piece = NULL;
+
+  apply_set (catalog, 89, VT_FIELD_IMPACT, int_node (10));
+  g_assert_true (vt_catalog_get_can_undo (catalog));
+
+  /* Put in without an edit, before piece 89: the step's position would
+   * be wrong, so there is nothing to undo, and the catalog is modified. */
+  json_object_set_int_member (json, "number", 20);
+  piece = vt_item_new_from_json (json, NULL, NULL);
+  vt_catalog_put_item (catalog, piece);
+  g_assert_false (vt_catalog_get_can_undo (catalog));
+  g_assert_false (vt_catalog_undo (catalog));
+  g_assert_true (vt_catalog_get_modified (catalog));
+
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
 static gboolean
 has_problem (GPtrArray  *problems,
              const char *field,
@@ -710,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/edit/set/unchanged-not-recorded", test_unchanged_not_recorded);
   g_test_add_func ("/edit/number/reorders", test_number_reorders);
   g_test_add_func ("/edit/insert-delete", test_insert_delete);
+  g_test_add_func ("/edit/put-item-forgets", test_put_item_forgets);
   g_test_add_func ("/edit/check-item", test_check_item);
   g_test_add_func ("/edit/problems-follow", test_problems_follow);
 

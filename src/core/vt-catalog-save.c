@@ -124,6 +124,7 @@ typedef struct
   gboolean     keep_backup;
   VtDiskStamp  loaded;
   guint        serial;         /* of the edits the data holds */
+  guint        n_loads;
   GFile       *file;
 
   VtDiskStamp  written;        /* result */
@@ -175,6 +176,7 @@ save_job_new (VtCatalog    *self,
   job->file = g_object_ref (file);
   job->flags = flags;
   job->serial = vt_catalog_history_get_serial (self);
+  job->n_loads = state->n_loads;
   if (own != NULL && g_file_equal (own, file))
     {
       job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
@@ -277,6 +279,11 @@ save_job_apply (VtCatalog *self,
                 SaveJob   *job)
 {
   VtCatalogSaveState *state = vt_catalog_get_save_state (self);
+
+  /* The catalog holds another file's pieces now: the file saved is not
+   * what it shows, nor what it would save. */
+  if (state->n_loads != job->n_loads)
+    return;
 
   state->stamp = job->written;
   /* Saved as another file, the catalog is that file now (Save As); the
