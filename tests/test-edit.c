@@ -260,6 +260,21 @@ test_set_keeps_the_rest (void)
   json_object_set_string_member (json, "title", "Changed");
   g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (catalog, 3)), ==, "Third");
 
+  /* Nor does changing the value an edit was made with, after. */
+  {
+    const char * const countries[] = { "Hungary", NULL };
+    g_autoptr(JsonNode) value = list_node (countries);
+    g_autoptr(VtEdit) edit = vt_edit_new_set (vt_catalog_lookup (catalog, 3), VT_FIELD_COUNTRIES, value);
+
+    g_assert_true (vt_catalog_apply_edit (catalog, edit, &error));
+    json_array_add_string_element (json_node_get_array (value), "Austria");
+    g_assert_cmpstrv (vt_item_get_countries (vt_catalog_lookup (catalog, 3)), countries);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (vt_edit_get_value (edit))), ==, 1);
+    g_clear_pointer (&json, json_object_unref);
+    json = vt_item_dup_json (vt_catalog_lookup (catalog, 3));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "countries")), ==, 1);
+  }
+
   g_assert_finalize_object (g_steal_pointer (&catalog));
   vt_test_remove_tree (dir);
 }

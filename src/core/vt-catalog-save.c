@@ -119,7 +119,6 @@ typedef struct
 {
   char        *path;
   GBytes      *data;
-  VtSaveFlags  flags;
   gboolean     check;          /* the catalog's own file, as loaded */
   gboolean     keep_backup;
   VtDiskStamp  loaded;
@@ -174,7 +173,6 @@ save_job_new (VtCatalog    *self,
   job->data = g_bytes_new_take (data, length);
   job->path = g_strdup (g_file_peek_path (file));
   job->file = g_object_ref (file);
-  job->flags = flags;
   job->serial = vt_catalog_history_get_serial (self);
   job->n_loads = state->n_loads;
   if (own != NULL && g_file_equal (own, file))
