@@ -257,11 +257,21 @@ decode_string (const char *p,
         case '"': case '\\': case '/':
           g_string_append_c (text, p[1]);
           break;
-        case 'b': g_string_append_c (text, '\b'); break;
-        case 'f': g_string_append_c (text, '\f'); break;
-        case 'n': g_string_append_c (text, '\n'); break;
-        case 'r': g_string_append_c (text, '\r'); break;
-        case 't': g_string_append_c (text, '\t'); break;
+        case 'b':
+          g_string_append_c (text, '\b');
+          break;
+        case 'f':
+          g_string_append_c (text, '\f');
+          break;
+        case 'n':
+          g_string_append_c (text, '\n');
+          break;
+        case 'r':
+          g_string_append_c (text, '\r');
+          break;
+        case 't':
+          g_string_append_c (text, '\t');
+          break;
         case 'u':
           unit = hex_unit (p, end);
           if (unit >= 0xd800 && unit <= 0xdbff)
