@@ -160,6 +160,10 @@ VtCatalogSaveState *vt_catalog_get_save_state  (VtCatalog        *self);
 void              vt_catalog_set_file          (VtCatalog        *self,
                                                 GFile            *file);
 GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
+/* The root object read from the file (made, with an empty collection,
+ * for a catalog that has none), and the collection (nullable). */
+JsonObject       *vt_catalog_ensure_root       (VtCatalog        *self,
+                                                JsonObject      **collection);
 VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
 /* Takes @out out of @out_position, then puts @in in at @in_position
  * (either may be NULL), validates again and announces it: one
