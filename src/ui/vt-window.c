@@ -281,6 +281,8 @@ _vt_window_show_detail (VtWindow *self,
                               vt_catalog_get_total (self->catalog));
   vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
                                      self->curating ? self->reviews : NULL);
+  vt_detail_window_set_catalog (VT_DETAIL_WINDOW (self->detail_window),
+                                self->curating ? self->catalog : NULL);
   vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
 }
 
