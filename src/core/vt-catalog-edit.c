@@ -91,13 +91,20 @@ vt_catalog_history_reset (VtCatalog *self)
   history_changed (self, before);
 }
 
+guint
+vt_catalog_history_get_serial (VtCatalog *self)
+{
+  return current_serial (vt_catalog_get_history (self));
+}
+
 void
-vt_catalog_history_mark_saved (VtCatalog *self)
+vt_catalog_history_mark_saved (VtCatalog *self,
+                               guint      serial)
 {
   VtCatalogHistory *history = vt_catalog_get_history (self);
   HistoryState before = history_state (self);
 
-  history->saved_serial = current_serial (history);
+  history->saved_serial = serial;
   history_changed (self, before);
 }
 

@@ -14,6 +14,33 @@ G_BEGIN_DECLS
 #define VT_CATALOG_FORMAT_NAME "vitrine-catalog"
 #define VT_CATALOG_FORMAT_VERSION 1
 
+/* vt-catalog-save.c: a file on the disk as the catalog read or wrote it,
+ * to tell whether another program changed it since. */
+typedef struct
+{
+  gboolean known;         /* FALSE: not a local file, or it could not be looked at */
+  guint64  device;
+  guint64  inode;
+  goffset  size;
+  gint64   mtime_sec;
+  gint64   mtime_nsec;
+  gboolean hashed;
+  guint8   hash[16];      /* MD5 of the bytes read or written */
+} VtDiskStamp;
+
+void       vt_disk_stamp_stat  (VtDiskStamp  *stamp,
+                                const char   *path);
+void       vt_disk_stamp_hash  (VtDiskStamp  *stamp,
+                                const void   *data,
+                                gsize         length);
+
+typedef struct
+{
+  VtDiskStamp stamp;      /* of the catalog's file, as loaded or last saved */
+  gboolean    keep_backup;/* the next save to that file keeps it as "FILE~" first */
+  gboolean    saving;     /* a vt_catalog_save_async() is running */
+} VtCatalogSaveState;
+
 /* One load of a file: made and applied on the catalog's thread
  * (vt-catalog.c), run in a worker thread for vt_catalog_load_async()
  * (vt-catalog-load.c). Reference counted: a progress report may outlive
@@ -36,6 +63,8 @@ struct _VtCatalogLoadJob
   guint          last_reported;
   guint          n_expected_objects;
   guint          n_parsed_objects;
+
+  VtDiskStamp    stamp;          /* of the file read */
 
   /* results */
   GFile         *base_dir;
@@ -114,11 +143,18 @@ void              vt_catalog_history_init      (VtCatalogHistory *history);
 void              vt_catalog_history_clear     (VtCatalogHistory *history);
 /* After a load: nothing to undo or redo, nothing modified. */
 void              vt_catalog_history_reset     (VtCatalog        *self);
-/* After a save of the pieces as they are now. */
-void              vt_catalog_history_mark_saved (VtCatalog       *self);
+/* What identifies the edits applied now, for vt_catalog_history_mark_saved(). */
+guint             vt_catalog_history_get_serial (VtCatalog       *self);
+/* After a save of the pieces as they were at @serial. */
+void              vt_catalog_history_mark_saved (VtCatalog       *self,
+                                                 guint            serial);
 
-/* vt-catalog.c, for vt-catalog-edit.c. */
+/* vt-catalog.c, for vt-catalog-edit.c and vt-catalog-save.c. */
 VtCatalogHistory *vt_catalog_get_history       (VtCatalog        *self);
+VtCatalogSaveState *vt_catalog_get_save_state  (VtCatalog        *self);
+/* Sets the "file" property: a catalog saved as another file is that file. */
+void              vt_catalog_set_file          (VtCatalog        *self,
+                                                GFile            *file);
 GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
 VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
 /* Takes @out out of @out_position, then puts @in in at @in_position

@@ -7,7 +7,6 @@
 
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
-#include "vt-file.h"
 #include "vt-item-private.h"
 #include "vt-json-check.h"
 
@@ -58,6 +57,7 @@ struct _VtCatalog
   guint        generation;
 
   VtCatalogHistory history;     /* vt-catalog-edit.c */
+  VtCatalogSaveState save_state;/* vt-catalog-save.c */
 };
 
 enum
@@ -319,6 +319,8 @@ load_job_apply (VtCatalogLoadJob *job)
 
   /* The steps name items of the old contents. */
   vt_catalog_history_reset (self);
+  self->save_state.stamp = job->stamp;
+  self->save_state.keep_backup = TRUE;
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -513,40 +515,6 @@ vt_catalog_to_data (VtCatalog *self,
   if (length != NULL)
     *length = n;
   return g_string_free (out, FALSE);
-}
-
-gboolean
-vt_catalog_save (VtCatalog  *self,
-                 GFile      *file,
-                 GError    **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *path;
-  gsize length;
-
-  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  path = g_file_peek_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: only local files can be saved"), name);
-      return FALSE;
-    }
-
-  data = vt_catalog_to_data (self, &length);
-  if (!vt_file_write_atomic (path, data, length, 0644, VT_FILE_WRITE_NONE, &local_error))
-    {
-      g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
-      return FALSE;
-    }
-  vt_catalog_history_mark_saved (self);
-  return TRUE;
 }
 
 /* }}} */
@@ -823,6 +791,20 @@ vt_catalog_swap_items (VtCatalog *self,
   g_list_model_items_changed (G_LIST_MODEL (self), first, n_removed, n_added);
   if (n_before != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+VtCatalogSaveState *
+vt_catalog_get_save_state (VtCatalog *self)
+{
+  return &self->save_state;
+}
+
+void
+vt_catalog_set_file (VtCatalog *self,
+                     GFile     *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 VtCatalogHistory *
