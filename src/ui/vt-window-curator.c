@@ -381,6 +381,7 @@ on_curator_mode_changed_cb (VtWindow *self)
     }
 
   _vt_window_update_curator_actions (self);
+  _vt_window_update_edit (self);
   _vt_window_update_status (self);
   tell_where_reviews_are (self);
 }
