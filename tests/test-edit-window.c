@@ -10,6 +10,7 @@
 #include "vt-test-util.h"
 #include "vt-window-private.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct
@@ -475,6 +476,36 @@ test_conflict_save_as (Fixture       *fixture,
   g_assert_true (vt_catalog_get_modified (fixture->window->catalog));
 }
 
+/* The file replaced by a folder: overwriting it fails, and says so,
+ * naming the file and the cause; the edits stay, Save As is offered. */
+static void
+test_save_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *dialog;
+  g_autofree char *secondary = NULL;
+
+  make_edit (fixture);
+  g_assert_cmpint (g_remove (fixture->path), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->path, 0755), ==, 0);
+  WAIT_UNTIL (fixture->window->disk_changed);
+
+  activate (fixture, "save");
+  answer (fixture, 2 /* RESPONSE_OVERWRITE */);
+  wait_for_save (fixture);
+  dialog = fixture->window->edit_dialog;
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (dialog)), "catalog.json"));
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "catalog.json"));
+  g_assert_true (vt_catalog_get_modified (fixture->window->catalog));
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "Edited");
+
+  answer (fixture, GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (fixture->window->save_chooser);
+  g_assert_cmpint (g_rmdir (fixture->path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +527,7 @@ main (int   argc,
   ADD ("conflict/reload", test_conflict_reload);
   ADD ("conflict/overwrite", test_conflict_overwrite);
   ADD ("conflict/save-as", test_conflict_save_as);
+  ADD ("save-error", test_save_error);
 
   return g_test_run ();
 }
