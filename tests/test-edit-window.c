@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "vt-application.h"
 #include "vt-detail-window-private.h"
 #include "vt-test-ui.h"
 #include "vt-test-util.h"
@@ -390,6 +391,26 @@ test_unsaved_save (Fixture       *fixture,
   g_assert_true (file_contains (fixture->path, "\"Edited\""));
 }
 
+/* Quitting asks too; Save saves, then the window goes. */
+static void
+test_unsaved_quit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(VtApplication) app = vt_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_set_application (GTK_WINDOW (fixture->window), GTK_APPLICATION (app));
+  make_edit (fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_nonnull (fixture->window);
+  answer (fixture, GTK_RESPONSE_ACCEPT);
+  WAIT_UNTIL (fixture->window == NULL);
+  g_assert_true (file_contains (fixture->path, "\"Edited\""));
+}
+
 /* Opening another catalog asks too; Discard opens it. */
 static void
 test_unsaved_open (Fixture       *fixture,
@@ -523,6 +544,7 @@ main (int   argc,
   ADD ("unsaved/cancel", test_unsaved_cancel);
   ADD ("unsaved/discard", test_unsaved_discard);
   ADD ("unsaved/save", test_unsaved_save);
+  ADD ("unsaved/quit", test_unsaved_quit);
   ADD ("unsaved/open", test_unsaved_open);
   ADD ("conflict/reload", test_conflict_reload);
   ADD ("conflict/overwrite", test_conflict_overwrite);
