@@ -229,12 +229,18 @@ test_validation (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkLabel *problem = fixture->detail->edit_problems[VT_FIELD_IMPACT];
+  g_autofree char *mismatch = NULL;
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
   type_text (fixture, VT_FIELD_IMPACT, "12");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
   g_assert_nonnull (strstr (gtk_label_get_text (problem), "12"));
   g_assert_true (gtk_widget_has_css_class (control (fixture, VT_FIELD_IMPACT), "error"));
+  /* Read with the field by screen readers. */
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (control (fixture, VT_FIELD_IMPACT)),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                 gtk_label_get_text (problem));
+  g_assert_null (mismatch);
   /* Nothing is applied while typing. */
   g_assert_cmpint (vt_item_get_impact (piece (fixture, 1)), ==, 5);
 
@@ -259,6 +265,34 @@ test_validation (Fixture       *fixture,
   g_assert_null (piece (fixture, 1));
   g_assert_nonnull (piece (fixture, 2));
   g_assert_true (fixture->detail->item == piece (fixture, 2));
+}
+
+/* A member the curator only passes through stays as written. */
+static void
+test_untouched (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture->path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (contents, "\"year\": 1901,", 2);
+  changed = g_strjoinv ("\"year\": 1901.0,", parts);
+  g_file_set_contents (fixture->path, changed, -1, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (piece (fixture, 1) != NULL
+              && json_node_get_value_type (json_object_get_member (vt_item_get_json (piece (fixture, 1)), "year"))
+                 == G_TYPE_DOUBLE);
+  WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (control (fixture, VT_FIELD_YEAR))), "1901.0") == 0);
+
+  gtk_widget_grab_focus (control (fixture, VT_FIELD_YEAR));
+  gtk_widget_grab_focus (control (fixture, VT_FIELD_REGION));
+  g_signal_emit_by_name (control (fixture, VT_FIELD_YEAR), "activate");
+  g_assert_false (vt_catalog_get_modified (fixture->window->catalog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->detail->edit_problems[VT_FIELD_YEAR])));
 }
 
 static char *
@@ -531,6 +565,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own accessibility backend for tests, which can be asked what a
+   * screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -539,6 +576,7 @@ main (int   argc,
   ADD ("editor-shown", test_editor_shown);
   ADD ("edit-undo-redo-save", test_edit_undo_redo_save);
   ADD ("validation", test_validation);
+  ADD ("untouched", test_untouched);
   ADD ("paragraphs", test_paragraphs);
   ADD ("new-remove-piece", test_new_remove_piece);
   ADD ("unsaved/cancel", test_unsaved_cancel);

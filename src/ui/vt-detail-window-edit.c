@@ -320,13 +320,71 @@ apply_value (VtDetailWindow *self,
   return applied;
 }
 
+/* The texts the controls of @field hold, a list's rows one a line. */
+static char *
+dup_field_text (VtDetailWindow *self,
+                VtField         field)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!is_list (field))
+    return control_dup_text (self->edit_controls[field]);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list_box (self, field)));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *row_text = control_dup_text (gtk_widget_get_first_child (row));
+
+      if (*row_text != '\0')
+        g_string_append_printf (text, "%s\n", row_text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The same texts for the piece's member, as the editor shows it. */
+static char *
+dup_member_text (VtDetailWindow *self,
+                 VtField         field)
+{
+  g_autoptr(JsonNode) value = dup_member (self->item, field);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!is_list (field) || value == NULL || !JSON_NODE_HOLDS_ARRAY (value))
+    {
+      g_autofree char *shown = node_to_text (value);
+
+      if (!is_list (field) || *shown == '\0')
+        return g_steal_pointer (&shown);
+      g_string_append_printf (text, "%s\n", shown);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (value)); i++)
+    {
+      g_autofree char *element = node_to_text (json_array_get_element (json_node_get_array (value), i));
+
+      if (*element != '\0')
+        g_string_append_printf (text, "%s\n", element);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 commit_field (VtDetailWindow *self,
               VtField         field)
 {
   g_autoptr(JsonNode) value = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *member_text = NULL;
 
   if (self->filling || self->catalog == NULL || self->item == NULL)
+    return;
+
+  /* Untouched, a member stays as written, "7.0" or 1e3 included. */
+  text = dup_field_text (self, field);
+  member_text = dup_member_text (self, field);
+  if (g_strcmp0 (text, member_text) == 0)
     return;
 
   value = field_value (self, field);

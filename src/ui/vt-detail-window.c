@@ -256,14 +256,9 @@ close_action (GtkWidget  *widget,
 
   /* Escape steps back out of the full-size view first. */
   if (self->full_size)
-    {
-      _vt_detail_window_set_full_size (self, FALSE);
-    }
+    _vt_detail_window_set_full_size (self, FALSE);
   else
-    {
-      vt_detail_window_commit_edit (self);
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -440,6 +435,15 @@ vt_detail_window_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (vt_detail_window_parent_class)->unmap (widget);
 }
 
+/* Closed by the window manager too: the field being edited is applied first. */
+static gboolean
+vt_detail_window_close_request (GtkWindow *window)
+{
+  vt_detail_window_commit_edit (VT_DETAIL_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (vt_detail_window_parent_class)->close_request (window);
+}
+
 static void
 vt_detail_window_get_property (GObject    *object,
                                guint       prop_id,
@@ -520,6 +524,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
 
   widget_class->map = vt_detail_window_map;
   widget_class->unmap = vt_detail_window_unmap;
+  GTK_WINDOW_CLASS (klass)->close_request = vt_detail_window_close_request;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
