@@ -260,6 +260,21 @@ test_set_keeps_the_rest (void)
   json_object_set_string_member (json, "title", "Changed");
   g_assert_cmpstr (vt_item_get_title (vt_catalog_lookup (catalog, 3)), ==, "Third");
 
+  /* Nor does changing the value an edit was made with, after. */
+  {
+    const char * const countries[] = { "Hungary", NULL };
+    g_autoptr(JsonNode) value = list_node (countries);
+    g_autoptr(VtEdit) edit = vt_edit_new_set (vt_catalog_lookup (catalog, 3), VT_FIELD_COUNTRIES, value);
+
+    g_assert_true (vt_catalog_apply_edit (catalog, edit, &error));
+    json_array_add_string_element (json_node_get_array (value), "Austria");
+    g_assert_cmpstrv (vt_item_get_countries (vt_catalog_lookup (catalog, 3)), countries);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (vt_edit_get_value (edit))), ==, 1);
+    g_clear_pointer (&json, json_object_unref);
+    json = vt_item_dup_json (vt_catalog_lookup (catalog, 3));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "countries")), ==, 1);
+  }
+
   g_assert_finalize_object (g_steal_pointer (&catalog));
   vt_test_remove_tree (dir);
 }
@@ -604,6 +619,28 @@ test_insert_delete (void)
   g_assert_finalize_object (g_steal_pointer (&catalog));
 }
 
+static void
+test_put_item_forgets (void)
+{
+  g_autoptr(VtCatalog) catalog = load_small ();
+  g_autoptr(JsonObject) json = json_object_new ();
+  g_autoptr(VtItem) piece = NULL;
+
+  apply_set (catalog, 89, VT_FIELD_IMPACT, int_node (10));
+  g_assert_true (vt_catalog_get_can_undo (catalog));
+
+  /* Put in without an edit, before piece 89: the step's position would
+   * be wrong, so there is nothing to undo, and the catalog is modified. */
+  json_object_set_int_member (json, "number", 20);
+  piece = vt_item_new_from_json (json, NULL, NULL);
+  vt_catalog_put_item (catalog, piece);
+  g_assert_false (vt_catalog_get_can_undo (catalog));
+  g_assert_false (vt_catalog_undo (catalog));
+  g_assert_true (vt_catalog_get_modified (catalog));
+
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
 static gboolean
 has_problem (GPtrArray  *problems,
              const char *field,
@@ -710,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/edit/set/unchanged-not-recorded", test_unchanged_not_recorded);
   g_test_add_func ("/edit/number/reorders", test_number_reorders);
   g_test_add_func ("/edit/insert-delete", test_insert_delete);
+  g_test_add_func ("/edit/put-item-forgets", test_put_item_forgets);
   g_test_add_func ("/edit/check-item", test_check_item);
   g_test_add_func ("/edit/problems-follow", test_problems_follow);
 

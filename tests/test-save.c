@@ -450,6 +450,31 @@ test_async (Fixture       *fixture,
 }
 
 static void
+test_async_then_load (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  AsyncResult result = { FALSE, FALSE, NULL };
+  g_autoptr(GError) error = NULL;
+
+  vt_test_write_file (other_path, fixture->original, (gssize) fixture->original_length);
+  set_year (fixture->catalog, 14, 1915);
+  vt_catalog_save_async (fixture->catalog, fixture->file, VT_SAVE_NONE, NULL, on_saved_cb, &result);
+  /* Another catalog is opened while the save runs. */
+  g_assert_true (vt_catalog_load (fixture->catalog, other, NULL, &error));
+  g_assert_no_error (error);
+  set_year (fixture->catalog, 29, 1930);
+  WAIT_UNTIL (result.done);
+  g_assert_true (result.ok);
+
+  /* The save is done, and changes nothing of what is open now. */
+  g_assert_true (g_file_equal (vt_catalog_get_file (fixture->catalog), other));
+  g_assert_true (vt_catalog_get_modified (fixture->catalog));
+  g_assert_true (g_file_test (fixture->backup, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_async_cancelled (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -487,6 +512,7 @@ main (int   argc,
   ADD ("/save/fails/folder-read-only", test_folder_read_only);
   ADD ("/save/fails/file-became-folder", test_file_became_folder);
   ADD ("/save/async/saves", test_async);
+  ADD ("/save/async/then-load", test_async_then_load);
   ADD ("/save/async/cancelled", test_async_cancelled);
 
 #undef ADD

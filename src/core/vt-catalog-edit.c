@@ -91,6 +91,23 @@ vt_catalog_history_reset (VtCatalog *self)
   history_changed (self, before);
 }
 
+void
+vt_catalog_history_mark_unsaved (VtCatalog *self,
+                                 gboolean   forget)
+{
+  VtCatalogHistory *history = vt_catalog_get_history (self);
+  HistoryState before = history_state (self);
+
+  if (forget)
+    {
+      g_ptr_array_set_size (history->undo, 0);
+      g_ptr_array_set_size (history->redo, 0);
+    }
+  /* No serial is ever this: no undo comes back to the saved state. */
+  history->saved_serial = G_MAXUINT;
+  history_changed (self, before);
+}
+
 guint
 vt_catalog_history_get_serial (VtCatalog *self)
 {

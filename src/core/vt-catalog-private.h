@@ -39,6 +39,7 @@ typedef struct
   VtDiskStamp stamp;      /* of the catalog's file, as loaded or last saved */
   gboolean    keep_backup;/* the next save to that file keeps it as "FILE~" first */
   gboolean    saving;     /* a vt_catalog_save_async() is running */
+  guint       n_loads;    /* a save that began before a load must not touch the new contents */
 } VtCatalogSaveState;
 
 /* One load of a file: made and applied on the catalog's thread
@@ -143,6 +144,11 @@ void              vt_catalog_history_init      (VtCatalogHistory *history);
 void              vt_catalog_history_clear     (VtCatalogHistory *history);
 /* After a load: nothing to undo or redo, nothing modified. */
 void              vt_catalog_history_reset     (VtCatalog        *self);
+/* After a change made without an edit (vt_catalog_put_item(),
+ * vt_catalog_set_collection()): modified until saved; @forget when the
+ * change moved items, which the steps' positions no longer describe. */
+void              vt_catalog_history_mark_unsaved (VtCatalog     *self,
+                                                   gboolean       forget);
 /* What identifies the edits applied now, for vt_catalog_history_mark_saved(). */
 guint             vt_catalog_history_get_serial (VtCatalog       *self);
 /* After a save of the pieces as they were at @serial. */

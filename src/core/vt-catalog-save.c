@@ -119,11 +119,11 @@ typedef struct
 {
   char        *path;
   GBytes      *data;
-  VtSaveFlags  flags;
   gboolean     check;          /* the catalog's own file, as loaded */
   gboolean     keep_backup;
   VtDiskStamp  loaded;
   guint        serial;         /* of the edits the data holds */
+  guint        n_loads;
   GFile       *file;
 
   VtDiskStamp  written;        /* result */
@@ -173,8 +173,8 @@ save_job_new (VtCatalog    *self,
   job->data = g_bytes_new_take (data, length);
   job->path = g_strdup (g_file_peek_path (file));
   job->file = g_object_ref (file);
-  job->flags = flags;
   job->serial = vt_catalog_history_get_serial (self);
+  job->n_loads = state->n_loads;
   if (own != NULL && g_file_equal (own, file))
     {
       job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
@@ -202,9 +202,14 @@ keep_backup (const char  *path,
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return TRUE;
 
+  /* The link's own name is hidden, and never taken for the catalog should
+   * the program be killed before the rename. */
   for (guint attempt = 0; attempt < 100; attempt++)
     {
-      g_autofree char *link_path = g_strdup_printf ("%s~%08x", path, g_random_int ());
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *link_name = g_strdup_printf (".%s~%08x", base, g_random_int ());
+      g_autofree char *link_path = g_build_filename (folder, link_name, NULL);
 
       if (link (path, link_path) != 0)
         {
@@ -272,6 +277,11 @@ save_job_apply (VtCatalog *self,
                 SaveJob   *job)
 {
   VtCatalogSaveState *state = vt_catalog_get_save_state (self);
+
+  /* The catalog holds another file's pieces now: the file saved is not
+   * what it shows, nor what it would save. */
+  if (state->n_loads != job->n_loads)
+    return;
 
   state->stamp = job->written;
   /* Saved as another file, the catalog is that file now (Save As); the

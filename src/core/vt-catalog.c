@@ -321,6 +321,7 @@ load_job_apply (VtCatalogLoadJob *job)
   vt_catalog_history_reset (self);
   self->save_state.stamp = job->stamp;
   self->save_state.keep_backup = TRUE;
+  self->save_state.n_loads++;
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -551,6 +552,7 @@ vt_catalog_put_item (VtCatalog *self,
       g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
       g_object_unref (existing);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      vt_catalog_history_mark_unsaved (self, TRUE);
       return;
     }
 
@@ -570,6 +572,7 @@ vt_catalog_put_item (VtCatalog *self,
     g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  vt_catalog_history_mark_unsaved (self, TRUE);
 }
 
 GListModel *
@@ -706,6 +709,7 @@ vt_catalog_set_collection (VtCatalog  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   set_collection_fields (self, name, total, currency);
+  vt_catalog_history_mark_unsaved (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -151,7 +151,9 @@ guint       vt_catalog_count_outside_images (VtCatalog       *self);
 VtItem     *vt_catalog_lookup           (VtCatalog           *self,
                                          guint                number);
 /* Adds @item, or replaces the item of the same number; keeps items
- * ordered by number. */
+ * ordered by number. For building a catalog (the importer): it cannot be
+ * undone, and forgets what could be; the catalog is modified until saved.
+ * A curator's change is a VtEdit (vt_catalog_apply_edit()). */
 void        vt_catalog_put_item         (VtCatalog           *self,
                                          VtItem              *item);
 

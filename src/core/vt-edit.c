@@ -96,7 +96,7 @@ vt_edit_new_set (VtItem   *item,
 
   edit = edit_new (VT_EDIT_SET, item);
   edit->field = field;
-  edit->value = value != NULL ? json_node_copy (value) : NULL;
+  edit->value = value != NULL ? vt_json_node_dup (value) : NULL;
   piece = describe_piece (item);
   /* Translators: for Undo and Redo, "Title of 56": the field, then the
    * piece's number (or its title in quotation marks) */
@@ -196,7 +196,7 @@ object_with_member (JsonObject *object,
 
   if (after == NULL)
     {
-      json_object_set_member (result, vt_field_get_member (field), json_node_copy (value));
+      json_object_set_member (result, vt_field_get_member (field), vt_json_node_dup (value));
       added = TRUE;
     }
   for (GList *l = members; l != NULL; l = l->next)
@@ -204,7 +204,7 @@ object_with_member (JsonObject *object,
       json_object_set_member (result, l->data, json_node_ref (json_object_get_member (object, l->data)));
       if (!added && strcmp (l->data, after) == 0)
         {
-          json_object_set_member (result, vt_field_get_member (field), json_node_copy (value));
+          json_object_set_member (result, vt_field_get_member (field), vt_json_node_dup (value));
           added = TRUE;
         }
     }
@@ -227,12 +227,11 @@ vt_edit_get_origin (VtItem *item)
   return origin != NULL ? origin : item;
 }
 
-/* In @scope: a piece added to a catalog takes the catalog's folder. */
+/* The new item keeps the old one's folder, place in the file and line. */
 static VtItem *
-item_new_edited_in_scope (VtItem       *item,
-                          VtImageScope *scope,
-                          VtField       field,
-                          JsonNode     *value)
+item_new_edited (VtItem   *item,
+                 VtField   field,
+                 JsonNode *value)
 {
   g_autoptr(JsonObject) object = vt_item_dup_json (item);
   const char *member = vt_field_get_member (field);
@@ -241,7 +240,7 @@ item_new_edited_in_scope (VtItem       *item,
   if (value == NULL)
     json_object_remove_member (object, member);
   else if (json_object_has_member (object, member))
-    json_object_set_member (object, member, json_node_copy (value));
+    json_object_set_member (object, member, vt_json_node_dup (value));
   else
     {
       JsonObject *placed = object_with_member (object, field, value);
@@ -250,7 +249,7 @@ item_new_edited_in_scope (VtItem       *item,
       object = placed;
     }
 
-  edited = vt_item_new_in_scope (object, scope, vt_item_get_index (item), NULL);
+  edited = vt_item_new_in_scope (object, vt_item_get_image_scope (item), vt_item_get_index (item), NULL);
   vt_item_set_line (edited, vt_item_get_line (item));
   return edited;
 }
@@ -265,7 +264,7 @@ vt_item_new_edited (VtItem   *item,
   g_return_val_if_fail (VT_IS_ITEM (item), NULL);
   g_return_val_if_fail ((guint) field < VT_N_FIELDS, NULL);
 
-  edited = item_new_edited_in_scope (item, vt_item_get_image_scope (item), field, value);
+  edited = item_new_edited (item, field, value);
   g_object_set_qdata_full (G_OBJECT (edited), origin_quark (),
                            g_object_ref (vt_edit_get_origin (item)), g_object_unref);
   return edited;
@@ -391,8 +390,10 @@ check_value (const char  *label,
           }
         if (json_node_get_int (value) < min || json_node_get_int (value) > max)
           {
+            g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+
             g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_EDIT,
-                         _("%s: %" G_GINT64_FORMAT " is out of range"), label, json_node_get_int (value));
+                         _("%s: %s is out of range"), label, number);
             return FALSE;
           }
         return TRUE;
@@ -525,8 +526,7 @@ vt_edit_plan (VtEdit        *edit,
         return g_steal_pointer (&step);
       step->before = g_object_ref (edit->item);
       step->before_position = position;
-      step->after = item_new_edited_in_scope (edit->item, vt_item_get_image_scope (edit->item),
-                                              edit->field, edit->value);
+      step->after = item_new_edited (edit->item, edit->field, edit->value);
       if (vt_item_get_number (step->after) != vt_item_get_number (edit->item))
         step->after_position = position_for (items, vt_item_get_number (step->after), edit->item);
       else

@@ -756,9 +756,11 @@ vt_json_write (JsonNode *node)
   return out;
 }
 
-static JsonNode *
-node_dup (JsonNode *node)
+JsonNode *
+vt_json_node_dup (JsonNode *node)
 {
+  g_return_val_if_fail (node != NULL, NULL);
+
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
@@ -774,7 +776,7 @@ node_dup (JsonNode *node)
         g_autoptr(JsonArray) copy = json_array_sized_new (length);
 
         for (guint i = 0; i < length; i++)
-          json_array_add_element (copy, node_dup (json_array_get_element (array, i)));
+          json_array_add_element (copy, vt_json_node_dup (json_array_get_element (array, i)));
         return json_node_init_array (json_node_alloc (), copy);
       }
     case JSON_NODE_VALUE:
@@ -795,6 +797,6 @@ vt_json_object_dup (JsonObject *object)
   copy = json_object_new ();
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (copy, l->data, node_dup (json_object_get_member (object, l->data)));
+    json_object_set_member (copy, l->data, vt_json_node_dup (json_object_get_member (object, l->data)));
   return copy;
 }
