@@ -361,8 +361,6 @@ test_new_remove_piece (Fixture       *fixture,
   gtk_single_selection_set_selected (vt_gallery_view_get_selection (fixture->window->gallery), 1);
   g_assert_cmpuint (vt_item_get_number (gtk_single_selection_get_selected_item (vt_gallery_view_get_selection (fixture->window->gallery))),
                     ==, 3);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_widget_set_visible (GTK_WIDGET (fixture->detail), FALSE);
   activate (fixture, "remove-piece");
   g_assert_null (piece (fixture, 3));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->sort_model)), ==, n - 1);

@@ -216,9 +216,11 @@ on_saved_cb (GObject      *source,
         _vt_window_set_file (self, data->file);
       self->disk_changed = FALSE;
       update_disk_bar (self);
-      carry_on (self, data->then, data->then_file);
     }
   _vt_window_update_edit (self);
+  /* Last: it may close the window. */
+  if (saved)
+    carry_on (self, data->then, data->then_file);
 }
 
 static void
@@ -636,14 +638,10 @@ add_page_action (GSimpleAction *action,
   gtk_native_dialog_show (self->page_chooser);
 }
 
-/* The piece the curator means: the detail window's when it is the
- * window in use, else the one selected in the grid. (transfer none) */
+/* The piece selected in the grid, or NULL. (transfer none) */
 static VtItem *
-current_piece (VtWindow *self)
+selected_piece (VtWindow *self)
 {
-  if (self->detail_window != NULL && gtk_window_is_active (self->detail_window)
-      && vt_detail_window_get_item (VT_DETAIL_WINDOW (self->detail_window)) != NULL)
-    return vt_detail_window_get_item (VT_DETAIL_WINDOW (self->detail_window));
   return gtk_single_selection_get_selected_item (vt_gallery_view_get_selection (self->gallery));
 }
 
@@ -658,7 +656,7 @@ remove_piece_action (GSimpleAction *action,
   VtItem *item;
 
   commit_detail_edit (self);
-  item = current_piece (self);
+  item = selected_piece (self);
   if (item == NULL)
     return;
 
@@ -721,7 +719,7 @@ _vt_window_update_edit (VtWindow *self)
   set_enabled (self, "redo", editing && vt_catalog_get_can_redo (self->catalog));
   set_enabled (self, "new-piece", editing);
   set_enabled (self, "add-page", editing);
-  set_enabled (self, "remove-piece", editing && current_piece (self) != NULL);
+  set_enabled (self, "remove-piece", editing && selected_piece (self) != NULL);
 
   g_menu_remove_all (self->history_menu);
   /* Translators: a menu item; %s is what it undoes, "Title of 56" */
