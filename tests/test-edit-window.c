@@ -184,6 +184,7 @@ test_edit_undo_redo_save (Fixture       *fixture,
   g_autoptr(VtItem) shown = NULL;
   g_autoptr(VtCatalog) saved = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *undo_label = NULL;
 
   g_assert_false (title_marked (fixture));
   g_assert_false (action_enabled (fixture, "undo"));
@@ -193,13 +194,18 @@ test_edit_undo_redo_save (Fixture       *fixture,
   g_assert_true (title_marked (fixture));
   g_assert_true (action_enabled (fixture, "undo"));
   g_assert_false (action_enabled (fixture, "redo"));
+  /* The menu says what Undo undoes. */
+  g_menu_model_get_item_attribute (G_MENU_MODEL (fixture->window->history_menu), 0,
+                                   G_MENU_ATTRIBUTE_LABEL, "s", &undo_label);
+  g_assert_nonnull (strstr (undo_label, vt_catalog_get_undo_label (fixture->window->catalog)));
   /* The grid shows the new piece; the detail window still shows it. */
   shown = g_list_model_get_item (G_LIST_MODEL (fixture->window->sort_model), 0);
   g_assert_true (shown == piece (fixture, 1));
   g_assert_true (fixture->detail->item == piece (fixture, 1));
   g_assert_nonnull (selection);
 
-  activate (fixture, "undo");
+  /* From the detail window, where the curator is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "win.undo", NULL));
   g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Federation of Australia");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (fixture, VT_FIELD_TITLE))), ==,
                    "1901 - Federation of Australia");
