@@ -954,8 +954,9 @@ _vt_detail_window_show_editor (VtDetailWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-row", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-row", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-image", editing);
-  /* Editing, the arrow keys move in the text: the keys that step
-   * through the pieces come to the window after the focused control. */
+  /* Editing, Left and Right move in the text: as keys that step
+   * through the pieces they come to the window after the focused
+   * control (Page Up and Page Down still step first). */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->step_shortcuts),
                                               editing ? GTK_PHASE_BUBBLE : GTK_PHASE_CAPTURE);
   if (!editing)

@@ -101,6 +101,7 @@ struct _VtDetailWindow
   GtkBox            *review_box;
   GtkBox            *edit_box;
   GtkBox            *label_box;
+  /* Left and Right, stepping through the pieces. */
   GtkShortcutController *step_shortcuts;
   GtkLabel          *review_state_label;
   GtkLabel          *review_note_label;
