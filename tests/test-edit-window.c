@@ -376,6 +376,40 @@ test_new_remove_piece (Fixture       *fixture,
 }
 
 static void
+add_page (Fixture    *fixture,
+          const char *name)
+{
+  g_autoptr(GFile) page = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "pages", name, NULL));
+
+  _vt_window_add_page (fixture->window, page);
+}
+
+/* A piece from its published page, through the importer; a page whose
+ * number a piece has is refused, and the window says why. */
+static void
+test_add_page (Fixture       *fixture,
+               gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->window->catalog));
+
+  /* The menu item asks for the page. */
+  activate (fixture, "add-page");
+  g_assert_nonnull (fixture->window->page_chooser);
+  gtk_native_dialog_hide (fixture->window->page_chooser);
+
+  add_page (fixture, "good-1947-partition-of-india.txt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->catalog)), ==, n + 1);
+  g_assert_nonnull (piece (fixture, 47));
+  g_assert_true (fixture->detail->item == piece (fixture, 47));
+  g_assert_true (vt_catalog_get_modified (fixture->window->catalog));
+
+  add_page (fixture, "good-1917-october-revolution.txt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->catalog)), ==, n + 1);
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->error_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->error_label), "17"));
+}
+
+static void
 make_edit (Fixture *fixture)
 {
   enter_text (fixture, VT_FIELD_TITLE, "Edited");
@@ -583,6 +617,7 @@ main (int   argc,
   ADD ("untouched", test_untouched);
   ADD ("paragraphs", test_paragraphs);
   ADD ("new-remove-piece", test_new_remove_piece);
+  ADD ("add-page", test_add_page);
   ADD ("unsaved/cancel", test_unsaved_cancel);
   ADD ("unsaved/discard", test_unsaved_discard);
   ADD ("unsaved/save", test_unsaved_save);

@@ -586,29 +586,35 @@ new_piece_action (GSimpleAction *action,
   insert_piece (self, object);
 }
 
-static void
-on_page_chosen_cb (VtWindow        *self,
-                   int              response,
-                   GtkNativeDialog *chooser)
+void
+_vt_window_add_page (VtWindow *self,
+                     GFile    *page)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->page_chooser);
-  if (file == NULL)
-    return;
-
-  object = vt_page_parse_file (file, NULL, NULL, &error);
+  object = vt_page_parse_file (page, NULL, NULL, &error);
   if (object == NULL)
     {
       _vt_window_show_message (self, _("The piece was not added"), error->message);
       return;
     }
   insert_piece (self, object);
+}
+
+static void
+on_page_chosen_cb (VtWindow        *self,
+                   int              response,
+                   GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->page_chooser);
+  if (file != NULL)
+    _vt_window_add_page (self, file);
 }
 
 static void

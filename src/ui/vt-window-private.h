@@ -183,6 +183,9 @@ gboolean  _vt_window_ask_unsaved       (VtWindow     *self,
 gboolean  _vt_window_hold_reload       (VtWindow     *self);
 /* A catalog was loaded: the edits and the questions about them are gone. */
 void      _vt_window_loaded            (VtWindow     *self);
+/* Adds the piece of the published page @page (win.add-page, once chosen). */
+void      _vt_window_add_page          (VtWindow     *self,
+                                        GFile        *page);
 
 /* vt-window-export.c */
 void      _vt_window_install_export    (VtWindow       *self);
