@@ -25,9 +25,10 @@ if [ "$mode" = test ]; then
   # python3-pyatspi: the accessibility tree test reads the windows over
   # AT-SPI; poppler-utils reads the PDFs back; libxml2-utils, groff-base:
   # the file type's XML and the manual pages checked; xdotool finds the
-  # installed program's window.
+  # installed program's window; libjpeg62-turbo-dev: the thumbnail
+  # benchmark's decode floor (tests/bench/run).
   packages="$packages xvfb xauth dbus desktop-file-utils appstream libasan8 libubsan1
-at-spi2-core python3-pyatspi poppler-utils libxml2-utils groff-base xdotool"
+at-spi2-core python3-pyatspi poppler-utils libxml2-utils groff-base xdotool libjpeg62-turbo-dev"
 fi
 # Only the fuzz targets need clang and its sanitizer and libFuzzer runtimes.
 if [ "$mode" = fuzz ]; then

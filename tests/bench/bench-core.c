@@ -7,6 +7,8 @@
  *   meson compile -C build bench-core
  *   ./build/tests/bench/bench-core            # 10,000 and 100,000 items
  *   ./build/tests/bench/bench-core 1000 10000 # other sizes
+ *   ./build/tests/bench/bench-core --data DIR --runs 3 10000
+ *                                  # catalogs kept in DIR and reused
  *
  * To profile one part, keep a catalog and measure it alone (1 run):
  *
@@ -21,8 +23,19 @@
  * (3 from 100,000 items on), and each comparison is made in the same
  * run, against:
  *  - load: a bare json_parser_load_from_file() of the same file;
+ *  - peak memory of the first load, per item: the file's size per item;
  *  - search keystroke: a plain memmem() of the same word over the same
- *    folded text of every item.
+ *    folded text of every item;
+ *  - sort change to title: a qsort() by strcmp() of the same collation
+ *    keys, made beforehand as the sorter keeps them;
+ *  - save after one edit (an item replaced by vt_catalog_put_item()):
+ *    one open(), write() and close() of the same bytes, which the save
+ *    writes atomically (a file beside, synced, renamed over).
+ * Besides its table it prints each figure for tests/bench/run as
+ * "FIGURE<TAB>name<TAB>value<TAB>unit" and its reference as
+ * "REFERENCE<TAB>..." (load-10k, memory-10k, search-10k, sort-10k,
+ * facets-10k, save-10k; "100k" for 100,000 items), times in CPU ms
+ * except load and save, on the wall clock.
  * The keystroke and the sort go through the window's models: the core's
  * query and sorter in GtkFilterListModel and GtkSortListModel, through
  * the same VtQueryFilter and VtQuerySorter. No display is needed: the
@@ -394,6 +407,80 @@ memmem_scan (const char  **texts,
   return found;
 }
 
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "10k" for 10,000, "100k", or the number itself. */
+static char *
+size_name (guint n_items)
+{
+  if (n_items % 1000 == 0)
+    return g_strdup_printf ("%uk", n_items / 1000);
+  return g_strdup_printf ("%u", n_items);
+}
+
+static void
+print_figure (const char *kind,
+              const char *what,
+              guint       n_items,
+              double      value,
+              const char *unit)
+{
+  g_autofree char *size = size_name (n_items);
+
+  g_print ("%s\t%s-%s\t%.4f\t%s\n", kind, what, size, value, unit);
+}
+
+/* One piece edited, as an editor would: its JSON copied with another
+ * title, made into a new item that replaces the old one. */
+static void
+edit_one_item (VtCatalog *catalog,
+               GFile     *base_dir,
+               guint      run)
+{
+  g_autoptr(VtItem) old = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GList) members = json_object_get_members (vt_item_get_json (old));
+  g_autofree char *title = g_strdup_printf ("%s (edited %u)", vt_item_get_title (old), run);
+  g_autoptr(VtItem) edited = NULL;
+
+  for (GList *m = members; m != NULL; m = m->next)
+    json_object_set_member (object, m->data,
+                            json_node_copy (json_object_get_member (vt_item_get_json (old), m->data)));
+  json_object_set_string_member (object, "title", title);
+  edited = vt_item_new_from_json (object, base_dir, problems);
+  vt_catalog_put_item (catalog, edited);
+}
+
+/* One plain write of @data, as the reference of a save. */
+static void
+plain_write (const char *path,
+             const char *data,
+             gsize       length)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  gsize done = 0;
+
+  if (fd < 0)
+    g_error ("Cannot write %s: %s", path, g_strerror (errno));
+  while (done < length)
+    {
+      gssize n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        g_error ("Cannot write %s: %s", path, g_strerror (errno));
+      done += n;
+    }
+  close (fd);
+}
+
 enum {
   T_LOAD,
   T_PARSE,
@@ -405,6 +492,9 @@ enum {
   T_FACETS_EMPTY,
   T_FACETS_SEARCH,
   T_FOLD,
+  T_QSORT,
+  T_SAVE,
+  T_WRITE,
   N_TIMINGS
 };
 
@@ -451,6 +541,12 @@ measure (guint       n_items,
   guint64 file_size = 0;
   guint n_loaded, n_found = 0, n_scanned = 0;
   double first_search = -1, first_title = -1;
+  g_autofree const char **keys = NULL;
+  g_autoptr(GPtrArray) key_store = NULL;
+  g_autoptr(GFile) base_dir = g_file_get_parent (file);
+  g_autofree char *saved_path = g_strconcat (path, ".saved", NULL);
+  g_autofree char *written_path = g_strconcat (path, ".written", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
 
   for (guint i = 0; i < N_TIMINGS; i++)
     timing_init (&timings[i], runs);
@@ -600,6 +696,45 @@ measure (guint       n_items,
         first_title = timings[T_SORT_TITLE].wall[r];
     }
 
+  /* The same sort by qsort(), on the same keys made beforehand. */
+  key_store = g_ptr_array_new_with_free_func (g_free);
+  keys = g_new (const char *, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      char *key = vt_text_collate_key (vt_item_get_title (item));
+
+      g_ptr_array_add (key_store, key);
+    }
+  for (guint r = 0; r < runs; r++)
+    {
+      memcpy (keys, key_store->pdata, n_items * sizeof (char *));
+      timing_start (&timings[T_QSORT]);
+      qsort (keys, n_items, sizeof (char *), compare_keys);
+      timing_stop (&timings[T_QSORT], r);
+    }
+
+  /* A save after one edit, against one plain write of the same bytes. */
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize length;
+
+      edit_one_item (catalog, base_dir, r);
+      timing_start (&timings[T_SAVE]);
+      if (!vt_catalog_save (catalog, saved, &error))
+        g_error ("%s", error->message);
+      timing_stop (&timings[T_SAVE], r);
+
+      data = vt_catalog_to_data (catalog, &length);
+      timing_start (&timings[T_WRITE]);
+      plain_write (written_path, data, length);
+      timing_stop (&timings[T_WRITE], r);
+    }
+  g_unlink (saved_path);
+  g_unlink (written_path);
+
   g_print ("\n%u items: catalog %.1f MB, searchable text %.1f MB; median of %u runs\n",
            n_items, file_size / 1e6, text_bytes / 1e6, runs);
   g_print ("  %-46s %9s %9s\n", "", "wall ms", "cpu ms");
@@ -618,6 +753,9 @@ measure (guint       n_items,
   print_row ("sort change impact -> price", &timings[T_SORT_PRICE], runs);
   print_row ("sort change price -> title", &timings[T_SORT_TITLE], runs);
   g_print ("  %-46s %9.2f\n", "  first sort by title (collation keys made)", first_title);
+  print_row ("qsort of the same title keys", &timings[T_QSORT], runs);
+  print_row ("save after one edit (vt_catalog_save)", &timings[T_SAVE], runs);
+  print_row ("plain write of the same bytes", &timings[T_WRITE], runs);
   print_row ("facet counts, empty query", &timings[T_FACETS_EMPTY], runs);
   print_row ("facet counts, search set", &timings[T_FACETS_SEARCH], runs);
   g_print ("  %-46s %9.1f KB/item (peak %.0f MB, base %.0f MB)\n",
@@ -626,6 +764,20 @@ measure (guint       n_items,
   g_print ("  %-46s %9.1f KB/item\n", "resident after the first load (VmRSS)",
            (double) (rss_after - hwm_before) / n_items);
   g_print ("  %-46s %9u of %u\n", "items matching \"" RARE_SEARCH "\"", n_found, n_items);
+
+  /* For tests/bench/run: times as the table judges them, the wall clock
+   * for load and save, the CPU for the rest. */
+  print_figure ("FIGURE", "load", n_items, bench_median (timings[T_LOAD].wall, runs), "ms");
+  print_figure ("REFERENCE", "load", n_items, bench_median (timings[T_PARSE].wall, runs), "ms");
+  print_figure ("FIGURE", "memory", n_items, (double) (hwm_after - hwm_before) / n_items, "KB/piece");
+  print_figure ("REFERENCE", "memory", n_items, file_size / 1024.0 / n_items, "KB/piece");
+  print_figure ("FIGURE", "search", n_items, bench_median (timings[T_SEARCH].cpu, runs), "ms");
+  print_figure ("REFERENCE", "search", n_items, bench_median (timings[T_SCAN].cpu, runs), "ms");
+  print_figure ("FIGURE", "sort", n_items, bench_median (timings[T_SORT_TITLE].cpu, runs), "ms");
+  print_figure ("REFERENCE", "sort", n_items, bench_median (timings[T_QSORT].cpu, runs), "ms");
+  print_figure ("FIGURE", "facets", n_items, bench_median (timings[T_FACETS_SEARCH].cpu, runs), "ms");
+  print_figure ("FIGURE", "save", n_items, bench_median (timings[T_SAVE].wall, runs), "ms");
+  print_figure ("REFERENCE", "save", n_items, bench_median (timings[T_WRITE].wall, runs), "ms");
 
   for (guint i = 0; i < N_TIMINGS; i++)
     timing_clear (&timings[i]);
@@ -655,9 +807,19 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) sizes = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *data_dir = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *self = NULL;
+  int forced_runs = 0;
   int status = 0;
+  GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "Folder where the catalogs are kept and reused (default: a temporary one)", "DIR" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &forced_runs,
+      "Runs of each measure (default 5, 3 from 100,000 items)", "N" },
+    { NULL }
+  };
 
   setlocale (LC_ALL, "");
 
@@ -671,6 +833,19 @@ main (int   argc,
       return 0;
     }
 
+  context = g_option_context_new ("[N_ITEMS...] - benchmark of the catalog core");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (forced_runs < 0)
+    {
+      g_printerr ("--runs must be at least 1\n");
+      return 2;
+    }
+
   for (int i = 1; i < argc; i++)
     g_ptr_array_add (sizes, argv[i]);
   if (sizes->len == 0)
@@ -679,9 +854,18 @@ main (int   argc,
       g_ptr_array_add (sizes, (char *) "100000");
     }
 
-  dir = g_dir_make_tmp ("vitrine-bench-XXXXXX", &error);
-  if (dir == NULL)
-    g_error ("%s", error->message);
+  if (data_dir != NULL)
+    {
+      if (g_mkdir_with_parents (data_dir, 0755) != 0)
+        g_error ("Cannot make %s: %s", data_dir, g_strerror (errno));
+      dir = g_strdup (data_dir);
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("vitrine-bench-XXXXXX", &error);
+      if (dir == NULL)
+        g_error ("%s", error->message);
+    }
   self = g_file_read_link ("/proc/self/exe", NULL);
 
   g_print ("Vitrine core benchmark (GTK %u.%u.%u, json-glib %s, %u cores); no display, no renderer\n",
@@ -691,19 +875,27 @@ main (int   argc,
   for (guint i = 0; i < sizes->len && status == 0; i++)
     {
       guint n_items = atoi (g_ptr_array_index (sizes, i));
-      guint runs = n_items >= 100000 ? 3 : 5;
-      g_autofree char *path = NULL;
+      guint runs = forced_runs > 0 ? (guint) forced_runs : n_items >= 100000 ? 3 : 5;
+      g_autofree char *name = g_strdup_printf ("catalog-%u.json", n_items);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *last_image = g_strdup_printf ("%s/images/%06u.jpg", dir, n_items);
       g_autofree char *n_text = g_strdup_printf ("%u", n_items);
       g_autofree char *runs_text = g_strdup_printf ("%u", runs);
-      const char *child_argv[] = { self, "--measure", n_text, NULL, runs_text, NULL };
+      const char *child_argv[] = { self, "--measure", n_text, path, runs_text, NULL };
       double t = now_ms ();
 
       if (n_items == 0)
         g_error ("Not a number of items: %s", (char *) g_ptr_array_index (sizes, i));
 
-      path = generate_catalog (n_items, dir);
-      g_print ("\n(generated %s in %.1f s)\n", path, (now_ms () - t) / 1000);
-      child_argv[3] = path;
+      /* A kept catalog is the same bytes again: the generator is seeded
+       * by the number of items. */
+      if (data_dir == NULL || !g_file_test (path, G_FILE_TEST_EXISTS)
+          || !g_file_test (last_image, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *made = generate_catalog (n_items, dir);
+
+          g_print ("\n(generated %s in %.1f s)\n", made, (now_ms () - t) / 1000);
+        }
       fflush (stdout);
 
       if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
@@ -711,10 +903,14 @@ main (int   argc,
         g_error ("%s", error->message);
       if (!g_spawn_check_wait_status (status, &error))
         g_printerr ("Measuring %u items failed: %s\n", n_items, error->message);
-      g_unlink (path);
+      if (data_dir == NULL)
+        g_unlink (path);
     }
 
-  remove_images (dir);
-  g_rmdir (dir);
+  if (data_dir == NULL)
+    {
+      remove_images (dir);
+      g_rmdir (dir);
+    }
   return status == 0 ? 0 : 1;
 }

@@ -4,23 +4,25 @@
 /*
  * Build and run (from the top of the source tree, the build in build/):
  *
- *   meson compile -C build bench-gallery bench-bare-window
+ *   meson compile -C build bench-gallery bench-bare-window bench-bare-grid
  *   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
  *     build/tests/bench/bench-gallery [--runs N] [--scroll-runs N] \
  *       [--speed PX_PER_S] [--collection DIR] [--only start|scroll] \
- *       [--max-columns N]
+ *       [--bare-grid] [--distance PX] [--cold-only] [--window-size WxH] \
+ *       [--label NAME] [--max-columns N]
  *
  * The program is a driver: every measurement is a separate process
- * (this program again with --child, or bench-bare-window), spawned with
- * VT_BENCH_SPAWN_US set to the driver's monotonic clock just before the
- * spawn, so "start" counts everything from exec to the frame: loading
- * the libraries, GTK's start, the application's. Runs of the different
- * programs are interleaved, so a busy moment of this shared machine hits
- * them alike; each figure is the median of the runs, and the start
- * figures are also given as a ratio to the bare GTK window measured in
- * the same run of the driver: the ratio of the medians, and ("paired")
- * the median of the ratios of each round, which a slow stretch of the
- * shared machine moves less. Nothing here asserts a time.
+ * (this program again with --child, bench-bare-window or
+ * bench-bare-grid), spawned with VT_BENCH_SPAWN_US set to the driver's
+ * monotonic clock just before the spawn, so "start" counts everything
+ * from exec to the frame: loading the libraries, GTK's start, the
+ * application's. Runs of the different programs are interleaved, so a
+ * busy moment of this shared machine hits them alike; each figure is
+ * the median of the runs, and the start figures are also given as a
+ * ratio to the bare GTK window measured in the same run of the driver:
+ * the ratio of the medians, and ("paired") the median of the ratios of
+ * each round, which a slow stretch of the shared machine moves less.
+ * Nothing here asserts a time.
  *
  * Every child gets GSETTINGS_BACKEND=memory (Vitrine's first start: a
  * 1200 x 800 window, sidebar shown, 192 px tiles), the build's settings
@@ -58,7 +60,25 @@
  *     the resident memory at the bottom.
  *   - cold: an empty thumbnail cache; warm: every thumbnail made
  *     beforehand by `vitrine-cli thumbnails` into a cache kept beside
- *     the collection.
+ *     the collection (--cold-only skips the warm runs);
+ *   - with --bare-grid, the reference in every round: bench-bare-grid, a
+ *     bare GtkGridView given the geometry Vitrine's grid had in that
+ *     round (its viewport's size, tile size and columns, each cell a
+ *     picture and two labels), fed the thumbnails of the warm cache and
+ *     scrolled at the same speed over the same distance.
+ *   --distance PX stops each scroll after PX pixels instead of at the
+ *   bottom (a shorter run; the peak memory is then that of a part);
+ *   --window-size WxH opens Vitrine's window at that size (by its saved
+ *   size), e.g. the whole of a 3840 x 2160 screen.
+ *
+ * Besides its tables it prints the figures for tests/bench/run, as
+ * "FIGURE<TAB>name<TAB>value<TAB>unit" lines and the reference of each
+ * as "REFERENCE<TAB>..." with the same name: start-first-frame and
+ * start-thumbnails (warm; -cold) against the bare window's first frame;
+ * scroll-LABEL-p50, -p95, -p99 (intervals), -two-refreshes (%),
+ * -work-p95 (main-thread CPU ms per frame) and -memory (VmHWM, MB), from
+ * the cold runs, against the bare grid, and -warm-p95 and -warm-memory;
+ * LABEL is --label, by default the window's size.
  *
  * Experiments, passed on to the children: --max-columns N sets the
  * grid's max-columns, to measure how the number of tiles that GTK 4.8's
@@ -101,6 +121,11 @@ static char  *child_mode;
 static int    max_columns;
 static char  *extra_css;
 static gboolean no_sidebar;
+static double distance;
+static gboolean cold_only;
+static gboolean bare_grid;
+static char  *scroll_label;
+static char  *window_size;
 static gint64 main_time;
 
 /* ------------------------------------------------------------------ */
@@ -345,6 +370,7 @@ print_stats (const char *name,
 {
   printf ("%s-median-ms=%.3f\n", name, median (values));
   printf ("%s-p95-ms=%.3f\n", name, percentile (values, 0.95));
+  printf ("%s-p99-ms=%.3f\n", name, percentile (values, 0.99));
   printf ("%s-max-ms=%.3f\n", name, array_max (values));
 }
 
@@ -372,8 +398,16 @@ finish_scroll (GtkAdjustment *adjustment)
   printf ("shown-us=%" G_GINT64_FORMAT "\n", child.sample_shown_us);
   printf ("frames=%u\n", child.intervals->len);
   printf ("scroll-seconds=%.3f\n", (g_get_monotonic_time () - child.scroll_start_us) / 1e6);
-  printf ("scroll-pixels=%.0f\n", gtk_adjustment_get_upper (adjustment));
+  printf ("scroll-pixels=%.0f\n", gtk_adjustment_get_value (adjustment) - child.scroll_start_value);
   printf ("tiles=%u\n", count_tiles ());
+  /* The geometry a bare grid needs to be the same. */
+  printf ("window-size=%dx%d\n", gtk_widget_get_width (GTK_WIDGET (child.window)),
+          gtk_widget_get_height (GTK_WIDGET (child.window)));
+  printf ("viewport=%dx%d\n",
+          gtk_widget_get_width (GTK_WIDGET (vt_gallery_view_get_scroller (child.window->gallery))),
+          gtk_widget_get_height (GTK_WIDGET (vt_gallery_view_get_scroller (child.window->gallery))));
+  printf ("tile-size=%d\n", vt_gallery_view_get_tile_size (child.window->gallery));
+  printf ("columns=%u\n", gtk_grid_view_get_max_columns (vt_gallery_view_get_grid_view (child.window->gallery)));
   printf ("pieces=%u\n", g_list_model_get_n_items (G_LIST_MODEL (child.window->sort_model)));
   print_stats ("interval", child.intervals);
   print_stats ("wall-interval", child.wall_intervals);
@@ -404,6 +438,8 @@ on_scroll_tick_cb (GtkWidget     *widget,
   double value = gtk_adjustment_get_value (adjustment);
   double target;
 
+  if (distance > 0)
+    bottom = MIN (bottom, distance);
   if (child.scroll_start_frame_time == 0)
     {
       child.scroll_start_frame_time = frame_time;
@@ -592,6 +628,19 @@ run_child (const char *argv0,
 
       g_settings_set_boolean (settings, "sidebar-shown", FALSE);
     }
+  if (window_size != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      int w, h;
+
+      if (sscanf (window_size, "%dx%d", &w, &h) != 2)
+        {
+          g_printerr ("--window-size takes WIDTHxHEIGHT, not %s\n", window_size);
+          return 2;
+        }
+      g_settings_set_int (settings, "window-width", w);
+      g_settings_set_int (settings, "window-height", h);
+    }
 
   app = vt_application_new ();
   g_signal_connect (app, "startup", G_CALLBACK (on_startup_cb), NULL);
@@ -610,6 +659,7 @@ typedef struct
 {
   char  *self_path;
   char  *bare_path;
+  char  *bare_grid_path;
   char **env;
   char  *renderer;
 } Driver;
@@ -753,6 +803,18 @@ child_argv (const char *mode,
     }
   if (no_sidebar)
     g_strv_builder_add (builder, "--no-sidebar");
+  if (distance > 0)
+    {
+      g_autofree char *distance_text = g_strdup_printf ("--distance=%g", distance);
+
+      g_strv_builder_add (builder, distance_text);
+    }
+  if (window_size != NULL)
+    {
+      g_autofree char *size_text = g_strdup_printf ("--window-size=%s", window_size);
+
+      g_strv_builder_add (builder, size_text);
+    }
   if (extra_css != NULL)
     {
       g_autofree char *css_text = g_strdup_printf ("--css=%s", extra_css);
@@ -777,6 +839,16 @@ make_tmp_dir (void)
     g_error ("Cannot make a temporary folder: %s", error->message);
 
   return dir;
+}
+
+static void
+print_figure (const char *kind,
+              const char *name,
+              double      value,
+              const char *unit)
+{
+  if (!isnan (value))
+    printf ("%s\t%s\t%.4f\t%s\n", kind, name, value, unit);
 }
 
 /* The programs of the start benchmark, run in this order in every round. */
@@ -894,6 +966,26 @@ bench_start (void)
     }
   remove_tree (warm_cache);
 
+  /* For tests/bench/run, against the bare window's first frame. */
+  if (figures[1]->len > 0)
+    {
+      const struct
+      {
+        const char *name;
+        guint       row;
+      } shown[] = {
+        { "start-first-frame", 7 },
+        { "start-thumbnails", 9 },
+        { "start-thumbnails-cold", 12 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        if (figures[shown[i].row]->len > 0)
+          {
+            print_figure ("FIGURE", shown[i].name, median (figures[shown[i].row]), "ms");
+            print_figure ("REFERENCE", shown[i].name, median (figures[1]), "ms");
+          }
+    }
   if (figures[1]->len > 0)
     reference = median (figures[1]);
   printf ("Start, on the sample (%.0f tiles in view, %.0f placeholders), "
@@ -984,6 +1076,38 @@ ensure_warm_cache (const char *catalog)
   return g_steal_pointer (&cache);
 }
 
+/* The bare grid of bench-bare-grid.c, given the geometry Vitrine's grid
+ * had in @vitrine (a round's values), over the same distance. */
+static GStrv
+bare_grid_argv (GHashTable *vitrine,
+                const char *catalog,
+                const char *warm_cache)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_autofree char *size = g_strdup_printf ("--size=%s", (char *) g_hash_table_lookup (vitrine, "viewport"));
+  g_autofree char *tile = g_strdup_printf ("--tile-size=%.0f", value_of (vitrine, "tile-size"));
+  g_autofree char *columns = g_strdup_printf ("--columns=%.0f", value_of (vitrine, "columns"));
+  g_autofree char *speed_text = g_strdup_printf ("--speed=%g", speed);
+  g_autofree char *distance_text = g_strdup_printf ("--distance=%.0f", value_of (vitrine, "scroll-pixels"));
+  g_autofree char *thumbnails = g_strdup_printf ("--thumbnails=%s/thumbnails", warm_cache);
+  GStrv argv;
+
+  g_strv_builder_add_many (builder, driver.bare_grid_path, size, tile, columns, speed_text,
+                           distance_text, thumbnails, catalog, NULL);
+  argv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return argv;
+}
+
+enum
+{
+  COLD_RUN,
+  WARM_RUN,
+  BARE_RUN,
+  N_SCROLL_PROGRAMS
+};
+
 static void
 bench_scroll (void)
 {
@@ -994,46 +1118,77 @@ bench_scroll (void)
                          "wall-interval-p95-ms", "work-median-ms", "work-p95-ms", "frames",
                          "scroll-seconds", "vmhwm-kb", "vmrss-kb",
                          "tiles", "shown-us", "work-cpu-median-ms", "work-cpu-p95-ms",
-                         "two-refreshes", "work-cpu-under-33ms", "texture-cache-kb" };
-  const char *names[] = { "cold", "warm" };
-  GArray *figures[2][G_N_ELEMENTS (keys)];
+                         "two-refreshes", "work-cpu-under-33ms", "texture-cache-kb",
+                         "interval-p99-ms" };
+  const char *names[] = { "cold", "warm", "bare" };
+  GArray *figures[N_SCROLL_PROGRAMS][G_N_ELEMENTS (keys)];
+  g_autofree char *window_label = NULL;
+  g_autofree char *geometry = NULL;
+  const char *name;
   double pixels = NAN, pieces = NAN;
 
-  for (guint c = 0; c < 2; c++)
+  for (guint c = 0; c < N_SCROLL_PROGRAMS; c++)
     for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
       figures[c][k] = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (int run = 0; run < n_scroll_runs; run++)
-    for (guint c = 0; c < 2; c++)
-      {
-        g_autofree char *cold_cache = c == 0 ? make_tmp_dir () : NULL;
-        g_autoptr(GHashTable) values = run_measured ((const char * const *) argv,
-                                                     c == 0 ? cold_cache : warm_cache);
+    {
+      g_autoptr(GHashTable) cold_values = NULL;
 
-        if (cold_cache != NULL)
-          remove_tree (cold_cache);
-        if (values == NULL)
-          continue;
+      for (guint c = 0; c < N_SCROLL_PROGRAMS; c++)
+        {
+          g_autofree char *cache = c != WARM_RUN ? make_tmp_dir () : NULL;
+          g_auto(GStrv) bare_argv = NULL;
+          g_autoptr(GHashTable) values = NULL;
 
-        pixels = value_of (values, "scroll-pixels");
-        pieces = value_of (values, "pieces");
-        fprintf (stderr, "scroll %s run %d: %s frames, interval median %s p95 %s max %s ms, "
-                 "under 33 ms %s, work median %s p95 %s ms, VmHWM %s kB\n",
-                 names[c], run + 1,
-                 (char *) g_hash_table_lookup (values, "frames"),
-                 (char *) g_hash_table_lookup (values, "interval-median-ms"),
-                 (char *) g_hash_table_lookup (values, "interval-p95-ms"),
-                 (char *) g_hash_table_lookup (values, "interval-max-ms"),
-                 (char *) g_hash_table_lookup (values, "under-33ms"),
-                 (char *) g_hash_table_lookup (values, "work-median-ms"),
-                 (char *) g_hash_table_lookup (values, "work-p95-ms"),
-                 (char *) g_hash_table_lookup (values, "vmhwm-kb"));
-        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-          append_value (figures[c][k], values, keys[k], 1);
-      }
+          if ((c == WARM_RUN && cold_only) || (c == BARE_RUN && (!bare_grid || cold_values == NULL)))
+            {
+              g_clear_pointer (&cache, g_free);
+              continue;
+            }
+          if (c == BARE_RUN)
+            bare_argv = bare_grid_argv (cold_values, catalog, warm_cache);
+          values = run_measured (c == BARE_RUN ? (const char * const *) bare_argv : (const char * const *) argv,
+                                 c == WARM_RUN ? warm_cache : cache);
+          if (cache != NULL)
+            remove_tree (cache);
+          if (values == NULL)
+            continue;
 
-  printf ("Scroll, %.0f pieces (%s), top to bottom (%.0f px) at %.0f px/s; "
+          if (c != BARE_RUN)
+            {
+              pixels = value_of (values, "scroll-pixels");
+              pieces = value_of (values, "pieces");
+              if (window_label == NULL)
+                window_label = g_strdup (g_hash_table_lookup (values, "window-size"));
+              if (geometry == NULL)
+                geometry = g_strdup_printf ("window %s, grid viewport %s, %s px tiles in %s columns",
+                                            (char *) g_hash_table_lookup (values, "window-size"),
+                                            (char *) g_hash_table_lookup (values, "viewport"),
+                                            (char *) g_hash_table_lookup (values, "tile-size"),
+                                            (char *) g_hash_table_lookup (values, "columns"));
+            }
+          fprintf (stderr, "scroll %s run %d: %s frames, interval median %s p95 %s max %s ms, "
+                   "two refreshes %s, work median %s p95 %s ms, VmHWM %s kB\n",
+                   names[c], run + 1,
+                   (char *) g_hash_table_lookup (values, "frames"),
+                   (char *) g_hash_table_lookup (values, "interval-median-ms"),
+                   (char *) g_hash_table_lookup (values, "interval-p95-ms"),
+                   (char *) g_hash_table_lookup (values, "interval-max-ms"),
+                   (char *) g_hash_table_lookup (values, "two-refreshes"),
+                   (char *) g_hash_table_lookup (values, "work-median-ms"),
+                   (char *) g_hash_table_lookup (values, "work-p95-ms"),
+                   (char *) g_hash_table_lookup (values, "vmhwm-kb"));
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            append_value (figures[c][k], values, keys[k], 1);
+          if (c == COLD_RUN)
+            cold_values = g_steal_pointer (&values);
+        }
+    }
+
+  printf ("Scroll, %.0f pieces (%s), %.0f px from the top at %.0f px/s; "
           "medians of %d runs:\n", pieces, catalog, pixels, speed, n_scroll_runs);
+  printf ("  %s\n", geometry != NULL ? geometry : "no run succeeded");
   printf ("  start to the first frame with tiles: cold %.0f ms, warm %.0f ms\n",
           median (figures[0][12]) / 1000, median (figures[1][12]) / 1000);
   printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %6s\n", "cache", "frames",
@@ -1041,24 +1196,62 @@ bench_scroll (void)
           "RSS end", "tiles");
   printf ("  %-6s %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "", "", "ms", "ms", "ms",
           "share", "ms", "ms", "ms", "ms", "MB", "MB");
-  for (guint c = 0; c < 2; c++)
-    printf ("  %-6s %7.0f %8.1f %8.1f %8.1f %7.1f%% %8.1f %8.1f %8.1f %8.1f %8.0f %8.0f %6.0f\n",
-            names[c], median (figures[c][7]), median (figures[c][0]), median (figures[c][1]),
-            median (figures[c][2]), 100 * median (figures[c][3]), median (figures[c][5]),
-            median (figures[c][6]), median (figures[c][13]), median (figures[c][14]),
-            median (figures[c][9]) / 1024, median (figures[c][10]) / 1024,
-            median (figures[c][11]));
-  for (guint c = 0; c < 2; c++)
-    printf ("  %s: %.1f%% of intervals at most two refreshes (<= 33.3 ms, 30 frames a second),\n"
-            "        %.1f%% of frames with under 33 ms of main-thread CPU; textures cached %.0f MB\n",
-            names[c], 100 * median (figures[c][15]), 100 * median (figures[c][16]),
-            median (figures[c][17]) / 1024);
+  for (guint c = 0; c < N_SCROLL_PROGRAMS; c++)
+    if (figures[c][7]->len > 0)
+      printf ("  %-6s %7.0f %8.1f %8.1f %8.1f %7.1f%% %8.1f %8.1f %8.1f %8.1f %8.0f %8.0f %6.0f\n",
+              names[c], median (figures[c][7]), median (figures[c][0]), median (figures[c][1]),
+              median (figures[c][2]), 100 * median (figures[c][3]), median (figures[c][5]),
+              median (figures[c][6]), median (figures[c][13]), median (figures[c][14]),
+              median (figures[c][9]) / 1024, median (figures[c][10]) / 1024,
+              median (figures[c][11]));
+  for (guint c = 0; c < N_SCROLL_PROGRAMS; c++)
+    if (figures[c][7]->len > 0)
+      printf ("  %s: %.1f%% of intervals at most two refreshes (<= 33.3 ms, 30 frames a second),\n"
+              "        %.1f%% of frames with under 33 ms of main-thread CPU; textures cached %.0f MB\n",
+              names[c], 100 * median (figures[c][15]), 100 * median (figures[c][16]),
+              median (figures[c][17]) / 1024);
   printf ("  interval: between frame times (gdk_frame_clock_get_frame_time); work: from the\n"
           "  tick to after-paint while scrolling, on the wall clock; cpu: the main thread's\n"
           "  CPU time in the same span (what a busy machine does not inflate); tiles: the\n"
-          "  VtTiles the grid keeps alive.\n");
+          "  VtTiles the grid keeps alive; bare: a bare GtkGridView of the same geometry,\n"
+          "  fed the warm cache's thumbnails.\n");
 
-  for (guint c = 0; c < 2; c++)
+  /* For tests/bench/run: Vitrine cold and warm against the bare grid. */
+  name = scroll_label != NULL ? scroll_label : window_label != NULL ? window_label : "window";
+  {
+    const struct
+    {
+      const char *what;
+      guint       program;
+      guint       key;
+      double      scale;
+      const char *unit;
+    } rows[] = {
+      { "p50", COLD_RUN, 0, 1, "ms" },
+      { "p95", COLD_RUN, 1, 1, "ms" },
+      { "p99", COLD_RUN, 18, 1, "ms" },
+      { "two-refreshes", COLD_RUN, 15, 100, "%" },
+      { "work-p95", COLD_RUN, 14, 1, "ms" },
+      { "memory", COLD_RUN, 9, 1.0 / 1024, "MB" },
+      { "warm-p95", WARM_RUN, 1, 1, "ms" },
+      { "warm-memory", WARM_RUN, 9, 1.0 / 1024, "MB" },
+    };
+
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      {
+        g_autofree char *figure = g_strdup_printf ("scroll-%s-%s", name, rows[r].what);
+
+        if (figures[rows[r].program][rows[r].key]->len == 0)
+          continue;
+        print_figure ("FIGURE", figure, rows[r].scale * median (figures[rows[r].program][rows[r].key]),
+                      rows[r].unit);
+        if (figures[BARE_RUN][rows[r].key]->len > 0)
+          print_figure ("REFERENCE", figure, rows[r].scale * median (figures[BARE_RUN][rows[r].key]),
+                        rows[r].unit);
+      }
+  }
+
+  for (guint c = 0; c < N_SCROLL_PROGRAMS; c++)
     for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
       g_array_unref (figures[c][k]);
 }
@@ -1076,6 +1269,15 @@ static const GOptionEntry entries[] = {
     "Experiment: CSS added over the application's", "CSS" },
   { "no-sidebar", 0, 0, G_OPTION_ARG_NONE, &no_sidebar,
     "Experiment: start with the sidebar of facets hidden", NULL },
+  { "distance", 0, 0, G_OPTION_ARG_DOUBLE, &distance,
+    "Scroll this many pixels, not to the bottom", "PX" },
+  { "cold-only", 0, 0, G_OPTION_ARG_NONE, &cold_only, "Scroll with a cold cache only", NULL },
+  { "bare-grid", 0, 0, G_OPTION_ARG_NONE, &bare_grid,
+    "Scroll a bare GtkGridView of the same geometry too, the reference", NULL },
+  { "window-size", 0, 0, G_OPTION_ARG_STRING, &window_size,
+    "Open Vitrine's window at this size (default: its first start's)", "WxH" },
+  { "label", 0, 0, G_OPTION_ARG_STRING, &scroll_label,
+    "Name of the scroll figures: scroll-LABEL-p95… (default: the window's size)", "NAME" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_mode, NULL, NULL },
   { NULL }
 };
@@ -1098,7 +1300,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (n_runs < 1 || n_scroll_runs < 0 || speed <= 0)
+  if (n_runs < 1 || n_scroll_runs < 0 || speed <= 0 || distance < 0)
     {
       g_printerr ("--runs must be at least 1, --scroll-runs not negative, --speed positive\n");
       return 2;
@@ -1110,6 +1312,12 @@ main (int   argc,
   driver.self_path = g_file_read_link ("/proc/self/exe", NULL);
   self_dir = g_path_get_dirname (driver.self_path);
   driver.bare_path = g_build_filename (self_dir, "bench-bare-window", NULL);
+  driver.bare_grid_path = g_build_filename (self_dir, "bench-bare-grid", NULL);
+  if (bare_grid && !g_file_test (driver.bare_grid_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("%s is missing: meson compile -C build bench-bare-grid\n", driver.bare_grid_path);
+      return 1;
+    }
   if (!g_file_test (driver.bare_path, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_printerr ("%s is missing: meson compile -C build bench-gallery bench-bare-window\n",

@@ -34,6 +34,13 @@
  * the other, so each peak memory is its own. Nothing here asserts a
  * time; the machine may be busy, so each figure stands beside its
  * reference measured in the same run.
+ *
+ * Besides its tables it prints the figures for tests/bench/run as
+ * "FIGURE<TAB>name<TAB>value<TAB>unit" lines, and the reference of each
+ * as "REFERENCE<TAB>..." with the same name: show-next-p50 and
+ * show-next-p95 (wall-clock ms; the reference swaps two textures),
+ * show-jump-p50 (the reference decodes a 2048 px JPEG) and show-memory
+ * (VmHWM, MB).
  */
 
 #define G_LOG_DOMAIN "vitrine-bench"
@@ -147,6 +154,15 @@ vmhwm_kb (void)
     return 0;
   line = strstr (status, "VmHWM:");
   return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : 0;
+}
+
+static void
+print_figure (const char *kind,
+              const char *name,
+              double      value,
+              const char *unit)
+{
+  printf ("%s\t%s\t%.4f\t%s\n", kind, name, value, unit);
 }
 
 static void
@@ -361,6 +377,10 @@ run_reference_part (const char *collection,
   report ("two textures swapped", wall, frame, 0, 0);
   report ("a 2048 px JPEG decoded and shown", jump_wall, jump_frame, 0, 0);
   printf ("  %-52s %7.1f MB\n", "peak memory (VmHWM)", vmhwm_kb () / 1024.0);
+  print_figure ("REFERENCE", "show-next-p50", percentile (wall, 0.5), "ms");
+  print_figure ("REFERENCE", "show-next-p95", percentile (wall, 0.95), "ms");
+  print_figure ("REFERENCE", "show-jump-p50", percentile (jump_wall, 0.5), "ms");
+  print_figure ("REFERENCE", "show-memory", vmhwm_kb () / 1024.0, "MB");
 }
 
 static void
@@ -435,6 +455,10 @@ run_show_part (const char *collection,
   report ("number + Enter to a piece not loaded", jump_wall, jump_frame, 250, 0);
   printf ("  %-52s %7.1f MB  goal <300: %s\n", "peak memory (VmHWM), every piece shown",
           show_kb / 1024.0, bench_verdict (show_kb < 300 * 1024));
+  print_figure ("FIGURE", "show-next-p50", percentile (step_wall, 0.5), "ms");
+  print_figure ("FIGURE", "show-next-p95", percentile (step_wall, 0.95), "ms");
+  print_figure ("FIGURE", "show-jump-p50", percentile (jump_wall, 0.5), "ms");
+  print_figure ("FIGURE", "show-memory", show_kb / 1024.0, "MB");
 
   vt_show_end (s.show);
   g_clear_object (&s.show);
