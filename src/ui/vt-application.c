@@ -197,6 +197,12 @@ quit_action (GSimpleAction *action,
   GtkApplication *self = user_data;
   GList *windows = gtk_application_get_windows (self);
 
+  /* A window with unsaved edits asks first, and quits again once they
+   * are saved or discarded. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VT_IS_WINDOW (l->data) && !vt_window_ask_before_quit (l->data))
+      return;
+
   /* Close each window, so each saves its state. */
   while (windows != NULL)
     {
@@ -233,6 +239,10 @@ vt_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },

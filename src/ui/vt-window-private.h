@@ -63,6 +63,22 @@ struct _VtWindow
   GtkLabel             *problems_count;
   VtProblemsPanel      *problems_panel;
 
+  /* Editing (vt-window-edit.c): save, save as, undo and redo, shared
+   * with the detail window; the question asked, if any; the bar that
+   * says the file changed on disk. */
+  GSimpleActionGroup   *edit_actions;
+  GMenu                *history_menu;
+  GtkWidget            *edit_dialog;
+  GtkNativeDialog      *save_chooser;
+  GtkNativeDialog      *page_chooser;
+  GtkInfoBar           *disk_bar;
+  GtkLabel             *disk_title;
+  gboolean              saving;
+  /* The file changed on disk while there were unsaved edits. */
+  gboolean              disk_changed;
+  /* The user chose to drop the unsaved edits: no question again. */
+  gboolean              discarding;
+
   /* Template children */
   GtkButton            *open_button;
   GtkMenuButton        *recent_button;
@@ -143,6 +159,34 @@ void      _vt_window_load_reviews      (VtWindow *self);
 char     *_vt_window_dup_review_progress (VtWindow *self);
 void      _vt_window_update_curator_actions (VtWindow *self);
 
+/* vt-window-edit.c */
+/* What waits for the answer about unsaved edits. */
+typedef enum
+{
+  VT_WINDOW_THEN_NOTHING,
+  VT_WINDOW_THEN_CLOSE,
+  VT_WINDOW_THEN_QUIT,
+  VT_WINDOW_THEN_OPEN,
+} VtWindowThen;
+
+void      _vt_window_init_edit         (VtWindow     *self);
+void      _vt_window_dispose_edit      (VtWindow     *self);
+void      _vt_window_update_edit       (VtWindow     *self);
+/* With unsaved edits, asks whether to save them, then does @then (with
+ * @file, to open) unless the user cancels: TRUE. FALSE when there is
+ * nothing to ask: the caller goes on. */
+gboolean  _vt_window_ask_unsaved       (VtWindow     *self,
+                                        VtWindowThen  then,
+                                        GFile        *file);
+/* The file changed on disk: TRUE when the reload must wait for unsaved
+ * edits (the window says so). */
+gboolean  _vt_window_hold_reload       (VtWindow     *self);
+/* A catalog was loaded: the edits and the questions about them are gone. */
+void      _vt_window_loaded            (VtWindow     *self);
+/* Adds the piece of the published page @page (win.add-page, once chosen). */
+void      _vt_window_add_page          (VtWindow     *self,
+                                        GFile        *page);
+
 /* vt-window-export.c */
 void      _vt_window_install_export    (VtWindow       *self);
 /* Saves the grid's pieces, in its order, to @file; a failure is shown
@@ -181,5 +225,13 @@ void      _vt_window_update_status     (VtWindow   *self);
 /* Opens the detail window on the piece at @position of the grid. */
 void      _vt_window_show_detail       (VtWindow   *self,
                                         guint       position);
+/* Loads @file, without asking about unsaved edits. */
+void      _vt_window_load              (VtWindow   *self,
+                                        GFile      *file);
+/* The catalog was saved as @file: it is the one shown, watched and recent. */
+void      _vt_window_set_file          (VtWindow   *self,
+                                        GFile      *file);
+/* "• Genesis — Vitrine": the catalog's name, marked while there are unsaved edits. */
+void      _vt_window_update_title      (VtWindow   *self);
 
 G_END_DECLS

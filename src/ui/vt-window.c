@@ -275,12 +275,17 @@ _vt_window_show_detail (VtWindow *self,
                                G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->detail_window, "close-request",
                                G_CALLBACK (on_detail_close_request_cb), self, G_CONNECT_SWAPPED);
+      /* Save, undo and redo, with their keys, from the detail window too. */
+      gtk_widget_insert_action_group (GTK_WIDGET (self->detail_window), "win",
+                                      G_ACTION_GROUP (self->edit_actions));
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
                               vt_catalog_get_total (self->catalog));
   vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
                                      self->curating ? self->reviews : NULL);
+  vt_detail_window_set_catalog (VT_DETAIL_WINDOW (self->detail_window),
+                                self->curating ? self->catalog : NULL);
   vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
 }
 
@@ -391,21 +396,23 @@ remember_recent (VtWindow *self,
   g_settings_set_string (self->settings, "last-catalog", uri);
 }
 
-static void
-update_title (VtWindow *self)
+void
+_vt_window_update_title (VtWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *cut = NULL;
   const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
   const char *app_name = _("Vitrine");
+  /* Unsaved edits: marked in front, as GNOME's applications do. */
+  const char *mark = vt_catalog_get_modified (self->catalog) ? "• " : "";
 
   if (self->file != NULL && name != NULL && *name != '\0')
-    title = g_strdup_printf ("%s — %s", name, app_name);
+    title = g_strdup_printf ("%s%s — %s", mark, name, app_name);
   else if (self->file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (self->file);
 
-      title = g_strdup_printf ("%s — %s", basename, app_name);
+      title = g_strdup_printf ("%s%s — %s", mark, basename, app_name);
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : app_name);
@@ -460,7 +467,8 @@ on_load_cb (GObject      *source,
 
   _vt_window_load_reviews (self);
   remember_recent (self, data->file);
-  update_title (self);
+  _vt_window_update_title (self);
+  _vt_window_loaded (self);
   _vt_window_update_status (self);
 
   /* A new collection: arrow keys browse it at once. */
@@ -512,7 +520,12 @@ reload_cb (gpointer user_data)
   VtWindow *self = user_data;
 
   self->reload_source = 0;
-  if (self->file != NULL && g_file_query_exists (self->file, NULL))
+  /* Not after the window's own save: the file is what it shows. */
+  if (self->file == NULL || !g_file_query_exists (self->file, NULL)
+      || !vt_catalog_get_changed_on_disk (self->catalog))
+    return G_SOURCE_REMOVE;
+  /* Unsaved edits are not lost to another program's save. */
+  if (!_vt_window_hold_reload (self))
     start_load (self, self->file, TRUE);
 
   return G_SOURCE_REMOVE;
@@ -558,7 +571,7 @@ static void
 on_items_changed_cb (VtWindow *self)
 {
   vt_sorter_set_currency (self->sorter, vt_catalog_get_currency (self->catalog));
-  update_title (self);
+  _vt_window_update_title (self);
   _vt_window_update_status (self);
 }
 
@@ -621,6 +634,7 @@ vt_window_dispose (GObject *object)
   watch_file (self, NULL);
   _vt_window_end_show (self);
   _vt_window_remove_actions (self);
+  _vt_window_dispose_edit (self);
   _vt_window_dispose_curator (self);
   _vt_window_dispose_print (self);
 
@@ -703,6 +717,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, screens_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, history_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);
@@ -874,6 +889,7 @@ vt_window_init (VtWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _vt_window_install_actions (self);
+  _vt_window_init_edit (self);
   _vt_window_init_curator (self);
   _vt_window_update_chips (self);
   _vt_window_update_status (self);
@@ -898,7 +914,25 @@ vt_window_open_file (VtWindow *self,
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_vt_window_ask_unsaved (self, VT_WINDOW_THEN_OPEN, file))
+    _vt_window_load (self, file);
+}
+
+void
+_vt_window_load (VtWindow *self,
+                 GFile    *file)
+{
   start_load (self, file, self->file != NULL && g_file_equal (self->file, file));
+}
+
+void
+_vt_window_set_file (VtWindow *self,
+                     GFile    *file)
+{
+  g_set_object (&self->file, file);
+  watch_file (self, file);
+  remember_recent (self, file);
+  _vt_window_update_title (self);
 }
 
 gboolean
@@ -921,7 +955,7 @@ vt_window_reload (VtWindow *self)
   g_return_if_fail (VT_IS_WINDOW (self));
 
   if (self->file != NULL)
-    start_load (self, self->file, TRUE);
+    vt_window_open_file (self, self->file);
 }
 
 GFile *
