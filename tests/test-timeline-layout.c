@@ -49,6 +49,8 @@ test_positions_follow_years (void)
       g_assert_cmpfloat (above.y + above.height, <, below.y);
     }
   g_assert_cmpuint (vt_timeline_layout_get_n_slots (layout), ==, 4);
+  g_assert_cmpfloat (vt_timeline_layout_get_used_height (layout), ==,
+                     3 * vt_timeline_layout_get_card_height (layout) + 2 * VT_TIMELINE_GAP);
   for (guint s = 0; s < vt_timeline_layout_get_n_slots (layout); s++)
     g_assert_false (vt_timeline_layout_get_slot (layout, s)->cluster);
 

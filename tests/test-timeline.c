@@ -414,6 +414,29 @@ test_zoom_keeps_piece (void)
   close_window (window);
 }
 
+/* Thumbnails are asked for the cards in view and near it, not for the
+ * whole wall, at the start of the wall and at its end. */
+static void
+test_thumbnails_near_view (void)
+{
+  VtWindow *window = new_timeline_on_sample ();
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline));
+  guint n = g_list_model_get_n_items (timeline_model (window));
+
+  vt_timeline_set_zoom (window->timeline, 1);
+  gtk_adjustment_set_value (adjustment, 0);
+  WAIT_UNTIL (vt_timeline_get_n_textures (window->timeline) > 0
+              && vt_timeline_get_n_requests (window->timeline) == 0);
+  g_assert_cmpuint (vt_timeline_get_n_textures (window->timeline), <, n / 2);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  WAIT_UNTIL (vt_timeline_get_n_requests (window->timeline) == 0);
+  g_assert_cmpuint (vt_timeline_get_n_textures (window->timeline), <, n);
+
+  close_window (window);
+}
+
 /* Every card has a name; the focused card's is the timeline's, and the
  * axis is described. */
 static void
@@ -481,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/timeline/present/time-order", test_present_in_time_order);
   g_test_add_func ("/timeline/view/remembered", test_view_remembered);
   g_test_add_func ("/timeline/zoom/keeps-piece", test_zoom_keeps_piece);
+  g_test_add_func ("/timeline/thumbnails/near-view-only", test_thumbnails_near_view);
   g_test_add_func ("/timeline/a11y/names", test_accessible_names);
 
   status = g_test_run ();

@@ -19,7 +19,7 @@
 static double
 axis_y (VtTimeline *self)
 {
-  return gtk_widget_get_height (GTK_WIDGET (self)) - BOTTOM_HEIGHT;
+  return gtk_widget_get_height (GTK_WIDGET (self)) - BOTTOM_HEIGHT - self->lift;
 }
 
 static void
@@ -98,8 +98,8 @@ snapshot_bands (VtTimeline    *self,
                 const GdkRGBA *accent)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
   double value = _vt_timeline_scroll_value (self);
-  double axis = axis_y (self);
   int start, end;
 
   vt_timeline_layout_get_span (self->layout, &start, &end);
@@ -120,13 +120,20 @@ snapshot_bands (VtTimeline    *self,
         {
           GdkRGBA band = highlighted ? with_alpha (accent, 0.16) : with_alpha (fg, 0.035);
 
-          gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, axis));
+          gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
         }
 
-      /* The decade's name stays in view while any of its band is. */
+      /* The decade's name stays in view while any of its band is; in
+       * smaller type on a narrow band, none on a band narrower still. */
       text = g_strdup_printf ("%d", decade);
       label = make_text (self, text, 1.8, PANGO_WEIGHT_LIGHT);
       pango_layout_get_pixel_size (label, &label_width, NULL);
+      if (label_width + 16 > x1 - x0)
+        {
+          g_clear_object (&label);
+          label = make_text (self, text, 1.2, PANGO_WEIGHT_NORMAL);
+          pango_layout_get_pixel_size (label, &label_width, NULL);
+        }
       if (label_width + 16 > x1 - x0)
         continue;
       x = CLAMP (0, x0, x1 - label_width - 16) + 8;
@@ -400,7 +407,7 @@ snapshot_cards (VtTimeline    *self,
             position = self->position >= slot->first && self->position < slot->first + slot->n_pieces
                        ? self->position : slot->top;
           card = vt_timeline_layout_get_card (self->layout, position);
-          snapshot_card (self, snapshot, position, slot, card.x - value, card.y + TOP_HEIGHT, fg, accent);
+          snapshot_card (self, snapshot, position, slot, card.x - value, card.y + _vt_timeline_stacks_top (self), fg, accent);
         }
     }
 }

@@ -10,8 +10,8 @@
 #include <math.h>
 
 /*
- * The zoom is a number of logical pixels a year. A card is as wide as a
- * year, within VT_TIMELINE_MIN_CARD and VT_TIMELINE_MAX_CARD; when a year
+ * The zoom is a number of logical pixels a year. A card is as wide as its
+ * slot, within VT_TIMELINE_MIN_CARD and VT_TIMELINE_MAX_CARD; when a year
  * is narrower than the smallest card, years are taken together in slots
  * of 2, 5, 10... years, so that cards never overlap and a decade's slots
  * start on the decade. Everything is computed once per zoom, height and
@@ -30,6 +30,7 @@ struct _VtTimelineLayout
   guint   rows;
   guint   columns;
   double  height;
+  double  used_height;
   GArray *slots;   /* VtTimelineSlot, by x */
 };
 
@@ -103,11 +104,12 @@ vt_timeline_layout_new (const int *years,
   get_span (years, n_pieces, &layout->start, &layout->end);
   layout->px_per_year = px_per_year;
   layout->height = height;
-  layout->card = CLAMP (px_per_year - VT_TIMELINE_GAP, VT_TIMELINE_MIN_CARD, VT_TIMELINE_MAX_CARD);
-  layout->titles = layout->card >= VT_TIMELINE_TITLE_MIN_CARD;
-  layout->card_height = layout->card + (layout->titles ? title_height : 0);
   layout->years_per_slot = years_per_slot_for (px_per_year);
   span = layout->years_per_slot * px_per_year;
+  /* As wide as its slot, or a year. */
+  layout->card = CLAMP (span - VT_TIMELINE_GAP, VT_TIMELINE_MIN_CARD, VT_TIMELINE_MAX_CARD);
+  layout->titles = layout->card >= VT_TIMELINE_TITLE_MIN_CARD;
+  layout->card_height = layout->card + (layout->titles ? title_height : 0);
   layout->columns = MAX (1, (guint) floor ((span + 0.001) / (layout->card + VT_TIMELINE_GAP)));
   layout->rows = MAX (1, (guint) floor ((height + VT_TIMELINE_GAP) / (layout->card_height + VT_TIMELINE_GAP)));
   capacity = layout->columns * layout->rows;
@@ -132,6 +134,13 @@ vt_timeline_layout_new (const int *years,
       slot.n_pieces = i - slot.first;
       slot.cluster = slot.n_pieces > capacity;
       g_array_append_val (layout->slots, slot);
+
+      {
+        guint rows = slot.cluster ? 1 : MIN (slot.n_pieces, layout->rows);
+
+        layout->used_height = MAX (layout->used_height,
+                                   rows * layout->card_height + (rows - 1) * VT_TIMELINE_GAP);
+      }
     }
 
   return layout;
@@ -197,6 +206,12 @@ gboolean
 vt_timeline_layout_get_titles (const VtTimelineLayout *layout)
 {
   return layout->titles;
+}
+
+double
+vt_timeline_layout_get_used_height (const VtTimelineLayout *layout)
+{
+  return layout->used_height;
 }
 
 int

@@ -84,6 +84,8 @@ double                vt_timeline_layout_x_to_year    (const VtTimelineLayout *l
 double                vt_timeline_layout_get_card_size   (const VtTimelineLayout *layout);
 double                vt_timeline_layout_get_card_height (const VtTimelineLayout *layout);
 gboolean              vt_timeline_layout_get_titles   (const VtTimelineLayout *layout);
+/* The height of the tallest stack (a cluster is one card high). */
+double                vt_timeline_layout_get_used_height (const VtTimelineLayout *layout);
 int                   vt_timeline_layout_get_years_per_slot (const VtTimelineLayout *layout);
 
 guint                 vt_timeline_layout_get_n_slots  (const VtTimelineLayout *layout);

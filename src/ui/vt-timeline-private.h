@@ -35,6 +35,9 @@ struct _VtTimeline
   GArray           *years;
   GArray           *impacts;
   VtTimelineLayout *layout;
+  /* How far the stacks and the axis are raised from the bottom, so that
+   * the wall's content sits in the middle of its height. */
+  double            lift;
   double            zoom;
   guint             position;
   VtItem           *focused;   /* the piece at position, found again when the model changes */
@@ -60,6 +63,13 @@ struct _VtTimeline
   GtkWidget        *zoom_box;
   GtkAdjustment    *zoom_adjustment;
 };
+
+/* The top of the layout's stacks in the widget. */
+static inline double
+_vt_timeline_stacks_top (VtTimeline *self)
+{
+  return TOP_HEIGHT - self->lift;
+}
 
 static inline double
 _vt_timeline_scroll_value (VtTimeline *self)

@@ -99,12 +99,14 @@ rebuild_layout (VtTimeline *self,
                 int         height)
 {
   g_clear_pointer (&self->layout, vt_timeline_layout_free);
+  self->lift = 0;
   if (width <= 0 || height <= 0)
     return;
 
   self->layout = vt_timeline_layout_new ((int *) self->years->data, (int *) self->impacts->data,
                                          self->years->len, px_per_year_at (self, self->zoom, width),
                                          stacks_height (self, height), title_height (self));
+  self->lift = (stacks_height (self, height) - vt_timeline_layout_get_used_height (self->layout)) / 2;
 }
 
 static void
@@ -215,7 +217,7 @@ piece_at (VtTimeline *self,
   if (self->layout == NULL)
     return G_MAXUINT;
 
-  return vt_timeline_layout_pick (self->layout, x + _vt_timeline_scroll_value (self), y - TOP_HEIGHT);
+  return vt_timeline_layout_pick (self->layout, x + _vt_timeline_scroll_value (self), y - _vt_timeline_stacks_top (self));
 }
 
 static double
@@ -516,7 +518,7 @@ on_click_released_cb (VtTimeline      *self,
   if (self->layout == NULL || self->years->len == 0)
     return;
 
-  position = vt_timeline_layout_pick (self->layout, x + _vt_timeline_scroll_value (self), y - TOP_HEIGHT);
+  position = vt_timeline_layout_pick (self->layout, x + _vt_timeline_scroll_value (self), y - _vt_timeline_stacks_top (self));
   if (position == G_MAXUINT)
     return;
 
@@ -1012,10 +1014,3 @@ vt_timeline_get_layout (VtTimeline *self)
   return self->layout;
 }
 
-double
-vt_timeline_get_stacks_top (VtTimeline *self)
-{
-  g_return_val_if_fail (VT_IS_TIMELINE (self), 0);
-
-  return TOP_HEIGHT;
-}

@@ -55,10 +55,8 @@ char                   *vt_timeline_dup_card_name    (VtTimeline    *self,
 char                   *vt_timeline_dup_description  (VtTimeline    *self);
 
 /* For tests and benchmarks: the layout of the last allocation, or NULL
- * before one; the x of the view's left edge in it. */
+ * before one. */
 const VtTimelineLayout *vt_timeline_get_layout       (VtTimeline    *self);
-/* The vertical offset of the layout's stacks in the widget. */
-double                  vt_timeline_get_stacks_top   (VtTimeline    *self);
 /* Thumbnail requests under way, and textures kept. */
 guint                   vt_timeline_get_n_requests   (VtTimeline    *self);
 guint                   vt_timeline_get_n_textures   (VtTimeline    *self);
