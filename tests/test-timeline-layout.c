@@ -137,7 +137,7 @@ test_clusters_count (void)
   {
     g_autoptr(VtTimelineLayout) closer =
       vt_timeline_layout_new ((int *) many_years->data, (int *) many_impacts->data, many_years->len,
-                              400, 1000, 30);
+                              1200, 700, 30);
 
     for (guint s = 0; s < vt_timeline_layout_get_n_slots (closer); s++)
       g_assert_false (vt_timeline_layout_get_slot (closer, s)->cluster);

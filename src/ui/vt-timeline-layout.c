@@ -107,7 +107,8 @@ vt_timeline_layout_new (const int *years,
   layout->years_per_slot = years_per_slot_for (px_per_year);
   span = layout->years_per_slot * px_per_year;
   /* As wide as its slot, or a year. */
-  layout->card = CLAMP (span - VT_TIMELINE_GAP, VT_TIMELINE_MIN_CARD, VT_TIMELINE_MAX_CARD);
+  layout->card = CLAMP (span - VT_TIMELINE_GAP, VT_TIMELINE_MIN_CARD,
+                        CLAMP (height * 0.4, VT_TIMELINE_MAX_CARD, 2 * VT_TIMELINE_MAX_CARD));
   layout->titles = layout->card >= VT_TIMELINE_TITLE_MIN_CARD;
   layout->card_height = layout->card + (layout->titles ? title_height : 0);
   layout->columns = MAX (1, (guint) floor ((span + 0.001) / (layout->card + VT_TIMELINE_GAP)));

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define VT_TIMELINE_MARGIN 32.0
 /* Space between two cards, across and up. */
 #define VT_TIMELINE_GAP 12.0
-/* The smallest and largest side of a card's picture. */
+/* The smallest and largest side of a card's picture; on a tall wall
+ * cards grow up to 40% of its height, and twice the largest. */
 #define VT_TIMELINE_MIN_CARD 56.0
 #define VT_TIMELINE_MAX_CARD 168.0
 /* Cards this wide or wider have their title beneath. */

@@ -160,6 +160,7 @@ update_thumbnails_cb (gpointer user_data)
   guint first, end, near_first, near_end;
   GHashTableIter iter;
   Thumb *thumb;
+  double needed;
   int size;
 
   self->update_source = 0;
@@ -167,9 +168,11 @@ update_thumbnails_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   self->stamp++;
-  /* The disk cache's sizes, so a zoom does not ask again for every card. */
-  size = vt_timeline_layout_get_card_size (self->layout) * gtk_widget_get_scale_factor (GTK_WIDGET (self))
-         <= 128 ? 128 : 256;
+  /* The disk cache's sizes (128, 256, 512), so a zoom does not ask
+   * again for every card. */
+  needed = vt_timeline_layout_get_card_size (self->layout) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  for (size = 128; size < needed && size < 512; size *= 2)
+    ;
   vt_timeline_layout_slots_in (self->layout, value, value + width, &first, &end);
   vt_timeline_layout_slots_in (self->layout, value - width / 2.0, value + width * 1.5, &near_first, &near_end);
   want_slots (self, near_first, first, size);

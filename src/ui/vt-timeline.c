@@ -70,7 +70,8 @@ stacks_height (VtTimeline *self,
   return MAX (0, height - TOP_HEIGHT - BOTTOM_HEIGHT - VT_TIMELINE_GAP);
 }
 
-/* Two lines of a card's title, in its smaller type. */
+/* Room for two lines of a card's title (measured in the widget's type,
+ * a little larger than the title's). */
 static double
 title_height (VtTimeline *self)
 {
@@ -106,7 +107,7 @@ rebuild_layout (VtTimeline *self,
   self->layout = vt_timeline_layout_new ((int *) self->years->data, (int *) self->impacts->data,
                                          self->years->len, px_per_year_at (self, self->zoom, width),
                                          stacks_height (self, height), title_height (self));
-  self->lift = (stacks_height (self, height) - vt_timeline_layout_get_used_height (self->layout)) / 2;
+  self->lift = MAX (0, stacks_height (self, height) - vt_timeline_layout_get_used_height (self->layout)) / 2;
 }
 
 static void
