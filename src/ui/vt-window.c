@@ -112,7 +112,10 @@ _vt_window_update_status (VtWindow *self)
 static void
 on_query_changed_cb (VtWindow *self)
 {
-  const char *search = vt_query_get_search (self->query);
+  /* A copy: the entry, emptied on its way to the new text, says so at
+   * once (GtkSearchEntry's "search-changed" has no delay for an empty
+   * text), which sets the query's search and frees the string it had. */
+  g_autofree char *search = g_strdup (vt_query_get_search (self->query));
 
   /* A chip or "Clear All" changed the search: show it in the entry. */
   if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
