@@ -140,6 +140,59 @@ test_holds_filtered_pieces (void)
   close_window (window);
 }
 
+static int
+year_at (VtWindow *window,
+         guint     position)
+{
+  g_autoptr(VtItem) item = g_list_model_get_item (timeline_model (window), position);
+
+  return vt_item_get_year (item);
+}
+
+/* Pieces without a year are not on the timeline, and it says how many. */
+static void
+test_undated_counted (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-test-undated-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "undated.vitrine.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VtWindow *window;
+
+  vt_test_write_file (path,
+                      "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                      "  \"collection\": { \"name\": \"Undated\", \"total\": 3 },\n"
+                      "  \"items\": [\n"
+                      "    { \"number\": 1, \"title\": \"1950 - Later\", \"year\": 1950 },\n"
+                      "    { \"number\": 2, \"title\": \"Some time\" },\n"
+                      "    { \"number\": 3, \"title\": \"1914 - Earlier\", \"year\": 1914 } ] }\n", -1);
+
+  vt_test_reset_settings ();
+  window = g_object_new (VT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  show_timeline (window);
+  vt_window_open_file (window, file);
+  WAIT_UNTIL (!vt_window_get_loading (window) && vt_window_get_file (window) != NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sort_model)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline_model (window)), ==, 2);
+  g_assert_cmpint (year_at (window, 0), ==, 1914);
+  g_assert_cmpint (year_at (window, 1), ==, 1950);
+  g_assert_cmpuint (vt_timeline_get_n_undated (window->timeline), ==, 1);
+
+  /* Only the undated piece left: the timeline still shows, to say so. */
+  vt_query_set_search (window->query, "some time");
+  WAIT_UNTIL (g_list_model_get_n_items (timeline_model (window)) == 0);
+  g_assert_cmpuint (vt_timeline_get_n_undated (window->timeline), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "timeline");
+
+  vt_query_set_search (window->query, "later");
+  WAIT_UNTIL (g_list_model_get_n_items (timeline_model (window)) == 1);
+  g_assert_cmpuint (vt_timeline_get_n_undated (window->timeline), ==, 0);
+
+  close_window (window);
+  vt_test_remove_tree (dir);
+}
+
 /* Each card is over its year; a later piece is never left of an earlier one. */
 static void
 test_cards_follow_years (void)
@@ -224,14 +277,6 @@ step (VtWindow   *window,
   gtk_widget_activate_action_variant (GTK_WIDGET (window->timeline), action, parameter);
 }
 
-static int
-year_at (VtWindow *window,
-         guint     position)
-{
-  g_autoptr(VtItem) item = g_list_model_get_item (timeline_model (window), position);
-
-  return vt_item_get_year (item);
-}
 
 /* Right and Left walk time, Up and Down stay in a year's stack, Home
  * and End reach the ends; the focused card is always in view. */
@@ -497,6 +542,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/timeline/model/holds-filtered-pieces", test_holds_filtered_pieces);
+  g_test_add_func ("/timeline/model/undated-counted", test_undated_counted);
   g_test_add_func ("/timeline/layout/cards-follow-years", test_cards_follow_years);
   g_test_add_func ("/timeline/layout/clusters-count", test_clusters_count);
   g_test_add_func ("/timeline/keyboard/time-order", test_keyboard_time_order);

@@ -984,6 +984,14 @@ vt_timeline_zoom_step (VtTimeline *self,
   zoom_from_keys (self, self->zoom + (direction > 0 ? ZOOM_KEY_STEP : -ZOOM_KEY_STEP));
 }
 
+guint
+vt_timeline_get_n_undated (VtTimeline *self)
+{
+  g_return_val_if_fail (VT_IS_TIMELINE (self), 0);
+
+  return self->n_undated;
+}
+
 void
 vt_timeline_set_n_undated (VtTimeline *self,
                            guint       n_undated)

@@ -42,6 +42,7 @@ void                    vt_timeline_zoom_step        (VtTimeline    *self,
 
 /* How many of the pieces shown elsewhere have no year, for the line
  * under the axis. */
+guint                   vt_timeline_get_n_undated    (VtTimeline    *self);
 void                    vt_timeline_set_n_undated    (VtTimeline    *self,
                                                       guint          n_undated);
 /* The decades ("1910s") whose bands are highlighted: those selected in the sidebar. */
