@@ -57,11 +57,25 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A rounded shape filled, as a border as thick as half of it: cheaper
+ * than a rounded clip for the cairo renderer. */
+static void
+fill_rounded (GtkSnapshot          *snapshot,
+              const GskRoundedRect *shape,
+              const GdkRGBA        *color)
+{
+  float half = MIN (shape->bounds.size.width, shape->bounds.size.height) / 2;
+  const float widths[4] = { half, half, half, half };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gtk_snapshot_append_border (snapshot, shape, widths, colors);
+}
+
 static PangoLayout *
-make_text (VtTimeline *self,
-           const char *text,
-           double      scale,
-           PangoWeight weight)
+new_text (VtTimeline *self,
+          const char *text,
+          double      scale,
+          PangoWeight weight)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
@@ -77,6 +91,40 @@ make_text (VtTimeline *self,
   pango_font_description_free (font);
 
   return layout;
+}
+
+/*
+ * A layout of @text, the same one from frame to frame: the labels of the
+ * years, the decades and the clusters in view are shaped once, not at
+ * every frame of a scroll. Forgotten when the widget's type changes (the
+ * Pango context's serial), and all at once past a few hundred.
+ */
+#define MAX_TEXTS 512
+
+static PangoLayout *
+make_text (VtTimeline *self,
+           const char *text,
+           double      scale,
+           PangoWeight weight)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  g_autofree char *key = g_strdup_printf ("%g %d %s", scale, weight, text);
+  PangoLayout *layout;
+
+  if (serial != self->texts_serial || g_hash_table_size (self->texts) > MAX_TEXTS)
+    {
+      g_hash_table_remove_all (self->texts);
+      self->texts_serial = serial;
+    }
+
+  layout = g_hash_table_lookup (self->texts, key);
+  if (layout == NULL)
+    {
+      layout = new_text (self, text, scale, weight);
+      g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
 }
 
 static gboolean
@@ -219,9 +267,7 @@ snapshot_axis (VtTimeline    *self,
         GskRoundedRect dot;
 
         gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 4, axis - 3, 8, 8), 4);
-        gtk_snapshot_push_rounded_clip (snapshot, &dot);
-        gtk_snapshot_append_color (snapshot, &line, &dot.bounds);
-        gtk_snapshot_pop (snapshot);
+        fill_rounded (snapshot, &dot, &line);
       }
   }
 }
@@ -268,7 +314,7 @@ title_layout (VtTimeline *self,
   {
     g_autofree char *cut = NULL;
 
-    layout = make_text (self, vt_text_bound (title_without_year (item), VT_TEXT_BOUND_LINE, &cut),
+    layout = new_text (self, vt_text_bound (title_without_year (item), VT_TEXT_BOUND_LINE, &cut),
                         0.85, PANGO_WEIGHT_NORMAL);
   }
   pango_layout_set_width (layout, width * PANGO_SCALE);
@@ -365,9 +411,7 @@ snapshot_card (VtTimeline    *self,
       pango_layout_get_pixel_size (label, &w, &h);
       gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x + card - w - 12, y - 6, w + 14, h + 4),
                                        (h + 4) / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      gtk_snapshot_append_color (snapshot, accent, &pill.bounds);
-      gtk_snapshot_pop (snapshot);
+      fill_rounded (snapshot, &pill, accent);
       append_text (snapshot, label, x + card - w - 5, y - 4, &white);
     }
 

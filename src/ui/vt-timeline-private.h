@@ -60,6 +60,11 @@ struct _VtTimeline
   double            drag_start_value;
   double            pinch_start_ppy;
 
+  /* Labels shaped for drawing (vt-timeline-draw.c), and the serial of
+   * the Pango context they were shaped in. */
+  GHashTable       *texts;
+  guint             texts_serial;
+
   GtkWidget        *zoom_box;
   GtkAdjustment    *zoom_adjustment;
 };

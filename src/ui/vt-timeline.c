@@ -655,6 +655,7 @@ vt_timeline_finalize (GObject *object)
   VtTimeline *self = VT_TIMELINE (object);
 
   g_clear_pointer (&self->thumbs, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->layout, vt_timeline_layout_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->impacts, g_array_unref);
@@ -860,6 +861,7 @@ vt_timeline_init (VtTimeline *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->impacts = g_array_new (FALSE, FALSE, sizeof (int));
   self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _vt_timeline_thumb_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
