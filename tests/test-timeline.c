@@ -369,8 +369,13 @@ test_enter_opens_detail (void)
   gtk_window_close (GTK_WINDOW (detail));
   g_assert_cmpuint (vt_timeline_get_position (window->timeline), ==, 6);
 
-  /* Opened from the grid, it follows the grid's order again. */
+  /* Open when the view changes, it closes: it walks the timeline's order. */
+  step (window, "timeline.activate", NULL);
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (detail)));
   g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("grid"));
+  WAIT_UNTIL (window->detail_window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window->detail_window)));
+
+  /* Opened from the grid, it follows the grid's order again. */
   _vt_window_show_detail (window, 0);
   {
     g_autoptr(VtItem) first = g_list_model_get_item (G_LIST_MODEL (window->sort_model), 0);

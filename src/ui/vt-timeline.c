@@ -351,13 +351,20 @@ static void
 set_position (VtTimeline *self,
               guint       position)
 {
+  gboolean changed;
+
   if (self->model == NULL || position >= self->years->len)
     return;
 
+  /* The same piece again is still scrolled into view. */
+  changed = position != self->position;
   self->position = position;
   g_clear_object (&self->focused);
   self->focused = g_list_model_get_item (self->model, position);
   scroll_to_position (self);
+  if (!changed)
+    return;
+
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _vt_timeline_queue_update_thumbnails (self);

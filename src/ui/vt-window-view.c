@@ -133,6 +133,17 @@ on_view_changed_cb (VtWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->direction_button), !timeline);
   gtk_widget_set_sensitive (GTK_WIDGET (self->size_button), !timeline);
 
+  /* The piece window steps through the order of the view it was opened
+   * from, and "Present from here" presents that view: it closes with it. */
+  if (self->detail_window != NULL && gtk_widget_get_visible (GTK_WIDGET (self->detail_window)))
+    {
+      g_autoptr(GListModel) detail_model = NULL;
+
+      g_object_get (self->detail_window, "model", &detail_model, NULL);
+      if (detail_model != _vt_window_get_view_model (self))
+        gtk_window_close (self->detail_window);
+    }
+
   _vt_window_update_status (self);
   if (focus_in_view && self->file != NULL)
     _vt_window_focus_view (self);
