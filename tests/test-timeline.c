@@ -274,7 +274,10 @@ step (VtWindow   *window,
       const char *action,
       GVariant   *parameter)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (window->timeline), action, parameter);
+  /* GTK 4.8 does not sink a floating parameter. */
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window->timeline), action, owned);
 }
 
 

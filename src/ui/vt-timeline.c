@@ -576,6 +576,10 @@ on_items_changed_cb (VtTimeline *self)
   guint previous = self->position;
 
   read_model (self);
+  /* At once rather than at the next allocation: every position the
+   * layout gives must be one of the model's from now on. */
+  rebuild_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  configure_adjustment (self, _vt_timeline_scroll_value (self));
 
   /* The focused piece stays focused wherever it went; gone, the focus
    * stays where it was. */
