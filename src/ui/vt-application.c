@@ -251,6 +251,8 @@ vt_application_startup (GApplication *application)
     { "win.curator-mode", { "<Control><Shift>r", NULL } },
     { "win.show-problems", { "F8", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view::grid", { "F2", "<Control><Shift>g", NULL } },
+    { "win.view::timeline", { "F3", "<Control><Shift>t", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

@@ -16,6 +16,7 @@
 #include "vt-show.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
+#include "vt-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ struct _VtWindow
   VtThumbnailer        *thumbnailer;
   VtFacetSidebar       *sidebar;
   VtGalleryView        *gallery;
+  /* The timeline (vt-window-view.c): the grid's pieces that have a
+   * year, in time order. */
+  VtTimeline           *timeline;
+  GtkFilterListModel   *dated_model;
+  GtkSortListModel     *time_model;
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
   GtkWindow            *shortcuts_window;
@@ -83,6 +89,9 @@ struct _VtWindow
   GtkButton            *open_button;
   GtkMenuButton        *recent_button;
   GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *grid_view_button;
+  GtkToggleButton      *timeline_view_button;
+  GtkScrolledWindow    *timeline_scroller;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *menu_button;
   GMenuModel           *main_menu;
@@ -140,6 +149,23 @@ void      _vt_window_present           (VtWindow               *self,
 /* The show asked for on the command line, once the catalog is loaded. */
 void      _vt_window_start_pending_show (VtWindow              *self);
 void      _vt_window_end_show          (VtWindow               *self);
+
+/* vt-window-view.c */
+/* Builds the timeline and its model, and follows the setting "view". */
+void        _vt_window_init_view        (VtWindow *self);
+gboolean    _vt_window_timeline_shown   (VtWindow *self);
+/* The pieces of the view shown, in its order: the grid's, or the timeline's. */
+GListModel *_vt_window_get_view_model   (VtWindow *self);
+/* The piece focused or selected in the view shown, or GTK_INVALID_LIST_POSITION. */
+guint       _vt_window_get_view_position (VtWindow *self);
+/* Selects and focuses the piece at @position of the view shown. */
+void        _vt_window_focus_view_position (VtWindow *self,
+                                            guint     position);
+/* Gives the view shown the keyboard focus. */
+void        _vt_window_focus_view       (VtWindow *self);
+/* Ctrl+plus and Ctrl+minus: larger thumbnails, or a closer timeline. */
+gboolean    _vt_window_zoom_view        (VtWindow *self,
+                                         int       direction);
 
 /* vt-window-keys.c */
 /* The search's Enter, Down and Tab, the grid's Tab, and the actions

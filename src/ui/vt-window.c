@@ -34,7 +34,8 @@
  * VtCatalog (one items-changed); the search entry, the sidebar and the
  * chips change the same VtQuery; the sort drop-down changes the same
  * VtSorter. The detail window walks the GtkSortListModel, so it steps
- * through exactly what the grid shows.
+ * through exactly what the grid shows. The timeline's model is built on
+ * the same filter (vt-window-view.c).
  */
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -85,7 +86,7 @@ _vt_window_update_status (VtWindow *self)
   else if (shown == 0)
     page = "no-match";
   else
-    page = "grid";
+    page = _vt_window_timeline_shown (self) ? "timeline" : "grid";
   gtk_stack_set_visible_child_name (self->main_stack, page);
 
   if (self->file != NULL)
@@ -111,7 +112,10 @@ _vt_window_update_status (VtWindow *self)
 static void
 on_query_changed_cb (VtWindow *self)
 {
-  const char *search = vt_query_get_search (self->query);
+  /* A copy: the entry, emptied on its way to the new text, says so at
+   * once (GtkSearchEntry's "search-changed" has no delay for an empty
+   * text), which sets the query's search and frees the string it had. */
+  g_autofree char *search = g_strdup (vt_query_get_search (self->query));
 
   /* A chip or "Clear All" changed the search: show it in the entry. */
   if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
@@ -246,15 +250,24 @@ on_detail_present_cb (VtWindow *self,
   _vt_window_present (self, position, options);
 }
 
-/* Back in the grid, the last piece the visitor looked at is the one
- * selected, in view and focused. */
+static GListModel *
+detail_model (VtWindow *self)
+{
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (self->detail_window, "model", &model, NULL);
+  return model;
+}
+
+/* Back in the grid or the timeline, the last piece the visitor looked
+ * at is the one selected, in view and focused. */
 static gboolean
 on_detail_close_request_cb (VtWindow *self)
 {
   guint position = vt_detail_window_get_position (VT_DETAIL_WINDOW (self->detail_window));
 
-  if (position != GTK_INVALID_LIST_POSITION)
-    vt_gallery_view_focus_position (self->gallery, position);
+  if (position != GTK_INVALID_LIST_POSITION && detail_model (self) == _vt_window_get_view_model (self))
+    _vt_window_focus_view_position (self, position);
 
   return FALSE;
 }
@@ -263,12 +276,20 @@ void
 _vt_window_show_detail (VtWindow *self,
                         guint     position)
 {
+  GListModel *model = _vt_window_get_view_model (self);
+
+  /* Previous and next follow the order of the view it was opened from. */
+  if (self->detail_window != NULL && detail_model (self) != model)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+      gtk_window_destroy (g_steal_pointer (&self->detail_window));
+    }
+
   if (self->detail_window == NULL)
     {
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      self->detail_window =
-        GTK_WINDOW (vt_detail_window_new (app, G_LIST_MODEL (self->sort_model), self->thumbnailer));
+      self->detail_window = GTK_WINDOW (vt_detail_window_new (app, model, self->thumbnailer));
       gtk_window_set_transient_for (self->detail_window, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
       g_signal_connect_object (self->detail_window, "present",
@@ -473,7 +494,7 @@ on_load_cb (GObject      *source,
 
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
-    vt_gallery_view_focus (self->gallery);
+    _vt_window_focus_view (self);
 
   _vt_window_ask_outside (self);
   _vt_window_start_pending_show (self);
@@ -658,6 +679,8 @@ vt_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->time_model);
+  g_clear_object (&self->dated_model);
   g_clear_object (&self->query);
   g_clear_object (&self->sorter);
   g_clear_object (&self->catalog);
@@ -713,6 +736,9 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, timeline_view_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
@@ -837,6 +863,8 @@ vt_window_init (VtWindow *self)
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->gallery), "grid");
   g_signal_connect_object (self->gallery, "activate",
                            G_CALLBACK (on_gallery_activate_cb), self, G_CONNECT_SWAPPED);
+
+  _vt_window_init_view (self);
 
   self->sidebar = VT_FACET_SIDEBAR (vt_facet_sidebar_new (self->query, G_LIST_MODEL (self->catalog)));
   gtk_scrolled_window_set_child (self->sidebar_scroller, GTK_WIDGET (self->sidebar));
