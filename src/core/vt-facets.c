@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-facets.h"
+#include "vt-facets-private.h"
 
 #include "vt-query-private.h"
 #include "vt-text.h"
@@ -145,15 +146,20 @@ table_sort (FacetTable *table,
   g_free (entries);
 }
 
+/* How many items a worker looks at between two looks at its cancellable. */
+#define CANCEL_CHECK_INTERVAL 1024
+
 VtFacets *
-vt_facets_compute (VtQuery    *query,
-                   GListModel *items)
+vt_facets_compute_items (VtQuery       *query,
+                         VtItem *const *items,
+                         guint          n_items,
+                         guint8        *matches,
+                         GCancellable  *cancellable)
 {
-  VtFacets *facets;
-  guint n_items;
+  g_autoptr(VtFacets) facets = NULL;
 
   g_return_val_if_fail (VT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
 
   facets = g_new0 (VtFacets, 1);
   facets->strings = g_string_chunk_new (4096);
@@ -170,13 +176,17 @@ vt_facets_compute (VtQuery    *query,
         table_lookup (table, facets->strings, selection[i])->selected = TRUE;
     }
 
-  n_items = g_list_model_get_n_items (items);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
+      VtItem *item = items[i];
       gboolean passes;
       guint failures = 0;
 
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
+
+      if (matches != NULL)
+        matches[i] = FALSE;
       if (!VT_IS_ITEM (item))
         continue;
 
@@ -185,7 +195,11 @@ vt_facets_compute (VtQuery    *query,
         {
           failures = vt_query_get_facet_failures (query, item);
           if (failures == 0)
-            facets->matched++;
+            {
+              facets->matched++;
+              if (matches != NULL)
+                matches[i] = TRUE;
+            }
         }
 
       for (guint key = 0; key < VT_N_FACETS; key++)
@@ -217,7 +231,25 @@ vt_facets_compute (VtQuery    *query,
       table_sort (&facets->tables[key], key);
     }
 
-  return facets;
+  return g_steal_pointer (&facets);
+}
+
+VtFacets *
+vt_facets_compute (VtQuery    *query,
+                   GListModel *items)
+{
+  g_autoptr(GPtrArray) array = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (VT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+
+  n_items = g_list_model_get_n_items (items);
+  array = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  return vt_facets_compute_items (query, (VtItem *const *) array->pdata, array->len, NULL, NULL);
 }
 
 const VtFacetCount *
