@@ -228,6 +228,24 @@ facets_string (VtFacets *facets)
   return g_string_free (out, FALSE);
 }
 
+typedef struct
+{
+  guint n, position, removed, added;
+} Changes;
+
+static void
+record_changes_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Changes    *changes)
+{
+  changes->n++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
 static void
 wait_until_applied (VtQueryModel *model)
 {
@@ -376,6 +394,25 @@ test_items_changed_at_once (Fixture       *fixture,
   assert_agrees (fixture);
 }
 
+/* The items announced again as they are (images allowed outside the
+ * catalog's folder): a view must be told, to ask them anew for their
+ * image; those not announced stay as they are. */
+static void
+test_items_announced_again (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Changes changes = { 0 };
+
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_changes_cb), &changes);
+
+  g_list_model_items_changed (G_LIST_MODEL (fixture->items), 10, 5, 5);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 10);
+  g_assert_cmpuint (changes.removed, ==, 5);
+  g_assert_cmpuint (changes.added, ==, 5);
+  assert_agrees (fixture);
+}
+
 /* Review states and problems change on the items: the counts follow
  * when the model is told. */
 static void
@@ -422,11 +459,13 @@ main (int   argc,
       g_autofree char *overtake = g_strdup_printf ("/query-model/%s/changes-overtake", paths[i].name);
       g_autofree char *items = g_strdup_printf ("/query-model/%s/items-changed", paths[i].name);
       g_autofree char *refresh = g_strdup_printf ("/query-model/%s/refresh", paths[i].name);
+      g_autofree char *again = g_strdup_printf ("/query-model/%s/items-announced-again", paths[i].name);
 
       g_test_add (step, Fixture, data, fixture_set_up, test_step_by_step, fixture_tear_down);
       g_test_add (overtake, Fixture, data, fixture_set_up, test_changes_overtake, fixture_tear_down);
       g_test_add (items, Fixture, data, fixture_set_up, test_items_changed_at_once, fixture_tear_down);
       g_test_add (refresh, Fixture, data, fixture_set_up, test_refresh, fixture_tear_down);
+      g_test_add (again, Fixture, data, fixture_set_up, test_items_announced_again, fixture_tear_down);
     }
   g_test_add ("/query-model/worker/shows-last-result-until-applied", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_shows_last_result_until_applied, fixture_tear_down);

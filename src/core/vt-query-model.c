@@ -248,6 +248,12 @@ struct _VtQueryModel
   const char   *orders_currency;
 
   GCancellable *cancellable;   /* of the worker under way */
+
+  /* While the items' own items-changed is applied, the positions in the
+   * new snapshot it names: those items are told as changed even when
+   * they are the same objects (views ask them anew for their image). */
+  guint         touched_start;
+  guint         touched_end;
 };
 
 static void vt_query_model_list_model_init (GListModelInterface *iface);
@@ -330,6 +336,17 @@ set_pending (VtQueryModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
+static inline gboolean
+same_item (VtQueryModel *self,
+           Snapshot     *old_snapshot,
+           guint         old_position,
+           Snapshot     *new_snapshot,
+           guint         new_position)
+{
+  return old_snapshot->items[old_position] == new_snapshot->items[new_position]
+         && (new_position < self->touched_start || new_position >= self->touched_end);
+}
+
 static void
 apply (VtQueryModel *self,
        Work         *work)
@@ -357,12 +374,12 @@ apply (VtQueryModel *self,
 
   /* The span that changed: the same items before and after it. */
   while (prefix < n_old && prefix < n_new
-         && old_snapshot->items[g_array_index (old, guint, prefix)]
-            == work->snapshot->items[g_array_index (new, guint, prefix)])
+         && same_item (self, old_snapshot, g_array_index (old, guint, prefix),
+                       work->snapshot, g_array_index (new, guint, prefix)))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix
-         && old_snapshot->items[g_array_index (old, guint, n_old - 1 - suffix)]
-            == work->snapshot->items[g_array_index (new, guint, n_new - 1 - suffix)])
+         && same_item (self, old_snapshot, g_array_index (old, guint, n_old - 1 - suffix),
+                       work->snapshot, g_array_index (new, guint, n_new - 1 - suffix)))
     suffix++;
 
   self->positions = g_steal_pointer (&work->positions);
@@ -409,8 +426,9 @@ work_thread (GTask        *task,
   /* The work is the thread's until it is returned. */
   if (!work_run (work, cancellable))
     {
+      /* It stops only when cancelled. */
       work_free (work);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      g_task_return_error_if_cancelled (task);
       return;
     }
   g_task_return_pointer (task, work, (GDestroyNotify) work_free);
@@ -481,13 +499,20 @@ on_sorter_changed_cb (VtQueryModel *self)
 }
 
 static void
-on_items_changed_cb (VtQueryModel *self)
+on_items_changed_cb (VtQueryModel *self,
+                     guint         position,
+                     guint         removed,
+                     guint         added)
 {
   g_clear_pointer (&self->snapshot, snapshot_unref);
   self->snapshot = snapshot_new (self->items);
   g_clear_pointer (&self->matches, g_bytes_unref);
   clear_orders (self);
+
+  self->touched_start = position;
+  self->touched_end = position + added;
   update (self, TRUE);
+  self->touched_start = self->touched_end = 0;
 }
 
 static void
@@ -708,6 +733,30 @@ vt_query_model_new (GListModel *items,
                        "query", query,
                        "sorter", sorter,
                        NULL);
+}
+
+GListModel *
+vt_query_model_get_items (VtQueryModel *self)
+{
+  g_return_val_if_fail (VT_IS_QUERY_MODEL (self), NULL);
+
+  return self->items;
+}
+
+VtQuery *
+vt_query_model_get_query (VtQueryModel *self)
+{
+  g_return_val_if_fail (VT_IS_QUERY_MODEL (self), NULL);
+
+  return self->query;
+}
+
+VtSorter *
+vt_query_model_get_sorter (VtQueryModel *self)
+{
+  g_return_val_if_fail (VT_IS_QUERY_MODEL (self), NULL);
+
+  return self->sorter;
 }
 
 guint

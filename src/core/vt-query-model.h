@@ -33,6 +33,10 @@ VtQueryModel   *vt_query_model_new            (GListModel   *items,
                                                VtQuery      *query,
                                                VtSorter     *sorter);
 
+GListModel     *vt_query_model_get_items      (VtQueryModel *self);
+VtQuery        *vt_query_model_get_query      (VtQueryModel *self);
+VtSorter       *vt_query_model_get_sorter     (VtQueryModel *self);
+
 guint           vt_query_model_get_sync_limit (VtQueryModel *self);
 void            vt_query_model_set_sync_limit (VtQueryModel *self,
                                                guint         n_items);
