@@ -153,6 +153,8 @@ VtFacets *
 vt_facets_compute_items (VtQuery       *query,
                          VtItem *const *items,
                          guint          n_items,
+                         guint8        *passes,
+                         gboolean       passes_known,
                          guint8        *matches,
                          GCancellable  *cancellable)
 {
@@ -160,6 +162,7 @@ vt_facets_compute_items (VtQuery       *query,
 
   g_return_val_if_fail (VT_IS_QUERY (query), NULL);
   g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+  g_return_val_if_fail (passes != NULL || !passes_known, NULL);
 
   facets = g_new0 (VtFacets, 1);
   facets->strings = g_string_chunk_new (4096);
@@ -179,7 +182,7 @@ vt_facets_compute_items (VtQuery       *query,
   for (guint i = 0; i < n_items; i++)
     {
       VtItem *item = items[i];
-      gboolean passes;
+      gboolean item_passes;
       guint failures = 0;
 
       if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (cancellable))
@@ -188,10 +191,21 @@ vt_facets_compute_items (VtQuery       *query,
       if (matches != NULL)
         matches[i] = FALSE;
       if (!VT_IS_ITEM (item))
-        continue;
+        {
+          if (passes != NULL && !passes_known)
+            passes[i] = FALSE;
+          continue;
+        }
 
-      passes = vt_query_match_search_and_ranges (query, item);
-      if (passes)
+      if (passes_known)
+        item_passes = passes[i];
+      else
+        {
+          item_passes = vt_query_match_search_and_ranges (query, item);
+          if (passes != NULL)
+            passes[i] = item_passes;
+        }
+      if (item_passes)
         {
           failures = vt_query_get_facet_failures (query, item);
           if (failures == 0)
@@ -205,7 +219,7 @@ vt_facets_compute_items (VtQuery       *query,
       for (guint key = 0; key < VT_N_FACETS; key++)
         {
           FacetTable *table = &facets->tables[key];
-          gboolean counts = passes && (failures & ~(1u << key)) == 0;
+          gboolean counts = item_passes && (failures & ~(1u << key)) == 0;
           const char * const *values;
           guint n_values = 0;
 
@@ -249,7 +263,8 @@ vt_facets_compute (VtQuery    *query,
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (array, g_list_model_get_item (items, i));
 
-  return vt_facets_compute_items (query, (VtItem *const *) array->pdata, array->len, NULL, NULL);
+  return vt_facets_compute_items (query, (VtItem *const *) array->pdata, array->len,
+                                  NULL, FALSE, NULL, NULL);
 }
 
 const VtFacetCount *

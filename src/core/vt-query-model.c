@@ -87,6 +87,10 @@ typedef struct
   /* A copy of the query to match with, or NULL to keep @matches. */
   VtQuery    *query;
   GBytes     *matches;     /* one byte per item of the snapshot */
+  /* Which items pass the query's words and ranges: made with @matches,
+   * or given when an earlier query had the same words and ranges. */
+  GBytes     *passes;
+  gboolean    passes_known;
   VtSortKey   key;
   gboolean    descending;
   const char *currency;
@@ -105,6 +109,7 @@ work_free (Work *work)
   g_clear_pointer (&work->snapshot, snapshot_unref);
   g_clear_object (&work->query);
   g_clear_pointer (&work->matches, g_bytes_unref);
+  g_clear_pointer (&work->passes, g_bytes_unref);
   g_clear_pointer (&work->order, g_array_unref);
   g_clear_pointer (&work->facets, vt_facets_free);
   g_clear_pointer (&work->positions, g_array_unref);
@@ -189,17 +194,21 @@ work_run (Work         *work,
 
   if (work->query != NULL)
     {
-      guint8 *made = g_malloc (MAX (snapshot->n_items, 1));
+      gsize size = MAX (snapshot->n_items, 1);
+      g_autofree guint8 *made = g_malloc (size);
+      g_autofree guint8 *passes = work->passes_known ? NULL : g_malloc (size);
 
+      /* Read only, when known. */
       work->facets = vt_facets_compute_items (work->query, snapshot->items, snapshot->n_items,
-                                              made, cancellable);
+                                              work->passes_known ? (guint8 *) g_bytes_get_data (work->passes, NULL)
+                                                                 : passes,
+                                              work->passes_known, made, cancellable);
       if (work->facets == NULL)
-        {
-          g_free (made);
-          return FALSE;
-        }
+        return FALSE;
       g_clear_pointer (&work->matches, g_bytes_unref);
-      work->matches = g_bytes_new_take (made, snapshot->n_items);
+      work->matches = g_bytes_new_take (g_steal_pointer (&made), snapshot->n_items);
+      if (!work->passes_known)
+        work->passes = g_bytes_new_take (g_steal_pointer (&passes), snapshot->n_items);
     }
 
   if (work->order == NULL)
@@ -239,8 +248,10 @@ struct _VtQueryModel
   Snapshot     *shown_snapshot;
   GArray       *positions;
   /* What the shown list was made with; @matches is NULL when the query
-   * changed since. */
+   * changed since. @passes were made under @passes_query. */
   GBytes       *matches;
+  GBytes       *passes;
+  VtQuery      *passes_query;
   VtFacets     *facets;
   /* Orders of the snapshot by key and direction, and the currency the
    * price orders were made for. */
@@ -366,6 +377,12 @@ apply (VtQueryModel *self,
 
   g_clear_pointer (&self->matches, g_bytes_unref);
   self->matches = g_bytes_ref (work->matches);
+  if (work->query != NULL)
+    {
+      g_clear_pointer (&self->passes, g_bytes_unref);
+      self->passes = g_bytes_ref (work->passes);
+      g_set_object (&self->passes_query, work->query);
+    }
   if (work->facets != NULL)
     {
       g_clear_pointer (&self->facets, vt_facets_free);
@@ -455,7 +472,15 @@ update (VtQueryModel *self,
 
   work->snapshot = snapshot_ref (self->snapshot);
   if (self->matches == NULL)
-    work->query = vt_query_copy (self->query);
+    {
+      work->query = vt_query_copy (self->query);
+      /* Only facets changed: the words need not be looked for again. */
+      if (self->passes != NULL && vt_query_same_search_and_ranges (self->passes_query, work->query))
+        {
+          work->passes = g_bytes_ref (self->passes);
+          work->passes_known = TRUE;
+        }
+    }
   else
     work->matches = g_bytes_ref (self->matches);
   work->key = key;
@@ -507,6 +532,7 @@ on_items_changed_cb (VtQueryModel *self,
   g_clear_pointer (&self->snapshot, snapshot_unref);
   self->snapshot = snapshot_new (self->items);
   g_clear_pointer (&self->matches, g_bytes_unref);
+  g_clear_pointer (&self->passes, g_bytes_unref);
   clear_orders (self);
 
   self->touched_start = position;
@@ -561,6 +587,8 @@ vt_query_model_finalize (GObject *object)
   g_clear_pointer (&self->shown_snapshot, snapshot_unref);
   g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->matches, g_bytes_unref);
+  g_clear_pointer (&self->passes, g_bytes_unref);
+  g_clear_object (&self->passes_query);
   g_clear_pointer (&self->facets, vt_facets_free);
 
   G_OBJECT_CLASS (vt_query_model_parent_class)->finalize (object);

@@ -16,6 +16,11 @@ gboolean vt_query_match_search_and_ranges (VtQuery *self,
 guint    vt_query_get_facet_failures      (VtQuery *self,
                                            VtItem  *item);
 
+/* TRUE when the two select the same items but for facet selections:
+ * what vt_query_match_search_and_ranges() says of an item under one, it
+ * says under the other. */
+gboolean vt_query_same_search_and_ranges  (VtQuery *self,
+                                           VtQuery *other);
 /* A query that selects what @self selects now and that no one else
  * changes: a worker thread matches with it while the user goes on
  * changing @self. Emits nothing. */

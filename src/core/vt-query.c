@@ -455,6 +455,26 @@ vt_query_match_search_and_ranges (VtQuery *self,
   return match_ranges (self, item) && match_words (self, item);
 }
 
+gboolean
+vt_query_same_search_and_ranges (VtQuery *self,
+                                  VtQuery *other)
+{
+  g_return_val_if_fail (VT_IS_QUERY (self), FALSE);
+  g_return_val_if_fail (VT_IS_QUERY (other), FALSE);
+
+  /* The words are kept longest first, in one order for the same set. */
+  if (self->words->len != other->words->len)
+    return FALSE;
+  for (guint i = 0; i < self->words->len; i++)
+    if (strcmp (g_array_index (self->words, Word, i).text, g_array_index (other->words, Word, i).text) != 0)
+      return FALSE;
+
+  for (guint key = 0; key < VT_N_RANGES; key++)
+    if (range_change (&self->ranges[key], &other->ranges[key]) != NO_CHANGE)
+      return FALSE;
+  return TRUE;
+}
+
 VtQuery *
 vt_query_copy (VtQuery *self)
 {
