@@ -27,10 +27,10 @@
  *                order, and the sidebar's facet counts)
  *             ─► VtGalleryView (its selection and grid)
  *
- * The query model replaces a GtkFilterListModel and a GtkSortListModel
- * (which give the same pieces, see tests/test-query-model.c) because it
- * matches, counts and sorts a large collection in a worker thread, so a
- * keystroke never holds up the window's frames. Opening or reloading a
+ * A VtQueryModel rather than GTK's filter and sort models (the tests
+ * check that they hold the same pieces): it matches, counts and sorts a
+ * large collection in a worker thread, so the window goes on drawing
+ * while a keystroke's result is worked out. Opening or reloading a
  * catalog loads into the same VtCatalog (one items-changed); the search
  * entry, the sidebar and the chips change the same VtQuery; the sort
  * drop-down changes the same VtSorter. The detail window walks the
