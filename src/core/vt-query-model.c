@@ -37,6 +37,9 @@
 
 #define DEFAULT_SYNC_LIMIT 2000
 
+/* Items changed at once by an edit, at most; more is a load. */
+#define SMALL_CHANGE 64
+
 /* The items, as the model last saw them; read by workers. */
 typedef struct
 {
@@ -260,8 +263,8 @@ struct _VtQueryModel
 
   GCancellable *cancellable;   /* of the worker under way */
 
-  /* While the items' own items-changed is applied, the positions in the
-   * new snapshot it names: those items are told as changed even when
+  /* The span of the snapshot that the items' own items-changed named,
+   * until a result shows it: those items are told as changed even when
    * they are the same objects (views ask them anew for their image). */
   guint         touched_start;
   guint         touched_end;
@@ -401,6 +404,7 @@ apply (VtQueryModel *self,
 
   self->positions = g_steal_pointer (&work->positions);
   self->shown_snapshot = snapshot_ref (work->snapshot);
+  self->touched_start = self->touched_end = 0;
 
   if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
@@ -523,22 +527,47 @@ on_sorter_changed_cb (VtQueryModel *self)
   update (self, FALSE);
 }
 
+/* Where @old, a position in the items before a change, is after it. */
+static guint
+position_after_change (guint old,
+                       guint position,
+                       guint removed,
+                       guint added)
+{
+  if (old <= position)
+    return old;
+  if (old >= position + removed)
+    return old - removed + added;
+  return position + added;
+}
+
 static void
 on_items_changed_cb (VtQueryModel *self,
                      guint         position,
                      guint         removed,
                      guint         added)
 {
+  guint start = position, end = position + added;
+
   g_clear_pointer (&self->snapshot, snapshot_unref);
   self->snapshot = snapshot_new (self->items);
   g_clear_pointer (&self->matches, g_bytes_unref);
   g_clear_pointer (&self->passes, g_bytes_unref);
   clear_orders (self);
 
-  self->touched_start = position;
-  self->touched_end = position + added;
-  update (self, TRUE);
-  self->touched_start = self->touched_end = 0;
+  /* Items named by a change not shown yet stay named. */
+  if (self->touched_end > self->touched_start)
+    {
+      start = MIN (start, position_after_change (self->touched_start, position, removed, added));
+      end = MAX (end, position_after_change (self->touched_end, position, removed, added));
+    }
+  self->touched_start = start;
+  self->touched_end = end;
+
+  /* A load is shown at once, so that what the window restores after it
+   * (the piece selected, the place scrolled to) finds its pieces; an
+   * edit of a few pieces is worked out like any other change. */
+  update (self, removed + added > SMALL_CHANGE);
 }
 
 static void

@@ -27,7 +27,8 @@ G_DECLARE_FINAL_TYPE (VtQueryModel, vt_query_model, VT, QUERY_MODEL, GObject)
  * worker thread, while the model goes on showing the last result, and
  * a newer change cancels an older one. Either way a result is applied
  * as one items-changed over the part that changed, then ::updated.
- * A change of @items themselves is always worked out at once.
+ * A change of more than a few of @items themselves (a load) is worked
+ * out at once.
  */
 VtQueryModel   *vt_query_model_new            (GListModel   *items,
                                                VtQuery      *query,
