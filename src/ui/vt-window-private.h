@@ -12,6 +12,7 @@
 #include "vt-print-job.h"
 #include "vt-problems-panel.h"
 #include "vt-query.h"
+#include "vt-query-model.h"
 #include "vt-review-store.h"
 #include "vt-show.h"
 #include "vt-sorter.h"
@@ -28,6 +29,10 @@ struct _VtWindow
   VtCatalog            *catalog;
   VtQuery              *query;
   VtSorter             *sorter;
+  /* The pieces shown, in order: the catalog's under the query and the
+   * sorter, as the grid, the detail window, the show and the exports
+   * walk them. */
+  VtQueryModel         *sort_model;
   VtThumbnailer        *thumbnailer;
   VtFacetSidebar       *sidebar;
   VtGalleryView        *gallery;
@@ -115,8 +120,6 @@ struct _VtWindow
   GtkFlowBox           *chips_box;
   GtkStack             *main_stack;
   GtkLabel             *loading_label;
-  GtkSortListModel     *sort_model;
-  GtkFilterListModel   *filter_model;
   GtkLabel             *status_label;
   GtkButton            *no_match_clear_button;
   GtkButton            *welcome_open_button;

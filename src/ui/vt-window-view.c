@@ -104,7 +104,7 @@ on_timeline_activate_cb (VtWindow *self,
 static void
 update_undated (VtWindow *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   guint dated = g_list_model_get_n_items (G_LIST_MODEL (self->dated_model));
 
   vt_timeline_set_n_undated (self->timeline, shown - MIN (dated, shown));
@@ -164,7 +164,7 @@ _vt_window_init_view (VtWindow *self)
     { GTK_WIDGET (self->timeline_view_button), _("Timeline"), _("Timeline (F3)") },
   };
 
-  self->dated_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+  self->dated_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                  GTK_FILTER (gtk_custom_filter_new (has_year, NULL, NULL)));
   self->time_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->dated_model)),
                                               g_object_ref (sorter));
@@ -184,7 +184,7 @@ _vt_window_init_view (VtWindow *self)
     }
   vt_accessible_set_label (GTK_WIDGET (self->timeline_scroller), _("Timeline"));
 
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (update_undated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dated_model, "items-changed",
                            G_CALLBACK (update_undated), self, G_CONNECT_SWAPPED);

@@ -12,8 +12,7 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-gallery-view.h"
-#include "vt-query-filter.h"
-#include "vt-query-sorter.h"
+#include "vt-query-model.h"
 #include "vt-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
@@ -24,18 +23,19 @@
 /*
  * The model chain, built once:
  *
- *   VtCatalog ─► GtkFilterListModel (VtQuery) ─► GtkSortListModel (VtSorter)
- *   (the query and the sorter are the core's, as GtkFilter and GtkSorter
- *   through VtQueryFilter and VtQuerySorter)
+ *   VtCatalog ─► VtQueryModel (VtQuery, VtSorter: the pieces shown, in
+ *                order, and the sidebar's facet counts)
  *             ─► VtGalleryView (its selection and grid)
  *
- * The filter and the sort are declared in vt-window.ui, the rest in
- * vt-gallery-view.ui. Opening or reloading a catalog loads into the same
- * VtCatalog (one items-changed); the search entry, the sidebar and the
- * chips change the same VtQuery; the sort drop-down changes the same
- * VtSorter. The detail window walks the GtkSortListModel, so it steps
- * through exactly what the grid shows. The timeline's model is built on
- * the same filter (vt-window-view.c).
+ * A VtQueryModel rather than GTK's filter and sort models (the tests
+ * check that they hold the same pieces): it matches, counts and sorts a
+ * large collection in a worker thread, so the window goes on drawing
+ * while a keystroke's result is worked out. Opening or reloading a
+ * catalog loads into the same VtCatalog (one items-changed); the search
+ * entry, the sidebar and the chips change the same VtQuery; the sort
+ * drop-down changes the same VtSorter. The detail window walks the
+ * query model, so it steps through exactly what the grid shows. The
+ * timeline's model is built on the query model (vt-window-view.c).
  */
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -681,6 +681,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->time_model);
   g_clear_object (&self->dated_model);
+  g_clear_object (&self->sort_model);
   g_clear_object (&self->query);
   g_clear_object (&self->sorter);
   g_clear_object (&self->catalog);
@@ -763,8 +764,6 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_open_button);
@@ -836,8 +835,6 @@ set_accessible_names (VtWindow *self)
 static void
 vt_window_init (VtWindow *self)
 {
-  g_autoptr(GtkFilter) filter = NULL;
-  g_autoptr(GtkSorter) sorter = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -849,12 +846,7 @@ vt_window_init (VtWindow *self)
   self->query = vt_query_new ();
   self->sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
 
-  /* Complete the chain declared in the template. */
-  filter = vt_query_filter_new (self->query);
-  sorter = vt_query_sorter_new (self->sorter);
-  gtk_filter_list_model_set_filter (self->filter_model, filter);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->catalog));
-  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+  self->sort_model = vt_query_model_new (G_LIST_MODEL (self->catalog), self->query, self->sorter);
 
   /* Made here rather than in the template, so that gtk4-builder-tool
    * (which knows only GTK's types) can validate it. */
@@ -866,7 +858,7 @@ vt_window_init (VtWindow *self)
 
   _vt_window_init_view (self);
 
-  self->sidebar = VT_FACET_SIDEBAR (vt_facet_sidebar_new (self->query, G_LIST_MODEL (self->catalog)));
+  self->sidebar = VT_FACET_SIDEBAR (vt_facet_sidebar_new (self->sort_model));
   gtk_scrolled_window_set_child (self->sidebar_scroller, GTK_WIDGET (self->sidebar));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
