@@ -372,6 +372,85 @@ test_search_narrows (void)
   close_window (window);
 }
 
+static void
+count_pending_cb (VtQueryModel *model,
+                  GParamSpec   *pspec,
+                  guint        *n_pending)
+{
+  if (vt_query_model_get_pending (model))
+    (*n_pending)++;
+}
+
+/* The grid, its count and the sidebar's counts of two windows, one
+ * working out each change in a worker (as for a large collection), one
+ * at once, once the worker is done. */
+static void
+assert_windows_agree (VtWindow *worker,
+                      VtWindow *at_once)
+{
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GArray) expected = NULL;
+
+  WAIT_UNTIL (!vt_query_model_get_pending (worker->sort_model));
+  shown = grid_numbers (worker);
+  expected = grid_numbers (at_once);
+  g_assert_true (same_numbers (shown, expected, FALSE));
+  g_assert_cmpstr (gtk_label_get_text (worker->status_label), ==, gtk_label_get_text (at_once->status_label));
+  WAIT_UNTIL (sidebar_counts_match (worker, at_once->query, VT_FACET_DECADE));
+  g_assert_true (sidebar_counts_match (worker, at_once->query, VT_FACET_REGION));
+}
+
+/* A word typed letter by letter, then a facet ticked and the order
+ * changed: a window whose query model works in a worker shows what one
+ * that works at once shows. */
+static void
+test_search_worker_same_as_at_once (void)
+{
+  g_autoptr(GFile) sample = vt_test_sample_file ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *word = "revolution";
+  guint n_pending = 0;
+  VtWindow *worker;
+  VtWindow *at_once;
+
+  vt_test_reset_settings ();
+  g_settings_set_string (settings, "sort-key", "title");
+  worker = new_window ();
+  vt_query_model_set_sync_limit (worker->sort_model, 0);
+  g_signal_connect (worker->sort_model, "notify::pending", G_CALLBACK (count_pending_cb), &n_pending);
+  at_once = new_window ();
+  g_assert_cmpuint (vt_query_model_get_sync_limit (at_once->sort_model), >=, 100);
+  open_and_wait (worker, sample);
+  open_and_wait (at_once, sample);
+  assert_windows_agree (worker, at_once);
+
+  for (gsize i = 1; i <= strlen (word); i++)
+    {
+      g_autofree char *typed = g_strndup (word, i);
+
+      gtk_editable_set_text (GTK_EDITABLE (worker->search_entry), typed);
+      gtk_editable_set_text (GTK_EDITABLE (at_once->search_entry), typed);
+      WAIT_UNTIL (g_str_equal (vt_query_get_search (worker->query), typed)
+                  && g_str_equal (vt_query_get_search (at_once->query), typed));
+      assert_windows_agree (worker, at_once);
+    }
+  g_assert_cmpuint (grid_n_items (worker), >, 0);
+  g_assert_cmpuint (grid_n_items (worker), <, g_list_model_get_n_items (G_LIST_MODEL (worker->catalog)));
+
+  vt_query_set_facet_selected (worker->query, VT_FACET_REGION, "Europe", TRUE);
+  vt_query_set_facet_selected (at_once->query, VT_FACET_REGION, "Europe", TRUE);
+  assert_windows_agree (worker, at_once);
+
+  g_settings_set_string (settings, "sort-key", "year");
+  assert_windows_agree (worker, at_once);
+
+  /* The worker's path was the one taken. */
+  g_assert_cmpuint (n_pending, >=, strlen (word));
+
+  close_window (worker);
+  close_window (at_once);
+}
+
 /* For each facet: tick the rarest value's check button in the sidebar. */
 static void
 test_facets_narrow (void)
@@ -1212,6 +1291,7 @@ main (int   argc,
 
   g_test_add_func ("/window/open/sample-shows-all", test_open_sample_shows_all);
   g_test_add_func ("/window/search/narrows", test_search_narrows);
+  g_test_add_func ("/window/search/worker-same-as-at-once", test_search_worker_same_as_at_once);
   g_test_add_func ("/window/facets/each-narrows", test_facets_narrow);
   g_test_add_func ("/window/ranges/each-narrows", test_ranges_narrow);
   g_test_add_func ("/window/sort/each-key", test_sort_keys);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-facets.h"
+#include "vt-facets-private.h"
 
 #include "vt-query-private.h"
 #include "vt-text.h"
@@ -145,15 +146,23 @@ table_sort (FacetTable *table,
   g_free (entries);
 }
 
+/* How many items a worker looks at between two looks at its cancellable. */
+#define CANCEL_CHECK_INTERVAL 1024
+
 VtFacets *
-vt_facets_compute (VtQuery    *query,
-                   GListModel *items)
+vt_facets_compute_items (VtQuery       *query,
+                         VtItem *const *items,
+                         guint          n_items,
+                         guint8        *passes,
+                         gboolean       passes_known,
+                         guint8        *matches,
+                         GCancellable  *cancellable)
 {
-  VtFacets *facets;
-  guint n_items;
+  g_autoptr(VtFacets) facets = NULL;
 
   g_return_val_if_fail (VT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+  g_return_val_if_fail (passes != NULL || !passes_known, NULL);
 
   facets = g_new0 (VtFacets, 1);
   facets->strings = g_string_chunk_new (4096);
@@ -170,28 +179,47 @@ vt_facets_compute (VtQuery    *query,
         table_lookup (table, facets->strings, selection[i])->selected = TRUE;
     }
 
-  n_items = g_list_model_get_n_items (items);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (items, i);
-      gboolean passes;
+      VtItem *item = items[i];
+      gboolean item_passes;
       guint failures = 0;
 
-      if (!VT_IS_ITEM (item))
-        continue;
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
 
-      passes = vt_query_match_search_and_ranges (query, item);
-      if (passes)
+      if (matches != NULL)
+        matches[i] = FALSE;
+      if (!VT_IS_ITEM (item))
+        {
+          if (passes != NULL && !passes_known)
+            passes[i] = FALSE;
+          continue;
+        }
+
+      if (passes_known)
+        item_passes = passes[i];
+      else
+        {
+          item_passes = vt_query_match_search_and_ranges (query, item);
+          if (passes != NULL)
+            passes[i] = item_passes;
+        }
+      if (item_passes)
         {
           failures = vt_query_get_facet_failures (query, item);
           if (failures == 0)
-            facets->matched++;
+            {
+              facets->matched++;
+              if (matches != NULL)
+                matches[i] = TRUE;
+            }
         }
 
       for (guint key = 0; key < VT_N_FACETS; key++)
         {
           FacetTable *table = &facets->tables[key];
-          gboolean counts = passes && (failures & ~(1u << key)) == 0;
+          gboolean counts = item_passes && (failures & ~(1u << key)) == 0;
           const char * const *values;
           guint n_values = 0;
 
@@ -217,7 +245,26 @@ vt_facets_compute (VtQuery    *query,
       table_sort (&facets->tables[key], key);
     }
 
-  return facets;
+  return g_steal_pointer (&facets);
+}
+
+VtFacets *
+vt_facets_compute (VtQuery    *query,
+                   GListModel *items)
+{
+  g_autoptr(GPtrArray) array = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (VT_IS_QUERY (query), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+
+  n_items = g_list_model_get_n_items (items);
+  array = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  return vt_facets_compute_items (query, (VtItem *const *) array->pdata, array->len,
+                                  NULL, FALSE, NULL, NULL);
 }
 
 const VtFacetCount *

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What VtFacets needs to see of a VtQuery to count each facet apart. */
+/* What VtFacets and VtQueryModel need of a VtQuery: each facet apart, a copy for a worker. */
 
 #pragma once
 
@@ -15,5 +15,15 @@ gboolean vt_query_match_search_and_ranges (VtQuery *self,
  * none of. 0 when the item passes every facet. */
 guint    vt_query_get_facet_failures      (VtQuery *self,
                                            VtItem  *item);
+
+/* TRUE when the two select the same items but for facet selections:
+ * what vt_query_match_search_and_ranges() says of an item under one, it
+ * says under the other. */
+gboolean vt_query_same_search_and_ranges  (VtQuery *self,
+                                           VtQuery *other);
+/* A query that selects what @self selects now and that no one else
+ * changes: a worker thread matches with it while the user goes on
+ * changing @self. Emits nothing. */
+VtQuery *vt_query_copy                    (VtQuery *self);
 
 G_END_DECLS

@@ -456,6 +456,56 @@ vt_query_match_search_and_ranges (VtQuery *self,
 }
 
 gboolean
+vt_query_same_search_and_ranges (VtQuery *self,
+                                  VtQuery *other)
+{
+  g_return_val_if_fail (VT_IS_QUERY (self), FALSE);
+  g_return_val_if_fail (VT_IS_QUERY (other), FALSE);
+
+  /* The words are kept longest first, in one order for the same set. */
+  if (self->words->len != other->words->len)
+    return FALSE;
+  for (guint i = 0; i < self->words->len; i++)
+    if (strcmp (g_array_index (self->words, Word, i).text, g_array_index (other->words, Word, i).text) != 0)
+      return FALSE;
+
+  for (guint key = 0; key < VT_N_RANGES; key++)
+    if (range_change (&self->ranges[key], &other->ranges[key]) != NO_CHANGE)
+      return FALSE;
+  return TRUE;
+}
+
+VtQuery *
+vt_query_copy (VtQuery *self)
+{
+  VtQuery *copy;
+
+  g_return_val_if_fail (VT_IS_QUERY (self), NULL);
+
+  copy = vt_query_new ();
+  g_free (copy->search);
+  copy->search = g_strdup (self->search);
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const Word *word = &g_array_index (self->words, Word, i);
+      Word copied = { g_strndup (word->text, word->length), word->length };
+
+      g_array_append_val (copy->words, copied);
+    }
+  for (guint key = 0; key < VT_N_FACETS; key++)
+    for (guint i = 0; i < self->selection[key]->len; i++)
+      g_ptr_array_add (copy->selection[key], g_strdup (g_ptr_array_index (self->selection[key], i)));
+  copy->facet_mask = self->facet_mask;
+  memcpy (copy->ranges, self->ranges, sizeof self->ranges);
+  copy->has_price_min = self->has_price_min;
+  copy->has_price_max = self->has_price_max;
+  copy->price_min = self->price_min;
+  copy->price_max = self->price_max;
+
+  return copy;
+}
+
+gboolean
 vt_query_match (VtQuery *self,
                 VtItem  *item)
 {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-sorter.h"
+#include "vt-sorter-private.h"
 
 #include "vt-enums.h"
 #include "vt-text.h"
@@ -52,6 +53,16 @@ static const char no_title[] = "";
 
 G_DEFINE_QUARK (vt-sorter-title-key, title_key)
 
+char *
+vt_sort_make_title_key (VtItem *item)
+{
+  const char *title = vt_item_get_title (item);
+
+  if (title == NULL || *title == '\0')
+    return NULL;
+  return vt_text_collate_key (title);
+}
+
 static const char *
 get_title_key (VtItem *item)
 {
@@ -60,17 +71,15 @@ get_title_key (VtItem *item)
 
   if (key == NULL)
     {
-      const char *title = vt_item_get_title (item);
+      char *made = vt_sort_make_title_key (item);
 
-      if (title == NULL || *title == '\0')
+      if (made == NULL)
         {
           g_object_set_qdata (G_OBJECT (item), quark, (gpointer) no_title);
           key = no_title;
         }
       else
         {
-          char *made = vt_text_collate_key (title);
-
           g_object_set_qdata_full (G_OBJECT (item), quark, made, g_free);
           key = made;
         }
@@ -93,66 +102,42 @@ compare_int (int a,
   return (a > b) - (a < b);
 }
 
-/* Compares the values of @key; *has_a and *has_b tell whether each item
- * has one (the result is meaningful only when both do). */
-static int
-compare_values (VtSortKey  key,
-                VtItem    *a,
-                VtItem    *b,
-                gboolean  *has_a,
-                gboolean  *has_b)
+void
+vt_sort_fields_init (VtSortFields *fields,
+                     VtSortKey     key,
+                     VtItem       *item,
+                     const char   *title_key)
 {
+  fields->number = vt_item_get_number (item);
+  fields->integer = 0;
+  fields->price = (VtPrice) { { 0, 0 }, NULL };
+  fields->title_key = NULL;
+
   switch (key)
     {
     case VT_SORT_IMPACT:
-      {
-        int va = vt_item_get_impact (a), vb = vt_item_get_impact (b);
-
-        *has_a = va != 0;
-        *has_b = vb != 0;
-        return compare_int (va, vb);
-      }
+      fields->integer = vt_item_get_impact (item);
+      fields->has_value = fields->integer != 0;
+      break;
 
     case VT_SORT_YEAR:
-      {
-        int va = vt_item_get_year (a), vb = vt_item_get_year (b);
-
-        *has_a = va != 0;
-        *has_b = vb != 0;
-        return compare_int (va, vb);
-      }
+      fields->integer = vt_item_get_year (item);
+      fields->has_value = fields->integer != 0;
+      break;
 
     case VT_SORT_PRICE:
-      {
-        VtPrice pa, pb;
-
-        *has_a = vt_item_get_price (a, &pa);
-        *has_b = vt_item_get_price (b, &pb);
-        if (!*has_a || !*has_b)
-          return 0;
-        return vt_price_compare (&pa, &pb);
-      }
+      fields->has_value = vt_item_get_price (item, &fields->price);
+      break;
 
     case VT_SORT_TITLE:
-      {
-        const char *ka = get_title_key (a), *kb = get_title_key (b);
-
-        *has_a = ka != NULL;
-        *has_b = kb != NULL;
-        if (!*has_a || !*has_b)
-          return 0;
-        return strcmp (ka, kb);
-      }
+      fields->title_key = title_key;
+      fields->has_value = title_key != NULL;
+      break;
 
     case VT_SORT_NUMBER:
     default:
-      {
-        guint va = vt_item_get_number (a), vb = vt_item_get_number (b);
-
-        *has_a = va != 0;
-        *has_b = vb != 0;
-        return compare_uint (va, vb);
-      }
+      fields->has_value = fields->number != 0;
+      break;
     }
 }
 
@@ -160,25 +145,80 @@ compare_values (VtSortKey  key,
  * other currency, in the order of their codes: an amount in another
  * unit is never compared with the collection's as if it were the same. */
 static int
-compare_currency_groups (VtSorter *self,
-                         VtItem   *a,
-                         VtItem   *b)
+compare_currency_groups (const char    *currency,
+                         const VtPrice *pa,
+                         const VtPrice *pb)
 {
-  VtPrice pa, pb;
   gboolean home_a, home_b;
 
-  vt_item_get_price (a, &pa);
-  vt_item_get_price (b, &pb);
-  if (pa.currency == pb.currency)
+  if (pa->currency == pb->currency)
     return 0;
 
-  home_a = pa.currency == NULL || pa.currency == self->currency;
-  home_b = pb.currency == NULL || pb.currency == self->currency;
+  home_a = pa->currency == NULL || pa->currency == currency;
+  home_b = pb->currency == NULL || pb->currency == currency;
   if (home_a != home_b)
     return home_a ? -1 : 1;
   if (home_a)
     return 0;
-  return strcmp (pa.currency, pb.currency);
+  return strcmp (pa->currency, pb->currency);
+}
+
+int
+vt_sort_fields_compare (VtSortKey           key,
+                        gboolean            descending,
+                        const char         *currency,
+                        const VtSortFields *a,
+                        const VtSortFields *b)
+{
+  int cmp = 0;
+
+  /* Missing values go last whichever way the sort goes. */
+  if (a->has_value != b->has_value)
+    return a->has_value ? -1 : 1;
+
+  if (a->has_value)
+    {
+      switch (key)
+        {
+        case VT_SORT_PRICE:
+          {
+            /* So do prices in other currencies, whichever way. */
+            int group = compare_currency_groups (currency, &a->price, &b->price);
+
+            if (group != 0)
+              return group;
+            cmp = vt_price_compare (&a->price, &b->price);
+          }
+          break;
+
+        case VT_SORT_TITLE:
+          cmp = strcmp (a->title_key, b->title_key);
+          break;
+
+        case VT_SORT_NUMBER:
+          cmp = compare_uint (a->number, b->number);
+          break;
+
+        case VT_SORT_IMPACT:
+        case VT_SORT_YEAR:
+        default:
+          cmp = compare_int (a->integer, b->integer);
+          break;
+        }
+
+      if (descending)
+        cmp = -cmp;
+    }
+
+  if (cmp == 0 && key != VT_SORT_NUMBER)
+    {
+      /* Ties ascend by number, items without one after the rest. */
+      if ((a->number == 0) != (b->number == 0))
+        return a->number != 0 ? -1 : 1;
+      cmp = compare_uint (a->number, b->number);
+    }
+
+  return cmp;
 }
 
 int
@@ -186,8 +226,8 @@ vt_sorter_compare (VtSorter *self,
                    VtItem   *a,
                    VtItem   *b)
 {
-  gboolean has_a, has_b;
-  int cmp;
+  VtSortFields fa, fb;
+  gboolean title;
 
   /* Called n log n times per sort: the type checks (cheap for a final
    * type) only on the sorter. */
@@ -196,37 +236,11 @@ vt_sorter_compare (VtSorter *self,
   if (a == b)
     return 0;
 
-  cmp = compare_values (self->key, a, b, &has_a, &has_b);
+  title = self->key == VT_SORT_TITLE;
+  vt_sort_fields_init (&fa, self->key, a, title ? get_title_key (a) : NULL);
+  vt_sort_fields_init (&fb, self->key, b, title ? get_title_key (b) : NULL);
 
-  /* Missing values go last whichever way the sort goes. */
-  if (has_a != has_b)
-    return has_a ? -1 : 1;
-
-  /* So do prices in other currencies, whichever way. */
-  if (has_a && self->key == VT_SORT_PRICE)
-    {
-      int group = compare_currency_groups (self, a, b);
-
-      if (group != 0)
-        return group;
-    }
-
-  if (!has_a)
-    cmp = 0;
-  else if (self->descending)
-    cmp = -cmp;
-
-  if (cmp == 0 && self->key != VT_SORT_NUMBER)
-    {
-      guint na = vt_item_get_number (a), nb = vt_item_get_number (b);
-
-      /* Ties ascend by number, items without one after the rest. */
-      if ((na == 0) != (nb == 0))
-        return na != 0 ? -1 : 1;
-      cmp = compare_uint (na, nb);
-    }
-
-  return cmp;
+  return vt_sort_fields_compare (self->key, self->descending, self->currency, &fa, &fb);
 }
 
 static void

@@ -197,6 +197,12 @@ quit_action (GSimpleAction *action,
   GtkApplication *self = user_data;
   GList *windows = gtk_application_get_windows (self);
 
+  /* A window with unsaved edits asks first, and quits again once they
+   * are saved or discarded. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VT_IS_WINDOW (l->data) && !vt_window_ask_before_quit (l->data))
+      return;
+
   /* Close each window, so each saves its state. */
   while (windows != NULL)
     {
@@ -233,6 +239,10 @@ vt_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
@@ -241,6 +251,8 @@ vt_application_startup (GApplication *application)
     { "win.curator-mode", { "<Control><Shift>r", NULL } },
     { "win.show-problems", { "F8", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.view::grid", { "F2", "<Control><Shift>g", NULL } },
+    { "win.view::timeline", { "F3", "<Control><Shift>t", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },

@@ -258,9 +258,12 @@ _vt_detail_window_show_label (VtDetailWindow *self)
   gtk_label_set_label (self->problem_label,
                        vt_detail_or_empty (vt_text_bound (problem, VT_TEXT_BOUND_MESSAGE, &problem_cut)));
   _vt_detail_window_show_review (self);
+  _vt_detail_window_show_editor (self);
 
-  /* A new piece is read from its top. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0.0);
+  /* A new piece is read from its top; an edited one stays where the curator is. */
+  if (number != self->label_number || number == 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0.0);
+  self->label_number = number;
 }
 
 /* The attribute table: a dim key and its value per row. */

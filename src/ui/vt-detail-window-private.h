@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "vt-catalog.h"
 #include "vt-detail-window.h"
 #include "vt-field.h"
 #include "vt-review-store.h"
@@ -17,6 +18,9 @@ G_BEGIN_DECLS
  *                               attribute table
  *   vt-detail-window-artwork.c  the artwork: the picture for the screen,
  *                               the neighbours loaded ahead, the full-size view
+ *   vt-detail-window-review.c   what curators see: the review, the problem
+ *   vt-detail-window-edit.c     the editor that takes the label's place
+ *                               while curating
  */
 
 /* Square sizes asked of the thumbnailer, in device pixels: a quick
@@ -34,6 +38,9 @@ struct _VtDetailWindow
   guint              total;
   gboolean           full_size;
   gboolean           reading_mode;
+  /* The number of the piece the label shows, to tell another piece
+   * from an edit of the same one. */
+  guint              label_number;
 
   /* The label page's picture: preview and screen size. */
   GCancellable      *image_cancellable;
@@ -58,6 +65,22 @@ struct _VtDetailWindow
   /* Set while the main window curates: reviews, problems, file paths. */
   VtReviewStore     *reviews;
 
+  /* The catalog edits are applied to, while curating; else NULL. */
+  VtCatalog         *catalog;
+  /* The editor's control of each field (a GtkEntry or a GtkTextView);
+   * NULL for the lists, whose rows are in their boxes. */
+  GtkWidget         *edit_controls[VT_N_FIELDS];
+  GtkLabel          *edit_problems[VT_N_FIELDS];
+  GtkBox            *paragraphs_box;
+  GtkBox            *countries_box;
+  GtkNativeDialog   *image_chooser;
+  guint              resize_source;
+  /* The controls are being filled from the item: not an edit. */
+  gboolean           filling;
+  /* While an edit of the number is applied, the number the piece shown
+   * will have, so the window follows it. */
+  guint              follow_number;
+
   /* Template children */
   GtkButton         *previous_button;
   GtkButton         *next_button;
@@ -76,6 +99,10 @@ struct _VtDetailWindow
   GtkBox            *problem_box;
   GtkLabel          *problem_label;
   GtkBox            *review_box;
+  GtkBox            *edit_box;
+  GtkBox            *label_box;
+  /* Left and Right, stepping through the pieces. */
+  GtkShortcutController *step_shortcuts;
   GtkLabel          *review_state_label;
   GtkLabel          *review_note_label;
   GtkLabel          *kicker_label;
@@ -116,6 +143,14 @@ void _vt_detail_window_class_bind_review (GtkWidgetClass *widget_class);
 /* What only curators see: the review, the problem, why the artwork is missing. */
 void _vt_detail_window_show_review      (VtDetailWindow *self);
 void _vt_detail_window_dispose_review   (VtDetailWindow *self);
+
+/* vt-detail-window-edit.c */
+void _vt_detail_window_class_bind_edit  (GtkWidgetClass *widget_class);
+void _vt_detail_window_build_editor     (VtDetailWindow *self);
+/* Fills the editor from the piece shown, and shows it instead of the
+ * label while curating. */
+void _vt_detail_window_show_editor      (VtDetailWindow *self);
+void _vt_detail_window_dispose_edit     (VtDetailWindow *self);
 
 /* vt-detail-window-artwork.c */
 void _vt_detail_window_class_bind_artwork (GtkWidgetClass *widget_class);

@@ -198,6 +198,20 @@ on_items_changed_cb (VtDetailWindow *self,
         }
     }
 
+  /* An edit replaces the piece with a new VtItem: the same number is
+   * the same piece, or the number an edit of it gives it. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (model, i);
+      guint number = self->follow_number != 0 ? self->follow_number : vt_item_get_number (self->item);
+
+      if (number != 0 && vt_item_get_number (item) == number)
+        {
+          show_item (self, i, item);
+          return;
+        }
+    }
+
   if (n_items == 0)
     {
       clear_item (self);
@@ -216,6 +230,7 @@ previous_action (GtkWidget  *widget,
 {
   VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
 
+  vt_detail_window_commit_edit (self);
   if (self->item != NULL && self->position > 0)
     show_position (self, self->position - 1);
 }
@@ -227,6 +242,7 @@ next_action (GtkWidget  *widget,
 {
   VtDetailWindow *self = VT_DETAIL_WINDOW (widget);
 
+  vt_detail_window_commit_edit (self);
   if (self->item != NULL && self->position + 1 < g_list_model_get_n_items (self->model))
     show_position (self, self->position + 1);
 }
@@ -381,6 +397,7 @@ vt_detail_window_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->texture);
   _vt_detail_window_dispose_review (self);
+  _vt_detail_window_dispose_edit (self);
 
   /* The window's child is a template child: GTK 4.8's
    * gtk_widget_dispose_template() would unparent it behind GtkWindow's
@@ -416,6 +433,15 @@ vt_detail_window_unmap (GtkWidget *widget)
     _vt_detail_window_defer_artwork (self);
 
   GTK_WIDGET_CLASS (vt_detail_window_parent_class)->unmap (widget);
+}
+
+/* Closed by the window manager too: the field being edited is applied first. */
+static gboolean
+vt_detail_window_close_request (GtkWindow *window)
+{
+  vt_detail_window_commit_edit (VT_DETAIL_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (vt_detail_window_parent_class)->close_request (window);
 }
 
 static void
@@ -498,6 +524,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
 
   widget_class->map = vt_detail_window_map;
   widget_class->unmap = vt_detail_window_unmap;
+  GTK_WINDOW_CLASS (klass)->close_request = vt_detail_window_close_request;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -561,6 +588,7 @@ vt_detail_window_class_init (VtDetailWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_picture);
   gtk_widget_class_bind_template_child (widget_class, VtDetailWindow, full_spinner);
   _vt_detail_window_class_bind_artwork (widget_class);
+  _vt_detail_window_class_bind_edit (widget_class);
 
   gtk_widget_class_install_action (widget_class, "detail.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "detail.next", NULL, next_action);
@@ -598,6 +626,7 @@ vt_detail_window_init (VtDetailWindow *self)
   vt_widget_set_tooltip (GTK_WIDGET (self->reading_button), _("Large Type (T)"));
   vt_fullscreen_attach (GTK_WINDOW (self));
   _vt_detail_window_build_attributes (self);
+  _vt_detail_window_build_editor (self);
   _vt_detail_window_init_artwork (self);
   _vt_detail_window_show_review (self);
   vt_accessible_set_label (GTK_WIDGET (self->text_scroller), _("About the Piece"));
@@ -630,6 +659,7 @@ vt_detail_window_show_position (VtDetailWindow *self,
   g_return_if_fail (VT_IS_DETAIL_WINDOW (self));
   g_return_if_fail (position < g_list_model_get_n_items (self->model));
 
+  vt_detail_window_commit_edit (self);
   if (gtk_widget_get_visible (GTK_WIDGET (self)))
     {
       show_position (self, position);

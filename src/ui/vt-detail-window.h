@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-catalog.h"
 #include "vt-item.h"
 #include "vt-review-store.h"
 #include "vt-thumbnailer.h"
@@ -48,5 +49,13 @@ void            vt_detail_window_set_total     (VtDetailWindow *self,
  * review as on the grid. */
 void            vt_detail_window_set_review_store (VtDetailWindow *self,
                                                 VtReviewStore  *reviews);
+
+/* Curating, @catalog (else NULL): the label becomes an editor whose
+ * changes are applied to @catalog, each an undoable VtEdit. */
+void            vt_detail_window_set_catalog   (VtDetailWindow *self,
+                                                VtCatalog      *catalog);
+/* Applies what the focused control holds, if it changed: before a save,
+ * an undo, or anything else that must see the curator's last edit. */
+void            vt_detail_window_commit_edit   (VtDetailWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "vt-accessible.h"
 #include "vt-facets.h"
 #include "vt-field.h"
+#include "vt-query-model.h"
 #include "vt-text.h"
 #include "vt-tooltip.h"
 
@@ -17,12 +18,15 @@
 #include <stdlib.h>
 
 /*
- * The sidebar edits the shared VtQuery and shows it back: every change of
- * the query (from here, from the search entry, from a chip above the grid)
- * and every new load of the items schedules one recount in an idle, which
- * updates the counts in place and rebuilds a section only when its list of
- * values changed, so keyboard focus stays where it was while clicking
- * through values. A value whose count is 0 is dimmed, never hidden.
+ * The sidebar edits the shared VtQuery and shows it back. The counts are
+ * the VtQueryModel's, made in the same pass as the pieces the grid shows
+ * (in a worker, for a large collection): each result the model applies
+ * after a change of the query (from here, from the search entry, from a
+ * chip above the grid) or a new load of the items schedules one update
+ * in an idle, which sets the counts in place and rebuilds a section only
+ * when its list of values changed, so keyboard focus stays where it was
+ * while clicking through values. A value whose count is 0 is dimmed,
+ * never hidden.
  */
 
 typedef struct
@@ -56,8 +60,9 @@ struct _VtFacetSidebar
 {
   GtkWidget     parent_instance;
 
-  VtQuery      *query;
-  GListModel   *items;
+  VtQueryModel *model;
+  VtQuery      *query;        /* the model's */
+  GListModel   *items;        /* the model's */
   guint         recount_source;
   gboolean      updating;
   /* The review and problems sections are for curators. */
@@ -83,8 +88,7 @@ G_DEFINE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_QUERY,
-  PROP_ITEMS,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -410,10 +414,14 @@ static gboolean
 recount_cb (gpointer user_data)
 {
   VtFacetSidebar *self = user_data;
-  g_autoptr(VtFacets) facets = NULL;
+  VtFacets *facets;
 
   self->recount_source = 0;
-  facets = vt_facets_compute (self->query, self->items);
+  /* Counts from before the last change would also show its check
+   * buttons as they were: the model's result is on its way. */
+  if (vt_query_model_get_pending (self->model))
+    return G_SOURCE_REMOVE;
+  facets = vt_query_model_get_facets (self->model);
 
   self->updating = TRUE;
   for (guint key = 0; key < VT_N_FACETS; key++)
@@ -545,32 +553,26 @@ on_price_changed_cb (VtFacetSidebar *self)
 }
 
 static void
-set_items (VtFacetSidebar *self,
-           GListModel     *items)
+set_model (VtFacetSidebar *self,
+           VtQueryModel   *model)
 {
-  if (self->items != NULL)
-    g_signal_handlers_disconnect_by_func (self->items, on_items_changed_cb, self);
-  g_set_object (&self->items, items);
-  if (items != NULL)
+  if (self->model != NULL)
     {
-      g_signal_connect_object (items, "items-changed",
-                               G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
-      on_items_changed_cb (self);
+      g_signal_handlers_disconnect_by_func (self->items, on_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, queue_recount, self);
     }
-}
-
-static void
-set_query (VtFacetSidebar *self,
-           VtQuery        *query)
-{
-  if (self->query != NULL)
-    g_signal_handlers_disconnect_by_func (self->query, queue_recount, self);
-  g_set_object (&self->query, query);
-  if (query != NULL)
+  g_set_object (&self->model, model);
+  g_clear_object (&self->query);
+  g_clear_object (&self->items);
+  if (model != NULL)
     {
-      g_signal_connect_object (query, "changed",
+      self->query = g_object_ref (vt_query_model_get_query (model));
+      self->items = g_object_ref (vt_query_model_get_items (model));
+      g_signal_connect_object (self->items, "items-changed",
+                               G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "updated",
                                G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
-      queue_recount (self);
+      on_items_changed_cb (self);
     }
 }
 
@@ -581,8 +583,7 @@ vt_facet_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
-  set_items (self, NULL);
-  set_query (self, NULL);
+  set_model (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_FACET_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -604,12 +605,8 @@ vt_facet_sidebar_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_QUERY:
-      g_value_set_object (value, self->query);
-      break;
-
-    case PROP_ITEMS:
-      g_value_set_object (value, self->items);
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
       break;
 
     default:
@@ -627,12 +624,8 @@ vt_facet_sidebar_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_QUERY:
-      set_query (self, g_value_get_object (value));
-      break;
-
-    case PROP_ITEMS:
-      set_items (self, g_value_get_object (value));
+    case PROP_MODEL:
+      set_model (self, g_value_get_object (value));
       break;
 
     default:
@@ -650,13 +643,15 @@ vt_facet_sidebar_class_init (VtFacetSidebarClass *klass)
   object_class->get_property = vt_facet_sidebar_get_property;
   object_class->set_property = vt_facet_sidebar_set_property;
 
-  properties[PROP_QUERY] =
-    g_param_spec_object ("query", NULL, NULL,
-                         VT_TYPE_QUERY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ITEMS] =
-    g_param_spec_object ("items", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
+  /**
+   * VtFacetSidebar:model:
+   *
+   * The pieces shown: the sidebar edits its query and shows its counts;
+   * its items (the whole collection) set the year range.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         VT_TYPE_QUERY_MODEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -742,15 +737,12 @@ vt_facet_sidebar_init (VtFacetSidebar *self)
 }
 
 GtkWidget *
-vt_facet_sidebar_new (VtQuery    *query,
-                      GListModel *items)
+vt_facet_sidebar_new (VtQueryModel *model)
 {
-  g_return_val_if_fail (VT_IS_QUERY (query), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (VT_IS_QUERY_MODEL (model), NULL);
 
   return g_object_new (VT_TYPE_FACET_SIDEBAR,
-                       "query", query,
-                       "items", items,
+                       "model", model,
                        NULL);
 }
 
@@ -846,5 +838,5 @@ vt_facet_sidebar_recount (VtFacetSidebar *self)
 {
   g_return_if_fail (VT_IS_FACET_SIDEBAR (self));
 
-  queue_recount (self);
+  vt_query_model_refresh (self->model);
 }

@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "vt-query.h"
+#include "vt-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -13,16 +13,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VtFacetSidebar, vt_facet_sidebar, VT, FACET_SIDEBAR, GtkWidget)
 
-/* @items is the whole collection (not the filtered list): counts are
- * taken over it under @query, and its years set the year range. */
-GtkWidget      *vt_facet_sidebar_new           (VtQuery        *query,
-                                                GListModel     *items);
+/* The sidebar changes @model's query and shows @model's facet counts
+ * (taken over the whole collection, not the pieces shown); the
+ * collection's years set the year range. */
+GtkWidget      *vt_facet_sidebar_new           (VtQueryModel   *model);
 
 /* Curating, the sidebar lists the review states and "Has problems"
  * (VT_FACET_REVIEW, VT_FACET_PROBLEMS) before the other facets. */
 void            vt_facet_sidebar_set_curating  (VtFacetSidebar *self,
                                                 gboolean        curating);
-/* Counts again, soon: the items' reviews or problems changed. */
+/* Counts again, soon (the model works everything out again): the
+ * items' reviews or problems changed. */
 void            vt_facet_sidebar_recount       (VtFacetSidebar *self);
 
 /* The widgets the user works with, for tests and keyboard focus. The

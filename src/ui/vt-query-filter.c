@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A VtQuery as a GtkFilter, for the filter models of the window. */
+/* A VtQuery as a GtkFilter, for GTK's filter models (the synchronous chain VtQueryModel is held to). */
 
 #define G_LOG_DOMAIN "vitrine-query"
 
@@ -12,7 +12,9 @@
  * passes its answers and its change hints on. The hints matter: on a
  * NARROWER change (MORE_STRICT) a GtkFilterListModel re-checks only the
  * items that matched, on a WIDER one (LESS_STRICT) only those that did
- * not, which is what keeps a keystroke cheap on a large collection.
+ * not. The window itself shows a VtQueryModel, which does the same work
+ * in a worker thread; the tests hold it to what this filter and
+ * VtQuerySorter give in GTK's models.
  */
 
 struct _VtQueryFilter

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A VtQuery as a GtkFilter, for the filter models of the window. */
+/* A VtQuery as a GtkFilter, for GTK's filter models (the synchronous chain VtQueryModel is held to). */
 
 #pragma once
 

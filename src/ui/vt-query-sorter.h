@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A VtSorter as a GtkSorter, for the sort model of the window. */
+/* A VtSorter as a GtkSorter, for GTK's sort models (the synchronous chain VtQueryModel is held to). */
 
 #pragma once
 

@@ -139,6 +139,9 @@ zoom (VtWindow *self,
   int size = g_settings_get_int (self->settings, "thumbnail-size");
   int next = size;
 
+  if (_vt_window_zoom_view (self, direction))
+    return;
+
   if (direction > 0)
     {
       for (guint i = 0; i < G_N_ELEMENTS (zoom_steps) && next == size; i++)
@@ -178,7 +181,8 @@ zoom_reset_action (GSimpleAction *action,
 {
   VtWindow *self = user_data;
 
-  g_settings_reset (self->settings, "thumbnail-size");
+  if (!_vt_window_zoom_view (self, 0))
+    g_settings_reset (self->settings, "thumbnail-size");
 }
 
 /* The Keyboard Shortcuts window, built the first time it is asked for:
@@ -250,8 +254,16 @@ _vt_window_update_actions (VtWindow *self)
   size = g_settings_get_int (self->settings, "thumbnail-size");
   set_enabled (self, "reload", self->file != NULL);
   set_enabled (self, "clear-filters", !vt_query_is_empty (self->query));
-  set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
-  set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
+  if (self->timeline != NULL && _vt_window_timeline_shown (self))
+    {
+      set_enabled (self, "zoom-in", vt_timeline_get_zoom (self->timeline) < 1);
+      set_enabled (self, "zoom-out", vt_timeline_get_zoom (self->timeline) > 0);
+    }
+  else
+    {
+      set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
+      set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
+    }
   set_enabled (self, "present", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
   set_enabled (self, "export", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
   set_enabled (self, "print", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
@@ -308,6 +320,7 @@ _vt_window_update_recent (VtWindow *self)
 
 static const char *settings_actions[] = {
   "sidebar-shown", "sort-key", "sort-descending", "thumbnail-size", "curator-mode", "present-interval",
+  "view",
 };
 
 /* The settings outlive the window: their actions must not call back

@@ -366,8 +366,12 @@ on_curator_mode_changed_cb (VtWindow *self)
   vt_facet_sidebar_set_curating (self->sidebar, curating);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_button), curating);
   if (self->detail_window != NULL)
-    vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
-                                       curating ? self->reviews : NULL);
+    {
+      vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
+                                         curating ? self->reviews : NULL);
+      vt_detail_window_set_catalog (VT_DETAIL_WINDOW (self->detail_window),
+                                    curating ? self->catalog : NULL);
+    }
 
   /* Visitors do not filter by what they cannot see. */
   if (!curating)
@@ -377,6 +381,7 @@ on_curator_mode_changed_cb (VtWindow *self)
     }
 
   _vt_window_update_curator_actions (self);
+  _vt_window_update_edit (self);
   _vt_window_update_status (self);
   tell_where_reviews_are (self);
 }

@@ -27,11 +27,14 @@ typedef enum
   N_REGIONS
 } Region;
 
+/* The grid or the timeline, with pieces. */
 static gboolean
-grid_shown (VtWindow *self)
+view_shown (VtWindow *self)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "grid") == 0
-         && g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0;
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  return (g_strcmp0 (page, "grid") == 0 || g_strcmp0 (page, "timeline") == 0)
+         && g_list_model_get_n_items (_vt_window_get_view_model (self)) > 0;
 }
 
 static gboolean
@@ -52,9 +55,9 @@ focus_region (VtWindow *self,
       return sidebar_shown (self)
              && gtk_widget_child_focus (GTK_WIDGET (self->sidebar), GTK_DIR_TAB_FORWARD);
     case REGION_GRID:
-      if (!grid_shown (self))
+      if (!view_shown (self))
         return FALSE;
-      vt_gallery_view_focus (self->gallery);
+      _vt_window_focus_view (self);
       return TRUE;
     case N_REGIONS:
     default:
@@ -69,7 +72,8 @@ focused_region (VtWindow *self)
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_pane)))
     return REGION_SIDEBAR;
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->gallery)))
+  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->gallery))
+                        || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline_scroller))))
     return REGION_GRID;
   return REGION_HEADER;
 }
@@ -113,10 +117,10 @@ static const GActionEntry keys_entries[] = {
 static gboolean
 focus_first_result (VtWindow *self)
 {
-  if (!grid_shown (self))
+  if (!view_shown (self))
     return FALSE;
 
-  vt_gallery_view_focus_position (self->gallery, 0);
+  _vt_window_focus_view_position (self, 0);
   return TRUE;
 }
 
@@ -133,9 +137,9 @@ on_search_key_pressed_cb (VtWindow              *self,
     return focus_first_result (self);
   /* Tab goes on to the pieces, not through the header bar and the
    * filters; Shift+Tab still goes back through the header bar. */
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && state == 0 && grid_shown (self))
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && state == 0 && view_shown (self))
     {
-      vt_gallery_view_focus (self->gallery);
+      _vt_window_focus_view (self);
       return TRUE;
     }
 

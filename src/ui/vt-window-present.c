@@ -13,9 +13,9 @@
 #include <glib/gi18n.h>
 
 /*
- * A show walks the window's sort model, the one the grid shows, from the
- * selected piece. When it ends the grid selects the last piece shown and
- * scrolls to it. The screen to show on is the "present-screen" action's
+ * A show walks the pieces of the view shown, in its order (the grid's
+ * sort, or time on the timeline), from the selected piece. When it ends
+ * that view selects the last piece shown and scrolls to it. The screen to show on is the "present-screen" action's
  * state: "" for the default (vt_show_choose_screen()), else what
  * --monitor or the menu of screens asked for.
  */
@@ -84,15 +84,20 @@ on_show_ended_cb (VtWindow *self)
   guint position = vt_show_get_position (self->show);
   GtkSingleSelection *selection = vt_gallery_view_get_selection (self->gallery);
 
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)))
+  if (position < g_list_model_get_n_items (_vt_window_get_view_model (self)))
     {
-      gtk_single_selection_set_selected (selection, position);
-      vt_gallery_view_scroll_to (self->gallery, position);
+      if (_vt_window_timeline_shown (self))
+        vt_timeline_set_position (self->timeline, position);
+      else
+        {
+          gtk_single_selection_set_selected (selection, position);
+          vt_gallery_view_scroll_to (self->gallery, position);
+        }
     }
   forget_show (self);
   _vt_window_update_actions (self);
   gtk_window_present (GTK_WINDOW (self));
-  vt_gallery_view_focus (self->gallery);
+  _vt_window_focus_view (self);
 }
 
 static void
@@ -126,7 +131,7 @@ _vt_window_present (VtWindow               *self,
       gtk_window_present (self->show_window);
       return;
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+  if (g_list_model_get_n_items (_vt_window_get_view_model (self)) == 0)
     return;
 
   if (options->screen != NULL)
@@ -138,7 +143,7 @@ _vt_window_present (VtWindow               *self,
   if (not_found)
     g_message ("No screen “%s”: presenting on the default one", g_variant_get_string (wanted, NULL));
 
-  self->show = vt_show_new (G_LIST_MODEL (self->sort_model), position);
+  self->show = vt_show_new (_vt_window_get_view_model (self), position);
   vt_show_set_interval (self->show, options->interval >= 0
                                     ? (guint) options->interval
                                     : (guint) g_settings_get_int (self->settings, "present-interval"));
@@ -162,7 +167,7 @@ _vt_window_present (VtWindow               *self,
 static guint
 selected_position (VtWindow *self)
 {
-  guint selected = gtk_single_selection_get_selected (vt_gallery_view_get_selection (self->gallery));
+  guint selected = _vt_window_get_view_position (self);
 
   return selected != GTK_INVALID_LIST_POSITION ? selected : 0;
 }

@@ -12,10 +12,12 @@
 #include "vt-print-job.h"
 #include "vt-problems-panel.h"
 #include "vt-query.h"
+#include "vt-query-model.h"
 #include "vt-review-store.h"
 #include "vt-show.h"
 #include "vt-sorter.h"
 #include "vt-thumbnailer.h"
+#include "vt-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +29,18 @@ struct _VtWindow
   VtCatalog            *catalog;
   VtQuery              *query;
   VtSorter             *sorter;
+  /* The pieces shown, in order: the catalog's under the query and the
+   * sorter, as the grid, the detail window, the show and the exports
+   * walk them. */
+  VtQueryModel         *sort_model;
   VtThumbnailer        *thumbnailer;
   VtFacetSidebar       *sidebar;
   VtGalleryView        *gallery;
+  /* The timeline (vt-window-view.c): the grid's pieces that have a
+   * year, in time order. */
+  VtTimeline           *timeline;
+  GtkFilterListModel   *dated_model;
+  GtkSortListModel     *time_model;
   GtkWindow            *detail_window;
   GtkNativeDialog      *chooser;
   GtkWindow            *shortcuts_window;
@@ -63,10 +74,29 @@ struct _VtWindow
   GtkLabel             *problems_count;
   VtProblemsPanel      *problems_panel;
 
+  /* Editing (vt-window-edit.c): save, save as, undo and redo, shared
+   * with the detail window; the question asked, if any; the bar that
+   * says the file changed on disk. */
+  GSimpleActionGroup   *edit_actions;
+  GMenu                *history_menu;
+  GtkWidget            *edit_dialog;
+  GtkNativeDialog      *save_chooser;
+  GtkNativeDialog      *page_chooser;
+  GtkInfoBar           *disk_bar;
+  GtkLabel             *disk_title;
+  gboolean              saving;
+  /* The file changed on disk while there were unsaved edits. */
+  gboolean              disk_changed;
+  /* The user chose to drop the unsaved edits: no question again. */
+  gboolean              discarding;
+
   /* Template children */
   GtkButton            *open_button;
   GtkMenuButton        *recent_button;
   GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *grid_view_button;
+  GtkToggleButton      *timeline_view_button;
+  GtkScrolledWindow    *timeline_scroller;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *menu_button;
   GMenuModel           *main_menu;
@@ -90,8 +120,6 @@ struct _VtWindow
   GtkFlowBox           *chips_box;
   GtkStack             *main_stack;
   GtkLabel             *loading_label;
-  GtkSortListModel     *sort_model;
-  GtkFilterListModel   *filter_model;
   GtkLabel             *status_label;
   GtkButton            *no_match_clear_button;
   GtkButton            *welcome_open_button;
@@ -125,6 +153,23 @@ void      _vt_window_present           (VtWindow               *self,
 void      _vt_window_start_pending_show (VtWindow              *self);
 void      _vt_window_end_show          (VtWindow               *self);
 
+/* vt-window-view.c */
+/* Builds the timeline and its model, and follows the setting "view". */
+void        _vt_window_init_view        (VtWindow *self);
+gboolean    _vt_window_timeline_shown   (VtWindow *self);
+/* The pieces of the view shown, in its order: the grid's, or the timeline's. */
+GListModel *_vt_window_get_view_model   (VtWindow *self);
+/* The piece focused or selected in the view shown, or GTK_INVALID_LIST_POSITION. */
+guint       _vt_window_get_view_position (VtWindow *self);
+/* Selects and focuses the piece at @position of the view shown. */
+void        _vt_window_focus_view_position (VtWindow *self,
+                                            guint     position);
+/* Gives the view shown the keyboard focus. */
+void        _vt_window_focus_view       (VtWindow *self);
+/* Ctrl+plus and Ctrl+minus: larger thumbnails, or a closer timeline. */
+gboolean    _vt_window_zoom_view        (VtWindow *self,
+                                         int       direction);
+
 /* vt-window-keys.c */
 /* The search's Enter, Down and Tab, the grid's Tab, and the actions
  * "focus-next-region" and "focus-previous-region" (F6, Shift+F6). */
@@ -142,6 +187,34 @@ void      _vt_window_load_reviews      (VtWindow *self);
 /* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
 char     *_vt_window_dup_review_progress (VtWindow *self);
 void      _vt_window_update_curator_actions (VtWindow *self);
+
+/* vt-window-edit.c */
+/* What waits for the answer about unsaved edits. */
+typedef enum
+{
+  VT_WINDOW_THEN_NOTHING,
+  VT_WINDOW_THEN_CLOSE,
+  VT_WINDOW_THEN_QUIT,
+  VT_WINDOW_THEN_OPEN,
+} VtWindowThen;
+
+void      _vt_window_init_edit         (VtWindow     *self);
+void      _vt_window_dispose_edit      (VtWindow     *self);
+void      _vt_window_update_edit       (VtWindow     *self);
+/* With unsaved edits, asks whether to save them, then does @then (with
+ * @file, to open) unless the user cancels: TRUE. FALSE when there is
+ * nothing to ask: the caller goes on. */
+gboolean  _vt_window_ask_unsaved       (VtWindow     *self,
+                                        VtWindowThen  then,
+                                        GFile        *file);
+/* The file changed on disk: TRUE when the reload must wait for unsaved
+ * edits (the window says so). */
+gboolean  _vt_window_hold_reload       (VtWindow     *self);
+/* A catalog was loaded: the edits and the questions about them are gone. */
+void      _vt_window_loaded            (VtWindow     *self);
+/* Adds the piece of the published page @page (win.add-page, once chosen). */
+void      _vt_window_add_page          (VtWindow     *self,
+                                        GFile        *page);
 
 /* vt-window-export.c */
 void      _vt_window_install_export    (VtWindow       *self);
@@ -181,5 +254,13 @@ void      _vt_window_update_status     (VtWindow   *self);
 /* Opens the detail window on the piece at @position of the grid. */
 void      _vt_window_show_detail       (VtWindow   *self,
                                         guint       position);
+/* Loads @file, without asking about unsaved edits. */
+void      _vt_window_load              (VtWindow   *self,
+                                        GFile      *file);
+/* The catalog was saved as @file: it is the one shown, watched and recent. */
+void      _vt_window_set_file          (VtWindow   *self,
+                                        GFile      *file);
+/* "• Genesis — Vitrine": the catalog's name, marked while there are unsaved edits. */
+void      _vt_window_update_title      (VtWindow   *self);
 
 G_END_DECLS

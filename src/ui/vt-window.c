@@ -12,8 +12,7 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-gallery-view.h"
-#include "vt-query-filter.h"
-#include "vt-query-sorter.h"
+#include "vt-query-model.h"
 #include "vt-text.h"
 #include "vt-tile.h"
 #include "vt-tooltip.h"
@@ -24,17 +23,19 @@
 /*
  * The model chain, built once:
  *
- *   VtCatalog ─► GtkFilterListModel (VtQuery) ─► GtkSortListModel (VtSorter)
- *   (the query and the sorter are the core's, as GtkFilter and GtkSorter
- *   through VtQueryFilter and VtQuerySorter)
+ *   VtCatalog ─► VtQueryModel (VtQuery, VtSorter: the pieces shown, in
+ *                order, and the sidebar's facet counts)
  *             ─► VtGalleryView (its selection and grid)
  *
- * The filter and the sort are declared in vt-window.ui, the rest in
- * vt-gallery-view.ui. Opening or reloading a catalog loads into the same
- * VtCatalog (one items-changed); the search entry, the sidebar and the
- * chips change the same VtQuery; the sort drop-down changes the same
- * VtSorter. The detail window walks the GtkSortListModel, so it steps
- * through exactly what the grid shows.
+ * A VtQueryModel rather than GTK's filter and sort models (the tests
+ * check that they hold the same pieces): it matches, counts and sorts a
+ * large collection in a worker thread, so the window goes on drawing
+ * while a keystroke's result is worked out. Opening or reloading a
+ * catalog loads into the same VtCatalog (one items-changed); the search
+ * entry, the sidebar and the chips change the same VtQuery; the sort
+ * drop-down changes the same VtSorter. The detail window walks the
+ * query model, so it steps through exactly what the grid shows. The
+ * timeline's model is built on the query model (vt-window-view.c).
  */
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -85,7 +86,7 @@ _vt_window_update_status (VtWindow *self)
   else if (shown == 0)
     page = "no-match";
   else
-    page = "grid";
+    page = _vt_window_timeline_shown (self) ? "timeline" : "grid";
   gtk_stack_set_visible_child_name (self->main_stack, page);
 
   if (self->file != NULL)
@@ -111,7 +112,10 @@ _vt_window_update_status (VtWindow *self)
 static void
 on_query_changed_cb (VtWindow *self)
 {
-  const char *search = vt_query_get_search (self->query);
+  /* A copy: the entry, emptied on its way to the new text, says so at
+   * once (GtkSearchEntry's "search-changed" has no delay for an empty
+   * text), which sets the query's search and frees the string it had. */
+  g_autofree char *search = g_strdup (vt_query_get_search (self->query));
 
   /* A chip or "Clear All" changed the search: show it in the entry. */
   if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
@@ -246,15 +250,24 @@ on_detail_present_cb (VtWindow *self,
   _vt_window_present (self, position, options);
 }
 
-/* Back in the grid, the last piece the visitor looked at is the one
- * selected, in view and focused. */
+static GListModel *
+detail_model (VtWindow *self)
+{
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (self->detail_window, "model", &model, NULL);
+  return model;
+}
+
+/* Back in the grid or the timeline, the last piece the visitor looked
+ * at is the one selected, in view and focused. */
 static gboolean
 on_detail_close_request_cb (VtWindow *self)
 {
   guint position = vt_detail_window_get_position (VT_DETAIL_WINDOW (self->detail_window));
 
-  if (position != GTK_INVALID_LIST_POSITION)
-    vt_gallery_view_focus_position (self->gallery, position);
+  if (position != GTK_INVALID_LIST_POSITION && detail_model (self) == _vt_window_get_view_model (self))
+    _vt_window_focus_view_position (self, position);
 
   return FALSE;
 }
@@ -263,24 +276,37 @@ void
 _vt_window_show_detail (VtWindow *self,
                         guint     position)
 {
+  GListModel *model = _vt_window_get_view_model (self);
+
+  /* Previous and next follow the order of the view it was opened from. */
+  if (self->detail_window != NULL && detail_model (self) != model)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
+      gtk_window_destroy (g_steal_pointer (&self->detail_window));
+    }
+
   if (self->detail_window == NULL)
     {
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      self->detail_window =
-        GTK_WINDOW (vt_detail_window_new (app, G_LIST_MODEL (self->sort_model), self->thumbnailer));
+      self->detail_window = GTK_WINDOW (vt_detail_window_new (app, model, self->thumbnailer));
       gtk_window_set_transient_for (self->detail_window, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->detail_window), (gpointer *) &self->detail_window);
       g_signal_connect_object (self->detail_window, "present",
                                G_CALLBACK (on_detail_present_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->detail_window, "close-request",
                                G_CALLBACK (on_detail_close_request_cb), self, G_CONNECT_SWAPPED);
+      /* Save, undo and redo, with their keys, from the detail window too. */
+      gtk_widget_insert_action_group (GTK_WIDGET (self->detail_window), "win",
+                                      G_ACTION_GROUP (self->edit_actions));
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
                               vt_catalog_get_total (self->catalog));
   vt_detail_window_set_review_store (VT_DETAIL_WINDOW (self->detail_window),
                                      self->curating ? self->reviews : NULL);
+  vt_detail_window_set_catalog (VT_DETAIL_WINDOW (self->detail_window),
+                                self->curating ? self->catalog : NULL);
   vt_detail_window_show_position (VT_DETAIL_WINDOW (self->detail_window), position);
 }
 
@@ -391,21 +417,23 @@ remember_recent (VtWindow *self,
   g_settings_set_string (self->settings, "last-catalog", uri);
 }
 
-static void
-update_title (VtWindow *self)
+void
+_vt_window_update_title (VtWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *cut = NULL;
   const char *name = vt_text_bound (vt_catalog_get_name (self->catalog), VT_TEXT_BOUND_LINE, &cut);
   const char *app_name = _("Vitrine");
+  /* Unsaved edits: marked in front, as GNOME's applications do. */
+  const char *mark = vt_catalog_get_modified (self->catalog) ? "• " : "";
 
   if (self->file != NULL && name != NULL && *name != '\0')
-    title = g_strdup_printf ("%s — %s", name, app_name);
+    title = g_strdup_printf ("%s%s — %s", mark, name, app_name);
   else if (self->file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (self->file);
 
-      title = g_strdup_printf ("%s — %s", basename, app_name);
+      title = g_strdup_printf ("%s%s — %s", mark, basename, app_name);
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : app_name);
@@ -460,12 +488,13 @@ on_load_cb (GObject      *source,
 
   _vt_window_load_reviews (self);
   remember_recent (self, data->file);
-  update_title (self);
+  _vt_window_update_title (self);
+  _vt_window_loaded (self);
   _vt_window_update_status (self);
 
   /* A new collection: arrow keys browse it at once. */
   if (new_file)
-    vt_gallery_view_focus (self->gallery);
+    _vt_window_focus_view (self);
 
   _vt_window_ask_outside (self);
   _vt_window_start_pending_show (self);
@@ -512,7 +541,12 @@ reload_cb (gpointer user_data)
   VtWindow *self = user_data;
 
   self->reload_source = 0;
-  if (self->file != NULL && g_file_query_exists (self->file, NULL))
+  /* Not after the window's own save: the file is what it shows. */
+  if (self->file == NULL || !g_file_query_exists (self->file, NULL)
+      || !vt_catalog_get_changed_on_disk (self->catalog))
+    return G_SOURCE_REMOVE;
+  /* Unsaved edits are not lost to another program's save. */
+  if (!_vt_window_hold_reload (self))
     start_load (self, self->file, TRUE);
 
   return G_SOURCE_REMOVE;
@@ -558,7 +592,7 @@ static void
 on_items_changed_cb (VtWindow *self)
 {
   vt_sorter_set_currency (self->sorter, vt_catalog_get_currency (self->catalog));
-  update_title (self);
+  _vt_window_update_title (self);
   _vt_window_update_status (self);
 }
 
@@ -621,6 +655,7 @@ vt_window_dispose (GObject *object)
   watch_file (self, NULL);
   _vt_window_end_show (self);
   _vt_window_remove_actions (self);
+  _vt_window_dispose_edit (self);
   _vt_window_dispose_curator (self);
   _vt_window_dispose_print (self);
 
@@ -644,6 +679,9 @@ vt_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->time_model);
+  g_clear_object (&self->dated_model);
+  g_clear_object (&self->sort_model);
   g_clear_object (&self->query);
   g_clear_object (&self->sorter);
   g_clear_object (&self->catalog);
@@ -699,10 +737,14 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recent_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, timeline_view_button);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, screens_menu);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, history_menu);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, size_scale);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, zoom_out_button);
@@ -722,8 +764,6 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, VtWindow, filter_model);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, no_match_clear_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, welcome_open_button);
@@ -795,8 +835,6 @@ set_accessible_names (VtWindow *self)
 static void
 vt_window_init (VtWindow *self)
 {
-  g_autoptr(GtkFilter) filter = NULL;
-  g_autoptr(GtkSorter) sorter = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -808,12 +846,7 @@ vt_window_init (VtWindow *self)
   self->query = vt_query_new ();
   self->sorter = vt_sorter_new (VT_SORT_NUMBER, FALSE);
 
-  /* Complete the chain declared in the template. */
-  filter = vt_query_filter_new (self->query);
-  sorter = vt_query_sorter_new (self->sorter);
-  gtk_filter_list_model_set_filter (self->filter_model, filter);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->catalog));
-  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+  self->sort_model = vt_query_model_new (G_LIST_MODEL (self->catalog), self->query, self->sorter);
 
   /* Made here rather than in the template, so that gtk4-builder-tool
    * (which knows only GTK's types) can validate it. */
@@ -823,7 +856,9 @@ vt_window_init (VtWindow *self)
   g_signal_connect_object (self->gallery, "activate",
                            G_CALLBACK (on_gallery_activate_cb), self, G_CONNECT_SWAPPED);
 
-  self->sidebar = VT_FACET_SIDEBAR (vt_facet_sidebar_new (self->query, G_LIST_MODEL (self->catalog)));
+  _vt_window_init_view (self);
+
+  self->sidebar = VT_FACET_SIDEBAR (vt_facet_sidebar_new (self->sort_model));
   gtk_scrolled_window_set_child (self->sidebar_scroller, GTK_WIDGET (self->sidebar));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -874,6 +909,7 @@ vt_window_init (VtWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _vt_window_install_actions (self);
+  _vt_window_init_edit (self);
   _vt_window_init_curator (self);
   _vt_window_update_chips (self);
   _vt_window_update_status (self);
@@ -898,7 +934,25 @@ vt_window_open_file (VtWindow *self,
   g_return_if_fail (VT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_vt_window_ask_unsaved (self, VT_WINDOW_THEN_OPEN, file))
+    _vt_window_load (self, file);
+}
+
+void
+_vt_window_load (VtWindow *self,
+                 GFile    *file)
+{
   start_load (self, file, self->file != NULL && g_file_equal (self->file, file));
+}
+
+void
+_vt_window_set_file (VtWindow *self,
+                     GFile    *file)
+{
+  g_set_object (&self->file, file);
+  watch_file (self, file);
+  remember_recent (self, file);
+  _vt_window_update_title (self);
 }
 
 gboolean
@@ -921,7 +975,7 @@ vt_window_reload (VtWindow *self)
   g_return_if_fail (VT_IS_WINDOW (self));
 
   if (self->file != NULL)
-    start_load (self, self->file, TRUE);
+    vt_window_open_file (self, self->file);
 }
 
 GFile *

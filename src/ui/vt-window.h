@@ -26,6 +26,10 @@ void        vt_window_open_file      (VtWindow       *self,
 gboolean    vt_window_open_sample    (VtWindow       *self);
 void        vt_window_reload         (VtWindow       *self);
 
+/* Quitting: FALSE when the window has unsaved edits, and asks what to
+ * do with them; it quits again once they are saved or discarded. */
+gboolean    vt_window_ask_before_quit (VtWindow      *self);
+
 /* The file shown, NULL before the first successful load. */
 GFile      *vt_window_get_file       (VtWindow       *self);
 VtCatalog  *vt_window_get_catalog    (VtWindow       *self);
