@@ -908,6 +908,9 @@ test_bad_syntax (void)
                                         "{\"format\": \"vitrine-catalog\",\n \"version\": tru}", -1);
   g_autoptr(GError) control = load_error ("control.json", "{\"a\": \"line\nbreak\"}", -1);
   g_autoptr(GError) brackets = load_error ("brackets.json", "{\"a\": [1, 2}", -1);
+  g_autoptr(GError) in_piece = load_error ("piece.json",
+                                           "{\"format\": \"vitrine-catalog\", \"version\": 1, \"items\": [\n"
+                                           " {\"number\": 1},\n {\"number\": 2, \"impact\": tru}]}", -1);
 
   /* json-glib's own message, with our file name. */
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
@@ -917,6 +920,9 @@ test_bad_syntax (void)
   assert_position (control, "control.json", 1, 12);
   g_assert_error (brackets, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
   assert_position (brackets, "brackets.json", 1, 12);
+  /* Pieces are parsed on their own: the position is still the file's. */
+  g_assert_error (in_piece, VT_CATALOG_ERROR, VT_CATALOG_ERROR_SYNTAX);
+  g_assert_true (g_regex_match_simple ("piece\\.json:3:[0-9]+: ", in_piece->message, 0, 0));
 }
 
 static void

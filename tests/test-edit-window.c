@@ -109,6 +109,22 @@ piece (Fixture *fixture,
   return vt_catalog_lookup (fixture->window->catalog, number);
 }
 
+/* The JSON kind of piece @number's @member; G_TYPE_INVALID when there
+ * is no such piece. */
+static GType
+member_type (Fixture    *fixture,
+             guint       number,
+             const char *member)
+{
+  VtItem *item = piece (fixture, number);
+  g_autoptr(JsonObject) json = NULL;
+
+  if (item == NULL)
+    return G_TYPE_INVALID;
+  json = vt_item_dup_json (item);
+  return json_node_get_value_type (json_object_get_member (json, member));
+}
+
 static gboolean
 file_contains (const char *path,
                const char *text)
@@ -289,9 +305,7 @@ test_untouched (Fixture       *fixture,
   changed = g_strjoinv ("\"year\": 1901.0,", parts);
   g_file_set_contents (fixture->path, changed, -1, &error);
   g_assert_no_error (error);
-  WAIT_UNTIL (piece (fixture, 1) != NULL
-              && json_node_get_value_type (json_object_get_member (vt_item_get_json (piece (fixture, 1)), "year"))
-                 == G_TYPE_DOUBLE);
+  WAIT_UNTIL (member_type (fixture, 1, "year") == G_TYPE_DOUBLE);
   WAIT_UNTIL (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (control (fixture, VT_FIELD_YEAR))), "1901.0") == 0);
 
   gtk_widget_grab_focus (control (fixture, VT_FIELD_YEAR));

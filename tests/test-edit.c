@@ -474,11 +474,12 @@ test_unchanged_not_recorded (void)
   g_autoptr(VtCatalog) catalog = load_small ();
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   VtItem *item = vt_catalog_lookup (catalog, 56);
+  g_autoptr(JsonObject) json = vt_item_dup_json (item);
   g_autoptr(JsonNode) year = NULL;
 
   g_signal_connect (catalog, "items-changed", G_CALLBACK (on_items_changed_cb), changes);
 
-  year = json_node_copy (json_object_get_member (vt_item_get_json (item), "year"));
+  year = json_node_copy (json_object_get_member (json, "year"));
   apply_set (catalog, 56, VT_FIELD_YEAR, g_steal_pointer (&year));
   apply_set (catalog, 56, VT_FIELD_TITLE, string_node (vt_item_get_title (item)));
   apply_set (catalog, 56, VT_FIELD_NUMBER, int_node (56));

@@ -21,6 +21,11 @@
  * bit. Some generated catalogs hold exactly one thing a catalog cannot
  * keep (a lone surrogate, a NUL character, a number out of range, a
  * malformed escape): those must be refused at load, naming it.
+ *
+ * A save writes over the text of the file the catalog was loaded from,
+ * copying what did not change: each catalog is also saved after an edit
+ * of one piece (a member set, one removed, one added), which must
+ * change those members and nothing else.
  */
 
 #define N_GENERATED 2000
@@ -151,8 +156,69 @@ make_work_dir (void)
   return vt_test_make_tmp_dir ("vitrine-roundtrip-XXXXXX");
 }
 
+/* Edits the first numbered piece of @catalog, loaded from @path: sets
+ * its title, removes one other member and adds one holding a list and
+ * objects; saves (written over @path's text: see vt_json_splice()) and
+ * checks the save holds @expected with just those changes, which are
+ * made to @expected too. */
+static void
+assert_edit_round_trip (VtCatalog  *catalog,
+                        const char *path,
+                        const char *dir,
+                        JsonNode   *expected)
+{
+  static const char title[] = "Edited \"title\"\\ \xc3\xa9 \x1f\n";
+  static const char added_json[] = "{\"list\": [1, 2.5, \"x\", null, true], \"empty\": {}, \"none\": []}";
+  g_autofree char *edited_path = g_build_filename (dir, "edited.json", NULL);
+  g_autoptr(GFile) edited_file = g_file_new_for_path (edited_path);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(VtItem) edited = NULL;
+  g_autoptr(VtItem) item = NULL;
+  g_autoptr(JsonNode) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) names = NULL;
+  g_autofree char *removed = NULL;
+  JsonObject *expected_piece;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(VtItem) candidate = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      guint number = vt_item_get_number (candidate);
+
+      if (number > 0 && vt_catalog_lookup (catalog, number) == candidate)
+        item = g_steal_pointer (&candidate);
+    }
+  if (item == NULL)
+    return;
+
+  expected_piece = json_array_get_object_element (json_object_get_array_member (json_node_get_object (expected), "items"),
+                                                  (guint) vt_item_get_index (item));
+  names = json_object_get_members (expected_piece);
+  for (GList *l = names; l != NULL && removed == NULL; l = l->next)
+    if (strcmp (l->data, "number") != 0 && strcmp (l->data, "title") != 0)
+      removed = g_strdup (l->data);
+
+  object = vt_item_dup_json (item);
+  json_object_set_string_member (object, "title", title);
+  if (removed != NULL)
+    json_object_remove_member (object, removed);
+  json_object_set_member (object, "added", json_from_string (added_json, NULL));
+  edited = vt_item_new_from_json (object, vt_catalog_get_base_dir (catalog), NULL);
+  vt_catalog_put_item (catalog, edited);
+  g_assert_true (vt_catalog_save (catalog, edited_file, &error));
+  g_assert_no_error (error);
+
+  json_object_set_string_member (expected_piece, "title", title);
+  if (removed != NULL)
+    json_object_remove_member (expected_piece, removed);
+  json_object_set_member (expected_piece, "added", json_from_string (added_json, NULL));
+  saved = parse_file (edited_path);
+  assert_same_node (expected, saved, path);
+}
+
 /* Loads @path, saves it elsewhere, loads that, and checks both saves
- * hold @expected (or, without it, what json-glib reads from @path). */
+ * hold @expected (or, without it, what json-glib reads from @path);
+ * then the same after an edit. */
 static void
 assert_round_trip (const char *path,
                    const char *dir,
@@ -187,6 +253,8 @@ assert_round_trip (const char *path,
   assert_same_node (original, saved_again, path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (catalog)));
+
+  assert_edit_round_trip (catalog, path, dir, original);
 }
 
 /* }}} */

@@ -67,6 +67,16 @@ describe_member (JsonNode *node,
   return json_to_string (node, FALSE);
 }
 
+/* describe_member() of @item's member for @field. */
+static char *
+describe_field (VtItem  *item,
+                VtField  field)
+{
+  g_autoptr(JsonObject) json = vt_item_dup_json (item);
+
+  return describe_member (json_object_get_member (json, vt_field_get_member (field)), field);
+}
+
 static JsonNode *
 string_list_node (char **values)
 {
@@ -262,7 +272,7 @@ set_member (Session  *session,
   if (!seen)
     problems = vt_catalog_check_item (session->catalog, item);
 
-  before = describe_member (json_object_get_member (vt_item_get_json (item), vt_field_get_member (field)), field);
+  before = describe_field (item, field);
   edit = vt_edit_new_set (item, field, value);
   if (!apply (session, edit))
     {
@@ -274,7 +284,7 @@ set_member (Session  *session,
   g_hash_table_insert (session->touched, GUINT_TO_POINTER (*number), problems);
 
   item = vt_catalog_lookup (session->catalog, *number);
-  after = describe_member (json_object_get_member (vt_item_get_json (item), vt_field_get_member (field)), field);
+  after = describe_field (item, field);
   /* "56 year: 1956 → 1957": the piece as it was numbered, the member as
    * the catalog names it. */
   vt_cli_printf ("%u %s: %s → %s\n", vt_item_get_number (vt_edit_get_item (edit)),

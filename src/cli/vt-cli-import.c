@@ -364,7 +364,7 @@ vt_cli_import (int    argc,
         {
           /* A page carries no image: the piece it replaces keeps its own. */
           VtItem *old = vt_catalog_lookup (catalog, page->number);
-          JsonObject *old_object = old != NULL ? vt_item_get_json (old) : NULL;
+          g_autoptr(JsonObject) old_object = old != NULL ? vt_item_dup_json (old) : NULL;
 
           if (old_object != NULL && json_object_has_member (old_object, "image"))
             image = json_node_copy (json_object_get_member (old_object, "image"));

@@ -146,7 +146,7 @@ print_json (GPtrArray *items)
     {
       VtItem *item = g_ptr_array_index (items, i);
 
-      json_array_add_object_element (array, json_object_ref (vt_item_get_json (item)));
+      json_array_add_object_element (array, vt_item_dup_json (item));
     }
   json_node_take_array (root, array);
   vt_cli_print_json (root);

@@ -16,26 +16,20 @@
  * Four steps: read the file (refusing folders and files above the size
  * limit before reading), scan it with vt_json_check() (refusing what
  * json-glib would crash on or accept too leniently, and more pieces
- * than VT_CATALOG_MAX_ITEMS, whose parse would hold gigabytes), parse it with
- * json-glib, then build one VtItem per element of "items" and validate
- * them. The results stay in the job until vt-catalog.c swaps them in.
+ * than VT_CATALOG_MAX_ITEMS), parse it with json-glib, then build one
+ * VtItem per element of "items" and validate them. The results stay in
+ * the job until vt-catalog.c swaps them in.
+ *
+ * The whole file is never one json-glib tree, which would take about
+ * three times its size: json-glib parses the file with each piece cut
+ * out (an empty object in its place, so "items" keeps its shape), and
+ * each piece on its own from the span the scan found, on every core,
+ * its tree dropped as soon as its item is built. When any of those
+ * parses fails, the whole file is parsed for json-glib's message, so
+ * it names the line and column of the file.
  */
 
 #define MAX_DEPTH 256
-
-/* Progress while json-glib parses: one step per object. ("array-element"
- * would be finer, but is emitted for every paragraph and costs about a
- * quarter of the parse once a handler is connected.) */
-static void
-on_object_end_cb (JsonParser       *parser,
-                  JsonObject       *object,
-                  VtCatalogLoadJob *job)
-{
-  job->n_parsed_objects++;
-  if (job->n_expected_objects > 0 && job->n_parsed_objects % 64 == 0)
-    vt_catalog_load_job_report_progress (job, 0.1 + 0.6 * job->n_parsed_objects
-                                                    / job->n_expected_objects);
-}
 
 static void
 set_too_big_error (VtCatalogLoadJob *job,
@@ -318,41 +312,67 @@ report_duplicates (VtCatalogLoadJob *job,
     }
 }
 
-/* Items are built from their JSON objects on every core: folding each
- * one's search text is most of the work after the parse, and the objects
- * are only read. The elements are cut into one chunk per core; the
- * loading thread and the workers of a thread pool each take the next
- * chunk nobody has taken until none is left. */
+/* Items are parsed and built on every core: parsing each piece and
+ * folding its search text are most of a load. The elements are cut
+ * into one chunk per core; the loading thread and the workers of a
+ * thread pool each take the next chunk nobody has taken until none is
+ * left. Only the loading thread reports progress. */
 typedef struct
 {
-  JsonArray    *array;
-  VtImageScope *scope;
+  VtCatalogLoadJob *job;
+  const char   *data;
+  GArray       *starts;      /* of each piece in data, as VtJsonCheck has them */
+  GArray       *ends;
+  JsonArray    *array;       /* "items" with the pieces cut out */
   GPtrArray    *built;       /* one slot per element, NULL for a non-object */
   guint         n_elements;
   guint         n_chunks;
   gint          next_chunk;  /* atomic */
+  gint          n_built;     /* atomic */
+  gint          failed;      /* atomic: a piece did not parse */
+  GError       *parse_error; /* of the first that did not */
   GCancellable *cancellable;
 } BuildJob;
 
 static void
-build_chunks (BuildJob *job)
+build_chunks (BuildJob *build,
+              gboolean  reports)
 {
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
   guint c;
 
-  while ((c = (guint) g_atomic_int_add (&job->next_chunk, 1)) < job->n_chunks)
+  while ((c = (guint) g_atomic_int_add (&build->next_chunk, 1)) < build->n_chunks)
     {
-      guint start = (guint) ((guint64) job->n_elements * c / job->n_chunks);
-      guint end = (guint) ((guint64) job->n_elements * (c + 1) / job->n_chunks);
+      guint start = (guint) ((guint64) build->n_elements * c / build->n_chunks);
+      guint end = (guint) ((guint64) build->n_elements * (c + 1) / build->n_chunks);
 
       for (guint i = start; i < end; i++)
         {
-          JsonNode *element = json_array_get_element (job->array, i);
+          JsonNode *element = json_array_get_element (build->array, i);
+          gsize from, to;
 
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            job->built->pdata[i] = vt_item_new_in_scope (json_node_get_object (element),
-                                                         job->scope, (int) i, NULL);
-          if (i % 256 == 255 && g_cancellable_is_cancelled (job->cancellable))
-            return;
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          from = g_array_index (build->starts, gsize, i);
+          to = g_array_index (build->ends, gsize, i);
+          if (!json_parser_load_from_data (parser, build->data + from, (gssize) (to - from), &error))
+            {
+              if (g_atomic_int_compare_and_exchange (&build->failed, FALSE, TRUE))
+                build->parse_error = g_steal_pointer (&error);
+              return;
+            }
+          build->built->pdata[i] = vt_item_new_in_scope (json_node_get_object (json_parser_get_root (parser)),
+                                                         build->job->scope, (int) i, NULL);
+
+          if (g_atomic_int_add (&build->n_built, 1) % 256 == 255)
+            {
+              if (g_cancellable_is_cancelled (build->cancellable) || g_atomic_int_get (&build->failed))
+                return;
+              if (reports)
+                vt_catalog_load_job_report_progress (build->job, 0.15 + 0.75 * g_atomic_int_get (&build->n_built)
+                                                                        / build->n_elements);
+            }
         }
     }
 }
@@ -361,7 +381,7 @@ static void
 build_worker (gpointer data,
               gpointer user_data)
 {
-  build_chunks (data);
+  build_chunks (data, FALSE);
 }
 
 /* Elements below this many are built on the loading thread alone. */
@@ -375,16 +395,24 @@ unref_if_any (gpointer object)
     g_object_unref (object);
 }
 
+/* NULL when a piece does not parse, with json-glib's error in
+ * @parse_error. */
 static GPtrArray *
-build_items (VtCatalogLoadJob *job,
-             JsonArray        *array,
-             guint             n_elements,
-             GCancellable     *cancellable)
+build_items (VtCatalogLoadJob  *job,
+             const char        *data,
+             const VtJsonCheck *check,
+             JsonArray         *array,
+             GCancellable      *cancellable,
+             GError           **parse_error)
 {
-  GPtrArray *built = g_ptr_array_new_full (n_elements, unref_if_any);
+  guint n_elements = json_array_get_length (array);
+  g_autoptr(GPtrArray) built = g_ptr_array_new_full (n_elements, unref_if_any);
   BuildJob build = {
+    .job = job,
+    .data = data,
+    .starts = check->item_starts,
+    .ends = check->item_ends,
     .array = array,
-    .scope = job->scope,
     .built = built,
     .n_elements = n_elements,
     .n_chunks = 1,
@@ -406,14 +434,84 @@ build_items (VtCatalogLoadJob *job,
         g_thread_pool_push (pool, &build, NULL);
     }
 
-  build_chunks (&build);
+  build_chunks (&build, TRUE);
 
   /* Every chunk is taken: wait for the workers still building theirs,
    * and drop those that found nothing left to do before they began. */
   if (pool != NULL)
     g_thread_pool_free (pool, TRUE, TRUE);
 
-  return built;
+  if (build.failed)
+    {
+      g_propagate_error (parse_error, build.parse_error);
+      return NULL;
+    }
+  return g_steal_pointer (&built);
+}
+
+/* The pieces' places in "items" (empty objects, one per piece, from
+ * cut_out_items()) made one shared empty object: the catalog keeps the
+ * root for its save, which puts the items back there. */
+static void
+share_placeholders (JsonObject *root)
+{
+  JsonArray *items = json_object_get_array_member (root, "items");
+  guint n = json_array_get_length (items);
+  JsonArray *shared = json_array_sized_new (n);
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) placeholder = json_node_init_object (json_node_alloc (), empty);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (items, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        json_array_add_element (shared, json_node_ref (placeholder));
+      else
+        json_array_add_element (shared, json_node_copy (element));
+    }
+  json_object_set_array_member (root, "items", shared);
+}
+
+/* The file's text from its start, each piece replaced by "{}". */
+static GString *
+cut_out_items (const char        *data,
+               gsize              length,
+               const VtJsonCheck *check)
+{
+  GString *text = g_string_sized_new (4096);
+  gsize copied = check->start;
+
+  for (guint i = 0; i < check->item_starts->len; i++)
+    {
+      gsize start = g_array_index (check->item_starts, gsize, i);
+
+      if (start == 0)
+        continue;
+      g_string_append_len (text, data + copied, (gssize) (start - copied));
+      g_string_append (text, "{}");
+      copied = g_array_index (check->item_ends, gsize, i);
+    }
+  g_string_append_len (text, data + copied, (gssize) (length - copied));
+  return text;
+}
+
+/* json-glib's message for what it cannot parse in the file, which
+ * @part_error, from the parse of a part, would place wrongly. */
+static void
+set_whole_parse_error (VtCatalogLoadJob *job,
+                       const char       *data,
+                       gsize             length,
+                       const GError     *part_error,
+                       GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    set_parse_error (job, parse_error, error);
+  else
+    set_parse_error (job, part_error, error);
 }
 
 /* The line each item starts on, from where the scan found it, counted
@@ -453,9 +551,10 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GString) root_text = NULL;
   g_autoptr(GPtrArray) items_by_index = NULL;
   g_autoptr(GPtrArray) built = NULL;
-  g_auto(VtJsonCheck) check = { NULL, 0, 0 };
+  g_auto(VtJsonCheck) check = { NULL, };
   g_autofree guint *lines = NULL;
   const char *data;
   gsize length;
@@ -479,23 +578,21 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
                    job->name, check.n_items, VT_CATALOG_MAX_ITEMS);
       return FALSE;
     }
-  job->n_expected_objects = check.n_objects;
   lines = count_item_lines (data, check.item_starts);
   vt_catalog_load_job_report_progress (job, 0.1);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  root_text = cut_out_items (data, length, &check);
   parser = json_parser_new ();
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), job);
-  if (!json_parser_load_from_data (parser, data + check.start, (gssize) (length - check.start),
-                                   &parse_error))
+  if (!json_parser_load_from_data (parser, root_text->str, (gssize) root_text->len, &parse_error))
     {
-      set_parse_error (job, parse_error, error);
+      set_whole_parse_error (job, data + check.start, length - check.start, parse_error, error);
       return FALSE;
     }
-  g_clear_pointer (&bytes, g_bytes_unref);
-  vt_catalog_load_job_report_progress (job, 0.7);
+  g_string_free (g_steal_pointer (&root_text), TRUE);
+  vt_catalog_load_job_report_progress (job, 0.15);
 
   /* The scan let only an object through. */
   job->root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -513,9 +610,16 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
   job->items = g_ptr_array_new_full (n_elements, g_object_unref);
   items_by_index = g_ptr_array_new_full (n_elements, NULL);
 
-  built = build_items (job, array, n_elements, cancellable);
+  built = build_items (job, data, &check, array, cancellable, &parse_error);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  if (built == NULL)
+    {
+      set_whole_parse_error (job, data + check.start, length - check.start, parse_error, error);
+      return FALSE;
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+  share_placeholders (job->root);
 
   for (guint i = 0; i < n_elements; i++)
     {

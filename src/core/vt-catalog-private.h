@@ -62,8 +62,6 @@ struct _VtCatalogLoadJob
   int            progress;
   int            progress_pending;
   guint          last_reported;
-  guint          n_expected_objects;
-  guint          n_parsed_objects;
 
   VtDiskStamp    stamp;          /* of the file read */
 
@@ -162,6 +160,10 @@ VtCatalogSaveState *vt_catalog_get_save_state  (VtCatalog        *self);
 void              vt_catalog_set_file          (VtCatalog        *self,
                                                 GFile            *file);
 GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
+/* The root object read from the file (made, with an empty collection,
+ * for a catalog that has none), and the collection (nullable). */
+JsonObject       *vt_catalog_ensure_root       (VtCatalog        *self,
+                                                JsonObject      **collection);
 VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
 /* Takes @out out of @out_position, then puts @in in at @in_position
  * (either may be NULL), validates again and announces it: one

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Saving a catalog: the backup of the file as loaded, the check for changes on disk, the write. */
+/* Saving a catalog: its bytes written over the file's text, the backup of the file as loaded, the check for changes on disk, the write. */
 
 #define G_LOG_DOMAIN "vitrine-catalog"
 
@@ -8,6 +8,8 @@
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
 #include "vt-file.h"
+#include "vt-json-check.h"
+#include "vt-json-splice.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -28,6 +30,181 @@
  * an edit made while a save runs stays unsaved.
  */
 
+/* {{{ The bytes */
+
+/* An element of "items" as saved: a piece, or an element that is not
+ * one (skipped at load, kept in the root). */
+typedef struct
+{
+  VtItem   *item;
+  JsonNode *other;
+} SavedElement;
+
+/* "items" as saved: the pieces in order, and the elements that are not
+ * pieces back among them where they were, never dropped. */
+static GArray *
+saved_elements (VtCatalog *self)
+{
+  GArray *elements = g_array_sized_new (FALSE, FALSE, sizeof (SavedElement),
+                                       vt_catalog_get_item_array (self)->len);
+  GPtrArray *items = vt_catalog_get_item_array (self);
+  JsonObject *collection;
+  JsonObject *root = vt_catalog_ensure_root (self, &collection);
+  JsonNode *old_items = json_object_get_member (root, "items");
+  guint next_item = 0;
+
+  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
+    {
+      JsonArray *old = json_node_get_array (old_items);
+      guint n_pieces = 0;
+
+      for (guint i = 0; i < json_array_get_length (old); i++)
+        {
+          JsonNode *element = json_array_get_element (old, i);
+          SavedElement other = { NULL, element };
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              n_pieces++;
+              continue;
+            }
+          for (; next_item < MIN (n_pieces, items->len); next_item++)
+            {
+              SavedElement piece = { g_ptr_array_index (items, next_item), NULL };
+
+              g_array_append_val (elements, piece);
+            }
+          g_array_append_val (elements, other);
+        }
+    }
+  for (; next_item < items->len; next_item++)
+    {
+      SavedElement piece = { g_ptr_array_index (items, next_item), NULL };
+
+      g_array_append_val (elements, piece);
+    }
+
+  return elements;
+}
+
+/* A VtJsonSpliceElementFunc over saved_elements(). */
+static JsonNode *
+get_saved_element (guint    index,
+                   gpointer user_data)
+{
+  GArray *elements = user_data;
+  SavedElement *element = &g_array_index (elements, SavedElement, index);
+  JsonNode *node;
+
+  if (element->item == NULL)
+    return json_node_ref (element->other);
+
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, vt_item_dup_json (element->item));
+  return node;
+}
+
+/* The catalog as it is now: the root read from the file, with the
+ * collection in place (members keep their positions, unknown ones
+ * included) and "items" filled from @elements, or left empty when they
+ * are written one at a time. The catalog's own tree is shared, never
+ * changed. */
+static JsonNode *
+build_root (VtCatalog *self,
+            GArray    *elements)
+{
+  g_autoptr(GList) names = NULL;
+  JsonObject *collection;
+  JsonObject *loaded = vt_catalog_ensure_root (self, &collection);
+  JsonObject *root = json_object_new ();
+  JsonArray *items = json_array_new ();
+  JsonNode *node;
+
+  names = json_object_get_members (loaded);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (root, l->data, json_node_copy (json_object_get_member (loaded, l->data)));
+  if (collection != NULL)
+    json_object_set_object_member (root, "collection", json_object_ref (collection));
+
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    json_array_add_element (items, get_saved_element (i, elements));
+  json_object_set_array_member (root, "items", items);
+
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
+}
+
+/* The text of the file the catalog was loaded from, as it is now; NULL
+ * when it cannot be read. Read again rather than kept: a catalog would
+ * otherwise hold its file's size in memory for a save that may never
+ * come. */
+static GBytes *
+read_loaded_file (VtCatalog *self)
+{
+  GFile *file = vt_catalog_get_file (self);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (file == NULL)
+    return NULL;
+  if (g_file_peek_path (file) != NULL)
+    {
+      if (!g_file_get_contents (g_file_peek_path (file), &contents, &length, NULL))
+        return NULL;
+    }
+  else if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/*
+ * A catalog loaded from a file is written over that file's text
+ * (vt_json_splice()): what did not change keeps its bytes, numbers as
+ * written and formatting included, so an edit changes only its own
+ * lines. Without the file (a new catalog, or the file gone or no
+ * longer JSON) it is written afresh, as Vitrine formats catalogs.
+ */
+char *
+vt_catalog_to_data (VtCatalog *self,
+                    gsize     *length)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GArray) elements = NULL;
+  GString *out = NULL;
+  gsize n;
+
+  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
+
+  elements = saved_elements (self);
+  original = read_loaded_file (self);
+  if (original != NULL)
+    {
+      gsize original_length;
+      const char *data = g_bytes_get_data (original, &original_length);
+
+      /* One piece's tree at a time: the save holds little beyond the
+       * file's text and its own. */
+      node = build_root (self, NULL);
+      out = vt_json_splice (data != NULL ? data : "", original_length, node,
+                            "items", elements->len, get_saved_element, elements);
+    }
+  if (out == NULL)
+    {
+      g_clear_pointer (&node, json_node_unref);
+      node = build_root (self, elements);
+      out = vt_json_write (node);
+      g_string_append_c (out, '\n');
+    }
+
+  n = out->len;
+  if (length != NULL)
+    *length = n;
+  return g_string_free (out, FALSE);
+}
+
+/* }}} */
 /* {{{ Stamps */
 
 void

@@ -8,7 +8,6 @@
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
 #include "vt-item-private.h"
-#include "vt-json-check.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -22,7 +21,8 @@
  *
  * The parsed root object is kept: saving writes it back with the
  * current items in place of "items", so members the program does not
- * know stay, in their order, at every level.
+ * know stay, in their order, at every level, over the text of the file
+ * the catalog was loaded from (vt-catalog-save.c).
  *
  * Edits replace items, never change them (vt-edit.c plans them,
  * vt-catalog-edit.c keeps them for undo and redo); here they only swap
@@ -454,71 +454,6 @@ vt_catalog_new_for_file (GFile         *file,
 }
 
 /* }}} */
-/* {{{ Saving */
-
-char *
-vt_catalog_to_data (VtCatalog *self,
-                    gsize     *length)
-{
-  g_autoptr(JsonNode) node = NULL;
-  JsonNode *old_items;
-  JsonArray *items;
-  guint next_item = 0;
-  GString *out;
-  gsize n;
-
-  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
-
-  if (self->root == NULL)
-    {
-      self->root = json_object_new ();
-      json_object_set_string_member (self->root, "format", VT_CATALOG_FORMAT_NAME);
-      json_object_set_int_member (self->root, "version", VT_CATALOG_FORMAT_VERSION);
-      if (self->collection == NULL)
-        self->collection = json_object_new ();
-    }
-
-  /* Set in place: members keep their position, unknown ones included. */
-  if (self->collection != NULL)
-    json_object_set_object_member (self->root, "collection", json_object_ref (self->collection));
-
-  /* Elements of "items" that are not pieces were skipped at load: they
-   * go back among the pieces where they were, never dropped. */
-  old_items = json_object_get_member (self->root, "items");
-  items = json_array_sized_new (self->items->len);
-  if (old_items != NULL && JSON_NODE_HOLDS_ARRAY (old_items))
-    {
-      JsonArray *old = json_node_get_array (old_items);
-      guint n_pieces = 0;
-
-      for (guint i = 0; i < json_array_get_length (old); i++)
-        {
-          JsonNode *element = json_array_get_element (old, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            {
-              n_pieces++;
-              continue;
-            }
-          for (; next_item < MIN (n_pieces, self->items->len); next_item++)
-            json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
-          json_array_add_element (items, json_node_copy (element));
-        }
-    }
-  for (; next_item < self->items->len; next_item++)
-    json_array_add_object_element (items, json_object_ref (vt_item_get_json (g_ptr_array_index (self->items, next_item))));
-  json_object_set_array_member (self->root, "items", items);
-
-  node = json_node_init_object (json_node_alloc (), self->root);
-  out = vt_json_write (node);
-  g_string_append_c (out, '\n');
-  n = out->len;
-  if (length != NULL)
-    *length = n;
-  return g_string_free (out, FALSE);
-}
-
-/* }}} */
 /* {{{ Contents */
 
 VtItem *
@@ -821,6 +756,22 @@ GPtrArray *
 vt_catalog_get_item_array (VtCatalog *self)
 {
   return self->items;
+}
+
+JsonObject *
+vt_catalog_ensure_root (VtCatalog   *self,
+                        JsonObject **collection)
+{
+  if (self->root == NULL)
+    {
+      self->root = json_object_new ();
+      json_object_set_string_member (self->root, "format", VT_CATALOG_FORMAT_NAME);
+      json_object_set_int_member (self->root, "version", VT_CATALOG_FORMAT_VERSION);
+      if (self->collection == NULL)
+        self->collection = json_object_new ();
+    }
+  *collection = self->collection;
+  return self->root;
 }
 
 VtImageScope *

@@ -117,7 +117,10 @@ gboolean    vt_catalog_save_finish      (VtCatalog           *self,
 /* Whether the catalog's file is no longer as it was loaded or last saved
  * (its size, time or identity: a look, not a read). */
 gboolean    vt_catalog_get_changed_on_disk (VtCatalog        *self);
-/* The catalog as it would be saved, pretty-printed. */
+/* The catalog as it would be saved: written over the text of the file
+ * it was loaded from, so what did not change keeps its bytes (numbers
+ * and formatting as written); pretty-printed afresh when there is no
+ * such file to read. */
 char       *vt_catalog_to_data          (VtCatalog           *self,
                                          gsize               *length);
 

@@ -477,7 +477,8 @@ is_unchanged (VtItem   *item,
               VtField   field,
               JsonNode *value)
 {
-  JsonNode *now = json_object_get_member (vt_item_get_json (item), vt_field_get_member (field));
+  g_autoptr(JsonObject) json = vt_item_dup_json (item);
+  JsonNode *now = json_object_get_member (json, vt_field_get_member (field));
 
   if (now == NULL || value == NULL)
     return now == value;

@@ -231,22 +231,6 @@ export_csv (VtCatalog  *catalog,
   return data;
 }
 
-/* A new object with @object's members in their order: setting one of
- * its members leaves @object (the item's own) as it is. */
-static JsonObject *
-copy_object (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (copy, name, json_node_copy (member));
-  return copy;
-}
-
 /* The catalog as it would be saved, with only @items in "items": the
  * collection and every member the program does not know stay. */
 static GString *
@@ -274,7 +258,7 @@ export_catalog (VtCatalog  *catalog,
     {
       g_autoptr(VtItem) item = g_list_model_get_item (items, i);
       g_autofree char *image = image_for (catalog, item, dest);
-      JsonObject *copy = copy_object (vt_item_get_json (item));
+      JsonObject *copy = vt_item_dup_json (item);
 
       if (image != NULL && json_object_has_member (copy, "image"))
         json_object_set_string_member (copy, "image", image);

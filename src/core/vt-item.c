@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One piece of a collection: typed, read-only views over the JSON object it keeps. */
+/* One piece of a collection: its fields typed, and what it cannot type kept as JSON text. */
 
 #define G_LOG_DOMAIN "vitrine-item"
 
@@ -7,6 +7,7 @@
 
 #include "vt-item.h"
 #include "vt-item-private.h"
+#include "vt-item-read.h"
 #include "vt-enums.h"
 #include "vt-field.h"
 #include "vt-json-check.h"
@@ -16,18 +17,34 @@
 #include <string.h>
 
 /*
- * A VtItem never copies the strings of its JSON object: the getters
- * return the object's own strings, which the item keeps alive by holding
- * a reference to the object. Items are immutable: a changed piece is a
- * new item (vt_catalog_put_item()), so the object must not be changed
- * behind the item's back.
+ * An item does not keep the JSON object it is read from: a catalog's
+ * parsed tree takes about three times the file's size, and a catalog of
+ * 100,000 pieces must load in a fraction of that. What the getters
+ * return is copied into one allocation per item (every string, then the
+ * lists' pointers). Each member is either one of those typed fields,
+ * when the JSON it came from can be written back from them exactly (a
+ * non-empty string, a whole number written as one, a list of non-empty
+ * strings), or else kept as its JSON text: members Vitrine does not
+ * know, and known ones of the wrong type or in a form the typed value
+ * would not give back (7.0, null, an empty paragraph). The layout keeps
+ * them all in the order read, so vt_item_dup_json() gives the piece
+ * back as it was read; a save keeps numbers as the file wrote them
+ * because it writes over the file's own text (vt-json-splice.c).
+ *
+ * Items are immutable: a changed piece is a new item
+ * (vt_catalog_put_item()).
  */
 
 struct _VtItem
 {
   GObject      parent_instance;
 
-  JsonObject  *json;
+  /* Every member in the order read: for a typed field a byte of its
+   * VtField + 1; for the others a 0 byte, the member's name and its
+   * JSON text, each followed by a NUL. */
+  char        *layout;
+  gsize        layout_length;
+  gpointer     block;       /* the strings and lists below point into it */
   GFile       *image;       /* even when outside: vt_item_get_image() decides */
   VtImageScope *scope;
   VtImagePlace image_place;
@@ -35,11 +52,11 @@ struct _VtItem
   char        *problem;
   GPtrArray   *load_problems;
 
-  /* Of the string fields (vt_field_is_string()): borrowed from json,
-   * NULL when missing, empty or of the wrong type; each followed by a
-   * NULL so that it reads as a one-value list. */
+  /* Of the string fields (vt_field_is_string()): NULL when missing,
+   * empty or of the wrong type; each followed by a NULL so that it reads
+   * as a one-value list. */
   const char  *strings[VT_N_FIELDS][2];
-  const char **text;        /* borrowed strings, NULL-terminated */
+  const char **text;        /* NULL-terminated */
   const char **countries;
   guint        n_countries;
 
@@ -84,13 +101,12 @@ vt_item_finalize (GObject *object)
 {
   VtItem *self = VT_ITEM (object);
 
-  g_clear_pointer (&self->json, json_object_unref);
+  g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->block, g_free);
   g_clear_object (&self->image);
   g_clear_pointer (&self->scope, vt_image_scope_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->load_problems, g_ptr_array_unref);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->countries, g_free);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (vt_item_parent_class)->finalize (object);
@@ -155,7 +171,7 @@ vt_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_JSON:
-      g_value_set_boxed (value, self->json);
+      g_value_take_boxed (value, vt_item_dup_json (self));
       break;
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
@@ -231,264 +247,6 @@ vt_item_init (VtItem *self)
 {
 }
 
-/* How a wrong value reads in a message: "seven" (quoted), 12, true, [...]. */
-static char *
-describe_value (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return g_strdup ("{…}");
-    case JSON_NODE_ARRAY:
-      return g_strdup ("[…]");
-    case JSON_NODE_NULL:
-      return g_strdup ("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        g_autofree char *start = NULL;
-        g_autofree char *cut = NULL;
-
-        if (g_utf8_strlen (s, -1) > 40)
-          {
-            start = g_utf8_substring (s, 0, 37);
-            s = cut = g_strconcat (start, "…", NULL);
-          }
-        /* Translators: a text quoted in a message, in your language's quotation marks */
-        return g_strdup_printf (_("“%s”"), s);
-      }
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      {
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-        /* 15 digits: 0.7 reads as 0.7, not 0.69999999999999996. */
-        return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (node)));
-      }
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
-    default:
-      return g_strdup ("?");
-    }
-}
-
-static const char *
-describe_kind (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("a list");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
-      return _("a number");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("of an unknown kind");
-    }
-}
-
-typedef enum
-{
-  EXPECT_TEXT,
-  EXPECT_NUMBER,
-  EXPECT_LIST_OF_TEXT,
-} Expected;
-
-/* Problems are collected as (field, message) while the item is being
- * read, and made into VtProblems once its number and title are known.
- * Takes @message. */
-static void
-add_pending (GPtrArray  *pending,
-             const char *field,
-             char       *message)
-{
-  g_ptr_array_add (pending, g_strdup (field));
-  g_ptr_array_add (pending, message);
-}
-
-static void
-wrong_type (GPtrArray  *pending,
-            const char *field,
-            JsonNode   *node,
-            Expected    expected)
-{
-  g_autofree char *value = describe_value (node);
-  const char *kind = describe_kind (node);
-  char *message;
-
-  switch (expected)
-    {
-    case EXPECT_NUMBER:
-      /* Translators: “seven” is a string, not a number */
-      message = g_strdup_printf (_("%s is %s, not a number"), value, kind);
-      break;
-    case EXPECT_LIST_OF_TEXT:
-      message = g_strdup_printf (_("%s is %s, not a list of text"), value, kind);
-      break;
-    case EXPECT_TEXT:
-    default:
-      message = g_strdup_printf (_("%s is %s, not text"), value, kind);
-      break;
-    }
-
-  add_pending (pending, field, message);
-}
-
-static gboolean
-is_string_node (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static const char *
-read_string (JsonObject *object,
-             const char *member,
-             GPtrArray  *pending)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  const char *value;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!is_string_node (node))
-    {
-      wrong_type (pending, member, node, EXPECT_TEXT);
-      return NULL;
-    }
-  value = json_node_get_string (node);
-  return value[0] != '\0' ? value : NULL;
-}
-
-/* Whole numbers only: 7 and 7.0 are fine, 7.5 and "7" are not. */
-static gboolean
-read_integer (JsonObject *object,
-              const char *member,
-              gint64      min,
-              gint64      max,
-              gint64     *value,
-              GPtrArray  *pending)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gboolean in_range = TRUE;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      double d = json_node_get_double (node);
-
-      /* Converting a double outside gint64's range is undefined: such a
-       * number is out of range whether it is whole or not. */
-      in_range = d >= -0x1p63 && d < 0x1p63;
-      if (in_range && d != (double) (gint64) d)
-        {
-          g_autofree char *text = describe_value (node);
-
-          add_pending (pending, member, g_strdup_printf (_("%s is not a whole number"), text));
-          return FALSE;
-        }
-      *value = in_range ? (gint64) d : d < 0 ? G_MININT64 : G_MAXINT64;
-    }
-  else
-    {
-      wrong_type (pending, member, node, EXPECT_NUMBER);
-      return FALSE;
-    }
-
-  if (!in_range || *value < min || *value > max)
-    {
-      g_autofree char *text = describe_value (node);
-
-      if (min == 1 && *value < min)
-        add_pending (pending, member, g_strdup_printf (_("%s is not a positive whole number"), text));
-      else
-        add_pending (pending, member, g_strdup_printf (_("%s is out of range"), text));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A list of strings, borrowed; wrong elements are reported and skipped. */
-static const char **
-read_string_list (JsonObject *object,
-                  const char *member,
-                  guint      *n_values,
-                  GPtrArray  *pending)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-  const char **values;
-  guint length;
-  guint n = 0;
-
-  *n_values = 0;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      wrong_type (pending, member, node, EXPECT_LIST_OF_TEXT);
-      return NULL;
-    }
-
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
-  if (length == 0)
-    return NULL;
-
-  values = g_new (const char *, length + 1);
-  for (guint i = 0; i < length; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (is_string_node (element))
-        {
-          const char *value = json_node_get_string (element);
-
-          if (value[0] != '\0')
-            values[n++] = value;
-        }
-      else if (!JSON_NODE_HOLDS_NULL (element))
-        {
-          g_autofree char *field = g_strdup_printf ("%s[%u]", member, i);
-
-          wrong_type (pending, field, element, EXPECT_TEXT);
-        }
-    }
-  values[n] = NULL;
-  *n_values = n;
-
-  if (n == 0)
-    g_clear_pointer (&values, g_free);
-  return values;
-}
-
 static void
 append_field (GString    *out,
               const char *text)
@@ -560,6 +318,123 @@ vt_item_new_from_json (JsonObject *object,
   return vt_item_new_in_scope (object, scope, -1, problems);
 }
 
+static gsize
+list_size (const char **values)
+{
+  gsize size = 0;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    size += sizeof (char *) + strlen (values[i]) + 1;
+  return values != NULL ? size + sizeof (char *) : 0;
+}
+
+static char *
+copy_string (char       **chars,
+             const char  *value)
+{
+  gsize n = strlen (value) + 1;
+  char *copy = *chars;
+
+  memcpy (copy, value, n);
+  *chars += n;
+  return copy;
+}
+
+static const char **
+copy_list (const char ***pointers,
+           char        **chars,
+           const char  **values)
+{
+  const char **copy = *pointers;
+  guint n = 0;
+
+  if (values == NULL)
+    return NULL;
+  for (; values[n] != NULL; n++)
+    copy[n] = copy_string (chars, values[n]);
+  copy[n] = NULL;
+  *pointers += n + 1;
+  return copy;
+}
+
+/* Copies the strings the item read (borrowed from its JSON object, as
+ * are @text and @countries) into the item's one block: the lists'
+ * pointers first, then the characters. */
+static void
+copy_strings (VtItem      *self,
+              const char **text,
+              const char **countries)
+{
+  gsize n_pointers = (list_size (text) > 0 ? 1 : 0) + (list_size (countries) > 0 ? 1 : 0);
+  gsize size = list_size (text) + list_size (countries);
+  const char **pointers;
+  char *chars;
+
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    if (self->strings[f][0] != NULL)
+      size += strlen (self->strings[f][0]) + 1;
+  if (size == 0)
+    return;
+
+  self->block = g_malloc (size);
+  pointers = self->block;
+  for (guint i = 0; text != NULL && text[i] != NULL; i++)
+    n_pointers++;
+  for (guint i = 0; countries != NULL && countries[i] != NULL; i++)
+    n_pointers++;
+  chars = (char *) (pointers + n_pointers);
+
+  self->text = copy_list (&pointers, &chars, text);
+  self->countries = copy_list (&pointers, &chars, countries);
+  for (guint f = 0; f < VT_N_FIELDS; f++)
+    if (self->strings[f][0] != NULL)
+      self->strings[f][0] = copy_string (&chars, self->strings[f][0]);
+}
+
+/* The members in the order read, typed ones by their field, the others
+ * as JSON text (see the layout in struct _VtItem). */
+static void
+build_layout (VtItem     *self,
+              JsonObject *object,
+              guint32     typed)
+{
+  GString *layout = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      const VtFieldInfo *info = vt_field_lookup_member (name);
+      g_autofree char *text = NULL;
+      gsize start;
+
+      if (info != NULL && (typed & (1u << info->field)) != 0)
+        {
+          g_string_append_c (layout, (char) (info->field + 1));
+          continue;
+        }
+
+      g_string_append_c (layout, '\0');
+      g_string_append_len (layout, name, (gssize) strlen (name) + 1);
+      /* As a save writes it, mended into JSON that parses again. */
+      text = json_to_string (node, FALSE);
+      start = layout->len;
+      g_string_append (layout, text);
+      {
+        g_autoptr(GString) fixed = g_string_new (layout->str + start);
+
+        vt_json_fix_generated (fixed);
+        g_string_truncate (layout, start);
+        g_string_append_len (layout, fixed->str, (gssize) fixed->len + 1);
+      }
+    }
+
+  self->layout_length = layout->len;
+  self->layout = g_realloc (g_string_free (layout, FALSE), MAX (self->layout_length, 1));
+}
+
 VtItem *
 vt_item_new_in_scope (JsonObject   *object,
                       VtImageScope *scope,
@@ -567,9 +442,12 @@ vt_item_new_in_scope (JsonObject   *object,
                       GPtrArray    *problems)
 {
   g_autoptr(GPtrArray) pending = NULL;
+  g_autofree const char **text = NULL;
+  g_autofree const char **countries = NULL;
   VtItem *self;
   gint64 value;
   guint n_text;
+  guint32 typed = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (scope != NULL, NULL);
@@ -577,27 +455,45 @@ vt_item_new_in_scope (JsonObject   *object,
   pending = g_ptr_array_new_with_free_func (g_free);
 
   self = g_object_new (VT_TYPE_ITEM, NULL);
-  self->json = json_object_ref (object);
   self->index = index;
 
-  if (read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
-    self->number = (guint) value;
+  if (vt_item_read_integer (object, vt_field_get_member (VT_FIELD_NUMBER), 1, G_MAXUINT, &value, pending))
+    {
+      self->number = (guint) value;
+      if (vt_item_read_is_integer (object, vt_field_get_member (VT_FIELD_NUMBER)))
+        typed |= 1u << VT_FIELD_NUMBER;
+    }
   for (guint f = 0; f < VT_N_FIELDS; f++)
     if (vt_field_is_string (f))
-      self->strings[f][0] = read_string (object, vt_field_get_member (f), pending);
-  self->text = read_string_list (object, vt_field_get_member (VT_FIELD_TEXT), &n_text, pending);
-  self->countries = read_string_list (object, vt_field_get_member (VT_FIELD_COUNTRIES),
-                                      &self->n_countries, pending);
-  if (read_integer (object, vt_field_get_member (VT_FIELD_YEAR), G_MININT, G_MAXINT, &value, pending))
+      {
+        self->strings[f][0] = vt_item_read_string (object, vt_field_get_member (f), pending);
+        if (self->strings[f][0] != NULL)
+          typed |= 1u << f;
+      }
+  text = vt_item_read_string_list (object, vt_field_get_member (VT_FIELD_TEXT), &n_text, pending);
+  if (vt_item_read_is_whole_list (object, vt_field_get_member (VT_FIELD_TEXT), n_text))
+    typed |= 1u << VT_FIELD_TEXT;
+  countries = vt_item_read_string_list (object, vt_field_get_member (VT_FIELD_COUNTRIES),
+                                &self->n_countries, pending);
+  if (vt_item_read_is_whole_list (object, vt_field_get_member (VT_FIELD_COUNTRIES), self->n_countries))
+    typed |= 1u << VT_FIELD_COUNTRIES;
+  if (vt_item_read_integer (object, vt_field_get_member (VT_FIELD_YEAR), G_MININT, G_MAXINT, &value, pending))
     {
       self->year = (int) value;
       self->has_year = TRUE;
+      if (vt_item_read_is_integer (object, vt_field_get_member (VT_FIELD_YEAR)))
+        typed |= 1u << VT_FIELD_YEAR;
     }
-  if (read_integer (object, vt_field_get_member (VT_FIELD_IMPACT), G_MININT, G_MAXINT, &value, pending))
+  if (vt_item_read_integer (object, vt_field_get_member (VT_FIELD_IMPACT), G_MININT, G_MAXINT, &value, pending))
     {
       self->impact = (int) value;
       self->has_impact = TRUE;
+      if (vt_item_read_is_integer (object, vt_field_get_member (VT_FIELD_IMPACT)))
+        typed |= 1u << VT_FIELD_IMPACT;
     }
+
+  copy_strings (self, text, countries);
+  build_layout (self, object, typed);
 
   if (self->strings[VT_FIELD_PRICE][0] != NULL)
     self->has_price = vt_price_parse (self->strings[VT_FIELD_PRICE][0], &self->price, NULL);
@@ -625,20 +521,76 @@ vt_item_new_in_scope (JsonObject   *object,
   return self;
 }
 
-JsonObject *
-vt_item_get_json (VtItem *self)
+static JsonNode *
+string_list_node (const char * const *values)
 {
-  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+  JsonNode *node = json_node_init (json_node_alloc (), JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
 
-  return self->json;
+  for (guint i = 0; values[i] != NULL; i++)
+    json_array_add_string_element (array, values[i]);
+  json_node_take_array (node, array);
+  return node;
+}
+
+/* The JSON of a typed field, as it was read. */
+static JsonNode *
+typed_node (VtItem  *self,
+            VtField  field)
+{
+  switch (field)
+    {
+    case VT_FIELD_NUMBER:
+      return json_node_init_int (json_node_alloc (), self->number);
+    case VT_FIELD_YEAR:
+      return json_node_init_int (json_node_alloc (), self->year);
+    case VT_FIELD_IMPACT:
+      return json_node_init_int (json_node_alloc (), self->impact);
+    case VT_FIELD_TEXT:
+      return string_list_node (vt_item_get_text (self));
+    case VT_FIELD_COUNTRIES:
+      return string_list_node (vt_item_get_countries (self));
+    default:
+      return json_node_init_string (json_node_alloc (), self->strings[field][0]);
+    }
 }
 
 JsonObject *
 vt_item_dup_json (VtItem *self)
 {
+  JsonObject *object;
+  const char *p, *end;
+
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
-  return vt_json_object_dup (self->json);
+  object = json_object_new ();
+  p = self->layout;
+  end = p + self->layout_length;
+  while (p < end)
+    {
+      const char *name, *text;
+      JsonNode *node;
+      g_autoptr(GError) error = NULL;
+
+      if (*p != '\0')
+        {
+          VtField field = (VtField) ((guchar) *p - 1);
+
+          json_object_set_member (object, vt_field_get_member (field), typed_node (self, field));
+          p++;
+          continue;
+        }
+
+      name = p + 1;
+      text = name + strlen (name) + 1;
+      p = text + strlen (text) + 1;
+      node = json_from_string (text, &error);
+      /* Written by json-glib and mended: it always parses. */
+      g_assert_no_error (error);
+      json_object_set_member (object, name, node);
+    }
+
+  return object;
 }
 
 guint
@@ -900,13 +852,16 @@ char *
 vt_item_compute_hash (VtItem *self)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(JsonObject) json = NULL;
 
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  json = vt_item_dup_json (self);
 
   for (guint f = 0; f < VT_N_FIELDS; f++)
     {
       const char *member = vt_field_get_member (f);
-      JsonNode *node = json_object_get_member (self->json, member);
+      JsonNode *node = json_object_get_member (json, member);
       g_autofree char *text = NULL;
 
       if (node == NULL)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One piece of a collection, read from (and kept as) its JSON object. */
+/* One piece of a collection: its fields typed, the rest kept as JSON. */
 
 #pragma once
 
@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (VtItem, vt_item, VT, ITEM, GObject)
 
 /**
  * vt_item_new_from_json:
- * @object: the item's JSON object; the item keeps a reference to it and
- *   writes it back unchanged on save, unknown members included
+ * @object: the item's JSON object; the item copies what it needs (unknown
+ *   members included, which a save writes back unchanged), so the object
+ *   may be changed or freed afterwards
  * @base_dir: (nullable): folder that a relative "image" resolves against
  * @problems: (element-type VtProblem) (nullable): where to append a
  *   #VtProblem for each member of the wrong JSON type (the member is then
@@ -31,9 +32,9 @@ VtItem             *vt_item_new_from_json     (JsonObject  *object,
                                                GFile       *base_dir,
                                                GPtrArray   *problems);
 
-JsonObject         *vt_item_get_json          (VtItem      *self);
-/* A new object holding a copy of the whole piece, members the program
- * does not know included, in their order: what an edit starts from. */
+/* A new object of the whole piece, unknown members included, in the
+ * order they were read: the only way to read an item's JSON to change
+ * it (the item itself never changes). */
 JsonObject         *vt_item_dup_json          (VtItem      *self);
 /* The value of a string field (vt_field_is_string()) as written; NULL
  * when missing, empty or not a string. The image's path is not resolved. */

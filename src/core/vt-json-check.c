@@ -436,6 +436,7 @@ vt_json_check_clear (VtJsonCheck *check)
 {
   g_clear_pointer (&check->duplicates, g_ptr_array_unref);
   g_clear_pointer (&check->item_starts, g_array_unref);
+  g_clear_pointer (&check->item_ends, g_array_unref);
   check->n_items = 0;
   check->start = 0;
 }
@@ -470,6 +471,7 @@ vt_json_check (const char   *data,
   memset (check, 0, sizeof *check);
   check->duplicates = g_ptr_array_new_with_free_func (duplicate_free);
   check->item_starts = g_array_new (FALSE, TRUE, sizeof (gsize));
+  check->item_ends = g_array_new (FALSE, TRUE, sizeof (gsize));
 
   stack = g_malloc (max_depth);
   root_keys = keys_new ();
@@ -586,7 +588,6 @@ vt_json_check (const char   *data,
                             max_depth);
           stack[depth++] = c;
           expect_key = c == '{';
-          check->n_objects += expect_key;
           if (depth == 2)
             {
               in_collection = c == '{' && span_equal (&root_key, "collection");
@@ -605,7 +606,10 @@ vt_json_check (const char   *data,
                   g_hash_table_remove_all (item_keys);
                   check->n_items++;
                   if (check->item_starts->len <= item_index)
-                    g_array_set_size (check->item_starts, item_index + 1);
+                    {
+                      g_array_set_size (check->item_starts, item_index + 1);
+                      g_array_set_size (check->item_ends, item_index + 1);
+                    }
                   g_array_index (check->item_starts, gsize, item_index) = start;
                 }
             }
@@ -624,8 +628,11 @@ vt_json_check (const char   *data,
             goto top_level_done;
           if (depth == 1)
             in_collection = in_items = FALSE;
-          else if (depth == 2)
-            in_item = FALSE;
+          else if (depth == 2 && in_item)
+            {
+              g_array_index (check->item_ends, gsize, item_index) = (gsize) ((const char *) p - data);
+              in_item = FALSE;
+            }
           break;
 
         case ',':

@@ -29,9 +29,10 @@ typedef struct
   GPtrArray   *duplicates;   /* VtJsonDuplicate */
   guint        n_items;      /* objects in the root's "items" array */
   /* Where each element of "items" that is an object starts (the offset
-   * of its "{" in the data), by index; 0 for the other elements. */
+   * of its "{" in the data) and ends (just after its "}"), by index; 0
+   * for the other elements. */
   GArray      *item_starts;  /* of gsize */
-  guint        n_objects;    /* objects at any level, the root included */
+  GArray      *item_ends;    /* of gsize */
   gsize        start;        /* where the JSON starts (after a byte order mark) */
 } VtJsonCheck;
 

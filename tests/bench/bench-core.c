@@ -443,15 +443,11 @@ edit_one_item (VtCatalog *catalog,
                guint      run)
 {
   g_autoptr(VtItem) old = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
-  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonObject) object = vt_item_dup_json (old);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GList) members = json_object_get_members (vt_item_get_json (old));
   g_autofree char *title = g_strdup_printf ("%s (edited %u)", vt_item_get_title (old), run);
   g_autoptr(VtItem) edited = NULL;
 
-  for (GList *m = members; m != NULL; m = m->next)
-    json_object_set_member (object, m->data,
-                            json_node_copy (json_object_get_member (vt_item_get_json (old), m->data)));
   json_object_set_string_member (object, "title", title);
   edited = vt_item_new_from_json (object, base_dir, problems);
   vt_catalog_put_item (catalog, edited);
