@@ -177,7 +177,7 @@ test_version (void)
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "import", "query", "validate" };
+  static const char * const commands[] = { "edit", "import", "query", "validate" };
   VtTestRun run = { 0 };
 
   RUN (&run, NULL, "--help");

@@ -199,6 +199,7 @@ test_save_mends_generator (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("vitrine-json-check-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "c.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -226,6 +227,8 @@ test_save_mends_generator (void)
   g_assert_cmpfloat (json_array_get_double_element (json_object_get_array_member (json_node_get_object (after), "big"), 0), ==, 1e22);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
+  /* The file as it was, kept by the first save after the load. */
+  g_assert_cmpint (g_unlink (backup), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 

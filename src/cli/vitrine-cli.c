@@ -14,6 +14,7 @@
 
 /* One line per command, sorted by name. */
 static const VtCliCommand commands[] = {
+  { "edit",     vt_cli_edit,     N_("Change, add or remove pieces of a catalog") },
   { "export",   vt_cli_export,   N_("Write a view of a catalog as CSV, JSON, a review report or PDF") },
   { "import",   vt_cli_import,   N_("Make a catalog from published piece pages") },
   { "query",    vt_cli_query,    N_("Search, filter and sort the pieces of a catalog") },

@@ -21,6 +21,9 @@ enum
   VT_CLI_EXIT_FAILURE  = 2,   /* bad usage, unreadable input, nothing written */
 };
 
+/* A page is a few kilobytes: a larger file is not one. */
+#define VT_CLI_MAX_PAGE_SIZE (4 * 1024 * 1024)
+
 /* A command's main: argv[0] is the command's name. */
 typedef int (*VtCliCommandFunc) (int    argc,
                                  char **argv);
@@ -33,6 +36,8 @@ typedef struct
 } VtCliCommand;
 
 /* One per command, each in its own vt-cli-NAME.c. */
+int             vt_cli_edit                (int                 argc,
+                                            char              **argv);
 int             vt_cli_export              (int                 argc,
                                             char              **argv);
 int             vt_cli_import              (int                 argc,

@@ -12,9 +12,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-/* A page is a few kilobytes. */
-#define MAX_PAGE_SIZE (4 * 1024 * 1024)
-
 typedef struct
 {
   const char *path;     /* as given */
@@ -97,7 +94,7 @@ read_pages (char **paths)
       gsize length = 0;
       Page *page, *other;
 
-      data = vt_cli_read_file (paths[i], MAX_PAGE_SIZE, &length, &error);
+      data = vt_cli_read_file (paths[i], VT_CLI_MAX_PAGE_SIZE, &length, &error);
       if (data == NULL)
         {
           vt_cli_file_error (error);

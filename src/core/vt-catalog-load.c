@@ -113,9 +113,13 @@ read_file (VtCatalogLoadJob *job,
       return NULL;
     }
 
-  /* A local file in one read of its size; GIO reads in small chunks. */
+  /* A local file in one read of its size; GIO reads in small chunks. A
+   * change after the look shows as one at the next save: safe. */
   if (g_file_peek_path (job->file) != NULL)
-    loaded = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error);
+    {
+      vt_disk_stamp_stat (&job->stamp, g_file_peek_path (job->file));
+      loaded = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &local_error);
+    }
   else
     loaded = g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error);
   if (!loaded)
@@ -123,6 +127,8 @@ read_file (VtCatalogLoadJob *job,
       set_read_error (job, local_error, error);
       return NULL;
     }
+  if (job->stamp.known)
+    vt_disk_stamp_hash (&job->stamp, contents, length);
 
   /* It may have grown since we looked. */
   if ((goffset) length > job->max_size)

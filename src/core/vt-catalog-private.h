@@ -6,12 +6,41 @@
 #include <json-glib/json-glib.h>
 
 #include "vt-catalog.h"
+#include "vt-edit.h"
 #include "vt-image-scope.h"
 
 G_BEGIN_DECLS
 
 #define VT_CATALOG_FORMAT_NAME "vitrine-catalog"
 #define VT_CATALOG_FORMAT_VERSION 1
+
+/* vt-catalog-save.c: a file on the disk as the catalog read or wrote it,
+ * to tell whether another program changed it since. */
+typedef struct
+{
+  gboolean known;         /* FALSE: not a local file, or it could not be looked at */
+  guint64  device;
+  guint64  inode;
+  goffset  size;
+  gint64   mtime_sec;
+  gint64   mtime_nsec;
+  gboolean hashed;
+  guint8   hash[16];      /* MD5 of the bytes read or written */
+} VtDiskStamp;
+
+void       vt_disk_stamp_stat  (VtDiskStamp  *stamp,
+                                const char   *path);
+void       vt_disk_stamp_hash  (VtDiskStamp  *stamp,
+                                const void   *data,
+                                gsize         length);
+
+typedef struct
+{
+  VtDiskStamp stamp;      /* of the catalog's file, as loaded or last saved */
+  gboolean    keep_backup;/* the next save to that file keeps it as "FILE~" first */
+  gboolean    saving;     /* a vt_catalog_save_async() is running */
+  guint       n_loads;    /* a save that began before a load must not touch the new contents */
+} VtCatalogSaveState;
 
 /* One load of a file: made and applied on the catalog's thread
  * (vt-catalog.c), run in a worker thread for vt_catalog_load_async()
@@ -35,6 +64,8 @@ struct _VtCatalogLoadJob
   guint          last_reported;
   guint          n_expected_objects;
   guint          n_parsed_objects;
+
+  VtDiskStamp    stamp;          /* of the file read */
 
   /* results */
   GFile         *base_dir;
@@ -71,5 +102,92 @@ GPtrArray *vt_catalog_find_problems            (GPtrArray         *items,
                                                 gboolean           read_image_headers,
                                                 gboolean           notify,
                                                 GCancellable      *cancellable);
+
+/* vt-catalog-validate.c: the problems @item would have among @items,
+ * in place of @origin (a piece of @items, or NULL for a new one), by the
+ * rules of vt_catalog_find_problems() with image files only checked for
+ * existence. Sets no item's problem. */
+GPtrArray *vt_catalog_find_item_problems       (GPtrArray         *items,
+                                                VtItem            *item,
+                                                VtItem            *origin,
+                                                const char        *currency,
+                                                guint              total);
+
+/* One edit as applied to a catalog, which keeps it for undo and redo:
+ * @before (NULL when a piece was added) was taken out of
+ * @before_position, then @after (NULL when a piece was removed) put in
+ * at @after_position. Undo does the reverse. */
+typedef struct
+{
+  char    *label;
+  VtItem  *before;
+  VtItem  *after;
+  guint    before_position;
+  guint    after_position;
+  guint    serial;          /* set by the catalog: tells saved states apart */
+} VtCatalogStep;
+
+void           vt_catalog_step_free (VtCatalogStep *step);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCatalogStep, vt_catalog_step_free)
+
+/* vt-catalog-edit.c: what can be undone and redone. */
+typedef struct
+{
+  GPtrArray *undo;          /* VtCatalogStep, the latest last */
+  GPtrArray *redo;          /* VtCatalogStep, the next to redo last */
+  guint      last_serial;
+  guint      saved_serial;  /* of the latest step when last saved; 0: none */
+} VtCatalogHistory;
+
+void              vt_catalog_history_init      (VtCatalogHistory *history);
+void              vt_catalog_history_clear     (VtCatalogHistory *history);
+/* After a load: nothing to undo or redo, nothing modified. */
+void              vt_catalog_history_reset     (VtCatalog        *self);
+/* After a change made without an edit (vt_catalog_put_item(),
+ * vt_catalog_set_collection()): modified until saved; @forget when the
+ * change moved items, which the steps' positions no longer describe. */
+void              vt_catalog_history_mark_unsaved (VtCatalog     *self,
+                                                   gboolean       forget);
+/* What identifies the edits applied now, for vt_catalog_history_mark_saved(). */
+guint             vt_catalog_history_get_serial (VtCatalog       *self);
+/* After a save of the pieces as they were at @serial. */
+void              vt_catalog_history_mark_saved (VtCatalog       *self,
+                                                 guint            serial);
+
+/* vt-catalog.c, for vt-catalog-edit.c and vt-catalog-save.c. */
+VtCatalogHistory *vt_catalog_get_history       (VtCatalog        *self);
+VtCatalogSaveState *vt_catalog_get_save_state  (VtCatalog        *self);
+/* Sets the "file" property: a catalog saved as another file is that file. */
+void              vt_catalog_set_file          (VtCatalog        *self,
+                                                GFile            *file);
+GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
+VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
+/* Takes @out out of @out_position, then puts @in in at @in_position
+ * (either may be NULL), validates again and announces it: one
+ * items-changed over every position between the two. */
+void              vt_catalog_swap_items        (VtCatalog        *self,
+                                                VtItem           *out,
+                                                guint             out_position,
+                                                VtItem           *in,
+                                                guint             in_position);
+/* Notifies "can-undo", "can-redo", "modified": each that is TRUE here. */
+void              vt_catalog_notify_history    (VtCatalog        *self,
+                                                gboolean          can_undo,
+                                                gboolean          can_redo,
+                                                gboolean          modified);
+
+/* vt-edit.c: checks @edit against @items, the catalog's pieces in its
+ * order, and plans it; refuses (VT_CATALOG_ERROR_EDIT) what would not
+ * load back as it is. A piece added takes @scope (nullable). An edit
+ * that changes nothing gives a step with neither item. */
+VtCatalogStep *vt_edit_plan        (VtEdit         *edit,
+                                    GPtrArray      *items,
+                                    VtImageScope   *scope,
+                                    GError        **error);
+
+/* vt-edit.c: the piece @item was copied from by vt_item_new_edited(),
+ * else @item. */
+VtItem        *vt_edit_get_origin  (VtItem         *item);
 
 G_END_DECLS

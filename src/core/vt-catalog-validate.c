@@ -290,6 +290,99 @@ summarize (GPtrArray *problems)
                           text, problems->len - 1);
 }
 
+/* The rules of one piece; @first is the piece before it in the catalog
+ * that has the same number, if any. */
+static void
+check_rules (GPtrArray  *item_problems,
+             VtItem     *item,
+             VtItem     *first,
+             const char *currency,
+             const char *expected_currency,
+             guint       total,
+             gboolean    read_image_headers)
+{
+  GPtrArray *loaded = vt_item_get_load_problems (item);
+  guint number = vt_item_get_number (item);
+  const char *decade = vt_item_get_decade (item);
+  VtPrice price;
+
+  for (guint j = 0; loaded != NULL && j < loaded->len; j++)
+    g_ptr_array_add (item_problems, g_object_ref (g_ptr_array_index (loaded, j)));
+
+  if (number == 0)
+    {
+      if (!has_load_problem (item, VT_FIELD_NUMBER))
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                     _("missing: every piece needs its number in the collection"));
+    }
+  else
+    {
+      if (first != NULL && vt_item_get_title (first) != NULL)
+        {
+          g_autofree char *cut = NULL;
+
+          add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                       _("%u is also the number of “%s”"), number,
+                       vt_text_bound (vt_item_get_title (first), VT_TEXT_BOUND_LINE, &cut));
+        }
+      else if (first != NULL)
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
+                     _("%u is also the number of another piece"), number);
+
+      if (total > 0 && number > total)
+        add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_NUMBER,
+                     _("%u is above the collection’s total of %u"), number, total);
+    }
+
+  if (vt_item_get_title (item) == NULL && !has_load_problem (item, VT_FIELD_TITLE))
+    add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_TITLE, _("missing"));
+
+  if (vt_item_has_impact (item)
+      && (vt_item_get_impact (item) < 1 || vt_item_get_impact (item) > 10))
+    add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMPACT,
+                 _("%d is outside 1-10"), vt_item_get_impact (item));
+
+  if (decade != NULL)
+    {
+      g_autofree char *cut = NULL;
+      int start;
+
+      if (!parse_decade (decade, &start))
+        add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
+                     _("“%s” is not a decade such as “1950s”"),
+                     vt_text_bound (decade, VT_TEXT_BOUND_QUOTE, &cut));
+      else if (vt_item_has_year (item)
+               && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
+        add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
+                     _("%d is outside the decade “%s”"), vt_item_get_year (item), decade);
+    }
+
+  if (vt_item_get_price_text (item) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *cut = NULL;
+      const char *quoted = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_QUOTE, &cut);
+
+      if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
+        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
+      else if (price.currency != NULL && expected_currency != NULL
+               && price.currency != expected_currency)
+        {
+          if (currency != NULL)
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
+                         _("“%s” is in %s, but the collection’s currency is %s"),
+                         quoted, price.currency, expected_currency);
+          else
+            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
+                         _("“%s” is in %s, but most pieces are priced in %s"),
+                         quoted, price.currency, expected_currency);
+        }
+    }
+
+  check_lengths (item_problems, item);
+  check_image (item_problems, item, read_image_headers);
+}
+
 GPtrArray *
 vt_catalog_find_problems (GPtrArray    *items,
                           GPtrArray    *catalog_problems,
@@ -310,92 +403,18 @@ vt_catalog_find_problems (GPtrArray    *items,
   for (guint i = 0; i < items->len; i++)
     {
       VtItem *item = g_ptr_array_index (items, i);
-      GPtrArray *loaded = vt_item_get_load_problems (item);
+      VtItem *first = NULL;
       guint number = vt_item_get_number (item);
-      const char *decade = vt_item_get_decade (item);
-      VtPrice price;
 
       g_ptr_array_set_size (item_problems, 0);
 
-      for (guint j = 0; loaded != NULL && j < loaded->len; j++)
-        g_ptr_array_add (item_problems, g_object_ref (g_ptr_array_index (loaded, j)));
-
-      if (number == 0)
+      if (number > 0)
         {
-          if (!has_load_problem (item, VT_FIELD_NUMBER))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("missing: every piece needs its number in the collection"));
-        }
-      else
-        {
-          VtItem *first = g_hash_table_lookup (first_by_number, GUINT_TO_POINTER (number));
-
+          first = g_hash_table_lookup (first_by_number, GUINT_TO_POINTER (number));
           if (first == NULL)
             g_hash_table_insert (first_by_number, GUINT_TO_POINTER (number), item);
-          else if (vt_item_get_title (first) != NULL)
-            {
-              g_autofree char *cut = NULL;
-
-              add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                           _("%u is also the number of “%s”"), number,
-                           vt_text_bound (vt_item_get_title (first), VT_TEXT_BOUND_LINE, &cut));
-            }
-          else
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_NUMBER,
-                         _("%u is also the number of another piece"), number);
-
-          if (total > 0 && number > total)
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_NUMBER,
-                         _("%u is above the collection’s total of %u"), number, total);
         }
-
-      if (vt_item_get_title (item) == NULL && !has_load_problem (item, VT_FIELD_TITLE))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_TITLE, _("missing"));
-
-      if (vt_item_has_impact (item)
-          && (vt_item_get_impact (item) < 1 || vt_item_get_impact (item) > 10))
-        add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_IMPACT,
-                     _("%d is outside 1-10"), vt_item_get_impact (item));
-
-      if (decade != NULL)
-        {
-          g_autofree char *cut = NULL;
-          int start;
-
-          if (!parse_decade (decade, &start))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_DECADE,
-                         _("“%s” is not a decade such as “1950s”"),
-                         vt_text_bound (decade, VT_TEXT_BOUND_QUOTE, &cut));
-          else if (vt_item_has_year (item)
-                   && (vt_item_get_year (item) < start || vt_item_get_year (item) > start + 9))
-            add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_YEAR,
-                         _("%d is outside the decade “%s”"), vt_item_get_year (item), decade);
-        }
-
-      if (vt_item_get_price_text (item) != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autofree char *cut = NULL;
-          const char *quoted = vt_text_bound (vt_item_get_price_text (item), VT_TEXT_BOUND_QUOTE, &cut);
-
-          if (!vt_price_parse (vt_item_get_price_text (item), &price, &error))
-            add_problem (item_problems, item, VT_SEVERITY_ERROR, VT_FIELD_PRICE, "%s", error->message);
-          else if (price.currency != NULL && expected_currency != NULL
-                   && price.currency != expected_currency)
-            {
-              if (currency != NULL)
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
-                             _("“%s” is in %s, but the collection’s currency is %s"),
-                             quoted, price.currency, expected_currency);
-              else
-                add_problem (item_problems, item, VT_SEVERITY_WARNING, VT_FIELD_PRICE,
-                             _("“%s” is in %s, but most pieces are priced in %s"),
-                             quoted, price.currency, expected_currency);
-            }
-        }
-
-      check_lengths (item_problems, item);
-      check_image (item_problems, item, read_image_headers);
+      check_rules (item_problems, item, first, currency, expected_currency, total, read_image_headers);
 
       g_ptr_array_sort (item_problems, compare_severity);
       if (notify)
@@ -416,4 +435,37 @@ vt_catalog_find_problems (GPtrArray    *items,
   /* Stable: the catalog's own problems (number 0) stay first. */
   g_ptr_array_sort (all, compare_number);
   return all;
+}
+
+GPtrArray *
+vt_catalog_find_item_problems (GPtrArray  *items,
+                               VtItem     *item,
+                               VtItem     *origin,
+                               const char *currency,
+                               guint       total)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new_full (items->len + 1, NULL);
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_object_unref);
+  guint number = vt_item_get_number (item);
+  VtItem *first = NULL;
+
+  /* The catalog as it would be with @item in place of @origin, for the
+   * currency most pieces use. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      VtItem *other = g_ptr_array_index (items, i);
+
+      if (other == origin)
+        continue;
+      g_ptr_array_add (others, other);
+      /* Validation blames the later of two pieces with one number; here
+       * it is @item that is being changed, wherever the other lies. */
+      if (first == NULL && number > 0 && vt_item_get_number (other) == number)
+        first = other;
+    }
+  g_ptr_array_add (others, item);
+
+  check_rules (problems, item, first, currency, reference_currency (others, currency), total, FALSE);
+  g_ptr_array_sort (problems, compare_severity);
+  return problems;
 }

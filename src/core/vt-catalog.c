@@ -7,7 +7,6 @@
 
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
-#include "vt-file.h"
 #include "vt-item-private.h"
 #include "vt-json-check.h"
 
@@ -24,6 +23,10 @@
  * The parsed root object is kept: saving writes it back with the
  * current items in place of "items", so members the program does not
  * know stay, in their order, at every level.
+ *
+ * Edits replace items, never change them (vt-edit.c plans them,
+ * vt-catalog-edit.c keeps them for undo and redo); here they only swap
+ * items in and out.
  */
 
 G_DEFINE_QUARK (vt-catalog-error-quark, vt_catalog_error)
@@ -52,6 +55,9 @@ struct _VtCatalog
   double       progress;
   guint        n_loading;
   guint        generation;
+
+  VtCatalogHistory history;     /* vt-catalog-edit.c */
+  VtCatalogSaveState save_state;/* vt-catalog-save.c */
 };
 
 enum
@@ -67,6 +73,9 @@ enum
   PROP_MAX_SIZE,
   PROP_N_ITEMS,
   PROP_ALLOW_OUTSIDE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -308,6 +317,12 @@ load_job_apply (VtCatalogLoadJob *job)
   if (n_removed != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
+  /* The steps name items of the old contents. */
+  vt_catalog_history_reset (self);
+  self->save_state.stamp = job->stamp;
+  self->save_state.keep_backup = TRUE;
+  self->save_state.n_loads++;
+
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -503,39 +518,6 @@ vt_catalog_to_data (VtCatalog *self,
   return g_string_free (out, FALSE);
 }
 
-gboolean
-vt_catalog_save (VtCatalog  *self,
-                 GFile      *file,
-                 GError    **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *path;
-  gsize length;
-
-  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  path = g_file_peek_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
-                   _("Cannot save %s: only local files can be saved"), name);
-      return FALSE;
-    }
-
-  data = vt_catalog_to_data (self, &length);
-  if (!vt_file_write_atomic (path, data, length, 0644, VT_FILE_WRITE_NONE, &local_error))
-    {
-      g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* }}} */
 /* {{{ Contents */
 
@@ -570,6 +552,7 @@ vt_catalog_put_item (VtCatalog *self,
       g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
       g_object_unref (existing);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      vt_catalog_history_mark_unsaved (self, TRUE);
       return;
     }
 
@@ -589,6 +572,7 @@ vt_catalog_put_item (VtCatalog *self,
     g_hash_table_insert (self->by_number, GUINT_TO_POINTER (number), item);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  vt_catalog_history_mark_unsaved (self, TRUE);
 }
 
 GListModel *
@@ -725,6 +709,7 @@ vt_catalog_set_collection (VtCatalog  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   set_collection_fields (self, name, total, currency);
+  vt_catalog_history_mark_unsaved (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -766,6 +751,99 @@ vt_catalog_set_max_size (VtCatalog *self,
 }
 
 /* }}} */
+/* {{{ Editing */
+
+void
+vt_catalog_swap_items (VtCatalog *self,
+                       VtItem    *out,
+                       guint      out_position,
+                       VtItem    *in,
+                       guint      in_position)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  guint n_before = self->items->len;
+  guint first;
+  guint n_removed;
+  guint n_added;
+
+  if (out != NULL)
+    {
+      g_assert (g_ptr_array_index (self->items, out_position) == out);
+      g_ptr_array_remove_index (self->items, out_position);
+    }
+  if (in != NULL)
+    g_ptr_array_insert (self->items, (int) in_position, g_object_ref (in));
+  rebuild_index (self);
+
+  /* Headers are not read again: an edit is checked as a load checks. */
+  problems = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
+                                       self->total, FALSE, TRUE, NULL);
+  set_problems (self, problems);
+  self->headers_read = FALSE;
+
+  if (out != NULL && in != NULL)
+    {
+      first = MIN (out_position, in_position);
+      n_removed = n_added = MAX (out_position, in_position) - first + 1;
+    }
+  else
+    {
+      first = out != NULL ? out_position : in_position;
+      n_removed = out != NULL ? 1 : 0;
+      n_added = in != NULL ? 1 : 0;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), first, n_removed, n_added);
+  if (n_before != self->items->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+VtCatalogSaveState *
+vt_catalog_get_save_state (VtCatalog *self)
+{
+  return &self->save_state;
+}
+
+void
+vt_catalog_set_file (VtCatalog *self,
+                     GFile     *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+VtCatalogHistory *
+vt_catalog_get_history (VtCatalog *self)
+{
+  return &self->history;
+}
+
+GPtrArray *
+vt_catalog_get_item_array (VtCatalog *self)
+{
+  return self->items;
+}
+
+VtImageScope *
+vt_catalog_get_scope (VtCatalog *self)
+{
+  return self->scope;
+}
+
+void
+vt_catalog_notify_history (VtCatalog *self,
+                           gboolean   can_undo,
+                           gboolean   can_redo,
+                           gboolean   modified)
+{
+  if (can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* }}} */
 /* {{{ GObject */
 
 static void
@@ -784,6 +862,7 @@ vt_catalog_finalize (GObject *object)
   g_clear_pointer (&self->collection, json_object_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->currency, g_free);
+  vt_catalog_history_clear (&self->history);
 
   G_OBJECT_CLASS (vt_catalog_parent_class)->finalize (object);
 }
@@ -827,6 +906,15 @@ vt_catalog_get_property (GObject    *object,
       break;
     case PROP_ALLOW_OUTSIDE:
       g_value_set_boolean (value, self->allow_outside);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, vt_catalog_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, vt_catalog_get_can_redo (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, vt_catalog_get_modified (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -886,6 +974,12 @@ vt_catalog_class_init (VtCatalogClass *klass)
   properties[PROP_ALLOW_OUTSIDE] =
     g_param_spec_boolean ("allow-outside", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, read_only);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, read_only);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE, read_only);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -897,6 +991,7 @@ vt_catalog_init (VtCatalog *self)
   self->by_number = g_hash_table_new (NULL, NULL);
   self->problems = g_list_store_new (VT_TYPE_PROBLEM);
   self->max_size = VT_CATALOG_DEFAULT_MAX_SIZE;
+  vt_catalog_history_init (&self->history);
 }
 
 VtCatalog *

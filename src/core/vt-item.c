@@ -9,6 +9,7 @@
 #include "vt-item-private.h"
 #include "vt-enums.h"
 #include "vt-field.h"
+#include "vt-json-check.h"
 #include "vt-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -630,6 +631,14 @@ vt_item_get_json (VtItem *self)
   g_return_val_if_fail (VT_IS_ITEM (self), NULL);
 
   return self->json;
+}
+
+JsonObject *
+vt_item_dup_json (VtItem *self)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), NULL);
+
+  return vt_json_object_dup (self->json);
 }
 
 guint

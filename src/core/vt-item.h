@@ -32,6 +32,9 @@ VtItem             *vt_item_new_from_json     (JsonObject  *object,
                                                GPtrArray   *problems);
 
 JsonObject         *vt_item_get_json          (VtItem      *self);
+/* A new object holding a copy of the whole piece, members the program
+ * does not know included, in their order: what an edit starts from. */
+JsonObject         *vt_item_dup_json          (VtItem      *self);
 /* The value of a string field (vt_field_is_string()) as written; NULL
  * when missing, empty or not a string. The image's path is not resolved. */
 const char         *vt_item_get_string        (VtItem      *self,

@@ -755,3 +755,46 @@ vt_json_write (JsonNode *node)
   vt_json_fix_generated (out);
   return out;
 }
+
+static JsonNode *
+node_dup (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(JsonObject) copy = vt_json_object_dup (json_node_get_object (node));
+
+        return json_node_init_object (json_node_alloc (), copy);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+        g_autoptr(JsonArray) copy = json_array_sized_new (length);
+
+        for (guint i = 0; i < length; i++)
+          json_array_add_element (copy, node_dup (json_array_get_element (array, i)));
+        return json_node_init_array (json_node_alloc (), copy);
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+JsonObject *
+vt_json_object_dup (JsonObject *object)
+{
+  JsonObject *copy;
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  copy = json_object_new ();
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, node_dup (json_object_get_member (object, l->data)));
+  return copy;
+}

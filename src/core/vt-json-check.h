@@ -66,4 +66,8 @@ void     vt_json_fix_generated (GString     *json);
  * mended with vt_json_fix_generated (). */
 GString *vt_json_write         (JsonNode    *node);
 
+/* A copy of @object that shares nothing with it, members in their order
+ * at every level (json_node_copy() shares a node's object or array). */
+JsonObject *vt_json_object_dup (JsonObject  *object);
+
 G_END_DECLS

@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Saving a catalog: the backup of the file as loaded, the check for changes on disk, the write. */
+
+#define G_LOG_DOMAIN "vitrine-catalog"
+
+#include "config.h"
+
+#include "vt-catalog.h"
+#include "vt-catalog-private.h"
+#include "vt-file.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/*
+ * A save is a job made on the catalog's thread from immutable things:
+ * the bytes to write (vt_catalog_to_data()), the path, and what the file
+ * was when the catalog read it. The job runs there for vt_catalog_save()
+ * and in a worker thread for vt_catalog_save_async(): it checks that the
+ * file is still what was loaded, keeps it as "FILE~" at the first save
+ * after a load, and writes the new bytes atomically (vt_file_write_atomic()).
+ * Only when it succeeded does the catalog's thread take the result: the
+ * new stamp, the file, and "modified" as of when the bytes were made, so
+ * an edit made while a save runs stays unsaved.
+ */
+
+/* {{{ Stamps */
+
+void
+vt_disk_stamp_stat (VtDiskStamp *stamp,
+                    const char  *path)
+{
+  GStatBuf st;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return;
+
+  stamp->known = TRUE;
+  stamp->device = st.st_dev;
+  stamp->inode = st.st_ino;
+  stamp->size = st.st_size;
+  stamp->mtime_sec = st.st_mtim.tv_sec;
+  stamp->mtime_nsec = st.st_mtim.tv_nsec;
+}
+
+void
+vt_disk_stamp_hash (VtDiskStamp *stamp,
+                    const void  *data,
+                    gsize        length)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  gsize digest_length = sizeof stamp->hash;
+
+  g_checksum_update (checksum, data, (gssize) length);
+  g_checksum_get_digest (checksum, stamp->hash, &digest_length);
+  stamp->hashed = TRUE;
+}
+
+static gboolean
+same_stat (const VtDiskStamp *a,
+           const VtDiskStamp *b)
+{
+  return a->known == b->known
+         && a->device == b->device
+         && a->inode == b->inode
+         && a->size == b->size
+         && a->mtime_sec == b->mtime_sec
+         && a->mtime_nsec == b->mtime_nsec;
+}
+
+/* Whether the file at @path is no longer what @loaded says: another
+ * size, time or file, or (for the same) other bytes. */
+static gboolean
+changed_on_disk (const VtDiskStamp *loaded,
+                 const char        *path,
+                 gboolean           compare_bytes)
+{
+  VtDiskStamp now;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  vt_disk_stamp_stat (&now, path);
+  if (!same_stat (loaded, &now))
+    return TRUE;
+  if (!compare_bytes || !loaded->hashed)
+    return FALSE;
+
+  /* A write within the file system's time resolution that kept the size. */
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return TRUE;
+  vt_disk_stamp_hash (&now, contents, length);
+  return memcmp (now.hash, loaded->hash, sizeof now.hash) != 0;
+}
+
+gboolean
+vt_catalog_get_changed_on_disk (VtCatalog *self)
+{
+  VtCatalogSaveState *state;
+  GFile *file;
+
+  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
+
+  state = vt_catalog_get_save_state (self);
+  file = vt_catalog_get_file (self);
+  if (file == NULL || g_file_peek_path (file) == NULL || !state->stamp.known)
+    return FALSE;
+  return changed_on_disk (&state->stamp, g_file_peek_path (file), FALSE);
+}
+
+/* }}} */
+/* {{{ The job */
+
+typedef struct
+{
+  char        *path;
+  GBytes      *data;
+  VtSaveFlags  flags;
+  gboolean     check;          /* the catalog's own file, as loaded */
+  gboolean     keep_backup;
+  VtDiskStamp  loaded;
+  guint        serial;         /* of the edits the data holds */
+  guint        n_loads;
+  GFile       *file;
+
+  VtDiskStamp  written;        /* result */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_bytes_unref (job->data);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static SaveJob *
+save_job_new (VtCatalog    *self,
+              GFile        *file,
+              VtSaveFlags   flags,
+              GError      **error)
+{
+  g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
+  VtCatalogSaveState *state = vt_catalog_get_save_state (self);
+  GFile *own = vt_catalog_get_file (self);
+  char *data;
+  gsize length;
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+                   _("Cannot save %s: only local files can be saved"), name);
+      return NULL;
+    }
+  if (state->saving)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                   _("Cannot save %s: the catalog is being saved already"), name);
+      return NULL;
+    }
+
+  data = vt_catalog_to_data (self, &length);
+  job->data = g_bytes_new_take (data, length);
+  job->path = g_strdup (g_file_peek_path (file));
+  job->file = g_object_ref (file);
+  job->flags = flags;
+  job->serial = vt_catalog_history_get_serial (self);
+  job->n_loads = state->n_loads;
+  if (own != NULL && g_file_equal (own, file))
+    {
+      job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
+      job->keep_backup = state->keep_backup;
+      job->loaded = state->stamp;
+    }
+  return g_steal_pointer (&job);
+}
+
+/* "PATH~": the file as it was, the same bytes under a second name, made
+ * by a hard link renamed into place; where the file system has no hard
+ * links, a copy written atomically. Either way an old "PATH~" is
+ * replaced whole or not at all. */
+static gboolean
+keep_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize length;
+
+  /* Nothing to keep; a folder in the way is for the write to report. */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+
+  /* The link's own name is hidden, and never taken for the catalog should
+   * the program be killed before the rename. */
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *link_name = g_strdup_printf (".%s~%08x", base, g_random_int ());
+      g_autofree char *link_path = g_build_filename (folder, link_name, NULL);
+
+      if (link (path, link_path) != 0)
+        {
+          if (errno == EEXIST)
+            continue;
+          break;
+        }
+      if (g_rename (link_path, backup) == 0)
+        return TRUE;
+      g_unlink (link_path);
+      break;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error)
+      || !vt_file_write_atomic (backup, contents, length, (int) (st.st_mode & 07777),
+                                VT_FILE_WRITE_NONE, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE,
+                   _("Cannot save %s: the copy of the file as it was could not be kept (%s)"),
+                   name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Any thread: touches nothing but @job. */
+static gboolean
+save_job_run (SaveJob  *job,
+              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gconstpointer data;
+  gsize length;
+
+  if (job->check && changed_on_disk (&job->loaded, job->path, TRUE))
+    {
+      g_autofree char *name = g_filename_display_name (job->path);
+
+      g_set_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_CHANGED_ON_DISK,
+                   _("Cannot save %s: another program changed the file since it was opened; "
+                     "saving would lose those changes"), name);
+      return FALSE;
+    }
+
+  if (job->keep_backup && !keep_backup (job->path, error))
+    return FALSE;
+
+  data = g_bytes_get_data (job->data, &length);
+  if (!vt_file_write_atomic (job->path, data, length, 0644, VT_FILE_WRITE_NONE, &local_error))
+    {
+      g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+
+  vt_disk_stamp_stat (&job->written, job->path);
+  vt_disk_stamp_hash (&job->written, data, length);
+  return TRUE;
+}
+
+/* On the catalog's thread, after the job succeeded. */
+static void
+save_job_apply (VtCatalog *self,
+                SaveJob   *job)
+{
+  VtCatalogSaveState *state = vt_catalog_get_save_state (self);
+
+  /* The catalog holds another file's pieces now: the file saved is not
+   * what it shows, nor what it would save. */
+  if (state->n_loads != job->n_loads)
+    return;
+
+  state->stamp = job->written;
+  /* Saved as another file, the catalog is that file now (Save As); the
+   * file as it was loaded is not this one, so there is none to keep. */
+  state->keep_backup = FALSE;
+  vt_catalog_set_file (self, job->file);
+  vt_catalog_history_mark_saved (self, job->serial);
+}
+
+/* }}} */
+/* {{{ Saving */
+
+gboolean
+vt_catalog_save_full (VtCatalog    *self,
+                      GFile        *file,
+                      VtSaveFlags   flags,
+                      GError      **error)
+{
+  g_autoptr(SaveJob) job = NULL;
+
+  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job = save_job_new (self, file, flags, error);
+  if (job == NULL || !save_job_run (job, error))
+    return FALSE;
+  save_job_apply (self, job);
+  return TRUE;
+}
+
+gboolean
+vt_catalog_save (VtCatalog  *self,
+                 GFile      *file,
+                 GError    **error)
+{
+  return vt_catalog_save_full (self, file, VT_SAVE_NONE, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (save_job_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_thread_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VtCatalog *self = VT_CATALOG (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  vt_catalog_get_save_state (self)->saving = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  save_job_apply (self, g_task_get_task_data (G_TASK (result)));
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+vt_catalog_save_async (VtCatalog           *self,
+                       GFile               *file,
+                       VtSaveFlags          flags,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (VT_IS_CATALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, vt_catalog_save_async);
+  /* A save that was written is reported as done, cancelled or not. */
+  g_task_set_check_cancellable (outer, FALSE);
+
+  job = save_job_new (self, file, flags, &error);
+  if (job == NULL)
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* Cancelled before the worker starts, nothing is written; once begun,
+   * a write runs to its end, so the user knows what is on the disk. */
+  inner = g_task_new (self, cancellable, save_thread_done_cb, g_object_ref (outer));
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_source_tag (inner, save_thread);
+  g_task_set_task_data (inner, job, (GDestroyNotify) save_job_free);
+  vt_catalog_get_save_state (self)->saving = TRUE;
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+vt_catalog_save_finish (VtCatalog     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (VT_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_catalog_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* }}} */
