@@ -128,17 +128,29 @@ is_named (int         fd,
          fd_st.st_dev == path_st.st_dev && fd_st.st_ino == path_st.st_ino;
 }
 
-/* Creates @temp_path, locked, removing first one that a killed save
- * left. Returns the file descriptor, or -1 with errno set. */
+/* Creates @temp_path, a new file or (@source not NULL) a hard link to
+ * @source, locked, removing first one that a killed save left. Returns
+ * its file descriptor, or -1 with errno set. */
 static int
 create_temp (const char *temp_path,
+             const char *source,
              int         mode)
 {
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       int fd, other;
 
-      fd = open (temp_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+      if (source == NULL)
+        fd = open (temp_path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+      else if (link (source, temp_path) == 0)
+        {
+          fd = open (temp_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+          /* Taken for a leftover and removed at once: make another. */
+          if (fd < 0 && errno == ENOENT)
+            continue;
+        }
+      else
+        fd = -1;
       if (fd >= 0)
         {
           lock_fd (fd);
@@ -252,7 +264,7 @@ vt_file_write_atomic (const char        *path,
   durable = !(flags & VT_FILE_WRITE_CACHE) || (replacing && st.st_size > 0);
 
   temp_path = temp_path_for (path);
-  fd = create_temp (temp_path, mode);
+  fd = create_temp (temp_path, NULL, mode);
   if (fd < 0)
     {
       set_error (error, path, errno);
@@ -294,4 +306,40 @@ failed:
     close (lock);
   set_error (error, path, saved_errno);
   return FALSE;
+}
+
+gboolean
+vt_file_link_atomic (const char  *path,
+                     const char  *link_path,
+                     GError     **error)
+{
+  g_autofree char *temp_path = NULL;
+  int fd, saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (link_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  temp_path = temp_path_for (link_path);
+  fd = create_temp (temp_path, path, 0);
+  if (fd < 0)
+    {
+      set_error (error, link_path, errno);
+      return FALSE;
+    }
+  if (rename (temp_path, link_path) != 0)
+    {
+      saved_errno = errno;
+      (void) unlink (temp_path);
+      close (fd);
+      set_error (error, link_path, saved_errno);
+      return FALSE;
+    }
+  /* rename() of one name of a file over another of the same file does
+   * nothing, and leaves both: @link_path already was @path's. */
+  (void) unlink (temp_path);
+  close (fd);
+
+  sync_folder (link_path);
+  return TRUE;
 }

@@ -33,6 +33,17 @@ gboolean vt_file_write_atomic (const char        *path,
                                VtFileWriteFlags   flags,
                                GError           **error);
 
+/* Makes @link_path a second name of the file @path, through a hard link
+ * under the same temporary name vt_file_write_atomic() would use for
+ * @link_path, renamed over it: an old @link_path is replaced whole or
+ * not at all, and nothing is left of a link made by a process killed
+ * before the rename once @link_path is next written. Errors are those of
+ * vt_file_write_atomic(), about @link_path; file systems without hard
+ * links fail with G_FILE_ERROR_PERM or G_FILE_ERROR_FAILED. */
+gboolean vt_file_link_atomic (const char  *path,
+                              const char  *link_path,
+                              GError     **error);
+
 /* Whether @name (a file name, no folder) is that of a temporary file of
  * vt_file_write_atomic(): one being written, or left by a save that was
  * killed. */
