@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-edit.h"
 #include "vt-fault.h"
 #include "vt-review-store.h"
 #include "vt-test-util.h"
@@ -155,6 +156,7 @@ struct _Target
   char        *path;           /* the file saved */
   char        *temp_name;      /* the saver's temporary file, in @folder */
   const char  *others[3];      /* other files of @folder, left alone */
+  char        *backup;         /* NULL, or a copy of @old kept beside it */
   GBytes      *old;
   GBytes      *new;
   /* Saves @new over @path in this process. */
@@ -185,6 +187,7 @@ target_clear (Target *target)
   g_free (target->folder);
   g_free (target->path);
   g_free (target->temp_name);
+  g_free (target->backup);
   g_clear_pointer (&target->old, g_bytes_unref);
   g_clear_pointer (&target->new, g_bytes_unref);
 }
@@ -209,6 +212,19 @@ target_reset (Target *target)
   g_assert_no_error (error);
 }
 
+static void
+assert_contents (const char *path,
+                 GBytes     *expected)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (data, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
 /* Whether the saver's temporary file is there; anything else but the
  * file and @others fails the test. */
 static gboolean
@@ -224,7 +240,18 @@ target_has_leftover (Target *target)
     {
       if (strcmp (entry, name) == 0 || g_strv_contains (target->others, entry))
         continue;
-      if (strcmp (entry, target->temp_name) == 0)
+      if (target->backup != NULL && strcmp (entry, target->backup) == 0)
+        {
+          g_autofree char *path = g_build_filename (target->folder, entry, NULL);
+
+          assert_contents (path, target->old);
+          continue;
+        }
+      /* The saver's temporary file, or that of the copy it keeps. */
+      if (strcmp (entry, target->temp_name) == 0 ||
+          (target->backup != NULL && g_str_has_prefix (entry, ".") &&
+           g_str_has_prefix (entry + 1, target->backup) &&
+           strcmp (entry + 1 + strlen (target->backup), ".saving") == 0))
         leftover = TRUE;
       else
         g_error ("%s: “%s” left beside “%s”", target->folder, entry, name);
@@ -269,6 +296,52 @@ target_start (Target  *target,
       _exit (target->save (target, &error) ? 0 : 1);
     }
   return pid;
+}
+
+static int wait_for (GPid pid);
+
+/* Saves with @fault in a child, so that nothing a save changes in the
+ * catalog or the store stays: whether it saved, and if not, why. */
+static gboolean
+target_save_in_child (Target   *target,
+                      VtFault  *fault,
+                      char    **message)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int fds[2];
+  char buffer[256];
+  gssize n;
+  pid_t pid;
+  int status;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      GError *error = NULL;
+
+      close (fds[0]);
+      vt_fault_attach (fault);
+      if (target->save (target, &error))
+        _exit (0);
+      vt_fault_attach (NULL);
+      if (write (fds[1], error->message, strlen (error->message)) < 0)
+        _exit (2);
+      _exit (1);
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], buffer, sizeof buffer)) != 0)
+    {
+      g_assert_true (n > 0 || errno == EINTR);
+      if (n > 0)
+        g_string_append_len (text, buffer, n);
+    }
+  close (fds[0]);
+  status = wait_for (pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) <= 1);
+  *message = WEXITSTATUS (status) == 0 ? NULL : g_strdup (text->str);
+  return WEXITSTATUS (status) == 0;
 }
 
 static int
@@ -464,44 +537,59 @@ kill_at_calls (Target *target)
 /* }}} */
 /* {{{ A full disk */
 
-/* Each call of a whole save fails with ENOSPC in turn: up to the rename,
- * the save fails, saying so; after it, the new version is in place and
- * the save succeeded. */
+/* The first call of the writes of the file itself: the last run of
+ * writes before the last rename. */
+static guint
+first_write_call (VtFault *fault,
+                  guint    renamed)
+{
+  guint i = renamed - 1;
+
+  while (i > 0 && fault->log[i - 1] != 'w')
+    i--;
+  while (i > 1 && fault->log[i - 2] == 'w')
+    i--;
+  g_assert_cmpint (fault->log[i - 1], ==, 'w');
+  return i;
+}
+
+/* Each call of a whole save fails with ENOSPC in turn. From the first
+ * write of the file to its rename, the save fails saying so and the old
+ * file stays; after it, the new version is in place and the save
+ * succeeded. Before (a copy of the old version kept first), the save
+ * may go on another way: if it fails, it says so, and the old file
+ * stays. */
 static void
 fill_disk_at_calls (Target *target)
 {
   gsize max_write = g_bytes_get_size (target->new) / N_WRITES_FULL + 1;
   VtFault *fault = count_calls (target, max_write);
-  g_autofree char *name = g_path_get_basename (target->path);
   guint n_calls = fault->calls;
   guint renamed = rename_call (fault, n_calls);
+  guint first_write = first_write_call (fault, renamed);
 
   fault->kind = VT_FAULT_ENOSPC;
   for (guint at = 1; at <= n_calls; at++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
       gboolean saved;
 
       target_reset (target);
       fault->at = at;
       fault->calls = 0;
-      vt_fault_attach (fault);
-      saved = target->save (target, &error);
-      vt_fault_attach (NULL);
+      saved = target_save_in_child (target, fault, &message);
 
-      if (at <= renamed)
-        {
-          g_assert_false (saved);
-          g_assert_nonnull (error);
-          vt_test_assert_contains (error->message, target->path);
-          vt_test_assert_contains (error->message, "the disk is full");
-          g_assert_cmpint (target_check (target), ==, OUTCOME_OLD);
-        }
+      if (at >= first_write && at <= renamed)
+        g_assert_false (saved);
+      else if (at > renamed)
+        g_assert_true (saved);
+      if (saved)
+        g_assert_cmpint (target_check (target), ==, OUTCOME_NEW);
       else
         {
-          g_assert_no_error (error);
-          g_assert_true (saved);
-          g_assert_cmpint (target_check (target), ==, OUTCOME_NEW);
+          vt_test_assert_contains (message, target->path);
+          vt_test_assert_contains (message, "the disk is full");
+          g_assert_cmpint (target_check (target), ==, OUTCOME_OLD);
         }
       g_assert_false (target_has_leftover (target));
     }
@@ -517,30 +605,41 @@ save_catalog (Target  *target,
 {
   g_autoptr(GFile) file = g_file_new_for_path (target->path);
 
-  return vt_catalog_save (target->data, file, error);
+  /* The file is written again between saves, as another program would:
+   * each save overwrites it. */
+  return vt_catalog_save_full (target->data, file, VT_SAVE_OVERWRITE, error);
 }
 
-/* The catalog at @folder/catalog.json in its old version, and loaded in
- * its new one (from another folder) to be saved over it. */
+/* The catalog at @folder/catalog.json, loaded, every thousandth piece's
+ * title changed: saved, the first save after the load keeps the old
+ * version as "catalog.json~". */
 static void
 catalog_target_init (Target     *target,
                      const char *folder)
 {
-  g_autofree char *source_folder = g_strconcat (folder, "-source", NULL);
-  g_autofree char *source = g_build_filename (source_folder, "catalog.json", NULL);
-  g_autoptr(GBytes) new_text = make_catalog_text (N_PIECES, "new");
   VtCatalog *catalog;
   char *data;
   gsize length;
 
   target_init (target, folder, "catalog.json");
+  target->backup = g_strdup ("catalog.json~");
   target->old = make_catalog_text (N_PIECES, "old");
   write_bytes (target->path, target->old);
 
-  g_assert_cmpint (g_mkdir (source_folder, 0755), ==, 0);
-  write_bytes (source, new_text);
-  catalog = load_catalog (source);
+  catalog = load_catalog (target->path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, N_PIECES);
+  for (guint i = 0; i < N_PIECES; i += 1000)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      g_autofree char *title = g_strdup_printf ("%d - The new event %u",
+                                                vt_item_get_year (item), i + 1);
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), title);
+      g_autoptr(VtEdit) edit = vt_edit_new_set (item, VT_FIELD_TITLE, value);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (vt_catalog_apply_edit (catalog, edit, &error));
+      g_assert_no_error (error);
+    }
   data = vt_catalog_to_data (catalog, &length);
   target->new = g_bytes_new_take (data, length);
   target->save = save_catalog;
@@ -702,19 +801,6 @@ assert_folder_holds (const char         *folder,
   g_assert_cmpuint (n, ==, g_strv_length ((char **) names));
 }
 
-static void
-assert_contents (const char *path,
-                 GBytes     *expected)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (data, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-}
-
 /* A catalog of 100 pieces in a new folder, loaded. */
 static VtCatalog *
 make_small_catalog (char   **folder,
@@ -782,13 +868,42 @@ test_catalog_replaced_by_folder (void)
   notes = g_build_filename (path, "notes.txt", NULL);
   write_bytes (notes, notes_text);
 
-  g_assert_false (vt_catalog_save (catalog, file, &error));
+  /* Overwriting, told that it changed: the folder is still not a file. */
+  g_assert_false (vt_catalog_save_full (catalog, file, VT_SAVE_OVERWRITE, &error));
   g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE);
   vt_test_assert_contains (error->message, path);
   vt_test_assert_contains (error->message, "it is a folder");
   assert_folder_holds (folder, names);
   assert_folder_holds (path, inside);
   assert_contents (notes, notes_text);
+
+  vt_test_remove_tree (folder);
+}
+
+/* Another program wrote the file between the load and the save: the
+ * save refuses, writes nothing, and says why. */
+static void
+test_catalog_changed_on_disk (void)
+{
+  const char * const names[] = { "catalog.json", NULL };
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) theirs = make_catalog_text (101, "other program's");
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  catalog = make_small_catalog (&folder, &path, &text);
+  file = g_file_new_for_path (path);
+  write_bytes (path, theirs);
+
+  g_assert_false (vt_catalog_save (catalog, file, &error));
+  g_assert_error (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_CHANGED_ON_DISK);
+  vt_test_assert_contains (error->message, path);
+  vt_test_assert_contains (error->message, "another program changed the file");
+  assert_contents (path, theirs);
+  assert_folder_holds (folder, names);
 
   vt_test_remove_tree (folder);
 }
@@ -932,7 +1047,7 @@ can_mount_tmpfs (void)
 static void
 save_on_full_tmpfs (void)
 {
-  const char * const names[] = { "catalog.json", "filler", NULL };
+  const char * const names[] = { "catalog.json", "catalog.json~", "filler", NULL };
   const char *folder = g_getenv ("VT_SAVE_FAULTS_TMPFS");
   g_autofree char *path = g_build_filename (folder, "catalog.json", NULL);
   g_autofree char *filler = g_build_filename (folder, "filler", NULL);
@@ -1027,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/save-faults/catalog/read-only-folder", test_catalog_read_only_folder);
   g_test_add_func ("/save-faults/catalog/replaced-by-folder", test_catalog_replaced_by_folder);
   g_test_add_func ("/save-faults/catalog/full-tmpfs", test_catalog_full_tmpfs);
+  g_test_add_func ("/save-faults/catalog/changed-on-disk", test_catalog_changed_on_disk);
   g_test_add_func ("/save-faults/reviews/read-only-folder", test_reviews_read_only_folder);
   g_test_add_func ("/save-faults/reviews/replaced-by-folder", test_reviews_replaced_by_folder);
 
