@@ -24,19 +24,22 @@
 #include <unistd.h>
 
 /*
- * A save replaces a file of 10,000 pieces. Whenever the process saving
- * it is killed, the file on disk must be the old version or the new one,
- * byte for byte, and no other file may be left beside it but the
- * saver's temporary file, hidden, under the one name the next save of
- * that file removes. Whenever the disk is full, the save must fail
- * with a message naming the file and the cause, the old file whole and
- * no temporary file left.
+ * A save replaces a file of 10,000 pieces: the catalog, its review
+ * sidecar, the catalog through vitrine-cli edit. Whenever the process
+ * saving it is killed, the file on disk must be the old version or the
+ * new one, byte for byte, and no other file may be left beside it but
+ * the copy of the old version a catalog's save keeps ("catalog.json~")
+ * and the savers' temporary files, hidden, under the one name the next
+ * save of that file removes. Whenever the disk is full, the save must
+ * fail with a message naming the file and the cause, the old file whole
+ * and no temporary file left.
  *
- * The children are forked from this process, so the catalog is loaded
- * once: each inherits it and saves. vt-fault.c counts and breaks their
- * system calls: kills before the Nth, for every N of a whole save, with
- * the writes cut into pieces so that a kill lands in the middle of the
- * data too. Kills at delays spread over the time a save takes hit
+ * The children saving the catalog and the sidecar are forked from this
+ * process, so the catalog is loaded once: each inherits it and saves;
+ * vitrine-cli is run, with vt-fault.c loaded into it by LD_PRELOAD.
+ * vt-fault.c counts and breaks their system calls: kills before the
+ * Nth, for every N of a whole save, with the writes cut into pieces so
+ * that a kill lands in the middle of the data too. Kills at delays spread over the time a save takes hit
  * wherever the save happens to be, the serialization included.
  *
  * Then a folder that refuses the file: not writable (which root does
@@ -163,6 +166,8 @@ struct _Target
   gboolean   (*save)  (Target  *target,
                        GError **error);
   gpointer     data;
+  /* Or a program that saves: its arguments. */
+  char       **argv;
 };
 
 typedef enum
@@ -190,6 +195,25 @@ target_clear (Target *target)
   g_free (target->backup);
   g_clear_pointer (&target->old, g_bytes_unref);
   g_clear_pointer (&target->new, g_bytes_unref);
+  g_clear_pointer (&target->argv, g_strfreev);
+}
+
+/* The environment of the program that saves: @fault loaded into it. */
+static char **
+target_environment (VtFault *fault)
+{
+  char **envp = g_get_environ ();
+  g_autofree char *asan = NULL;
+
+  if (fault == NULL)
+    return envp;
+  envp = g_environ_setenv (envp, "LD_PRELOAD", g_getenv ("VT_FAULT_PRELOAD"), TRUE);
+  envp = g_environ_setenv (envp, "VT_FAULT_FILE", fault->file, TRUE);
+  /* In a sanitizer build, its runtime is then not the first library
+   * loaded, which it otherwise refuses. */
+  asan = g_strconcat (g_environ_getenv (envp, "ASAN_OPTIONS") != NULL ? g_environ_getenv (envp, "ASAN_OPTIONS") : "",
+                      ":verify_asan_link_order=0", NULL);
+  return g_environ_setenv (envp, "ASAN_OPTIONS", asan, TRUE);
 }
 
 /* The file back to its old version, written in place (nothing runs
@@ -285,7 +309,21 @@ static GPid
 target_start (Target  *target,
               VtFault *fault)
 {
-  pid_t pid = fork ();
+  pid_t pid;
+
+  if (target->argv != NULL)
+    {
+      g_auto(GStrv) envp = target_environment (fault);
+      g_autoptr(GError) error = NULL;
+
+      g_spawn_async (NULL, target->argv, envp,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      return pid;
+    }
+
+  pid = fork ();
 
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
@@ -313,6 +351,20 @@ target_save_in_child (Target   *target,
   gssize n;
   pid_t pid;
   int status;
+
+  if (target->argv != NULL)
+    {
+      g_auto(GStrv) envp = target_environment (fault);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_spawn_sync (NULL, target->argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                    NULL, &err, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      *message = WEXITSTATUS (status) == 0 ? NULL : g_steal_pointer (&err);
+      return WEXITSTATUS (status) == 0;
+    }
 
   g_assert_cmpint (pipe (fds), ==, 0);
   pid = fork ();
@@ -393,36 +445,51 @@ compare_times (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Kills at delays spread from the start of a save to a quarter past its
- * end, as long as the middle one of five whole saves took. */
+static gint64
+median (gint64 *times,
+        gsize   n)
+{
+  qsort (times, n, sizeof times[0], compare_times);
+  return times[n / 2];
+}
+
+/* Kills at delays spread over a save, as five whole saves took (the
+ * middle one): from as long before its first write as its writing
+ * takes (a program that saves loads first) to a tenth past its end. */
 static void
 kill_at_delays (Target *target)
 {
+  VtFault *fault = vt_fault_new_shared (target->folder);
   guint n_kills = n_timed_kills ();
   guint outcomes[2] = { 0, 0 };
   guint n_leftovers = 0;
-  gint64 times[5];
-  gint64 span;
+  gint64 totals[5], firsts[5];
+  gint64 total, first, begin, span;
 
-  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
     {
       gint64 start;
       GPid pid;
 
       target_reset (target);
+      fault->calls = 0;
       start = g_get_monotonic_time ();
-      pid = target_start (target, NULL);
+      pid = target_start (target, fault);
       assert_saved (wait_for (pid));
-      times[i] = g_get_monotonic_time () - start;
+      totals[i] = g_get_monotonic_time () - start;
+      firsts[i] = fault->first_call_time - start;
       g_assert_cmpint (target_check (target), ==, OUTCOME_NEW);
       g_assert_false (target_has_leftover (target));
     }
-  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_times);
-  span = times[G_N_ELEMENTS (times) / 2] * 5 / 4;
+  vt_fault_free (fault);
+  total = median (totals, G_N_ELEMENTS (totals));
+  first = median (firsts, G_N_ELEMENTS (firsts));
+  begin = MAX (0, first - (total - first));
+  span = total * 11 / 10 - begin;
 
   for (guint i = 0; i < n_kills; i++)
     {
-      gint64 delay = span * i / n_kills;
+      gint64 delay = begin + span * i / n_kills;
       gint64 start;
       Outcome outcome;
       GPid pid;
@@ -447,11 +514,12 @@ kill_at_delays (Target *target)
         }
     }
 
-  g_test_message ("%u kills over %" G_GINT64_FORMAT " ms: %u left the old version, "
-                  "%u the new, %u a temporary file",
-                  n_kills, span / 1000, outcomes[OUTCOME_OLD], outcomes[OUTCOME_NEW],
+  g_test_message ("%u kills from %" G_GINT64_FORMAT " ms to %" G_GINT64_FORMAT " ms: "
+                  "%u left the old version, %u the new, %u a temporary file",
+                  n_kills, begin / 1000, (begin + span) / 1000,
+                  outcomes[OUTCOME_OLD], outcomes[OUTCOME_NEW],
                   n_leftovers);
-  /* The first kill comes before the save could have begun. */
+  /* The first kill comes before the save could have written. */
   g_assert_cmpuint (outcomes[OUTCOME_OLD], >, 0);
 }
 
@@ -777,6 +845,65 @@ test_reviews_disk_full (void)
   reviews_target_init (&target, folder);
   fill_disk_at_calls (&target);
   reviews_target_clear (&target);
+}
+
+/* }}} */
+/* {{{ vitrine-cli edit */
+
+/* vitrine-cli edit changing the title of piece 5000 of the catalog at
+ * @folder/catalog.json: each run loads it, keeps it as "catalog.json~"
+ * and saves. */
+static void
+cli_target_init (Target     *target,
+                 const char *folder)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  target_init (target, folder, "catalog.json");
+  target->backup = g_strdup ("catalog.json~");
+  target->old = make_catalog_text (N_PIECES, "old");
+  write_bytes (target->path, target->old);
+  target->argv = g_strdupv ((char *[]) { (char *) g_getenv ("VITRINE_CLI"), "edit", target->path, "5000",
+                                         "title=1000 - The new event 5000", NULL });
+
+  assert_saved (wait_for (target_start (target, NULL)));
+  g_assert_true (g_file_get_contents (target->path, &data, &length, NULL));
+  target->new = g_bytes_new_take (g_steal_pointer (&data), length);
+  g_assert_false (g_bytes_equal (target->old, target->new));
+}
+
+static void
+test_cli_killed_at_delays (void)
+{
+  g_autofree char *folder = make_folder ("cli-delays");
+  Target target = { 0 };
+
+  cli_target_init (&target, folder);
+  kill_at_delays (&target);
+  target_clear (&target);
+}
+
+static void
+test_cli_killed_at_calls (void)
+{
+  g_autofree char *folder = make_folder ("cli-calls");
+  Target target = { 0 };
+
+  cli_target_init (&target, folder);
+  kill_at_calls (&target);
+  target_clear (&target);
+}
+
+static void
+test_cli_disk_full (void)
+{
+  g_autofree char *folder = make_folder ("cli-full");
+  Target target = { 0 };
+
+  cli_target_init (&target, folder);
+  fill_disk_at_calls (&target);
+  target_clear (&target);
 }
 
 /* }}} */
@@ -1143,6 +1270,9 @@ main (int   argc,
   g_test_add_func ("/save-faults/catalog/replaced-by-folder", test_catalog_replaced_by_folder);
   g_test_add_func ("/save-faults/catalog/full-tmpfs", test_catalog_full_tmpfs);
   g_test_add_func ("/save-faults/catalog/changed-on-disk", test_catalog_changed_on_disk);
+  g_test_add_func ("/save-faults/cli/killed-at-delays", test_cli_killed_at_delays);
+  g_test_add_func ("/save-faults/cli/killed-at-calls", test_cli_killed_at_calls);
+  g_test_add_func ("/save-faults/cli/disk-full", test_cli_disk_full);
   g_test_add_func ("/save-faults/reviews/read-only-folder", test_reviews_read_only_folder);
   g_test_add_func ("/save-faults/reviews/replaced-by-folder", test_reviews_replaced_by_folder);
 

@@ -10,9 +10,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -41,18 +43,33 @@ find_real_calls (void)
 
 #define REAL(name) (real_##name != NULL ? real_##name : (find_real_calls (), real_##name))
 
+static VtFault *
+map_file (int fd)
+{
+  VtFault *fault = mmap (NULL, sizeof *fault, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+  return fault != MAP_FAILED ? fault : NULL;
+}
+
 VtFault *
 vt_fault_new_shared (const char *folder)
 {
+  g_autofree char *file = NULL;
   VtFault *fault;
+  int fd;
 
   g_assert (g_path_is_absolute (folder));
   g_assert (strlen (folder) < sizeof fault->folder);
 
-  fault = mmap (NULL, sizeof *fault, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  g_assert (fault != MAP_FAILED);
-  memset (fault, 0, sizeof *fault);
+  fd = g_file_open_tmp ("vitrine-fault-XXXXXX", &file, NULL);
+  g_assert (fd >= 0);
+  g_assert (ftruncate (fd, sizeof *fault) == 0);
+  fault = map_file (fd);
+  g_assert (fault != NULL);
+  REAL (close) (fd);
   strcpy (fault->folder, folder);
+  g_assert (strlen (file) < sizeof fault->file);
+  strcpy (fault->file, file);
   return fault;
 }
 
@@ -61,6 +78,7 @@ vt_fault_free (VtFault *fault)
 {
   if (attached == fault)
     attached = NULL;
+  unlink (fault->file);
   munmap (fault, sizeof *fault);
 }
 
@@ -68,6 +86,21 @@ void
 vt_fault_attach (VtFault *fault)
 {
   attached = fault;
+}
+
+/* A program run with LD_PRELOAD counts into the test's file. */
+__attribute__((constructor)) static void
+attach_from_environment (void)
+{
+  const char *file = getenv ("VT_FAULT_FILE");
+  int fd;
+
+  if (file == NULL || *file == '\0')
+    return;
+  fd = open (file, O_RDWR | O_CLOEXEC);
+  if (fd < 0 || (attached = map_file (fd)) == NULL)
+    abort ();
+  REAL (close) (fd);
 }
 
 static gboolean
@@ -101,6 +134,10 @@ static gboolean
 count (char letter)
 {
   guint n = ++attached->calls;
+  struct timespec now;
+
+  if (n == 1 && clock_gettime (CLOCK_MONOTONIC, &now) == 0)
+    attached->first_call_time = (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 
   if (n <= VT_FAULT_LOG_SIZE)
     attached->log[n - 1] = letter;

@@ -16,8 +16,10 @@ G_BEGIN_DECLS
  * (the folder's), 'c', 'r'.
  *
  * The definitions of those calls in vt-fault.c take the place of the C
- * library's in a program that links it: a test, for the children it
- * forks.
+ * library's in a program that links it (a test, for the children it
+ * forks) or loads it by LD_PRELOAD (a program a test runs, with
+ * $VT_FAULT_FILE naming the file that holds its VtFault: it counts into
+ * it, as the test sees).
  */
 
 typedef enum
@@ -35,12 +37,14 @@ typedef struct
   guint       at;                       /* 1 for the first counted call */
   gsize       max_write;                /* a longer write() is cut short; 0: not */
   char        folder[PATH_MAX];         /* absolute, no symbolic link in it */
+  char        file[PATH_MAX];           /* where it is kept */
   guint       calls;                    /* counted so far */
+  gint64      first_call_time;          /* g_get_monotonic_time () of the first */
   char        log[VT_FAULT_LOG_SIZE];   /* the first calls' letters */
 } VtFault;
 
-/* A VtFault in memory shared with the children this process forks
- * from now on, counting calls in @folder. */
+/* A VtFault in a file, its @file, shared with the children this
+ * process forks or runs from now on, counting calls in @folder. */
 VtFault *vt_fault_new_shared (const char *folder);
 void     vt_fault_free       (VtFault    *fault);
 
