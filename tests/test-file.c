@@ -336,6 +336,34 @@ test_waits_for_other_save (void)
   vt_test_remove_tree (dir);
 }
 
+/* A second name of a file, replaced whole; made again when it already
+ * names that file (rename() then does nothing), nothing is left. */
+static void
+test_link (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "catalog.json~", NULL);
+  g_autoptr(GError) error = NULL;
+
+  vt_test_write_file (path, "first", -1);
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  assert_contents (copy, "first");
+
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  g_assert_true (vt_file_write_atomic (path, "second", 6, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  assert_contents (copy, "second");
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/file/write/leftover-removed", test_leftover_removed);
   g_test_add_func ("/file/write/leftover-link", test_leftover_link);
   g_test_add_func ("/file/write/waits-for-other-save", test_waits_for_other_save);
+  g_test_add_func ("/file/link", test_link);
 
   return g_test_run ();
 }

@@ -148,6 +148,14 @@ create_temp (const char *temp_path,
           /* Taken for a leftover and removed at once: make another. */
           if (fd < 0 && errno == ENOENT)
             continue;
+          if (fd < 0)
+            {
+              int saved_errno = errno;
+
+              (void) unlink (temp_path);
+              errno = saved_errno;
+              return -1;
+            }
         }
       else
         fd = -1;
