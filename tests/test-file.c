@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests for the atomic file writer: contents, replacement, permissions, refusals. */
+/* Tests for the atomic file writer: contents, replacement, permissions, refusals, temporary files. */
 
 #include "config.h"
 
 #include "vt-file.h"
 #include "vt-test-util.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static guint
 count_files (const char *path)
@@ -224,6 +228,142 @@ test_failure_keeps_old_file (void)
   vt_test_remove_tree (dir);
 }
 
+/* What a save killed between writing its temporary file and renaming
+ * it leaves: the next save removes it, and writes its own. */
+static void
+test_leftover_removed (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *leftover = g_build_filename (dir, ".catalog.json.saving", NULL);
+  g_autofree char *other = g_build_filename (dir, ".notes.txt.saving", NULL);
+  g_autofree char *backup = g_build_filename (dir, "catalog.json.backup", NULL);
+  g_autoptr(GError) error = NULL;
+
+  vt_test_write_file (path, "old contents", -1);
+  vt_test_write_file (leftover, "half of a save that was killed, longer than the new", -1);
+  vt_test_write_file (other, "another file's", -1);
+  vt_test_write_file (backup, "the user's own", -1);
+
+  g_assert_true (vt_file_write_atomic (path, "new", 3, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "new");
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+  /* Only that file's: another file's, and names like GLib's, stay. */
+  assert_contents (other, "another file's");
+  assert_contents (backup, "the user's own");
+  g_assert_cmpuint (count_files (dir), ==, 3);
+
+  vt_test_remove_tree (dir);
+}
+
+/* A symbolic link where the temporary file goes is removed, never
+ * followed: the file it points to is not written. */
+static void
+test_leftover_link (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *link = g_build_filename (dir, ".catalog.json.saving", NULL);
+  g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  vt_test_write_file (victim, "not to be written", -1);
+  g_assert_cmpint (symlink (victim, link), ==, 0);
+
+  g_assert_true (vt_file_write_atomic (path, "new", 3, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "new");
+  assert_contents (victim, "not to be written");
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  vt_test_remove_tree (dir);
+}
+
+/* A save that finds another process writing the same file waits for it
+ * to end, then writes: the two never share a temporary file. */
+static void
+test_waits_for_other_save (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *temp = g_build_filename (dir, ".catalog.json.saving", NULL);
+  g_autoptr(GError) error = NULL;
+  int ready[2], go[2];
+  gint64 start;
+  pid_t pid;
+  char c;
+
+  vt_test_write_file (path, "old contents", -1);
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+
+  /* The other save: its temporary file made and locked, half written. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      int fd = open (temp, O_RDWR | O_CREAT | O_EXCL, 0644);
+
+      if (fd < 0 || flock (fd, LOCK_EX) != 0 || write (fd, "oth", 3) != 3 ||
+          write (ready[1], "r", 1) != 1 || read (go[0], &c, 1) != 1 ||
+          write (fd, "er", 2) != 2 || rename (temp, path) != 0)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+
+  /* It finishes a while after ours began; ours then replaces its file. */
+  start = g_get_monotonic_time ();
+  if (fork () == 0)
+    {
+      g_usleep (G_USEC_PER_SEC / 5);
+      _exit (write (go[1], "g", 1) == 1 ? 0 : 1);
+    }
+  g_assert_true (vt_file_write_atomic (path, "ours", 4, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 5);
+  assert_contents (path, "ours");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      int status;
+
+      g_assert_cmpint (wait (&status), >, 0);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  vt_test_remove_tree (dir);
+}
+
+/* A second name of a file, replaced whole; made again when it already
+ * names that file (rename() then does nothing), nothing is left. */
+static void
+test_link (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "catalog.json~", NULL);
+  g_autoptr(GError) error = NULL;
+
+  vt_test_write_file (path, "first", -1);
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  assert_contents (copy, "first");
+
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  g_assert_true (vt_file_write_atomic (path, "second", 6, 0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_true (vt_file_link_atomic (path, copy, &error));
+  g_assert_no_error (error);
+  assert_contents (copy, "second");
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +377,10 @@ main (int   argc,
   g_test_add_func ("/file/write/folder-read-only", test_folder_read_only);
   g_test_add_func ("/file/write/onto-folder", test_onto_folder);
   g_test_add_func ("/file/write/failure-keeps-old-file", test_failure_keeps_old_file);
+  g_test_add_func ("/file/write/leftover-removed", test_leftover_removed);
+  g_test_add_func ("/file/write/leftover-link", test_leftover_link);
+  g_test_add_func ("/file/write/waits-for-other-save", test_waits_for_other_save);
+  g_test_add_func ("/file/link", test_link);
 
   return g_test_run ();
 }

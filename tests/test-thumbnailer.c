@@ -835,9 +835,9 @@ test_cache_orphans_removed (Fixture       *fixture,
   GStatBuf st;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  orphan = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png.Ab12Cd", 2 * 3600);
-  fresh = make_aged_file (folder, "fedcba9876543210fedcba9876543210.png.Xy34Zw", 60);
-  not_ours = make_aged_file (folder, "notes.txt.Ab12Cd", 2 * 3600);
+  orphan = make_aged_file (folder, ".0123456789abcdef0123456789abcdef.png.saving", 2 * 3600);
+  fresh = make_aged_file (folder, ".fedcba9876543210fedcba9876543210.png.saving", 60);
+  not_ours = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png.Ab12Cd", 2 * 3600);
   png = make_aged_file (folder, "0123456789abcdef0123456789abcdef.png", 2 * 3600);
 
   picture = load_sync (fixture->thumbnailer, "small.jpg", 128, &error);
@@ -855,7 +855,7 @@ test_cache_orphans_removed (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
   /* Once per folder: the next write does not list it again. */
-  later = make_aged_file (folder, "00000000000000000000000000000000.png.Zz99Zz", 2 * 3600);
+  later = make_aged_file (folder, ".00000000000000000000000000000000.png.saving", 2 * 3600);
   g_clear_object (&picture);
   picture = load_sync (fixture->thumbnailer, "photo.jpg", 128, &error);
   g_assert_no_error (error);

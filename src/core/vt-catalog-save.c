@@ -11,7 +11,6 @@
 #include "vt-json-check.h"
 #include "vt-json-splice.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -362,9 +361,9 @@ save_job_new (VtCatalog    *self,
 }
 
 /* "PATH~": the file as it was, the same bytes under a second name, made
- * by a hard link renamed into place; where the file system has no hard
- * links, a copy written atomically. Either way an old "PATH~" is
- * replaced whole or not at all. */
+ * by a hard link renamed into place (vt_file_link_atomic()); where the
+ * file system has no hard links, a copy written atomically. Either way
+ * an old "PATH~" is replaced whole or not at all. */
 static gboolean
 keep_backup (const char  *path,
              GError     **error)
@@ -379,26 +378,8 @@ keep_backup (const char  *path,
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return TRUE;
 
-  /* The link's own name is hidden, and never taken for the catalog should
-   * the program be killed before the rename. */
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *link_name = g_strdup_printf (".%s~%08x", base, g_random_int ());
-      g_autofree char *link_path = g_build_filename (folder, link_name, NULL);
-
-      if (link (path, link_path) != 0)
-        {
-          if (errno == EEXIST)
-            continue;
-          break;
-        }
-      if (g_rename (link_path, backup) == 0)
-        return TRUE;
-      g_unlink (link_path);
-      break;
-    }
+  if (vt_file_link_atomic (path, backup, NULL))
+    return TRUE;
 
   if (!g_file_get_contents (path, &contents, &length, &local_error)
       || !vt_file_write_atomic (backup, contents, length, (int) (st.st_mode & 07777),

@@ -17,7 +17,10 @@ typedef enum
 } VtFileWriteFlags;
 
 /* Writes @length bytes of @data to @path through a temporary file in the
- * same folder, renamed over @path. Unless @flags says
+ * same folder, ".NAME.saving", renamed over @path. One left there by a
+ * save that was killed is removed by the next save of @path; a save
+ * that finds one being written by another process waits for it. Unless
+ * @flags says
  * %VT_FILE_WRITE_CACHE, the data and the rename are on the disk when it
  * returns. A new file gets @mode (less the umask); a file replaced keeps
  * its permissions. Errors are in G_FILE_ERROR, their messages name @path
@@ -29,5 +32,21 @@ gboolean vt_file_write_atomic (const char        *path,
                                int                mode,
                                VtFileWriteFlags   flags,
                                GError           **error);
+
+/* Makes @link_path a second name of the file @path, through a hard link
+ * under the same temporary name vt_file_write_atomic() would use for
+ * @link_path, renamed over it: an old @link_path is replaced whole or
+ * not at all, and nothing is left of a link made by a process killed
+ * before the rename once @link_path is next written. Errors are those of
+ * vt_file_write_atomic(), about @link_path; file systems without hard
+ * links fail with G_FILE_ERROR_PERM or G_FILE_ERROR_FAILED. */
+gboolean vt_file_link_atomic (const char  *path,
+                              const char  *link_path,
+                              GError     **error);
+
+/* Whether @name (a file name, no folder) is that of a temporary file of
+ * vt_file_write_atomic(): one being written, or left by a save that was
+ * killed. */
+gboolean vt_file_is_temporary_name (const char *name);
 
 G_END_DECLS

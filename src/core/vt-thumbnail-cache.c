@@ -159,22 +159,6 @@ note_unwritable (VtThumbnailCache *cache,
              path, reason);
 }
 
-/* A temporary file of vt_file_write_atomic() left by a run killed
- * mid-write: "<md5>.png.XXXXXX". */
-static gboolean
-is_temporary_name (const char *name)
-{
-  const char *suffix = strrchr (name, '.');
-
-  if (suffix == NULL || strlen (suffix + 1) != 6 || suffix - name < 4 ||
-      strncmp (suffix - 4, ".png", 4) != 0)
-    return FALSE;
-  for (const char *p = suffix + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /*
  * Removes from @folder the temporary files older than an hour: a run
  * killed between writing one and renaming it leaves it behind, and
@@ -205,7 +189,7 @@ remove_orphans_once (const char *folder)
       g_autofree char *path = NULL;
       GStatBuf st;
 
-      if (!is_temporary_name (name))
+      if (!vt_file_is_temporary_name (name))
         continue;
       path = g_build_filename (folder, name, NULL);
       if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
