@@ -346,8 +346,11 @@ vt_thumbnail_work_run (VtThumbnailWork  *work,
         return TRUE;
     }
 
-  key = vt_thumbnail_memory_key (work->uri, work->size, st.st_mtime, st.st_mtim.tv_nsec);
-  vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
+  if (g_atomic_int_get (&work->keep))
+    {
+      key = vt_thumbnail_memory_key (work->uri, work->size, st.st_mtime, st.st_mtim.tv_nsec);
+      vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
+    }
 
   work->pixbuf = g_steal_pointer (&pixbuf);
   return TRUE;

@@ -35,6 +35,8 @@ struct _VtTile
   char          *reason;
   /* Curators see problems, file paths and reviews; visitors do not. */
   gboolean       curating;
+  /* Near enough to the view to hold a picture (vt_tile_set_in_reach ()). */
+  gboolean       in_reach;
 
   /* Template children */
   GtkBox        *box;
@@ -138,11 +140,16 @@ fit_picture_thread (GTask        *task,
 {
   FitData *data = task_data;
 
+  VtFittedPicture *picture;
+
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_task_return_pointer (task, vt_fitted_picture_new (data->pixbuf, data->size, data->size),
-                         g_object_unref);
+  picture = vt_fitted_picture_new (data->pixbuf, data->size, data->size);
+  /* The task lives on until its callback has run: the picture it was
+   * made from goes now. */
+  g_clear_object (&data->pixbuf);
+  g_task_return_pointer (task, picture, g_object_unref);
 }
 
 static void
@@ -223,6 +230,9 @@ load_thumbnail (VtTile *self)
       show_placeholder (self, refusal != NULL ? refusal : _("This piece has no image"));
       return;
     }
+
+  if (!self->in_reach)
+    return;
 
   /* Device pixels, so a 2x screen gets sharp thumbnails. */
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -548,6 +558,7 @@ vt_tile_init (VtTile *self)
 {
   self->size = VT_TILE_DEFAULT_SIZE;
   self->state = VT_TILE_LOADING;
+  self->in_reach = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_set_spacing (self->box, VT_TILE_SPACING);
@@ -671,6 +682,33 @@ vt_tile_hurry (VtTile *self)
 
   if (self->item != NULL && self->cancellable != NULL && self->state == VT_TILE_LOADING)
     load_thumbnail (self);
+}
+
+void
+vt_tile_set_in_reach (VtTile   *self,
+                      gboolean  in_reach)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  in_reach = !!in_reach;
+  if (self->in_reach == in_reach)
+    return;
+  self->in_reach = in_reach;
+
+  if (in_reach)
+    {
+      if (self->state == VT_TILE_LOADING && self->cancellable == NULL)
+        load_thumbnail (self);
+    }
+  else if (self->state != VT_TILE_PLACEHOLDER)
+    {
+      /* Its picture is made again from the thumbnailer's memory, or its
+       * disk cache, when the tile comes back in reach. */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      gtk_picture_set_paintable (self->picture, NULL);
+      show_state (self, VT_TILE_LOADING);
+    }
 }
 
 VtTileState
