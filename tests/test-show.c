@@ -412,7 +412,7 @@ test_window_shows_and_preloads (Fixture       *fixture,
   window = new_show_window (fixture);
 
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
-  g_assert_nonnull (vt_show_window_get_shown_texture (window));
+  g_assert_nonnull (vt_show_window_get_shown_picture (window));
   g_assert_cmpint (vt_show_window_get_shown_layout (window), !=, VT_SHOW_LAYOUT_TEXT);
 
   /* The caption in type for the back of the room. */
@@ -461,7 +461,7 @@ test_failed_image_keeps_going (Fixture       *fixture,
   vt_show_go_to (fixture->show, position_of_number (model, 71));
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
   g_assert_cmpint (vt_show_window_get_shown_layout (window), ==, VT_SHOW_LAYOUT_TEXT);
-  g_assert_null (vt_show_window_get_shown_texture (window));
+  g_assert_null (vt_show_window_get_shown_picture (window));
   g_assert_cmpstr (gtk_label_get_text (vt_show_window_get_caption_label (window, 0)), ==,
                    "1989 - Fall of the Berlin Wall");
 
@@ -472,7 +472,7 @@ test_failed_image_keeps_going (Fixture       *fixture,
   /* And the show goes on to a piece with a picture. */
   vt_show_go_to (fixture->show, position_of_number (model, 3));
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
-  g_assert_nonnull (vt_show_window_get_shown_texture (window));
+  g_assert_nonnull (vt_show_window_get_shown_picture (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -148,9 +148,10 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
                        int        height)
 {
   VtFittedPicture *self;
-  g_autoptr(GdkPixbuf) scaled = NULL;
+  cairo_surface_t *original;
   int pixbuf_width, pixbuf_height;
   double factor;
+  cairo_t *cr;
 
   g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
   g_return_val_if_fail (gdk_pixbuf_get_bits_per_sample (pixbuf) == 8, NULL);
@@ -163,20 +164,32 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
   self = g_object_new (VT_TYPE_FITTED_PICTURE, NULL);
   self->width = MAX (1, (int) (pixbuf_width * factor + 0.5));
   self->height = MAX (1, (int) (pixbuf_height * factor + 0.5));
+
+  original = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixbuf_width, pixbuf_height);
+  copy_pixels (pixbuf, original);
+
   /* At most a pixel to gain: not worth a resampling. */
   if (self->width >= pixbuf_width - 1 && self->height >= pixbuf_height - 1)
     {
       self->width = pixbuf_width;
       self->height = pixbuf_height;
-    }
-  else
-    {
-      scaled = gdk_pixbuf_scale_simple (pixbuf, self->width, self->height, GDK_INTERP_BILINEAR);
-      pixbuf = scaled;
+      self->surface = original;
+      return self;
     }
 
+  /* pixman's bilinear scaling is several times faster than
+   * gdk-pixbuf's (a 2048 pixel picture for a 4K screen in a fraction of
+   * the time), and enough down to half the size; below, a filter that
+   * reads every pixel. */
   self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
-  copy_pixels (pixbuf, self->surface);
+  cr = cairo_create (self->surface);
+  cairo_scale (cr, (double) self->width / pixbuf_width, (double) self->height / pixbuf_height);
+  cairo_set_source_surface (cr, original, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), factor >= 0.5 ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (original);
+  cairo_surface_flush (self->surface);
 
   return self;
 }

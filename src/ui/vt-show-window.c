@@ -8,7 +8,7 @@
 #include "vt-show-window.h"
 
 #include "vt-accessible.h"
-#include "vt-texture.h"
+#include "vt-fitted-picture.h"
 
 #include <glib/gi18n.h>
 
@@ -41,16 +41,17 @@ typedef struct
   VtShowLayout  layout;
 } Slide;
 
-/* A picture of a piece, ready or on its way. Kept as the thumbnailer's
- * pixbuf: its texture is made when it goes on the screen, and goes with
- * it, so that the renderer's copy of it (a cairo surface, or a GL
- * texture) lives only while it is shown. */
+/* A picture of a piece, ready or on its way: the screen-size picture
+ * from the thumbnailer (not kept in its memory: the show holds the few
+ * it needs), scaled in a worker to the very size it takes on the screen
+ * (vt-fitted-picture.c), so that putting it there is a copy of its
+ * pixels rather than a resampling of a 2048 pixel image at every frame. */
 typedef struct
 {
-  VtItem       *item;
-  GdkPixbuf    *pixbuf;
-  gboolean      done;
-  GCancellable *cancellable;
+  VtItem          *item;
+  VtFittedPicture *picture;
+  gboolean         done;
+  GCancellable    *cancellable;
 } Entry;
 
 struct _VtShowWindow
@@ -100,7 +101,7 @@ entry_free (Entry *entry)
   g_cancellable_cancel (entry->cancellable);
   g_clear_object (&entry->cancellable);
   g_clear_object (&entry->item);
-  g_clear_object (&entry->pixbuf);
+  g_clear_object (&entry->picture);
   g_free (entry);
 }
 
@@ -204,8 +205,8 @@ layout_slide (VtShowWindow *self,
 static void
 fill_slide (VtShowWindow *self,
             Slide        *slide,
-            VtItem       *item,
-            GdkTexture   *texture)
+            VtItem          *item,
+            VtFittedPicture *picture)
 {
   GtkLabel *labels[] = { slide->title, slide->facts, slide->about, slide->text };
   g_autofree char *facts = vt_show_describe_facts (item);
@@ -219,10 +220,10 @@ fill_slide (VtShowWindow *self,
   margin = height * MARGIN_PER_MILLE / 1000;
   spacing = margin;
 
-  slide->layout = texture != NULL
+  slide->layout = picture != NULL
                   ? vt_show_choose_layout (width - 2 * margin, height - 2 * margin,
-                                           gdk_texture_get_width (texture),
-                                           gdk_texture_get_height (texture))
+                                           gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (picture)),
+                                           gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (picture)))
                   : VT_SHOW_LAYOUT_TEXT;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (slide->box),
@@ -232,8 +233,8 @@ fill_slide (VtShowWindow *self,
   gtk_widget_set_margin_top (slide->box, margin);
   gtk_widget_set_margin_bottom (slide->box, margin);
 
-  gtk_picture_set_paintable (slide->picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (slide->picture), texture != NULL);
+  gtk_picture_set_paintable (slide->picture, GDK_PAINTABLE (picture));
+  gtk_widget_set_visible (GTK_WIDGET (slide->picture), picture != NULL);
   /* Translators: what a screen reader says of the picture shown, "Artwork: 1956 - Hungarian Revolution" */
   accessible = g_strdup_printf (_("Artwork: %s"), vt_item_get_title (item));
   gtk_picture_set_alternative_text (slide->picture, accessible);
@@ -340,11 +341,10 @@ show_slide (VtShowWindow *self,
   gboolean fade = step == VT_SHOW_STEP_AUTOMATIC
                   && self->shown_item != NULL
                   && gtk_widget_get_mapped (GTK_WIDGET (self));
-  g_autoptr(GdkTexture) texture = entry->pixbuf != NULL ? vt_texture_for_pixbuf (entry->pixbuf) : NULL;
   gboolean animations;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
-  fill_slide (self, back, entry->item, texture);
+  fill_slide (self, back, entry->item, entry->picture);
   gtk_stack_set_transition_type (self->slides_stack,
                                  fade && animations ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
@@ -377,6 +377,95 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* The entry of @item has its picture, or has none: it can be shown. */
+static void
+entry_done (VtShowWindow    *self,
+            VtItem          *item,
+            VtFittedPicture *picture)
+{
+  Entry *entry = find_entry (self, item);
+
+  if (entry == NULL)
+    return;
+
+  entry->done = TRUE;
+  g_clear_object (&entry->cancellable);
+  g_set_object (&entry->picture, picture);
+  if (self->pending_item == entry->item)
+    show_slide (self, entry, self->pending_step);
+}
+
+/* The size, in device pixels, that a picture of @image_width x
+ * @image_height takes on the screen with its caption: where
+ * layout_slide () puts it. */
+static void
+get_picture_size (VtShowWindow *self,
+                  int           image_width,
+                  int           image_height,
+                  int          *fit_width,
+                  int          *fit_height)
+{
+  int width, height, scale, margin, room_width, room_height;
+  double factor;
+
+  get_screen (self, &width, &height, &scale);
+  margin = height * MARGIN_PER_MILLE / 1000;
+  room_width = width - 2 * margin;
+  room_height = height - 2 * margin;
+  if (vt_show_choose_layout (room_width, room_height, image_width, image_height) == VT_SHOW_LAYOUT_SIDE)
+    room_width = width - 3 * margin - (width * VT_SHOW_SIDE_CAPTION_PER_MILLE / 1000 - margin);
+  factor = MIN ((double) room_width / image_width, (double) room_height / image_height);
+  *fit_width = MAX (1, (int) (image_width * factor)) * scale;
+  *fit_height = MAX (1, (int) (image_height * factor)) * scale;
+}
+
+typedef struct
+{
+  GdkPixbuf *pixbuf;
+  int        width;
+  int        height;
+} FitData;
+
+static void
+fit_data_free (FitData *data)
+{
+  g_clear_object (&data->pixbuf);
+  g_free (data);
+}
+
+static void
+fit_picture_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  FitData *data = task_data;
+
+  VtFittedPicture *picture;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  picture = vt_fitted_picture_new (data->pixbuf, data->width, data->height);
+  /* The task lives on until its callback has run: the picture it was
+   * made from goes now. */
+  g_clear_object (&data->pixbuf);
+  g_task_return_pointer (task, picture, g_object_unref);
+}
+
+static void
+on_picture_fitted_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(VtFittedPicture) picture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: the piece is no longer shown nor a neighbour. */
+  if (picture != NULL)
+    entry_done (data->self, data->item, picture);
+}
+
 static void
 on_picture_loaded_cb (GObject      *source,
                       GAsyncResult *result,
@@ -386,6 +475,8 @@ on_picture_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   VtShowWindow *self = data->self;
+  g_autoptr(GTask) task = NULL;
+  FitData *fit;
   Entry *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -394,15 +485,22 @@ on_picture_loaded_cb (GObject      *source,
   if (entry == NULL)
     return;
 
-  entry->done = TRUE;
-  g_clear_object (&entry->cancellable);
-  if (pixbuf != NULL)
-    entry->pixbuf = g_steal_pointer (&pixbuf);
-  else
-    g_debug ("No picture of %s in the show: %s", vt_item_get_title (entry->item), error->message);
+  if (pixbuf == NULL)
+    {
+      g_debug ("No picture of %s in the show: %s", vt_item_get_title (entry->item), error->message);
+      entry_done (self, entry->item, NULL);
+      return;
+    }
 
-  if (self->pending_item == entry->item)
-    show_slide (self, entry, self->pending_step);
+  fit = g_new0 (FitData, 1);
+  get_picture_size (self, gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf),
+                    &fit->width, &fit->height);
+  fit->pixbuf = g_steal_pointer (&pixbuf);
+  task = g_task_new (NULL, entry->cancellable, on_picture_fitted_cb, g_steal_pointer (&data));
+  g_task_set_source_tag (task, on_picture_loaded_cb);
+  g_task_set_task_data (task, fit, (GDestroyNotify) fit_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, fit_picture_thread);
 }
 
 /* The picture of @item, asked for when it is not ready or on its way. */
@@ -434,8 +532,9 @@ ensure_entry (VtShowWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->item = g_object_ref (item);
-  vt_thumbnailer_load_async (self->thumbnailer, file, MAX (width, height) * scale,
-                             entry->cancellable, on_picture_loaded_cb, data);
+  vt_thumbnailer_load_full_async (self->thumbnailer, file, MAX (width, height) * scale,
+                                  VT_THUMBNAILER_LOAD_UNKEPT, entry->cancellable,
+                                  on_picture_loaded_cb, data);
   return entry;
 }
 
@@ -666,8 +765,7 @@ vt_show_window_set_monitor (VtShowWindow *self,
       Entry *entry = find_entry (self, self->shown_item);
 
       if (entry != NULL)
-        fill_slide (self, &self->slides[self->front], entry->item,
-                    GDK_TEXTURE (gtk_picture_get_paintable (self->slides[self->front].picture)));
+        fill_slide (self, &self->slides[self->front], entry->item, entry->picture);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
@@ -940,12 +1038,12 @@ vt_show_window_get_shown_item (VtShowWindow *self)
   return self->shown_item;
 }
 
-GdkTexture *
-vt_show_window_get_shown_texture (VtShowWindow *self)
+GdkPaintable *
+vt_show_window_get_shown_picture (VtShowWindow *self)
 {
   g_return_val_if_fail (VT_IS_SHOW_WINDOW (self), NULL);
 
-  return GDK_TEXTURE (gtk_picture_get_paintable (self->slides[self->front].picture));
+  return gtk_picture_get_paintable (self->slides[self->front].picture);
 }
 
 VtShowLayout
