@@ -102,7 +102,7 @@ vt_fitted_picture_init (VtFittedPicture *self)
 }
 
 /* @pixbuf's rows into @surface (of the same size), premultiplied, in
- * cairo's native-endian ARGB. */
+ * cairo's native-endian ARGB (or RGB24, whose unused byte is set too). */
 static void
 copy_pixels (GdkPixbuf       *pixbuf,
              cairo_surface_t *surface)
@@ -149,6 +149,7 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
 {
   VtFittedPicture *self;
   cairo_surface_t *original;
+  cairo_format_t format;
   int pixbuf_width, pixbuf_height;
   double factor;
   cairo_t *cr;
@@ -165,7 +166,10 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
   self->width = MAX (1, (int) (pixbuf_width * factor + 0.5));
   self->height = MAX (1, (int) (pixbuf_height * factor + 0.5));
 
-  original = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixbuf_width, pixbuf_height);
+  /* An opaque picture says so: pixman then copies it rather than
+   * blending it over what is behind. */
+  format = gdk_pixbuf_get_has_alpha (pixbuf) ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  original = cairo_image_surface_create (format, pixbuf_width, pixbuf_height);
   copy_pixels (pixbuf, original);
 
   /* At most a pixel to gain: not worth a resampling. */
@@ -181,7 +185,7 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
    * gdk-pixbuf's (a 2048 pixel picture for a 4K screen in a fraction of
    * the time), and enough down to half the size; below, a filter that
    * reads every pixel. */
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+  self->surface = cairo_image_surface_create (format, self->width, self->height);
   cr = cairo_create (self->surface);
   cairo_scale (cr, (double) self->width / pixbuf_width, (double) self->height / pixbuf_height);
   cairo_set_source_surface (cr, original, 0, 0);
@@ -192,6 +196,74 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
   cairo_surface_flush (self->surface);
 
   return self;
+}
+
+typedef struct
+{
+  GdkPixbuf *pixbuf;
+  int        width;
+  int        height;
+} FitData;
+
+static void
+fit_data_free (FitData *data)
+{
+  g_clear_object (&data->pixbuf);
+  g_free (data);
+}
+
+static void
+fit_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  FitData *data = task_data;
+  VtFittedPicture *picture;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  picture = vt_fitted_picture_new (data->pixbuf, data->width, data->height);
+  /* The task lives on until its callback has run: the picture it was
+   * made from goes now. */
+  g_clear_object (&data->pixbuf);
+  g_task_return_pointer (task, picture, g_object_unref);
+}
+
+void
+vt_fitted_picture_new_async (GdkPixbuf           *pixbuf,
+                             int                  width,
+                             int                  height,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FitData *data;
+
+  g_return_if_fail (GDK_IS_PIXBUF (pixbuf));
+  g_return_if_fail (width > 0 && height > 0);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vt_fitted_picture_new_async);
+  data = g_new0 (FitData, 1);
+  data->pixbuf = g_object_ref (pixbuf);
+  data->width = width;
+  data->height = height;
+  g_task_set_task_data (task, data, (GDestroyNotify) fit_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, fit_thread);
+}
+
+VtFittedPicture *
+vt_fitted_picture_new_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vt_fitted_picture_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gsize

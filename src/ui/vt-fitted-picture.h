@@ -22,6 +22,18 @@ VtFittedPicture *vt_fitted_picture_new        (GdkPixbuf       *pixbuf,
                                                int              width,
                                                int              height);
 
+/* vt_fitted_picture_new () in a worker thread. The task holds @pixbuf
+ * only until the picture is made. */
+void             vt_fitted_picture_new_async  (GdkPixbuf           *pixbuf,
+                                               int                  width,
+                                               int                  height,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* NULL only when cancelled. */
+VtFittedPicture *vt_fitted_picture_new_finish (GAsyncResult        *result,
+                                               GError             **error);
+
 /* Bytes of pixels it holds. */
 gsize            vt_fitted_picture_get_bytes  (VtFittedPicture *self);
 

@@ -119,46 +119,13 @@ show_picture (VtTile       *self,
  * it is shown at, into the renderer's own format (vt-fitted-picture.c):
  * a scrolling frame then copies each tile's pixels as they are.
  */
-typedef struct
-{
-  GdkPixbuf *pixbuf;
-  int        size;   /* of the longer side, in device pixels */
-} FitData;
-
-static void
-fit_data_free (FitData *data)
-{
-  g_clear_object (&data->pixbuf);
-  g_free (data);
-}
-
-static void
-fit_picture_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  FitData *data = task_data;
-
-  VtFittedPicture *picture;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  picture = vt_fitted_picture_new (data->pixbuf, data->size, data->size);
-  /* The task lives on until its callback has run: the picture it was
-   * made from goes now. */
-  g_clear_object (&data->pixbuf);
-  g_task_return_pointer (task, picture, g_object_unref);
-}
-
 static void
 on_picture_fitted_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(VtFittedPicture) picture = g_task_propagate_pointer (G_TASK (result), NULL);
-  VtTile *self = VT_TILE (source);
+  g_autoptr(VtTile) self = user_data;
+  g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new_finish (result, NULL);
 
   /* Cancelled: the tile shows another piece now. */
   if (picture != NULL)
@@ -173,8 +140,6 @@ on_thumbnail_loaded_cb (GObject      *source,
   g_autoptr(VtTile) self = user_data;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  FitData *data;
   int size;
 
   pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
@@ -197,14 +162,8 @@ on_thumbnail_loaded_cb (GObject      *source,
       return;
     }
 
-  task = g_task_new (self, self->cancellable, on_picture_fitted_cb, NULL);
-  g_task_set_source_tag (task, on_thumbnail_loaded_cb);
-  data = g_new0 (FitData, 1);
-  data->pixbuf = g_steal_pointer (&pixbuf);
-  data->size = size;
-  g_task_set_task_data (task, data, (GDestroyNotify) fit_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, fit_picture_thread);
+  vt_fitted_picture_new_async (pixbuf, size, size, self->cancellable,
+                               on_picture_fitted_cb, g_object_ref (self));
 }
 
 static void
