@@ -368,6 +368,22 @@ test_caption_sizes (void)
   g_assert_cmpint (vt_show_choose_layout (1920, 1080, 0, 0), ==, VT_SHOW_LAYOUT_TEXT);
 }
 
+/* The size a picture is scaled to ahead: all the height beside the
+ * caption, or all the width above it. */
+static void
+test_picture_size (void)
+{
+  int width, height;
+
+  vt_show_picture_size (3840, 2160, 86, 2048, 2048, &width, &height);
+  g_assert_cmpint (width, ==, 2160 - 2 * 86);
+  g_assert_cmpint (height, ==, 2160 - 2 * 86);
+
+  vt_show_picture_size (1920, 1080, 43, 3000, 1000, &width, &height);
+  g_assert_cmpint (width, ==, 1920 - 2 * 43);
+  g_assert_cmpint (height, ==, (1920 - 2 * 43) / 3);
+}
+
 /* The windows */
 
 static VtShowWindow *
@@ -591,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/show/elapsed/format", test_format_elapsed);
   g_test_add_func ("/show/screens/choose", test_choose_screen);
   g_test_add_func ("/show/caption/sizes", test_caption_sizes);
+  g_test_add_func ("/show/caption/picture-size", test_picture_size);
   g_test_add ("/show/window/shows-and-preloads", Fixture, NULL, fixture_set_up,
               test_window_shows_and_preloads, fixture_tear_down);
   g_test_add ("/show/window/failed-image-keeps-going", Fixture, NULL, fixture_set_up,

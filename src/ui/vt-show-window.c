@@ -9,10 +9,14 @@
 
 #include "vt-accessible.h"
 #include "vt-fitted-picture.h"
+#include "vt-texture.h"
 
 #include <glib/gi18n.h>
 
 /*
+ * (Over a thousand lines: the slides, the pictures they wait for, the
+ * monitor and the pointer all change together as the show steps.)
+ *
  * Two slides take turns in a stack: the next piece is set on the one not
  * shown, then the stack switches (at once for a key, with a cross-fade
  * for the timer's step when the desktop allows animations). The pictures
@@ -205,8 +209,8 @@ layout_slide (VtShowWindow *self,
 static void
 fill_slide (VtShowWindow *self,
             Slide        *slide,
-            VtItem          *item,
-            VtFittedPicture *picture)
+            VtItem       *item,
+            GdkPaintable *picture)
 {
   GtkLabel *labels[] = { slide->title, slide->facts, slide->about, slide->text };
   g_autofree char *facts = vt_show_describe_facts (item);
@@ -222,8 +226,8 @@ fill_slide (VtShowWindow *self,
 
   slide->layout = picture != NULL
                   ? vt_show_choose_layout (width - 2 * margin, height - 2 * margin,
-                                           gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (picture)),
-                                           gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (picture)))
+                                           gdk_paintable_get_intrinsic_width (picture),
+                                           gdk_paintable_get_intrinsic_height (picture))
                   : VT_SHOW_LAYOUT_TEXT;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (slide->box),
@@ -233,7 +237,7 @@ fill_slide (VtShowWindow *self,
   gtk_widget_set_margin_top (slide->box, margin);
   gtk_widget_set_margin_bottom (slide->box, margin);
 
-  gtk_picture_set_paintable (slide->picture, GDK_PAINTABLE (picture));
+  gtk_picture_set_paintable (slide->picture, picture);
   gtk_widget_set_visible (GTK_WIDGET (slide->picture), picture != NULL);
   /* Translators: what a screen reader says of the picture shown, "Artwork: 1956 - Hungarian Revolution" */
   accessible = g_strdup_printf (_("Artwork: %s"), vt_item_get_title (item));
@@ -331,10 +335,11 @@ on_transition_running_cb (VtShowWindow *self)
     gtk_picture_set_paintable (self->slides[1 - self->front].picture, NULL);
 }
 
-/* Puts @item on the screen, with its picture from @entry. */
+/* Puts @item on the screen, with @picture (NULL for none). */
 static void
 show_slide (VtShowWindow *self,
-            Entry        *entry,
+            VtItem       *item,
+            GdkPaintable *picture,
             VtShowStep    step)
 {
   Slide *back = &self->slides[1 - self->front];
@@ -344,7 +349,7 @@ show_slide (VtShowWindow *self,
   gboolean animations;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
-  fill_slide (self, back, entry->item, entry->picture);
+  fill_slide (self, back, item, picture);
   gtk_stack_set_transition_type (self->slides_stack,
                                  fade && animations ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
@@ -355,7 +360,7 @@ show_slide (VtShowWindow *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->slides[self->front].box),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   self->front = 1 - self->front;
-  g_set_object (&self->shown_item, entry->item);
+  g_set_object (&self->shown_item, item);
   g_clear_object (&self->pending_item);
   if (!gtk_stack_get_transition_running (self->slides_stack))
     on_transition_running_cb (self);
@@ -392,65 +397,9 @@ entry_done (VtShowWindow    *self,
   g_clear_object (&entry->cancellable);
   g_set_object (&entry->picture, picture);
   if (self->pending_item == entry->item)
-    show_slide (self, entry, self->pending_step);
-}
-
-/* The size, in device pixels, that a picture of @image_width x
- * @image_height takes on the screen with its caption: where
- * layout_slide () puts it. */
-static void
-get_picture_size (VtShowWindow *self,
-                  int           image_width,
-                  int           image_height,
-                  int          *fit_width,
-                  int          *fit_height)
-{
-  int width, height, scale, margin, room_width, room_height;
-  double factor;
-
-  get_screen (self, &width, &height, &scale);
-  margin = height * MARGIN_PER_MILLE / 1000;
-  room_width = width - 2 * margin;
-  room_height = height - 2 * margin;
-  if (vt_show_choose_layout (room_width, room_height, image_width, image_height) == VT_SHOW_LAYOUT_SIDE)
-    room_width = width - 3 * margin - (width * VT_SHOW_SIDE_CAPTION_PER_MILLE / 1000 - margin);
-  factor = MIN ((double) room_width / image_width, (double) room_height / image_height);
-  *fit_width = MAX (1, (int) (image_width * factor)) * scale;
-  *fit_height = MAX (1, (int) (image_height * factor)) * scale;
-}
-
-typedef struct
-{
-  GdkPixbuf *pixbuf;
-  int        width;
-  int        height;
-} FitData;
-
-static void
-fit_data_free (FitData *data)
-{
-  g_clear_object (&data->pixbuf);
-  g_free (data);
-}
-
-static void
-fit_picture_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  FitData *data = task_data;
-
-  VtFittedPicture *picture;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  picture = vt_fitted_picture_new (data->pixbuf, data->width, data->height);
-  /* The task lives on until its callback has run: the picture it was
-   * made from goes now. */
-  g_clear_object (&data->pixbuf);
-  g_task_return_pointer (task, picture, g_object_unref);
+    show_slide (self, entry->item, GDK_PAINTABLE (entry->picture), self->pending_step);
+  else if (self->shown_item == entry->item && picture != NULL)
+    gtk_picture_set_paintable (self->slides[self->front].picture, GDK_PAINTABLE (picture));
 }
 
 static void
@@ -459,7 +408,7 @@ on_picture_fitted_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(LoadData) data = user_data;
-  g_autoptr(VtFittedPicture) picture = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new_finish (result, NULL);
 
   /* Cancelled: the piece is no longer shown nor a neighbour. */
   if (picture != NULL)
@@ -475,8 +424,7 @@ on_picture_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   VtShowWindow *self = data->self;
-  g_autoptr(GTask) task = NULL;
-  FitData *fit;
+  int width, height, scale;
   Entry *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -492,15 +440,22 @@ on_picture_loaded_cb (GObject      *source,
       return;
     }
 
-  fit = g_new0 (FitData, 1);
-  get_picture_size (self, gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf),
-                    &fit->width, &fit->height);
-  fit->pixbuf = g_steal_pointer (&pixbuf);
-  task = g_task_new (NULL, entry->cancellable, on_picture_fitted_cb, g_steal_pointer (&data));
-  g_task_set_source_tag (task, on_picture_loaded_cb);
-  g_task_set_task_data (task, fit, (GDestroyNotify) fit_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, fit_picture_thread);
+  /* A jump waits for it: it goes on the screen at once, as it came, and
+   * its fitted copy takes its place when ready. */
+  if (self->pending_item == entry->item)
+    {
+      g_autoptr(GdkTexture) texture = vt_texture_for_pixbuf (pixbuf);
+
+      show_slide (self, entry->item, GDK_PAINTABLE (texture), self->pending_step);
+    }
+
+  get_screen (self, &width, &height, &scale);
+  vt_show_picture_size (width, height, height * MARGIN_PER_MILLE / 1000,
+                        gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf), &width, &height);
+  width *= scale;
+  height *= scale;
+  vt_fitted_picture_new_async (pixbuf, width, height, entry->cancellable,
+                               on_picture_fitted_cb, g_steal_pointer (&data));
 }
 
 /* The picture of @item, asked for when it is not ready or on its way. */
@@ -578,7 +533,7 @@ on_stepped_cb (VtShowWindow *self,
   update_entries (self);
   entry = find_entry (self, item);
   if (entry->done)
-    show_slide (self, entry, step);
+    show_slide (self, entry->item, GDK_PAINTABLE (entry->picture), step);
   else
     {
       g_set_object (&self->pending_item, item);
@@ -765,7 +720,8 @@ vt_show_window_set_monitor (VtShowWindow *self,
       Entry *entry = find_entry (self, self->shown_item);
 
       if (entry != NULL)
-        fill_slide (self, &self->slides[self->front], entry->item, entry->picture);
+        fill_slide (self, &self->slides[self->front], entry->item,
+                    gtk_picture_get_paintable (self->slides[self->front].picture));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
