@@ -514,13 +514,14 @@ vt_thumbnailer_set_property (GObject      *object,
     }
 }
 
-/* Pictures are large (a 384 pixel tile's is 590 KB, a screen's 16 MB),
- * short-lived, and made in worker threads. glibc maps such blocks of
- * their own, but raises that threshold to the size of each one freed,
- * so that later pictures come from the threads' arenas, which keep what
- * is freed: scrolling 10,000 pieces at 3840 x 2160 peaked 50 MB higher.
- * A fixed threshold gives every picture's memory back when it goes. */
-#define PICTURE_MMAP_THRESHOLD (256 * 1024)
+/* Screen-size pictures (16 MB at 2048 pixels) are short-lived and made
+ * in worker threads. glibc maps such blocks of their own, but raises
+ * that threshold to the size of each one freed, so that later ones come
+ * from the threads' arenas, which keep what is freed: a 100-piece show
+ * peaked 100 MB higher. A fixed threshold gives their memory back when
+ * they go; it stays above what a frame allocates and frees (a tile's
+ * 590 KB), which a mapping of its own would fault in at every frame. */
+#define PICTURE_MMAP_THRESHOLD (4 * 1024 * 1024)
 
 static void
 vt_thumbnailer_class_init (VtThumbnailerClass *klass)
