@@ -368,22 +368,6 @@ test_caption_sizes (void)
   g_assert_cmpint (vt_show_choose_layout (1920, 1080, 0, 0), ==, VT_SHOW_LAYOUT_TEXT);
 }
 
-/* The size a picture is scaled to ahead: all the height beside the
- * caption, or all the width above it. */
-static void
-test_picture_size (void)
-{
-  int width, height;
-
-  vt_show_picture_size (3840, 2160, 86, 2048, 2048, &width, &height);
-  g_assert_cmpint (width, ==, 2160 - 2 * 86);
-  g_assert_cmpint (height, ==, 2160 - 2 * 86);
-
-  vt_show_picture_size (1920, 1080, 43, 3000, 1000, &width, &height);
-  g_assert_cmpint (width, ==, 1920 - 2 * 43);
-  g_assert_cmpint (height, ==, (1920 - 2 * 43) / 3);
-}
-
 /* The windows */
 
 static VtShowWindow *
@@ -428,7 +412,7 @@ test_window_shows_and_preloads (Fixture       *fixture,
   window = new_show_window (fixture);
 
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
-  g_assert_nonnull (vt_show_window_get_shown_picture (window));
+  g_assert_nonnull (vt_show_window_get_shown_texture (window));
   g_assert_cmpint (vt_show_window_get_shown_layout (window), !=, VT_SHOW_LAYOUT_TEXT);
 
   /* The caption in type for the back of the room. */
@@ -477,7 +461,7 @@ test_failed_image_keeps_going (Fixture       *fixture,
   vt_show_go_to (fixture->show, position_of_number (model, 71));
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
   g_assert_cmpint (vt_show_window_get_shown_layout (window), ==, VT_SHOW_LAYOUT_TEXT);
-  g_assert_null (vt_show_window_get_shown_picture (window));
+  g_assert_null (vt_show_window_get_shown_texture (window));
   g_assert_cmpstr (gtk_label_get_text (vt_show_window_get_caption_label (window, 0)), ==,
                    "1989 - Fall of the Berlin Wall");
 
@@ -488,7 +472,7 @@ test_failed_image_keeps_going (Fixture       *fixture,
   /* And the show goes on to a piece with a picture. */
   vt_show_go_to (fixture->show, position_of_number (model, 3));
   WAIT_UNTIL (shown_is (window, vt_show_get_item (fixture->show)));
-  g_assert_nonnull (vt_show_window_get_shown_picture (window));
+  g_assert_nonnull (vt_show_window_get_shown_texture (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -607,7 +591,6 @@ main (int   argc,
   g_test_add_func ("/show/elapsed/format", test_format_elapsed);
   g_test_add_func ("/show/screens/choose", test_choose_screen);
   g_test_add_func ("/show/caption/sizes", test_caption_sizes);
-  g_test_add_func ("/show/caption/picture-size", test_picture_size);
   g_test_add ("/show/window/shows-and-preloads", Fixture, NULL, fixture_set_up,
               test_window_shows_and_preloads, fixture_tear_down);
   g_test_add ("/show/window/failed-image-keeps-going", Fixture, NULL, fixture_set_up,

@@ -8,15 +8,11 @@
 #include "vt-show-window.h"
 
 #include "vt-accessible.h"
-#include "vt-fitted-picture.h"
 #include "vt-texture.h"
 
 #include <glib/gi18n.h>
 
 /*
- * (Over a thousand lines: the slides, the pictures they wait for, the
- * monitor and the pointer all change together as the show steps.)
- *
  * Two slides take turns in a stack: the next piece is set on the one not
  * shown, then the stack switches (at once for a key, with a cross-fade
  * for the timer's step when the desktop allows animations). The pictures
@@ -45,17 +41,16 @@ typedef struct
   VtShowLayout  layout;
 } Slide;
 
-/* A picture of a piece, ready or on its way: the screen-size picture
- * from the thumbnailer (not kept in its memory: the show holds the few
- * it needs), scaled in a worker to the very size it takes on the screen
- * (vt-fitted-picture.c), so that putting it there is a copy of its
- * pixels rather than a resampling of a 2048 pixel image at every frame. */
+/* A picture of a piece, ready or on its way. Kept as the thumbnailer's
+ * pixbuf: its texture is made when it goes on the screen, and goes with
+ * it, so that the renderer's copy of it (a cairo surface, or a GL
+ * texture) lives only while it is shown. */
 typedef struct
 {
-  VtItem          *item;
-  VtFittedPicture *picture;
-  gboolean         done;
-  GCancellable    *cancellable;
+  VtItem       *item;
+  GdkPixbuf    *pixbuf;
+  gboolean      done;
+  GCancellable *cancellable;
 } Entry;
 
 struct _VtShowWindow
@@ -105,7 +100,7 @@ entry_free (Entry *entry)
   g_cancellable_cancel (entry->cancellable);
   g_clear_object (&entry->cancellable);
   g_clear_object (&entry->item);
-  g_clear_object (&entry->picture);
+  g_clear_object (&entry->pixbuf);
   g_free (entry);
 }
 
@@ -210,7 +205,7 @@ static void
 fill_slide (VtShowWindow *self,
             Slide        *slide,
             VtItem       *item,
-            GdkPaintable *picture)
+            GdkTexture   *texture)
 {
   GtkLabel *labels[] = { slide->title, slide->facts, slide->about, slide->text };
   g_autofree char *facts = vt_show_describe_facts (item);
@@ -224,10 +219,10 @@ fill_slide (VtShowWindow *self,
   margin = height * MARGIN_PER_MILLE / 1000;
   spacing = margin;
 
-  slide->layout = picture != NULL
+  slide->layout = texture != NULL
                   ? vt_show_choose_layout (width - 2 * margin, height - 2 * margin,
-                                           gdk_paintable_get_intrinsic_width (picture),
-                                           gdk_paintable_get_intrinsic_height (picture))
+                                           gdk_texture_get_width (texture),
+                                           gdk_texture_get_height (texture))
                   : VT_SHOW_LAYOUT_TEXT;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (slide->box),
@@ -237,8 +232,8 @@ fill_slide (VtShowWindow *self,
   gtk_widget_set_margin_top (slide->box, margin);
   gtk_widget_set_margin_bottom (slide->box, margin);
 
-  gtk_picture_set_paintable (slide->picture, picture);
-  gtk_widget_set_visible (GTK_WIDGET (slide->picture), picture != NULL);
+  gtk_picture_set_paintable (slide->picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (slide->picture), texture != NULL);
   /* Translators: what a screen reader says of the picture shown, "Artwork: 1956 - Hungarian Revolution" */
   accessible = g_strdup_printf (_("Artwork: %s"), vt_item_get_title (item));
   gtk_picture_set_alternative_text (slide->picture, accessible);
@@ -335,21 +330,21 @@ on_transition_running_cb (VtShowWindow *self)
     gtk_picture_set_paintable (self->slides[1 - self->front].picture, NULL);
 }
 
-/* Puts @item on the screen, with @picture (NULL for none). */
+/* Puts @item on the screen, with its picture from @entry. */
 static void
 show_slide (VtShowWindow *self,
-            VtItem       *item,
-            GdkPaintable *picture,
+            Entry        *entry,
             VtShowStep    step)
 {
   Slide *back = &self->slides[1 - self->front];
   gboolean fade = step == VT_SHOW_STEP_AUTOMATIC
                   && self->shown_item != NULL
                   && gtk_widget_get_mapped (GTK_WIDGET (self));
+  g_autoptr(GdkTexture) texture = entry->pixbuf != NULL ? vt_texture_for_pixbuf (entry->pixbuf) : NULL;
   gboolean animations;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
-  fill_slide (self, back, item, picture);
+  fill_slide (self, back, entry->item, texture);
   gtk_stack_set_transition_type (self->slides_stack,
                                  fade && animations ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                     : GTK_STACK_TRANSITION_TYPE_NONE);
@@ -360,7 +355,7 @@ show_slide (VtShowWindow *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->slides[self->front].box),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   self->front = 1 - self->front;
-  g_set_object (&self->shown_item, item);
+  g_set_object (&self->shown_item, entry->item);
   g_clear_object (&self->pending_item);
   if (!gtk_stack_get_transition_running (self->slides_stack))
     on_transition_running_cb (self);
@@ -382,39 +377,6 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
-/* The entry of @item has its picture, or has none: it can be shown. */
-static void
-entry_done (VtShowWindow    *self,
-            VtItem          *item,
-            VtFittedPicture *picture)
-{
-  Entry *entry = find_entry (self, item);
-
-  if (entry == NULL)
-    return;
-
-  entry->done = TRUE;
-  g_clear_object (&entry->cancellable);
-  g_set_object (&entry->picture, picture);
-  if (self->pending_item == entry->item)
-    show_slide (self, entry->item, GDK_PAINTABLE (entry->picture), self->pending_step);
-  else if (self->shown_item == entry->item && picture != NULL)
-    gtk_picture_set_paintable (self->slides[self->front].picture, GDK_PAINTABLE (picture));
-}
-
-static void
-on_picture_fitted_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(LoadData) data = user_data;
-  g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new_finish (result, NULL);
-
-  /* Cancelled: the piece is no longer shown nor a neighbour. */
-  if (picture != NULL)
-    entry_done (data->self, data->item, picture);
-}
-
 static void
 on_picture_loaded_cb (GObject      *source,
                       GAsyncResult *result,
@@ -424,7 +386,6 @@ on_picture_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
   VtShowWindow *self = data->self;
-  int width, height, scale;
   Entry *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -433,29 +394,15 @@ on_picture_loaded_cb (GObject      *source,
   if (entry == NULL)
     return;
 
-  if (pixbuf == NULL)
-    {
-      g_debug ("No picture of %s in the show: %s", vt_item_get_title (entry->item), error->message);
-      entry_done (self, entry->item, NULL);
-      return;
-    }
+  entry->done = TRUE;
+  g_clear_object (&entry->cancellable);
+  if (pixbuf != NULL)
+    entry->pixbuf = g_steal_pointer (&pixbuf);
+  else
+    g_debug ("No picture of %s in the show: %s", vt_item_get_title (entry->item), error->message);
 
-  /* A jump waits for it: it goes on the screen at once, as it came, and
-   * its fitted copy takes its place when ready. */
   if (self->pending_item == entry->item)
-    {
-      g_autoptr(GdkTexture) texture = vt_texture_for_pixbuf (pixbuf);
-
-      show_slide (self, entry->item, GDK_PAINTABLE (texture), self->pending_step);
-    }
-
-  get_screen (self, &width, &height, &scale);
-  vt_show_picture_size (width, height, height * MARGIN_PER_MILLE / 1000,
-                        gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf), &width, &height);
-  width *= scale;
-  height *= scale;
-  vt_fitted_picture_new_async (pixbuf, width, height, entry->cancellable,
-                               on_picture_fitted_cb, g_steal_pointer (&data));
+    show_slide (self, entry, self->pending_step);
 }
 
 /* The picture of @item, asked for when it is not ready or on its way. */
@@ -487,6 +434,8 @@ ensure_entry (VtShowWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->item = g_object_ref (item);
+  /* Not kept in the thumbnailer's memory: the show holds the few it
+   * needs here, 16 MB each at 2048 pixels. */
   vt_thumbnailer_load_full_async (self->thumbnailer, file, MAX (width, height) * scale,
                                   VT_THUMBNAILER_LOAD_UNKEPT, entry->cancellable,
                                   on_picture_loaded_cb, data);
@@ -533,7 +482,7 @@ on_stepped_cb (VtShowWindow *self,
   update_entries (self);
   entry = find_entry (self, item);
   if (entry->done)
-    show_slide (self, entry->item, GDK_PAINTABLE (entry->picture), step);
+    show_slide (self, entry, step);
   else
     {
       g_set_object (&self->pending_item, item);
@@ -721,7 +670,7 @@ vt_show_window_set_monitor (VtShowWindow *self,
 
       if (entry != NULL)
         fill_slide (self, &self->slides[self->front], entry->item,
-                    gtk_picture_get_paintable (self->slides[self->front].picture));
+                    GDK_TEXTURE (gtk_picture_get_paintable (self->slides[self->front].picture)));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
@@ -994,12 +943,12 @@ vt_show_window_get_shown_item (VtShowWindow *self)
   return self->shown_item;
 }
 
-GdkPaintable *
-vt_show_window_get_shown_picture (VtShowWindow *self)
+GdkTexture *
+vt_show_window_get_shown_texture (VtShowWindow *self)
 {
   g_return_val_if_fail (VT_IS_SHOW_WINDOW (self), NULL);
 
-  return gtk_picture_get_paintable (self->slides[self->front].picture);
+  return GDK_TEXTURE (gtk_picture_get_paintable (self->slides[self->front].picture));
 }
 
 VtShowLayout

@@ -36,7 +36,7 @@ void          vt_show_window_set_monitor  (VtShowWindow   *self,
  * picture came; NULL before the first), its picture (NULL when it
  * failed), and its layout. */
 VtItem       *vt_show_window_get_shown_item    (VtShowWindow *self);
-GdkPaintable *vt_show_window_get_shown_picture (VtShowWindow *self);
+GdkTexture   *vt_show_window_get_shown_texture (VtShowWindow *self);
 VtShowLayout  vt_show_window_get_shown_layout  (VtShowWindow *self);
 /* Whether the picture of @item is ready (or known to fail), for tests. */
 gboolean      vt_show_window_is_loaded         (VtShowWindow *self,

@@ -720,28 +720,6 @@ vt_show_choose_layout (int width,
   return side_scale >= below_scale ? VT_SHOW_LAYOUT_SIDE : VT_SHOW_LAYOUT_BELOW;
 }
 
-void
-vt_show_picture_size (int  width,
-                      int  height,
-                      int  margin,
-                      int  image_width,
-                      int  image_height,
-                      int *fit_width,
-                      int *fit_height)
-{
-  int room_width = width - 2 * margin;
-  int room_height = height - 2 * margin;
-  double factor;
-
-  g_return_if_fail (image_width > 0 && image_height > 0);
-
-  if (vt_show_choose_layout (room_width, room_height, image_width, image_height) == VT_SHOW_LAYOUT_SIDE)
-    room_width = width - 3 * margin - (width * VT_SHOW_SIDE_CAPTION_PER_MILLE / 1000 - margin);
-  factor = MIN ((double) room_width / image_width, (double) room_height / image_height);
-  *fit_width = MAX (1, (int) (image_width * factor + 0.5));
-  *fit_height = MAX (1, (int) (image_height * factor + 0.5));
-}
-
 /* Screens */
 
 gboolean

@@ -115,16 +115,6 @@ VtShowLayout  vt_show_choose_layout       (int           width,
                                            int           height,
                                            int           image_width,
                                            int           image_height);
-/* The size an image of @image_width × @image_height takes beside or
- * under its caption on a screen of @width × @height with @margin
- * around the slide: where the show window puts it. */
-void          vt_show_picture_size        (int           width,
-                                           int           height,
-                                           int           margin,
-                                           int           image_width,
-                                           int           image_height,
-                                           int          *fit_width,
-                                           int          *fit_height);
 
 /* Microseconds since the show started. */
 gint64      vt_show_get_elapsed       (VtShow     *self);
