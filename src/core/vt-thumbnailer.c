@@ -54,9 +54,6 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #ifdef __linux__
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -514,23 +511,10 @@ vt_thumbnailer_set_property (GObject      *object,
     }
 }
 
-/* Screen-size pictures (16 MB at 2048 pixels) are short-lived and made
- * in worker threads. glibc maps such blocks of their own, but raises
- * that threshold to the size of each one freed, so that later ones come
- * from the threads' arenas, which keep what is freed: a 100-piece show
- * peaked 100 MB higher. A fixed threshold gives their memory back when
- * they go; it stays above what a frame allocates and frees (a tile's
- * 590 KB), which a mapping of its own would fault in at every frame. */
-#define PICTURE_MMAP_THRESHOLD (4 * 1024 * 1024)
-
 static void
 vt_thumbnailer_class_init (VtThumbnailerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-#ifdef __GLIBC__
-  mallopt (M_MMAP_THRESHOLD, PICTURE_MMAP_THRESHOLD);
-#endif
 
   object_class->constructed = vt_thumbnailer_constructed;
   object_class->dispose = vt_thumbnailer_dispose;
