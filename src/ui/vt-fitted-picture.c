@@ -182,9 +182,8 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
     }
 
   /* pixman's bilinear scaling is several times faster than
-   * gdk-pixbuf's (a 2048 pixel picture for a 4K screen in a fraction of
-   * the time), and enough down to half the size; below, a filter that
-   * reads every pixel. */
+   * gdk-pixbuf's, and enough down to half the size; below, a filter
+   * that reads every pixel. */
   self->surface = cairo_image_surface_create (format, self->width, self->height);
   cr = cairo_create (self->surface);
   cairo_scale (cr, (double) self->width / pixbuf_width, (double) self->height / pixbuf_height);
