@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vt-defaults.h"
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
 #include "vt-test-util.h"
@@ -1014,6 +1015,86 @@ test_memory_least_recent_out (Fixture       *fixture,
   g_assert_cmpuint (stats_of (fixture->thumbnailer).disk_hits, ==, 1);
 }
 
+/* What the screen shows bounds the memory below the limit, and only
+ * while it is told. */
+static void
+test_memory_screenful (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const gsize one = 256 * 3 * 192;   /* rows of 256 RGB pixels */
+  const gsize screenful = 256 * 256 * 3;
+
+  vt_thumbnailer_set_memory_limit (fixture->thumbnailer, one * 100);
+  vt_thumbnailer_set_screenful (fixture->thumbnailer, 1, 200);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_limit (fixture->thumbnailer), ==, one * 100);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_bound (fixture->thumbnailer), ==,
+                    screenful * VT_THUMBNAIL_MEMORY_SCREENS);
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("series-%d.jpg", i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) picture = load_sync (fixture->thumbnailer, name, 256, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), <=,
+                        screenful * VT_THUMBNAIL_MEMORY_SCREENS);
+    }
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), >, 0);
+
+  /* A limit below the screen's wins */
+  vt_thumbnailer_set_memory_limit (fixture->thumbnailer, one);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_bound (fixture->thumbnailer), ==, one);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), <=, one);
+
+  /* Lifted, the limit alone bounds it */
+  vt_thumbnailer_set_memory_limit (fixture->thumbnailer, one * 100);
+  vt_thumbnailer_set_screenful (fixture->thumbnailer, 0, 0);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_bound (fixture->thumbnailer), ==, one * 100);
+}
+
+static void
+on_loaded_unkept_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GdkPixbuf **picture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *picture = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A load that asks not to be kept is served, and not kept; a kept
+ * picture still serves it. */
+static void
+test_memory_unkept (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = image_file ("photo.jpg");
+  g_autoptr(GdkPixbuf) unkept = NULL;
+  g_autoptr(GdkPixbuf) kept = NULL;
+  g_autoptr(GdkPixbuf) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vt_thumbnailer_load_full_async (fixture->thumbnailer, file, 256, VT_THUMBNAILER_LOAD_UNKEPT,
+                                  NULL, on_loaded_unkept_cb, &unkept);
+  while (unkept == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gdk_pixbuf_get_width (unkept), ==, 256);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, 0);
+
+  kept = load_sync (fixture->thumbnailer, "photo.jpg", 256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (fixture->thumbnailer), ==, 256 * 3 * 192);
+
+  vt_thumbnailer_load_full_async (fixture->thumbnailer, file, 256, VT_THUMBNAILER_LOAD_UNKEPT,
+                                  NULL, on_loaded_unkept_cb, &again);
+  while (again == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (again == kept);
+}
+
 /* ------------------------------------------------------------------ */
 /* The queue                                                          */
 
@@ -1389,6 +1470,8 @@ main (int   argc,
   ADD ("/thumbnailer/interchange/bare-png-remade", test_interchange_bare_png_remade);
   ADD ("/thumbnailer/memory/bound", test_memory_bound);
   ADD ("/thumbnailer/memory/least-recent-out", test_memory_least_recent_out);
+  ADD ("/thumbnailer/memory/screenful", test_memory_screenful);
+  ADD ("/thumbnailer/memory/unkept", test_memory_unkept);
   g_test_add_func ("/thumbnailer/queue/newest-first", test_queue_newest_first);
   ADD ("/thumbnailer/queue/cancel-before-start", test_queue_cancel_before_start);
   ADD ("/thumbnailer/queue/cancel-already", test_queue_cancel_already);

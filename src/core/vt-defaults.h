@@ -20,3 +20,9 @@
  * this cache only speeds up scrolling back; a larger one grows the
  * process without making the grid faster. */
 #define VT_THUMBNAIL_MEMORY_DEFAULT_MB 96
+
+/* How many screens of pictures the thumbnailer's memory keeps, at most,
+ * once a view has said what a screen shows (vt_thumbnailer_set_screenful
+ * ()): the screen and the one before it, so that scrolling back finds
+ * them; tiles near the view hold their own. */
+#define VT_THUMBNAIL_MEMORY_SCREENS 2

@@ -83,6 +83,13 @@ write_thumbnail_cb (gpointer data,
   g_mutex_unlock (&pool->write_lock);
 }
 
+/* How many thumbnails may wait for the writer. Each holds its pixels
+ * (768 KB at 512 pixels): when the disk lags behind a fast scroll,
+ * a queue without a bound held 800 MB of them. Beyond it, the worker
+ * writes its thumbnail itself, and so makes no more until the disk
+ * has caught up. */
+#define MAX_PENDING_WRITES 32
+
 static void
 write_later (VtThumbnailPool   *pool,
              GdkPixbuf         *pixbuf,
@@ -92,8 +99,19 @@ write_later (VtThumbnailPool   *pool,
              int                width,
              int                height)
 {
-  PendingWrite *write = g_new0 (PendingWrite, 1);
+  PendingWrite *write;
 
+  g_mutex_lock (&pool->write_lock);
+  if (pool->pending_writes >= MAX_PENDING_WRITES)
+    {
+      g_mutex_unlock (&pool->write_lock);
+      if (vt_thumbnail_cache_write_thumbnail (pool->disk, pixbuf, path, uri, st, width, height))
+        g_atomic_int_inc (&pool->thumbnails_written);
+      return;
+    }
+  g_mutex_unlock (&pool->write_lock);
+
+  write = g_new0 (PendingWrite, 1);
   write->pixbuf = g_object_ref (pixbuf);
   write->path = g_strdup (path);
   write->uri = g_strdup (uri);
@@ -346,8 +364,11 @@ vt_thumbnail_work_run (VtThumbnailWork  *work,
         return TRUE;
     }
 
-  key = vt_thumbnail_memory_key (work->uri, work->size, st.st_mtime, st.st_mtim.tv_nsec);
-  vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
+  if (g_atomic_int_get (&work->keep))
+    {
+      key = vt_thumbnail_memory_key (work->uri, work->size, st.st_mtime, st.st_mtim.tv_nsec);
+      vt_thumbnail_memory_insert (pool->memory, key, pixbuf);
+    }
 
   work->pixbuf = g_steal_pointer (&pixbuf);
   return TRUE;

@@ -65,6 +65,7 @@ struct _VtThumbnailWork
   int              size;         /* what the picture must fit in */
   int              bucket;       /* disk cache size bucket, or -1 above 1024 */
   gboolean         ensure;       /* only make sure the disk thumbnail is valid */
+  gint             keep;         /* kept in the memory cache: a request wants it (atomic) */
   GCancellable    *cancellable;  /* cancelled once no request waits for it */
   GList            link;         /* in the pool's queue */
   gboolean         queued;       /* under the pool's lock */

@@ -81,6 +81,8 @@ struct _VtThumbnailer
   VtThumbnailPool *pool;
   char            *cache_dir;
   guint            threads;
+  guint64          memory_limit;
+  guint64          screenful;   /* bytes; 0 for none */
 };
 
 G_DEFINE_TYPE (VtThumbnailer, vt_thumbnailer, G_TYPE_OBJECT)
@@ -373,7 +375,8 @@ enqueue (VtThumbnailer *self,
          Request       *request,
          GFile         *file,
          int            size,
-         gboolean       ensure)
+         gboolean       ensure,
+         gboolean       keep)
 {
   VtThumbnailPool *pool = self->pool;
   g_autoptr(VtThumbnailWork) fresh = vt_thumbnail_work_new (pool, file, size, ensure);
@@ -395,6 +398,8 @@ enqueue (VtThumbnailer *self,
       g_queue_unlink (&pool->queue, &work->link);
       g_queue_push_head_link (&pool->queue, &work->link);
     }
+  if (keep)
+    g_atomic_int_set (&work->keep, TRUE);
   request->work = vt_thumbnail_work_ref (work);
   g_ptr_array_add (work->requests, request_ref (request));
   request->waiting = TRUE;
@@ -538,6 +543,7 @@ vt_thumbnailer_class_init (VtThumbnailerClass *klass)
 static void
 vt_thumbnailer_init (VtThumbnailer *self)
 {
+  self->memory_limit = VT_THUMBNAIL_MEMORY_DEFAULT;
 }
 
 VtThumbnailer *
@@ -562,6 +568,7 @@ start_request (VtThumbnailer       *self,
                GFile               *file,
                int                  size,
                gboolean             ensure,
+               gboolean             keep,
                GTask               *task)
 {
   g_autoptr(Request) request = NULL;
@@ -597,7 +604,30 @@ start_request (VtThumbnailer       *self,
     }
 
   request = request_new (task);
-  enqueue (self, request, file, size, ensure);
+  enqueue (self, request, file, size, ensure, keep);
+}
+
+void
+vt_thumbnailer_load_full_async (VtThumbnailer         *self,
+                                GFile                 *file,
+                                int                    size,
+                                VtThumbnailerLoadFlags flags,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VT_IS_THUMBNAILER (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (size > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  /* One finish for both. */
+  g_task_set_source_tag (task, vt_thumbnailer_load_async);
+
+  start_request (self, file, size, FALSE, !(flags & VT_THUMBNAILER_LOAD_UNKEPT), task);
 }
 
 void
@@ -608,17 +638,8 @@ vt_thumbnailer_load_async (VtThumbnailer       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (VT_IS_THUMBNAILER (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (size > 0);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vt_thumbnailer_load_async);
-
-  start_request (self, file, size, FALSE, task);
+  vt_thumbnailer_load_full_async (self, file, size, VT_THUMBNAILER_LOAD_DEFAULT,
+                                  cancellable, callback, user_data);
 }
 
 GdkPixbuf *
@@ -651,7 +672,7 @@ vt_thumbnailer_ensure_async (VtThumbnailer       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vt_thumbnailer_ensure_async);
 
-  start_request (self, file, size, TRUE, task);
+  start_request (self, file, size, TRUE, FALSE, task);
 }
 
 gboolean
@@ -679,7 +700,19 @@ vt_thumbnailer_get_memory_limit (VtThumbnailer *self)
 {
   g_return_val_if_fail (VT_IS_THUMBNAILER (self), 0);
 
-  return vt_thumbnail_memory_get_limit (self->pool->memory);
+  return self->memory_limit;
+}
+
+/* The memory cache's bound: the limit, or less when the views on the
+ * screen need less. */
+static void
+update_memory_bound (VtThumbnailer *self)
+{
+  guint64 bound = self->memory_limit;
+
+  if (self->screenful > 0)
+    bound = MIN (bound, self->screenful * VT_THUMBNAIL_MEMORY_SCREENS);
+  vt_thumbnail_memory_set_limit (self->pool->memory, bound);
 }
 
 void
@@ -688,8 +721,38 @@ vt_thumbnailer_set_memory_limit (VtThumbnailer *self,
 {
   g_return_if_fail (VT_IS_THUMBNAILER (self));
 
-  if (vt_thumbnail_memory_set_limit (self->pool->memory, limit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_LIMIT]);
+  if (self->memory_limit == limit)
+    return;
+
+  self->memory_limit = limit;
+  update_memory_bound (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_LIMIT]);
+}
+
+void
+vt_thumbnailer_set_screenful (VtThumbnailer *self,
+                              guint          count,
+                              int            size)
+{
+  int fit = size;
+
+  g_return_if_fail (VT_IS_THUMBNAILER (self));
+  g_return_if_fail (count == 0 || size > 0);
+
+  /* What each of them takes: a square of the size it is served at, in
+   * RGB (what photographs decode to). */
+  if (count > 0 && vt_thumbnail_cache_find_bucket (size, &fit) < 0)
+    fit = size;
+  self->screenful = (guint64) count * fit * fit * 3;
+  update_memory_bound (self);
+}
+
+gsize
+vt_thumbnailer_get_memory_bound (VtThumbnailer *self)
+{
+  g_return_val_if_fail (VT_IS_THUMBNAILER (self), 0);
+
+  return vt_thumbnail_memory_get_limit (self->pool->memory);
 }
 
 gsize

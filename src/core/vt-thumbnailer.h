@@ -67,6 +67,26 @@ void           vt_thumbnailer_load_async        (VtThumbnailer        *self,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
+
+typedef enum
+{
+  VT_THUMBNAILER_LOAD_DEFAULT = 0,
+  /* Not kept in the memory cache, unless another load of the same
+   * picture asks for it: for a caller that holds the few big pictures
+   * it needs itself (the show's screen-size pictures, 12 MB each at
+   * 2048 pixels). A picture kept already is still served from memory. */
+  VT_THUMBNAILER_LOAD_UNKEPT = 1 << 0,
+} VtThumbnailerLoadFlags;
+
+/* vt_thumbnailer_load_async() with @flags; finished by
+ * vt_thumbnailer_load_finish(). */
+void           vt_thumbnailer_load_full_async   (VtThumbnailer         *self,
+                                                 GFile                 *file,
+                                                 int                    size,
+                                                 VtThumbnailerLoadFlags flags,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
 GdkPixbuf     *vt_thumbnailer_load_finish       (VtThumbnailer        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
@@ -95,6 +115,21 @@ gsize          vt_thumbnailer_get_memory_limit  (VtThumbnailer        *self);
 void           vt_thumbnailer_set_memory_limit  (VtThumbnailer        *self,
                                                  gsize                 limit);
 gsize          vt_thumbnailer_get_memory_used   (VtThumbnailer        *self);
+
+/*
+ * What the views on the screen show at once: @count pictures asked for
+ * at @size device pixels (the grid's tiles in view). The memory cache
+ * then keeps at most VT_THUMBNAIL_MEMORY_SCREENS times as many bytes as
+ * they take, and never more than the memory limit, so that what it
+ * holds follows the screen: a few megabytes for small tiles on a
+ * laptop, more for large ones on a 4K screen. A @count of 0 lifts this
+ * bound. The views of one thumbnailer share it: the last one set wins.
+ */
+void           vt_thumbnailer_set_screenful     (VtThumbnailer        *self,
+                                                 guint                 count,
+                                                 int                   size);
+/* The bound in force: the memory limit, or the screen's if lower. */
+gsize          vt_thumbnailer_get_memory_bound  (VtThumbnailer        *self);
 
 /* Thumbnails made for loads are written to the disk cache after the
  * load has answered; returns once all of them are on disk. A program

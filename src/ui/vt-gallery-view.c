@@ -78,6 +78,10 @@ struct _VtGalleryView
   guint               first_screen_tick;
   guint               columns_source;
   guint               hurry_source;
+  /* Tiles bound or scrolled since the last frame: their reach to update. */
+  gboolean            reach_dirty;
+  GdkFrameClock      *frame_clock;
+  gulong              after_paint_id;
   gboolean            focus_on_map;
   /* vt_gallery_view_focus_position () waiting for its cell. */
   guint               focus_tick;
@@ -287,6 +291,65 @@ hurry_visible_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Reach */
+
+/* How far beyond the view, above and below, tiles keep their pictures,
+ * as a part of the view's height: enough that a step of the keyboard or
+ * a turn of the wheel finds them there. */
+#define REACH_MARGIN 0.5f
+
+/* Tiles near the view hold their pictures, and the others let them go
+ * (vt_tile_set_in_reach ()), so that the pictures in memory follow what
+ * is on the screen rather than the thirty rows the grid keeps. Walked
+ * after a frame that bound tiles or scrolled, where it put them. */
+static void
+update_reach (VtGalleryView *self)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+  graphene_rect_t reach, bounds;
+  GHashTableIter iter;
+  gpointer tile;
+
+  if (!gtk_widget_compute_bounds (scroller, scroller, &reach))
+    return;
+  graphene_rect_inset (&reach, 0, -reach.size.height * REACH_MARGIN);
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    vt_tile_set_in_reach (tile,
+                          gtk_widget_get_mapped (tile)
+                          && gtk_widget_compute_bounds (tile, scroller, &bounds)
+                          && graphene_rect_intersection (&reach, &bounds, NULL));
+}
+
+/* What a screen shows, for the thumbnailer's memory to follow it. */
+static void
+update_screenful (VtGalleryView *self)
+{
+  guint count = vt_gallery_view_get_first_screen_size (self);
+
+  if (self->thumbnailer != NULL && count != G_MAXUINT)
+    vt_thumbnailer_set_screenful (self->thumbnailer, count,
+                                  self->tile_size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))));
+}
+
+static void
+on_after_paint_cb (VtGalleryView *self)
+{
+  if (!self->reach_dirty || self->scroller == NULL)
+    return;
+
+  self->reach_dirty = FALSE;
+  update_reach (self);
+  update_screenful (self);
+}
+
+static void
+queue_update_reach (VtGalleryView *self)
+{
+  self->reach_dirty = TRUE;
+}
+
 static void
 forget_tile (gpointer  data,
              GObject  *tile)
@@ -315,6 +378,8 @@ on_factory_bind_cb (VtGalleryView *self,
 {
   vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
                     gtk_list_item_get_item (list_item));
+
+  queue_update_reach (self);
 
   /* (Not while the gallery is taken apart.) */
   if (self->hurry_source == 0 && self->scroller != NULL)
@@ -355,6 +420,30 @@ on_grid_map_cb (VtGalleryView *self)
       self->focus_on_map = FALSE;
       gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
     }
+}
+
+static void
+vt_gallery_view_realize (GtkWidget *widget)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (vt_gallery_view_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                   G_CALLBACK (on_after_paint_cb), self);
+  queue_update_reach (self);
+}
+
+static void
+vt_gallery_view_unrealize (GtkWidget *widget)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (widget);
+
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (vt_gallery_view_parent_class)->unrealize (widget);
 }
 
 static gboolean
@@ -470,6 +559,8 @@ vt_gallery_view_class_init (VtGalleryViewClass *klass)
   object_class->get_property = vt_gallery_view_get_property;
   object_class->set_property = vt_gallery_view_set_property;
   widget_class->grab_focus = vt_gallery_view_grab_focus;
+  widget_class->realize = vt_gallery_view_realize;
+  widget_class->unrealize = vt_gallery_view_unrealize;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -538,6 +629,10 @@ vt_gallery_view_init (VtGalleryView *self)
   /* Made by the scrolled window, not by the template. */
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
                            G_CALLBACK (queue_update_max_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
+                           G_CALLBACK (queue_update_reach), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view)), "value-changed",
+                           G_CALLBACK (queue_update_reach), self, G_CONNECT_SWAPPED);
 
   self->size_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),

@@ -434,8 +434,11 @@ ensure_entry (VtShowWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->item = g_object_ref (item);
-  vt_thumbnailer_load_async (self->thumbnailer, file, MAX (width, height) * scale,
-                             entry->cancellable, on_picture_loaded_cb, data);
+  /* Not kept in the thumbnailer's memory: the show holds the few it
+   * needs here, 16 MB each at 2048 pixels. */
+  vt_thumbnailer_load_full_async (self->thumbnailer, file, MAX (width, height) * scale,
+                                  VT_THUMBNAILER_LOAD_UNKEPT, entry->cancellable,
+                                  on_picture_loaded_cb, data);
   return entry;
 }
 

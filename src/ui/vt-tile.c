@@ -9,7 +9,7 @@
 
 #include "vt-accessible.h"
 #include "vt-text.h"
-#include "vt-texture.h"
+#include "vt-fitted-picture.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
 
@@ -35,6 +35,8 @@ struct _VtTile
   char          *reason;
   /* Curators see problems, file paths and reviews; visitors do not. */
   gboolean       curating;
+  /* Near enough to the view to hold a picture (vt_tile_set_in_reach ()). */
+  gboolean       in_reach;
 
   /* Template children */
   GtkBox        *box;
@@ -103,93 +105,31 @@ show_placeholder (VtTile     *self,
 }
 
 static void
-show_texture (VtTile     *self,
-              GdkTexture *texture)
+show_picture (VtTile       *self,
+              GdkPaintable *picture)
 {
   g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_picture_set_paintable (self->picture, picture);
   show_state (self, VT_TILE_PICTURE);
 }
 
 /*
  * The thumbnail cache has 128, 256 and 512 pixel sizes; a 192 pixel tile
- * gets the 256 one. Drawn scaled, it would be resampled at every frame
- * (with the software renderer most of a scrolling frame's time), so it
- * is resampled once, in a worker thread, to the size it is shown at.
+ * gets the 256 one. It is scaled once, in a worker thread, to the size
+ * it is shown at, into the renderer's own format (vt-fitted-picture.c):
+ * a scrolling frame then copies each tile's pixels as they are.
  */
-typedef struct
-{
-  GdkTexture *texture;
-  int         size;   /* of the longer side, in device pixels */
-} FitData;
-
 static void
-fit_data_free (FitData *data)
-{
-  g_clear_object (&data->texture);
-  g_free (data);
-}
-
-static void
-fit_texture_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  FitData *data = task_data;
-  GdkTexture *texture = data->texture;
-  int size = data->size;
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  double factor = (double) size / MAX (width, height);
-  int fitted_width = MAX (1, (int) (width * factor + 0.5));
-  int fitted_height = MAX (1, (int) (height * factor + 0.5));
-  cairo_surface_t *original;
-  cairo_surface_t *fitted;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* Cairo's image format is the texture's download format. */
-  original = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_surface_flush (original);
-  gdk_texture_download (texture, cairo_image_surface_get_data (original),
-                        cairo_image_surface_get_stride (original));
-  cairo_surface_mark_dirty (original);
-
-  fitted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, fitted_width, fitted_height);
-  cr = cairo_create (fitted);
-  cairo_scale (cr, (double) fitted_width / width, (double) fitted_height / height);
-  cairo_set_source_surface (cr, original, 0, 0);
-  /* The cache size is at most twice the tile: bilinear is enough. */
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (fitted);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (fitted),
-                       (gsize) cairo_image_surface_get_stride (fitted) * fitted_height);
-  g_task_return_pointer (task,
-                         gdk_memory_texture_new (fitted_width, fitted_height, GDK_MEMORY_DEFAULT, bytes,
-                                                 cairo_image_surface_get_stride (fitted)),
-                         g_object_unref);
-  cairo_surface_destroy (fitted);
-  cairo_surface_destroy (original);
-}
-
-static void
-on_texture_fitted_cb (GObject      *source,
+on_picture_fitted_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
-  VtTile *self = VT_TILE (source);
+  g_autoptr(VtTile) self = user_data;
+  g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new_finish (result, NULL);
 
   /* Cancelled: the tile shows another piece now. */
-  if (texture != NULL)
-    show_texture (self, texture);
+  if (picture != NULL)
+    show_picture (self, GDK_PAINTABLE (picture));
 }
 
 static void
@@ -199,10 +139,7 @@ on_thumbnail_loaded_cb (GObject      *source,
 {
   g_autoptr(VtTile) self = user_data;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  FitData *data;
   int size;
 
   pixbuf = vt_thumbnailer_load_finish (VT_THUMBNAILER (source), result, &error);
@@ -214,23 +151,19 @@ on_thumbnail_loaded_cb (GObject      *source,
       show_placeholder (self, error->message);
       return;
     }
-  texture = vt_texture_for_pixbuf (pixbuf);
 
+  /* Already the size it is shown at: only its pixels to copy, at once. */
   size = self->size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  if (MAX (gdk_texture_get_width (texture), gdk_texture_get_height (texture)) <= size + 2)
+  if (MAX (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf)) <= size + 1)
     {
-      show_texture (self, texture);
+      g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new (pixbuf, size, size);
+
+      show_picture (self, GDK_PAINTABLE (picture));
       return;
     }
 
-  task = g_task_new (self, self->cancellable, on_texture_fitted_cb, NULL);
-  g_task_set_source_tag (task, on_thumbnail_loaded_cb);
-  data = g_new0 (FitData, 1);
-  data->texture = g_object_ref (texture);
-  data->size = size;
-  g_task_set_task_data (task, data, (GDestroyNotify) fit_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, fit_texture_thread);
+  vt_fitted_picture_new_async (pixbuf, size, size, self->cancellable,
+                               on_picture_fitted_cb, g_object_ref (self));
 }
 
 static void
@@ -256,6 +189,9 @@ load_thumbnail (VtTile *self)
       show_placeholder (self, refusal != NULL ? refusal : _("This piece has no image"));
       return;
     }
+
+  if (!self->in_reach)
+    return;
 
   /* Device pixels, so a 2x screen gets sharp thumbnails. */
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -581,6 +517,7 @@ vt_tile_init (VtTile *self)
 {
   self->size = VT_TILE_DEFAULT_SIZE;
   self->state = VT_TILE_LOADING;
+  self->in_reach = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_set_spacing (self->box, VT_TILE_SPACING);
@@ -704,6 +641,33 @@ vt_tile_hurry (VtTile *self)
 
   if (self->item != NULL && self->cancellable != NULL && self->state == VT_TILE_LOADING)
     load_thumbnail (self);
+}
+
+void
+vt_tile_set_in_reach (VtTile   *self,
+                      gboolean  in_reach)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  in_reach = !!in_reach;
+  if (self->in_reach == in_reach)
+    return;
+  self->in_reach = in_reach;
+
+  if (in_reach)
+    {
+      if (self->state == VT_TILE_LOADING && self->cancellable == NULL)
+        load_thumbnail (self);
+    }
+  else if (self->state != VT_TILE_PLACEHOLDER)
+    {
+      /* Its picture is made again from the thumbnailer's memory, or its
+       * disk cache, when the tile comes back in reach. */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      gtk_picture_set_paintable (self->picture, NULL);
+      show_state (self, VT_TILE_LOADING);
+    }
 }
 
 VtTileState

@@ -49,6 +49,14 @@ void           vt_tile_set_size        (VtTile        *self,
  * for the tiles in view, when the grid made many at once. */
 void           vt_tile_hurry           (VtTile        *self);
 
+/* Whether the tile is near enough to the view to hold its picture (it
+ * is by default). Out of reach, it lets its picture go, or does not ask
+ * for it; back in reach, it asks for it again. The grid keeps thirty
+ * rows of tiles alive, most of them out of view: with 384 pixel tiles,
+ * their pictures alone would take 130 MB. */
+void           vt_tile_set_in_reach    (VtTile        *self,
+                                        gboolean       in_reach);
+
 /* What the tile shows now; and, for a placeholder, why the image is
  * missing. For tests. */
 VtTileState    vt_tile_get_state       (VtTile        *self);

@@ -59,8 +59,10 @@
  *     intervals under 33 ms; then the peak resident memory (VmHWM) and
  *     the resident memory at the bottom.
  *   - cold: an empty thumbnail cache; warm: every thumbnail made
- *     beforehand by `vitrine-cli thumbnails` into a cache kept beside
- *     the collection (--cold-only skips the warm runs);
+ *     beforehand by `vitrine-cli thumbnails` (at 256 and 512 px, the
+ *     sizes of the tiles a 1280 x 800 and a 3840 x 2160 screen start
+ *     with) into a cache kept beside the collection (--cold-only skips
+ *     the warm runs);
  *   - with --bare-grid, the reference in every round: bench-bare-grid, a
  *     bare GtkGridView given the geometry Vitrine's grid had in that
  *     round (its viewport's size, tile size and columns, each cell a
@@ -1057,7 +1059,10 @@ ensure_warm_cache (const char *catalog)
 {
   g_autofree char *dir = g_path_get_dirname (catalog);
   g_autofree char *cache = g_strconcat (dir, ".cache", NULL);
-  const char *argv[] = { VT_BUILD_ROOT "/src/cli/vitrine-cli", "thumbnails", catalog, NULL };
+  /* The sizes the window asks for: 192 px tiles (256) on a small
+   * screen, a tenth of a 4K screen's width (384 px tiles, 512) there. */
+  const char *argv[] = { VT_BUILD_ROOT "/src/cli/vitrine-cli", "thumbnails", "--size=256", "--size=512",
+                         catalog, NULL };
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_CACHE_HOME", cache, TRUE);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
