@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include "vt-catalog.h"
+#include "vt-catalog-private.h"
+#include "vt-edit.h"
+#include "vt-item-private.h"
 #include "vt-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -451,6 +454,111 @@ test_new_piece (void)
   vt_test_remove_tree (dir);
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+apply_set (VtCatalog  *catalog,
+           guint       number,
+           VtField     field,
+           JsonNode   *value)
+{
+  g_autoptr(VtEdit) change = vt_edit_new_set (vt_catalog_lookup (catalog, number), field, value);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vt_catalog_apply_edit (catalog, change, &error));
+  g_assert_no_error (error);
+}
+
+/* Every piece knows where its text lies in @text (the file as the last
+ * load or save left it), and that text reads as the piece. */
+static void
+assert_sources (VtCatalog  *catalog,
+                const char *text)
+{
+  guint source = vt_catalog_get_save_state (catalog)->source;
+
+  g_assert_cmpuint (source, !=, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      g_autoptr(JsonObject) object = vt_item_dup_json (item);
+      g_autoptr(JsonNode) expected = json_node_init_object (json_node_alloc (), object);
+      g_autoptr(JsonNode) found = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *span = NULL;
+      gsize offset, length;
+
+      g_assert_true (vt_item_get_source (item, source, &offset, &length));
+      g_assert_cmpuint (offset + length, <=, strlen (text));
+      span = g_strndup (text + offset, length);
+      found = json_from_string (span, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (found, expected));
+    }
+}
+
+/* Saves in a row copy the unchanged pieces from the file as the last
+ * save wrote it, and never from an older text: an edit undone after a
+ * save brings back an item whose place was in the file as loaded, and
+ * the same place in the saved file holds the edited text (of the same
+ * length here), which must not be taken for it. */
+static void
+test_saves_in_a_row (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-diff-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "catalog.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VtCatalog) catalog = NULL;
+  g_autoptr(JsonNode) title = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonNode) impact = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *expected = NULL;
+
+  vt_test_write_file (path, fixture, -1);
+  catalog = vt_catalog_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_sources (catalog, fixture);
+
+  json_node_set_string (title, "1901 - Frst!");
+  apply_set (catalog, 1, VT_FIELD_TITLE, title);
+  g_assert_true (vt_catalog_save (catalog, file, &error));
+  g_assert_no_error (error);
+  first = read_text (path);
+  expected = replace_all (fixture, "1901 - First", "1901 - Frst!");
+  g_assert_cmpstr (first, ==, expected);
+  assert_sources (catalog, first);
+
+  g_assert_true (vt_catalog_undo (catalog));
+  g_assert_true (vt_catalog_save_full (catalog, file, VT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  second = read_text (path);
+  g_assert_cmpstr (second, ==, fixture);
+  assert_sources (catalog, second);
+
+  json_node_set_int (impact, 4);
+  apply_set (catalog, 2, VT_FIELD_IMPACT, impact);
+  g_assert_true (vt_catalog_save (catalog, file, &error));
+  g_assert_no_error (error);
+  third = read_text (path);
+  g_clear_pointer (&expected, g_free);
+  expected = replace_all (fixture, "\"impact\": 3,", "\"impact\": 4,");
+  g_assert_cmpstr (third, ==, expected);
+  assert_sources (catalog, third);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/minimal-diff/foreign-formatting", test_foreign_formatting);
   g_test_add_func ("/minimal-diff/remove-last", test_remove_last);
   g_test_add_func ("/minimal-diff/new-piece", test_new_piece);
+  g_test_add_func ("/minimal-diff/saves-in-a-row", test_saves_in_a_row);
 
   return g_test_run ();
 }

@@ -600,6 +600,7 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
     return FALSE;
 
   job->base_dir = g_file_get_parent (job->file);
+  job->source = vt_catalog_new_source ();
   job->scope = vt_image_scope_new (job->base_dir);
   vt_image_scope_set_allow_outside (job->scope, job->allow_outside);
   job->catalog_problems = g_ptr_array_new_with_free_func (g_object_unref);
@@ -636,7 +637,13 @@ vt_catalog_load_job_run (VtCatalogLoadJob *job,
         }
 
       if (i < check.item_starts->len)
-        vt_item_set_line (item, lines[i]);
+        {
+          gsize start = g_array_index (check.item_starts, gsize, i);
+
+          vt_item_set_line (item, lines[i]);
+          vt_item_set_source (item, job->source, start,
+                              g_array_index (check.item_ends, gsize, i) - start);
+        }
       g_ptr_array_add (job->items, g_object_ref (item));
       g_ptr_array_add (items_by_index, item);
     }

@@ -25,7 +25,7 @@ typedef struct
   gint64   mtime_sec;
   gint64   mtime_nsec;
   gboolean hashed;
-  guint8   hash[16];      /* MD5 of the bytes read or written */
+  guint8   hash[16];      /* of the bytes read or written (vt_disk_stamp_hash()) */
 } VtDiskStamp;
 
 void       vt_disk_stamp_stat  (VtDiskStamp  *stamp,
@@ -40,7 +40,13 @@ typedef struct
   gboolean    keep_backup;/* the next save to that file keeps it as "FILE~" first */
   gboolean    saving;     /* a vt_catalog_save_async() is running */
   guint       n_loads;    /* a save that began before a load must not touch the new contents */
+  /* The version of the file's text (the one @stamp describes) that the
+   * items' sources point into (vt_item_get_source()); 0: none. */
+  guint       source;
 } VtCatalogSaveState;
+
+/* A number for a text read or written, never 0, never given twice. */
+guint      vt_catalog_new_source (void);
 
 /* One load of a file: made and applied on the catalog's thread
  * (vt-catalog.c), run in a worker thread for vt_catalog_load_async()
@@ -64,6 +70,7 @@ struct _VtCatalogLoadJob
   guint          last_reported;
 
   VtDiskStamp    stamp;          /* of the file read */
+  guint          source;         /* its text's number, for the items' sources */
 
   /* results */
   GFile         *base_dir;

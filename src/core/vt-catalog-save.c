@@ -8,6 +8,7 @@
 #include "vt-catalog.h"
 #include "vt-catalog-private.h"
 #include "vt-file.h"
+#include "vt-item-private.h"
 #include "vt-json-check.h"
 #include "vt-json-splice.h"
 
@@ -38,6 +39,29 @@ typedef struct
   VtItem   *item;
   JsonNode *other;
 } SavedElement;
+
+/* Where a piece was written: its text's place in the new file. */
+typedef struct
+{
+  VtItem *item;
+  gsize   offset;
+  gsize   length;
+} WrittenPiece;
+
+static void
+written_piece_clear (gpointer data)
+{
+  g_object_unref (((WrittenPiece *) data)->item);
+}
+
+/* What a splice over the file's text reads and learns of the pieces:
+ * VtJsonSpliceSpans' user data. */
+typedef struct
+{
+  GArray *elements;  /* of SavedElement */
+  guint   source;    /* the items' sources that point into the text read; 0: none */
+  GArray *written;   /* of WrittenPiece, nullable */
+} SpliceJob;
 
 /* "items" as saved: the pieces in order, and the elements that are not
  * pieces back among them where they were, never dropped. */
@@ -103,6 +127,45 @@ get_saved_element (guint    index,
   return node;
 }
 
+static JsonNode *
+get_splice_element (guint    index,
+                    gpointer user_data)
+{
+  return get_saved_element (index, ((SpliceJob *) user_data)->elements);
+}
+
+/* A piece whose text in the file read is known (it was read or written
+ * there, and the file is that same text) is copied from it. */
+static gboolean
+splice_original (guint    index,
+                 gsize   *offset,
+                 gsize   *length,
+                 gpointer user_data)
+{
+  SpliceJob *job = user_data;
+  SavedElement *element = &g_array_index (job->elements, SavedElement, index);
+
+  return element->item != NULL && vt_item_get_source (element->item, job->source, offset, length);
+}
+
+static void
+splice_written (guint    index,
+                gsize    offset,
+                gsize    length,
+                gpointer user_data)
+{
+  SpliceJob *job = user_data;
+  SavedElement *element = &g_array_index (job->elements, SavedElement, index);
+  WrittenPiece piece = { NULL, offset, length };
+
+  if (job->written == NULL || element->item == NULL)
+    return;
+  piece.item = g_object_ref (element->item);
+  g_array_append_val (job->written, piece);
+}
+
+static const VtJsonSpliceSpans splice_spans = { splice_original, splice_written };
+
 /* The catalog as it is now: the root read from the file, with the
  * collection in place (members keep their positions, unknown ones
  * included) and "items" filled from @elements, or left empty when they
@@ -138,22 +201,40 @@ build_root (VtCatalog *self,
  * when it cannot be read. Read again rather than kept: a catalog would
  * otherwise hold its file's size in memory for a save that may never
  * come. */
+static gboolean same_stat (const VtDiskStamp *a,
+                           const VtDiskStamp *b);
+
+/* @source is set to the catalog's source when the text read is the one
+ * the items' sources point into: the file looked the same, by its
+ * stamp, just before and just after it was read. */
 static GBytes *
-read_loaded_file (VtCatalog *self)
+read_loaded_file (VtCatalog *self,
+                  guint     *source)
 {
   GFile *file = vt_catalog_get_file (self);
+  const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
+  const char *path;
+  VtDiskStamp before, after;
   char *contents = NULL;
   gsize length = 0;
 
+  *source = 0;
   if (file == NULL)
     return NULL;
-  if (g_file_peek_path (file) != NULL)
+  path = g_file_peek_path (file);
+  if (path == NULL)
     {
-      if (!g_file_get_contents (g_file_peek_path (file), &contents, &length, NULL))
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
         return NULL;
+      return g_bytes_new_take (contents, length);
     }
-  else if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+
+  vt_disk_stamp_stat (&before, path);
+  if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
+  vt_disk_stamp_stat (&after, path);
+  if (stamp->known && same_stat (stamp, &before) && same_stat (stamp, &after))
+    *source = vt_catalog_get_save_state (self)->source;
   return g_bytes_new_take (contents, length);
 }
 
@@ -164,30 +245,43 @@ read_loaded_file (VtCatalog *self)
  * lines. Without the file (a new catalog, or the file gone or no
  * longer JSON) it is written afresh, as Vitrine formats catalogs.
  */
-char *
-vt_catalog_to_data (VtCatalog *self,
-                    gsize     *length)
+/* vt_catalog_to_data(), and where each piece was written in it when
+ * @written is given: an array of WrittenPiece, for the items' sources
+ * once the bytes are on the disk. */
+static char *
+catalog_to_data (VtCatalog  *self,
+                 gsize      *length,
+                 GArray    **written)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GArray) elements = NULL;
   GString *out = NULL;
+  SpliceJob job = { NULL, };
   gsize n;
 
-  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
-
   elements = saved_elements (self);
-  original = read_loaded_file (self);
+  original = read_loaded_file (self, &job.source);
   if (original != NULL)
     {
       gsize original_length;
       const char *data = g_bytes_get_data (original, &original_length);
 
-      /* One piece's tree at a time: the save holds little beyond the
+      job.elements = elements;
+      if (written != NULL)
+        {
+          job.written = g_array_sized_new (FALSE, FALSE, sizeof (WrittenPiece), elements->len);
+          g_array_set_clear_func (job.written, written_piece_clear);
+        }
+      /* One piece's tree at a time, and none for a piece that is still
+       * the text it was read from: the save holds little beyond the
        * file's text and its own. */
       node = build_root (self, NULL);
-      out = vt_json_splice (data != NULL ? data : "", original_length, node,
-                            "items", elements->len, get_saved_element, elements);
+      out = vt_json_splice_full (data != NULL ? data : "", original_length, node,
+                                 "items", elements->len, get_splice_element, &splice_spans, &job);
+      if (out != NULL && written != NULL)
+        *written = g_steal_pointer (&job.written);
+      g_clear_pointer (&job.written, g_array_unref);
     }
   if (out == NULL)
     {
@@ -203,8 +297,29 @@ vt_catalog_to_data (VtCatalog *self,
   return g_string_free (out, FALSE);
 }
 
+char *
+vt_catalog_to_data (VtCatalog *self,
+                    gsize     *length)
+{
+  g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
+
+  return catalog_to_data (self, length, NULL);
+}
+
 /* }}} */
 /* {{{ Stamps */
+
+guint
+vt_catalog_new_source (void)
+{
+  static gint last = 0;
+  guint source;
+
+  /* 0 means none: skipped when the count comes round. */
+  while ((source = (guint) g_atomic_int_add (&last, 1) + 1) == 0)
+    ;
+  return source;
+}
 
 void
 vt_disk_stamp_stat (VtDiskStamp *stamp,
@@ -224,16 +339,53 @@ vt_disk_stamp_stat (VtDiskStamp *stamp,
   stamp->mtime_nsec = st.st_mtim.tv_nsec;
 }
 
+/*
+ * The hash only tells a file another program rewrote with the same size
+ * within the file system's time resolution from the one read: it defends
+ * against accidents, not against anyone, and is taken at every load and
+ * save of files of hundreds of megabytes. So it is not a cryptographic
+ * digest (MD5 took 48 ms for 30 MB here) but two interleaved 64-bit
+ * multiply-rotate chains over 8-byte words, several times faster.
+ */
+G_STATIC_ASSERT (sizeof ((VtDiskStamp *) NULL)->hash == 2 * sizeof (guint64));
+
+static inline guint64
+mix (guint64 hash,
+     guint64 word)
+{
+  hash ^= word;
+  hash *= G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  return (hash << 31) | (hash >> 33);
+}
+
 void
 vt_disk_stamp_hash (VtDiskStamp *stamp,
                     const void  *data,
                     gsize        length)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
-  gsize digest_length = sizeof stamp->hash;
+  const guint8 *bytes = data;
+  guint64 lanes[2] = { G_GUINT64_CONSTANT (0x243f6a8885a308d3), G_GUINT64_CONSTANT (0x13198a2e03707344) };
+  guint64 words[2], tail = 0;
+  gsize i = 0;
 
-  g_checksum_update (checksum, data, (gssize) length);
-  g_checksum_get_digest (checksum, stamp->hash, &digest_length);
+  for (; i + sizeof words <= length; i += sizeof words)
+    {
+      memcpy (words, bytes + i, sizeof words);
+      lanes[0] = mix (lanes[0], words[0]);
+      lanes[1] = mix (lanes[1], words[1]);
+    }
+  memcpy (&tail, bytes + i, MIN (length - i, sizeof tail));
+  lanes[0] = mix (lanes[0], tail);
+  if (length - i > sizeof tail)
+    {
+      tail = 0;
+      memcpy (&tail, bytes + i + sizeof tail, length - i - sizeof tail);
+    }
+  else
+    tail = 0;
+  lanes[1] = mix (lanes[1], tail ^ (guint64) length);
+
+  memcpy (stamp->hash, lanes, sizeof lanes);
   stamp->hashed = TRUE;
 }
 
@@ -301,6 +453,7 @@ typedef struct
   guint        serial;         /* of the edits the data holds */
   guint        n_loads;
   GFile       *file;
+  GArray      *pieces;         /* WrittenPiece, nullable: where each piece lands */
 
   VtDiskStamp  written;        /* result */
 } SaveJob;
@@ -311,6 +464,7 @@ save_job_free (SaveJob *job)
   g_free (job->path);
   g_bytes_unref (job->data);
   g_clear_object (&job->file);
+  g_clear_pointer (&job->pieces, g_array_unref);
   g_free (job);
 }
 
@@ -345,7 +499,7 @@ save_job_new (VtCatalog    *self,
       return NULL;
     }
 
-  data = vt_catalog_to_data (self, &length);
+  data = catalog_to_data (self, &length, &job->pieces);
   job->data = g_bytes_new_take (data, length);
   job->path = g_strdup (g_file_peek_path (file));
   job->file = g_object_ref (file);
@@ -442,6 +596,20 @@ save_job_apply (VtCatalog *self,
     return;
 
   state->stamp = job->written;
+  /* The pieces' text is where this save wrote it: the next save copies
+   * what is unchanged from there. An item given no place keeps its old
+   * source, which names another text and so is never used. */
+  state->source = 0;
+  if (job->pieces != NULL && job->written.known)
+    {
+      state->source = vt_catalog_new_source ();
+      for (guint i = 0; i < job->pieces->len; i++)
+        {
+          WrittenPiece *piece = &g_array_index (job->pieces, WrittenPiece, i);
+
+          vt_item_set_source (piece->item, state->source, piece->offset, piece->length);
+        }
+    }
   /* Saved as another file, the catalog is that file now (Save As); the
    * file as it was loaded is not this one, so there is none to keep. */
   state->keep_backup = FALSE;

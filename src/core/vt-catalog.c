@@ -320,6 +320,7 @@ load_job_apply (VtCatalogLoadJob *job)
   /* The steps name items of the old contents. */
   vt_catalog_history_reset (self);
   self->save_state.stamp = job->stamp;
+  self->save_state.source = job->stamp.known ? job->source : 0;
   self->save_state.keep_backup = TRUE;
   self->save_state.n_loads++;
 

@@ -39,6 +39,21 @@ void       vt_item_add_load_problem   (VtItem    *self,
 void       vt_item_set_line           (VtItem    *self,
                                        guint      line);
 
+/* Where the item's text lies, byte for byte, in one version of its
+ * catalog's file: @source names that version (a number the catalog
+ * gives each text it reads or writes, never 0). A save copies the text
+ * of an item it finds there instead of comparing it member by member;
+ * an item made any other way has none. Set only on the catalog's thread
+ * or before the item is shared. */
+void       vt_item_set_source         (VtItem    *self,
+                                       guint      source,
+                                       gsize      offset,
+                                       gsize      length);
+gboolean   vt_item_get_source         (VtItem    *self,
+                                       guint      source,
+                                       gsize     *offset,
+                                       gsize     *length);
+
 /* Sets the problem without notifying: for items not yet shown (worker thread). */
 void       vt_item_take_problem_quietly (VtItem  *self,
                                          char    *problem);

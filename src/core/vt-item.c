@@ -66,6 +66,11 @@ struct _VtItem
   VtPrice      price;
   guint        number;
   guint        line;
+  /* Where the piece's text lies in a version of its catalog's file
+   * (vt_item_set_source()); source 0: nowhere known. */
+  guint        source;
+  gsize        source_offset;
+  gsize        source_length;
   int          year;
   int          impact;
   guint        has_year : 1;
@@ -802,6 +807,34 @@ vt_item_set_line (VtItem *self,
   g_return_if_fail (VT_IS_ITEM (self));
 
   self->line = line;
+}
+
+void
+vt_item_set_source (VtItem *self,
+                    guint   source,
+                    gsize   offset,
+                    gsize   length)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+
+  self->source = source;
+  self->source_offset = offset;
+  self->source_length = length;
+}
+
+gboolean
+vt_item_get_source (VtItem *self,
+                    guint   source,
+                    gsize  *offset,
+                    gsize  *length)
+{
+  g_return_val_if_fail (VT_IS_ITEM (self), FALSE);
+
+  if (source == 0 || self->source != source)
+    return FALSE;
+  *offset = self->source_offset;
+  *length = self->source_length;
+  return TRUE;
 }
 
 VtReviewState

@@ -57,6 +57,10 @@ typedef struct
   VtJsonSpliceElementFunc  func;
   gpointer                 data;
   guint                    n;
+  /* Of the lazy member's elements only: what the caller knows of their
+   * text in the original, which starts at @base. */
+  const VtJsonSpliceSpans *spans;
+  const char              *base;
 } Elements;
 
 typedef struct
@@ -88,7 +92,7 @@ typedef struct
 static Elements
 elements_of_array (JsonArray *array)
 {
-  return (Elements) { array, NULL, NULL, json_array_get_length (array) };
+  return (Elements) { array, NULL, NULL, json_array_get_length (array), NULL, NULL };
 }
 
 /* A new reference. */
@@ -99,6 +103,30 @@ elements_get (const Elements *elements,
   if (elements->func != NULL)
     return elements->func (index, elements->data);
   return json_node_ref (json_array_get_element (elements->array, index));
+}
+
+/* Whether element @n is known to be the text of @part, unchanged. */
+static gboolean
+element_is_original (const Elements *elements,
+                     guint           n,
+                     const Part     *part)
+{
+  gsize offset, length;
+
+  return elements->spans != NULL && elements->spans->original != NULL
+         && elements->spans->original (n, &offset, &length, elements->data)
+         && part->value == elements->base + offset
+         && (gsize) (part->value_end - part->value) == length;
+}
+
+static void
+report_written (Splice         *s,
+                const Elements *elements,
+                guint           n,
+                gsize           from)
+{
+  if (elements != NULL && elements->spans != NULL && elements->spans->written != NULL)
+    elements->spans->written (n, from, s->out->len - from, elements->data);
 }
 
 /* Whether @name of @object is the member whose elements come from a
@@ -126,17 +154,25 @@ skip_space (const char *p,
   return p;
 }
 
-/* @p is at the opening quote; returns what follows the closing one. */
+/* @p is at the opening quote; returns what follows the closing one.
+ * Quotes are looked for with memchr(): a catalog is mostly long strings. */
 static const char *
 skip_string (const char *p,
              const char *end)
 {
-  for (p++; p < end; p++)
+  for (p++; p < end;)
     {
-      if (*p == '\\')
-        p++;
-      else if (*p == '"')
-        return p + 1;
+      const char *quote = memchr (p, '"', (gsize) (end - p));
+      const char *escapes = quote;
+
+      if (quote == NULL)
+        return NULL;
+      /* Closing unless an odd number of backslashes escapes it. */
+      while (escapes > p && escapes[-1] == '\\')
+        escapes--;
+      if ((quote - escapes) % 2 == 0)
+        return quote + 1;
+      p = quote + 1;
     }
   return NULL;
 }
@@ -524,9 +560,12 @@ write_fresh_list (Splice         *s,
   for (guint i = 0; i < elements->n; i++)
     {
       g_autoptr(JsonNode) child = elements_get (elements, i);
+      gsize at;
 
       next_fresh_line (s, i, inner);
+      at = s->out->len;
       write_fresh (s, child, inner);
+      report_written (s, elements, i, at);
     }
   close_fresh (s, elements->n, indent, ']');
 }
@@ -638,15 +677,24 @@ emit_container (Splice     *s,
         emit_list (s, from->value, from->value_end, slot->list, inner, depth + 1);
       else if (slot->list != NULL)
         write_fresh_list (s, slot->list, inner);
+      else if (slot->elements != NULL && from != NULL && element_is_original (slot->elements, slot->index, from))
+        {
+          gsize at = s->out->len;
+
+          append_span (s, from->value, from->value_end);
+          report_written (s, slot->elements, slot->index, at);
+        }
       else
         {
           g_autoptr(JsonNode) node = slot->node != NULL ? json_node_ref (slot->node)
                                                         : elements_get (slot->elements, slot->index);
+          gsize at = s->out->len;
 
           if (from != NULL)
             emit_value (s, from->value, from->value_end, node, inner, depth + 1);
           else
             write_fresh (s, node, inner);
+          report_written (s, slot->elements, slot->index, at);
         }
 
       if (k + 1 == n_slots)
@@ -709,7 +757,11 @@ element_equal (GArray         *parts,
                guint           depth)
 {
   Part *part = &g_array_index (parts, Part, o);
-  g_autoptr(JsonNode) node = elements_get (elements, n);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (element_is_original (elements, n, part))
+    return TRUE;
+  node = elements_get (elements, n);
 
   return equal (part->value, part->value_end, node, depth + 1);
 }
@@ -856,6 +908,19 @@ vt_json_splice (const char              *original,
                 VtJsonSpliceElementFunc  func,
                 gpointer                 user_data)
 {
+  return vt_json_splice_full (original, length, node, member, n_elements, func, NULL, user_data);
+}
+
+GString *
+vt_json_splice_full (const char               *original,
+                     gsize                     length,
+                     JsonNode                 *node,
+                     const char               *member,
+                     guint                     n_elements,
+                     VtJsonSpliceElementFunc   func,
+                     const VtJsonSpliceSpans  *spans,
+                     gpointer                  user_data)
+{
   const char *end = original + length;
   const char *root, *root_end;
   Splice s = { NULL, };
@@ -868,7 +933,7 @@ vt_json_splice (const char              *original,
     {
       s.root = json_node_get_object (node);
       s.lazy_member = member;
-      s.lazy = (Elements) { NULL, func, user_data, n_elements };
+      s.lazy = (Elements) { NULL, func, user_data, n_elements, spans, original };
     }
 
   root = original;

@@ -32,4 +32,35 @@ GString *vt_json_splice (const char              *original,
                          VtJsonSpliceElementFunc  func,
                          gpointer                 user_data);
 
+/* What the caller knows of the elements of @member, and learns: both
+ * optional, both called with vt_json_splice_full()'s @user_data.
+ *
+ * @original: whether element @index is exactly the text at @offset,
+ * @length bytes, of @original (a piece read from it and not changed
+ * since); such an element is copied when it is found there, without
+ * being built or compared.
+ *
+ * @written: where element @index was written in the result. */
+typedef struct
+{
+  gboolean (*original) (guint    index,
+                        gsize   *offset,
+                        gsize   *length,
+                        gpointer user_data);
+  void     (*written)  (guint    index,
+                        gsize    offset,
+                        gsize    length,
+                        gpointer user_data);
+} VtJsonSpliceSpans;
+
+/* vt_json_splice() with @spans (nullable). */
+GString *vt_json_splice_full (const char               *original,
+                              gsize                     length,
+                              JsonNode                 *node,
+                              const char               *member,
+                              guint                     n_elements,
+                              VtJsonSpliceElementFunc   func,
+                              const VtJsonSpliceSpans  *spans,
+                              gpointer                  user_data);
+
 G_END_DECLS
