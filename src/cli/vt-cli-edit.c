@@ -458,7 +458,8 @@ vt_cli_edit (int    argc,
         return status;
     }
 
-  for (guint i = 2; arguments[i] != NULL; i++)
+  /* The KEY=VALUE arguments: after the catalog and the number. */
+  for (guint i = 2; i < n_sets + 2; i++)
     {
       const char *equals = strchr (arguments[i], '=');
       g_autofree char *key = NULL;
