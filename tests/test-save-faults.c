@@ -48,7 +48,10 @@
  * of our own can be had.
  */
 
-#define N_PIECES 10000
+/* Pieces of the catalog saved: $VT_SAVE_FAULT_PIECES, which the
+ * sanitizer build lowers too (it checks memory, not the count). */
+#define N_PIECES_DEFAULT 10000
+#define N_PIECES_MIN 1000
 
 /* Kills at delays: $VT_SAVE_FAULT_KILLS, which the sanitizer build
  * lowers, where each save is several times slower. */
@@ -425,6 +428,17 @@ assert_saved_or_killed (int status)
 /* {{{ Kills */
 
 static guint
+n_pieces (void)
+{
+  const char *value = g_getenv ("VT_SAVE_FAULT_PIECES");
+  guint64 n = N_PIECES_DEFAULT;
+
+  if (value != NULL)
+    g_assert_true (g_ascii_string_to_unsigned (value, 10, N_PIECES_MIN, G_MAXUINT, &n, NULL));
+  return (guint) n;
+}
+
+static guint
 n_timed_kills (void)
 {
   const char *value = g_getenv ("VT_SAVE_FAULT_KILLS");
@@ -691,12 +705,12 @@ catalog_target_init (Target     *target,
 
   target_init (target, folder, "catalog.json");
   target->backup = g_strdup ("catalog.json~");
-  target->old = make_catalog_text (N_PIECES, "old");
+  target->old = make_catalog_text (n_pieces (), "old");
   write_bytes (target->path, target->old);
 
   catalog = load_catalog (target->path);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, N_PIECES);
-  for (guint i = 0; i < N_PIECES; i += 1000)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, n_pieces ());
+  for (guint i = 0; i < n_pieces (); i += 1000)
     {
       g_autoptr(VtItem) item = g_list_model_get_item (G_LIST_MODEL (catalog), i);
       g_autofree char *title = g_strdup_printf ("%d - The new event %u",
@@ -771,7 +785,7 @@ reviews_target_init (Target     *target,
                      const char *folder)
 {
   g_autofree char *catalog_path = g_build_filename (folder, "catalog.json", NULL);
-  g_autoptr(GBytes) catalog_text = make_catalog_text (N_PIECES, "reviewed");
+  g_autoptr(GBytes) catalog_text = make_catalog_text (n_pieces (), "reviewed");
   g_autoptr(VtCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   VtReviewStore *store;
@@ -790,14 +804,14 @@ reviews_target_init (Target     *target,
   target->save = save_reviews;
   target->data = store;
 
-  for (guint i = 1; i <= N_PIECES; i += 3)
+  for (guint i = 1; i <= n_pieces (); i += 3)
     g_assert_true (vt_review_store_set_state (store, i, VT_REVIEW_STATE_APPROVED, NULL));
   g_assert_true (vt_review_store_save (store, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (target->path, &data, &length, NULL));
   target->old = g_bytes_new_take (data, length);
 
-  for (guint i = 1; i <= N_PIECES; i++)
+  for (guint i = 1; i <= n_pieces (); i++)
     {
       g_autofree char *note = g_strdup_printf ("Checked against the sources, piece %u.", i);
 
@@ -850,7 +864,7 @@ test_reviews_disk_full (void)
 /* }}} */
 /* {{{ vitrine-cli edit */
 
-/* vitrine-cli edit changing the title of piece 5000 of the catalog at
+/* vitrine-cli edit changing the title of the middle piece of the catalog at
  * @folder/catalog.json: each run loads it, keeps it as "catalog.json~"
  * and saves. */
 static void
@@ -858,14 +872,18 @@ cli_target_init (Target     *target,
                  const char *folder)
 {
   g_autofree char *data = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
   gsize length;
 
   target_init (target, folder, "catalog.json");
   target->backup = g_strdup ("catalog.json~");
-  target->old = make_catalog_text (N_PIECES, "old");
+  target->old = make_catalog_text (n_pieces (), "old");
   write_bytes (target->path, target->old);
-  target->argv = g_strdupv ((char *[]) { (char *) g_getenv ("VITRINE_CLI"), "edit", target->path, "5000",
-                                         "title=1000 - The new event 5000", NULL });
+  number = g_strdup_printf ("%u", n_pieces () / 2);
+  title = g_strdup_printf ("title=1000 - The new event %s", number);
+  target->argv = g_strdupv ((char *[]) { (char *) g_getenv ("VITRINE_CLI"), "edit", target->path, number,
+                                         title, NULL });
 
   assert_saved (wait_for (target_start (target, NULL)));
   g_assert_true (g_file_get_contents (target->path, &data, &length, NULL));
