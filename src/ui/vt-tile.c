@@ -39,7 +39,6 @@ struct _VtTile
   gboolean       in_reach;
 
   /* Template children */
-  GtkBox        *box;
   GtkWidget     *overlay;
   GtkPicture    *picture;
 
@@ -622,7 +621,6 @@ vt_tile_class_init (VtTileClass *klass)
   g_type_ensure (GTK_TYPE_PICTURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-tile.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtTile, box);
   gtk_widget_class_bind_template_child (widget_class, VtTile, overlay);
   gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
@@ -640,7 +638,8 @@ vt_tile_init (VtTile *self)
   self->in_reach = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_box_set_spacing (self->box, VT_TILE_SPACING);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              VT_TILE_SPACING);
 
   /* Sized by their number of lines, not by their text (see
    * vt-tile-text.c): all tiles have one height, and binding a piece
@@ -648,12 +647,12 @@ vt_tile_init (VtTile *self)
   self->title_text = VT_TILE_TEXT (vt_tile_text_new ());
   vt_tile_text_set_lines (self->title_text, 2);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_text), "vt-tile-title");
-  gtk_box_append (self->box, GTK_WIDGET (self->title_text));
+  gtk_widget_set_parent (GTK_WIDGET (self->title_text), GTK_WIDGET (self));
 
   self->facts_text = VT_TILE_TEXT (vt_tile_text_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "vt-tile-facts");
   gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "dim-label");
-  gtk_box_append (self->box, GTK_WIDGET (self->facts_text));
+  gtk_widget_set_parent (GTK_WIDGET (self->facts_text), GTK_WIDGET (self));
 
   gtk_widget_set_size_request (GTK_WIDGET (self->picture), self->size, self->size);
   gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
