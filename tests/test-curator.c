@@ -125,11 +125,35 @@ tile_of (Fixture *fixture,
   return found;
 }
 
+/* The widget under @widget with the CSS class @css_class, or NULL: a
+ * tile makes its placeholder's reason and its marks only when it first
+ * shows them. */
 static GtkWidget *
-tile_child (VtTile     *tile,
-            const char *id)
+find_part (GtkWidget  *widget,
+           const char *css_class)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (tile), VT_TYPE_TILE, id));
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_part (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+part_shown (VtTile     *tile,
+            const char *css_class)
+{
+  GtkWidget *part = find_part (GTK_WIDGET (tile), css_class);
+
+  return part != NULL && gtk_widget_get_visible (part);
 }
 
 /* Browsing hides problem marks and the files a missing image names;
@@ -146,21 +170,21 @@ test_mode_toggle (Fixture       *fixture,
   lost = tile_of (fixture, 10);   /* "images/missing.png" */
   WAIT_UNTIL (vt_tile_get_state (lost) == VT_TILE_PLACEHOLDER);
   g_assert_nonnull (strstr (vt_tile_get_reason (lost), "missing.png"));
-  g_assert_false (gtk_widget_get_visible (tile_child (lost, "reason_label")));
-  g_assert_false (gtk_widget_get_visible (tile_child (lost, "problem_mark")));
+  g_assert_false (part_shown (lost, "vt-placeholder-reason"));
+  g_assert_false (part_shown (lost, "vt-problem-mark"));
 
   set_curating (fixture, TRUE);
   g_assert_true (g_settings_get_boolean (settings, "curator-mode"));
   g_assert_true (vt_tile_get_curating (lost));
-  g_assert_true (gtk_widget_get_visible (tile_child (lost, "reason_label")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tile_child (lost, "reason_label"))), "missing.png"));
-  g_assert_true (gtk_widget_get_visible (tile_child (lost, "problem_mark")));
+  g_assert_true (part_shown (lost, "vt-placeholder-reason"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_part (GTK_WIDGET (lost), "vt-placeholder-reason"))), "missing.png"));
+  g_assert_true (part_shown (lost, "vt-problem-mark"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->problems_button)));
 
   /* The key: Ctrl+Shift+R, from the application's accelerators or not. */
   set_curating (fixture, FALSE);
-  g_assert_false (gtk_widget_get_visible (tile_child (lost, "problem_mark")));
-  g_assert_false (gtk_widget_get_visible (tile_child (lost, "reason_label")));
+  g_assert_false (part_shown (lost, "vt-problem-mark"));
+  g_assert_false (part_shown (lost, "vt-placeholder-reason"));
 }
 
 static gboolean

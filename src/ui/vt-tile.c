@@ -39,8 +39,10 @@ struct _VtTile
   gboolean       in_reach;
 
   /* Template children */
-  GtkBox        *box;
+  GtkWidget     *overlay;
   GtkPicture    *picture;
+
+  /* Made the first time they are shown (see ensure_placeholder ()). */
   GtkWidget     *placeholder;
   GtkLabel      *reason_label;
   GtkImage      *problem_mark;
@@ -67,17 +69,119 @@ static GParamSpec *properties[N_PROPS];
  * The picture area is a GtkPicture alone, with what the tile shows in
  * it: nothing while loading (the picture empty, on its tinted
  * background), the picture, or a placeholder (an icon and the reason,
- * over the empty picture). The placeholder is built hidden and shown
- * only by the few tiles whose image fails: a hidden widget is neither
- * styled nor measured. (A GtkStack of three pages did the same with
+ * over the empty picture). (A GtkStack of three pages did the same with
  * five more objects a tile.)
+ *
+ * The placeholder, its reason and the two marks are made in code the
+ * first time the tile shows them, not in the template: most tiles never
+ * show them, and a search whose result lands makes the grid destroy and
+ * build some 150 tiles in one frame, where a hidden widget costs as much
+ * to build and to destroy (its object, its CSS node, its accessible) as
+ * a shown one. Each is added to the overlay where the template had it,
+ * so they are drawn in the same order: placeholder, review mark,
+ * problem mark.
  */
+static void
+ensure_placeholder (VtTile *self)
+{
+  GtkWidget *icon;
+
+  if (self->placeholder != NULL)
+    return;
+
+  self->placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (self->placeholder, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->placeholder, "vt-placeholder");
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", "image-missing-symbolic",
+                       "pixel-size", 48,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+  gtk_box_append (GTK_BOX (self->placeholder), icon);
+  gtk_widget_insert_after (self->placeholder, self->overlay, GTK_WIDGET (self->picture));
+}
+
+static void
+ensure_reason_label (VtTile *self)
+{
+  GtkWidget *label;
+
+  if (self->reason_label != NULL)
+    return;
+
+  ensure_placeholder (self);
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "justify", GTK_JUSTIFY_CENTER,
+                        "lines", 4,
+                        "ellipsize", PANGO_ELLIPSIZE_END,
+                        "max-width-chars", 1,
+                        "width-chars", 1,
+                        NULL);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "vt-placeholder-reason");
+  gtk_box_append (GTK_BOX (self->placeholder), label);
+  self->reason_label = GTK_LABEL (label);
+}
+
+static void
+ensure_review_mark (VtTile *self)
+{
+  GtkWidget *mark;
+
+  if (self->review_mark != NULL)
+    return;
+
+  mark = gtk_image_new ();
+  gtk_widget_set_halign (mark, GTK_ALIGN_START);
+  gtk_widget_set_valign (mark, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (mark, 6);
+  gtk_widget_set_margin_start (mark, 6);
+  gtk_widget_add_css_class (mark, "vt-review-mark");
+  gtk_widget_insert_after (mark, self->overlay,
+                           self->placeholder != NULL ? self->placeholder : GTK_WIDGET (self->picture));
+  self->review_mark = GTK_IMAGE (mark);
+}
+
+static void
+ensure_problem_mark (VtTile *self)
+{
+  GtkWidget *mark;
+
+  if (self->problem_mark != NULL)
+    return;
+
+  mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_halign (mark, GTK_ALIGN_END);
+  gtk_widget_set_valign (mark, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (mark, 6);
+  gtk_widget_set_margin_end (mark, 6);
+  gtk_widget_add_css_class (mark, "vt-problem-mark");
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), mark);
+  self->problem_mark = GTK_IMAGE (mark);
+}
+
+/* Hides @widget if it was ever made. */
+static void
+hide_part (gpointer widget)
+{
+  if (widget != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (widget), FALSE);
+}
+
 static void
 show_state (VtTile      *self,
             VtTileState  state)
 {
   self->state = state;
-  gtk_widget_set_visible (self->placeholder, state == VT_TILE_PLACEHOLDER);
+  if (state == VT_TILE_PLACEHOLDER)
+    {
+      ensure_placeholder (self);
+      gtk_widget_set_visible (self->placeholder, TRUE);
+    }
+  else
+    hide_part (self->placeholder);
 }
 
 /* The reason names a file: for curators only. Visitors see the icon. */
@@ -87,6 +191,10 @@ update_reason (VtTile *self)
   gboolean shown = self->curating && self->reason != NULL;
   g_autofree char *cut = NULL;
 
+  if (!shown && self->reason_label == NULL)
+    return;
+
+  ensure_reason_label (self);
   gtk_label_set_text (self->reason_label,
                       shown ? vt_text_bound (self->reason, VT_TEXT_BOUND_LINE, &cut) : "");
   vt_widget_set_tooltip (GTK_WIDGET (self->reason_label), shown ? self->reason : NULL);
@@ -291,9 +399,13 @@ update_review_mark (VtTile *self)
       tooltip = vt_review_state_get_label (state);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->review_mark), icon != NULL);
   if (icon == NULL)
-    return;
+    {
+      hide_part (self->review_mark);
+      return;
+    }
+  ensure_review_mark (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_mark), TRUE);
   gtk_image_set_from_icon_name (self->review_mark, icon);
   vt_widget_set_tooltip (GTK_WIDGET (self->review_mark), tooltip);
   gtk_widget_remove_css_class (GTK_WIDGET (self->review_mark), "vt-approved");
@@ -315,8 +427,8 @@ update_labels (VtTile *self)
     {
       vt_tile_text_set_text (self->title_text, "");
       vt_tile_text_set_text (self->facts_text, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->review_mark), FALSE);
+      hide_part (self->problem_mark);
+      hide_part (self->review_mark);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       vt_accessible_set_row_label (GTK_WIDGET (self), NULL);
       return;
@@ -330,8 +442,13 @@ update_labels (VtTile *self)
   vt_tile_text_set_text (self->title_text,
                          title != NULL && *title != '\0' ? title : _("Untitled piece"));
   vt_tile_text_set_text (self->facts_text, facts);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), problem != NULL);
-  vt_widget_set_tooltip (GTK_WIDGET (self->problem_mark), problem);
+  if (problem != NULL)
+    ensure_problem_mark (self);
+  if (self->problem_mark != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_mark), problem != NULL);
+      vt_widget_set_tooltip (GTK_WIDGET (self->problem_mark), problem);
+    }
   update_review_mark (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -386,6 +503,11 @@ vt_tile_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_TILE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* They went with the overlay. */
+  self->placeholder = NULL;
+  self->reason_label = NULL;
+  self->problem_mark = NULL;
+  self->review_mark = NULL;
 
   G_OBJECT_CLASS (vt_tile_parent_class)->dispose (object);
 }
@@ -499,12 +621,8 @@ vt_tile_class_init (VtTileClass *klass)
   g_type_ensure (GTK_TYPE_PICTURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-tile.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtTile, box);
+  gtk_widget_class_bind_template_child (widget_class, VtTile, overlay);
   gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, placeholder);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, problem_mark);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, review_mark);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_scale_factor_changed_cb);
 
@@ -520,7 +638,8 @@ vt_tile_init (VtTile *self)
   self->in_reach = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_box_set_spacing (self->box, VT_TILE_SPACING);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              VT_TILE_SPACING);
 
   /* Sized by their number of lines, not by their text (see
    * vt-tile-text.c): all tiles have one height, and binding a piece
@@ -528,12 +647,12 @@ vt_tile_init (VtTile *self)
   self->title_text = VT_TILE_TEXT (vt_tile_text_new ());
   vt_tile_text_set_lines (self->title_text, 2);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_text), "vt-tile-title");
-  gtk_box_append (self->box, GTK_WIDGET (self->title_text));
+  gtk_widget_set_parent (GTK_WIDGET (self->title_text), GTK_WIDGET (self));
 
   self->facts_text = VT_TILE_TEXT (vt_tile_text_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "vt-tile-facts");
   gtk_widget_add_css_class (GTK_WIDGET (self->facts_text), "dim-label");
-  gtk_box_append (self->box, GTK_WIDGET (self->facts_text));
+  gtk_widget_set_parent (GTK_WIDGET (self->facts_text), GTK_WIDGET (self));
 
   gtk_widget_set_size_request (GTK_WIDGET (self->picture), self->size, self->size);
   gtk_widget_set_size_request (GTK_WIDGET (self), self->size, -1);
