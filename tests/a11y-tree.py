@@ -16,6 +16,12 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import Atspi
+
+# Every question is a round trip to the program, which under the
+# sanitizers answers slowly: the default of 25 s per call is not enough
+# there. The test program's own 90 s bound still ends a walk that hangs.
+Atspi.set_timeout(80000, 80000)
 
 CLASS_NAME = re.compile(r"^Gtk[A-Z]\w*$")
 MNEMONIC = re.compile(r"(^|\w|\s)_[^\W_]")

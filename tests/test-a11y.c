@@ -121,7 +121,9 @@ walk_tree (char **out)
   g_source_remove (timeout);
   g_assert_true (g_subprocess_get_if_exited (walker));
 
-  *out = g_strndup (g_bytes_get_data (walk.out, NULL), g_bytes_get_size (walk.out));
+  /* A walker that printed nothing left empty bytes, whose data is NULL. */
+  *out = g_strndup (g_bytes_get_size (walk.out) > 0 ? g_bytes_get_data (walk.out, NULL) : "",
+                    g_bytes_get_size (walk.out));
   g_bytes_unref (walk.out);
   lines = g_strsplit (*out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
