@@ -128,6 +128,12 @@ on_view_changed_cb (VtWindow *self)
                                || focus == GTK_WIDGET (self->grid_view_button)
                                || focus == GTK_WIDGET (self->timeline_view_button));
 
+  /* Hidden, the timeline's models hold nothing: filtering and sorting a
+   * large collection by year again at every keystroke would cost the
+   * grid's frames. Shown, they take the pieces the grid would show. */
+  if ((gtk_filter_list_model_get_model (self->dated_model) != NULL) != timeline)
+    gtk_filter_list_model_set_model (self->dated_model, timeline ? G_LIST_MODEL (self->sort_model) : NULL);
+
   /* Time orders the timeline: the sort and the thumbnail size are the grid's. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), !timeline);
   gtk_widget_set_sensitive (GTK_WIDGET (self->direction_button), !timeline);
@@ -164,8 +170,7 @@ _vt_window_init_view (VtWindow *self)
     { GTK_WIDGET (self->timeline_view_button), _("Timeline"), _("Timeline (F3)") },
   };
 
-  self->dated_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                 GTK_FILTER (gtk_custom_filter_new (has_year, NULL, NULL)));
+  self->dated_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (has_year, NULL, NULL)));
   self->time_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->dated_model)),
                                               g_object_ref (sorter));
 
