@@ -387,6 +387,10 @@ build_worker (gpointer data,
 /* Elements below this many are built on the loading thread alone. */
 #define PARALLEL_BUILD_MIN 2048
 #define PARALLEL_BUILD_MAX_THREADS 8
+/* Each thread takes chunks of the pieces one after another until none is
+ * left, so a thread slowed down (page faults, another process) leaves
+ * the rest to the others rather than finishing last with half the work. */
+#define PARALLEL_BUILD_CHUNKS_PER_THREAD 16
 
 static void
 unref_if_any (gpointer object)
@@ -419,18 +423,22 @@ build_items (VtCatalogLoadJob  *job,
     .cancellable = cancellable,
   };
   GThreadPool *pool = NULL;
+  guint n_threads = 1;
 
   g_ptr_array_set_size (built, n_elements);
   if (n_elements >= PARALLEL_BUILD_MIN)
-    build.n_chunks = CLAMP ((guint) g_get_num_processors (), 1, PARALLEL_BUILD_MAX_THREADS);
+    {
+      n_threads = CLAMP ((guint) g_get_num_processors (), 1, PARALLEL_BUILD_MAX_THREADS);
+      build.n_chunks = n_threads * PARALLEL_BUILD_CHUNKS_PER_THREAD;
+    }
 
   /* A shared pool (never fails to be made) whose threads GLib keeps for
-   * the next load. If a worker cannot be started, the chunk it would
-   * have taken is built here. */
-  if (build.n_chunks > 1)
+   * the next load. If a worker cannot be started, the chunks it would
+   * have taken are built here. */
+  if (n_threads > 1)
     {
-      pool = g_thread_pool_new (build_worker, NULL, (int) build.n_chunks - 1, FALSE, NULL);
-      for (guint c = 1; c < build.n_chunks; c++)
+      pool = g_thread_pool_new (build_worker, NULL, (int) n_threads - 1, FALSE, NULL);
+      for (guint t = 1; t < n_threads; t++)
         g_thread_pool_push (pool, &build, NULL);
     }
 
