@@ -735,39 +735,6 @@ catalog_target_clear (Target *target)
   target_clear (target);
 }
 
-static void
-test_catalog_killed_at_delays (void)
-{
-  g_autofree char *folder = make_folder ("catalog-delays");
-  Target target = { 0 };
-
-  catalog_target_init (&target, folder);
-  kill_at_delays (&target);
-  catalog_target_clear (&target);
-}
-
-static void
-test_catalog_killed_at_calls (void)
-{
-  g_autofree char *folder = make_folder ("catalog-calls");
-  Target target = { 0 };
-
-  catalog_target_init (&target, folder);
-  kill_at_calls (&target);
-  catalog_target_clear (&target);
-}
-
-static void
-test_catalog_disk_full (void)
-{
-  g_autofree char *folder = make_folder ("catalog-full");
-  Target target = { 0 };
-
-  catalog_target_init (&target, folder);
-  fill_disk_at_calls (&target);
-  catalog_target_clear (&target);
-}
-
 /* }}} */
 /* {{{ The review sidecar */
 
@@ -828,39 +795,6 @@ reviews_target_clear (Target *target)
   target_clear (target);
 }
 
-static void
-test_reviews_killed_at_delays (void)
-{
-  g_autofree char *folder = make_folder ("reviews-delays");
-  Target target = { 0 };
-
-  reviews_target_init (&target, folder);
-  kill_at_delays (&target);
-  reviews_target_clear (&target);
-}
-
-static void
-test_reviews_killed_at_calls (void)
-{
-  g_autofree char *folder = make_folder ("reviews-calls");
-  Target target = { 0 };
-
-  reviews_target_init (&target, folder);
-  kill_at_calls (&target);
-  reviews_target_clear (&target);
-}
-
-static void
-test_reviews_disk_full (void)
-{
-  g_autofree char *folder = make_folder ("reviews-full");
-  Target target = { 0 };
-
-  reviews_target_init (&target, folder);
-  fill_disk_at_calls (&target);
-  reviews_target_clear (&target);
-}
-
 /* }}} */
 /* {{{ vitrine-cli edit */
 
@@ -891,39 +825,29 @@ cli_target_init (Target     *target,
   g_assert_false (g_bytes_equal (target->old, target->new));
 }
 
-static void
-test_cli_killed_at_delays (void)
+/* {{{ Each saver under each fault */
+
+typedef struct
 {
-  g_autofree char *folder = make_folder ("cli-delays");
-  Target target = { 0 };
-
-  cli_target_init (&target, folder);
-  kill_at_delays (&target);
-  target_clear (&target);
-}
-
-static void
-test_cli_killed_at_calls (void)
-{
-  g_autofree char *folder = make_folder ("cli-calls");
-  Target target = { 0 };
-
-  cli_target_init (&target, folder);
-  kill_at_calls (&target);
-  target_clear (&target);
-}
+  const char *folder;
+  void      (*init)  (Target *target, const char *folder);
+  void      (*clear) (Target *target);
+  void      (*fault) (Target *target);
+} FaultCase;
 
 static void
-test_cli_disk_full (void)
+test_fault (gconstpointer data)
 {
-  g_autofree char *folder = make_folder ("cli-full");
+  const FaultCase *c = data;
+  g_autofree char *folder = make_folder (c->folder);
   Target target = { 0 };
 
-  cli_target_init (&target, folder);
-  fill_disk_at_calls (&target);
-  target_clear (&target);
+  c->init (&target, folder);
+  c->fault (&target);
+  c->clear (&target);
 }
 
+/* }}} */
 /* }}} */
 /* {{{ A folder that refuses the file */
 
@@ -1264,6 +1188,22 @@ test_catalog_full_tmpfs (void)
 
 /* }}} */
 
+static const struct
+{
+  const char *path;
+  FaultCase   c;
+} fault_cases[] = {
+  { "/save-faults/catalog/killed-at-delays", { "catalog-delays", catalog_target_init, catalog_target_clear, kill_at_delays } },
+  { "/save-faults/catalog/killed-at-calls", { "catalog-calls", catalog_target_init, catalog_target_clear, kill_at_calls } },
+  { "/save-faults/catalog/disk-full", { "catalog-full", catalog_target_init, catalog_target_clear, fill_disk_at_calls } },
+  { "/save-faults/reviews/killed-at-delays", { "reviews-delays", reviews_target_init, reviews_target_clear, kill_at_delays } },
+  { "/save-faults/reviews/killed-at-calls", { "reviews-calls", reviews_target_init, reviews_target_clear, kill_at_calls } },
+  { "/save-faults/reviews/disk-full", { "reviews-full", reviews_target_init, reviews_target_clear, fill_disk_at_calls } },
+  { "/save-faults/cli/killed-at-delays", { "cli-delays", cli_target_init, target_clear, kill_at_delays } },
+  { "/save-faults/cli/killed-at-calls", { "cli-calls", cli_target_init, target_clear, kill_at_calls } },
+  { "/save-faults/cli/disk-full", { "cli-full", cli_target_init, target_clear, fill_disk_at_calls } },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -1277,20 +1217,17 @@ main (int   argc,
   if (!g_test_subprocess ())
     tmp_root = make_work_root ();
 
-  g_test_add_func ("/save-faults/catalog/killed-at-delays", test_catalog_killed_at_delays);
-  g_test_add_func ("/save-faults/catalog/killed-at-calls", test_catalog_killed_at_calls);
-  g_test_add_func ("/save-faults/catalog/disk-full", test_catalog_disk_full);
-  g_test_add_func ("/save-faults/reviews/killed-at-delays", test_reviews_killed_at_delays);
-  g_test_add_func ("/save-faults/reviews/killed-at-calls", test_reviews_killed_at_calls);
-  g_test_add_func ("/save-faults/reviews/disk-full", test_reviews_disk_full);
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    if (!g_str_has_prefix (fault_cases[i].path, "/save-faults/cli/"))
+      g_test_add_data_func (fault_cases[i].path, &fault_cases[i].c, test_fault);
 
   g_test_add_func ("/save-faults/catalog/read-only-folder", test_catalog_read_only_folder);
   g_test_add_func ("/save-faults/catalog/replaced-by-folder", test_catalog_replaced_by_folder);
   g_test_add_func ("/save-faults/catalog/full-tmpfs", test_catalog_full_tmpfs);
   g_test_add_func ("/save-faults/catalog/changed-on-disk", test_catalog_changed_on_disk);
-  g_test_add_func ("/save-faults/cli/killed-at-delays", test_cli_killed_at_delays);
-  g_test_add_func ("/save-faults/cli/killed-at-calls", test_cli_killed_at_calls);
-  g_test_add_func ("/save-faults/cli/disk-full", test_cli_disk_full);
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    if (g_str_has_prefix (fault_cases[i].path, "/save-faults/cli/"))
+      g_test_add_data_func (fault_cases[i].path, &fault_cases[i].c, test_fault);
   g_test_add_func ("/save-faults/reviews/read-only-folder", test_reviews_read_only_folder);
   g_test_add_func ("/save-faults/reviews/replaced-by-folder", test_reviews_replaced_by_folder);
 
