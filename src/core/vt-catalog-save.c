@@ -206,10 +206,13 @@ static gboolean same_stat (const VtDiskStamp *a,
 
 /* @source is set to the catalog's source when the text read is the one
  * the items' sources point into: the file looked the same, by its
- * stamp, just before and just after it was read. */
+ * stamp, just before and just after it was read. @unchanged, when given,
+ * also compares the bytes with the stamp's hash: then the save need not
+ * read the file again to know that nobody rewrote it. */
 static GBytes *
 read_loaded_file (VtCatalog *self,
-                  guint     *source)
+                  guint     *source,
+                  gboolean  *unchanged)
 {
   GFile *file = vt_catalog_get_file (self);
   const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
@@ -219,6 +222,8 @@ read_loaded_file (VtCatalog *self,
   gsize length = 0;
 
   *source = 0;
+  if (unchanged != NULL)
+    *unchanged = FALSE;
   if (file == NULL)
     return NULL;
   path = g_file_peek_path (file);
@@ -234,7 +239,16 @@ read_loaded_file (VtCatalog *self,
     return NULL;
   vt_disk_stamp_stat (&after, path);
   if (stamp->known && same_stat (stamp, &before) && same_stat (stamp, &after))
-    *source = vt_catalog_get_save_state (self)->source;
+    {
+      *source = vt_catalog_get_save_state (self)->source;
+      if (unchanged != NULL && stamp->hashed)
+        {
+          VtDiskStamp now = after;
+
+          vt_disk_stamp_hash (&now, contents, length);
+          *unchanged = memcmp (now.hash, stamp->hash, sizeof now.hash) == 0;
+        }
+    }
   return g_bytes_new_take (contents, length);
 }
 
@@ -247,11 +261,13 @@ read_loaded_file (VtCatalog *self,
  */
 /* vt_catalog_to_data(), and where each piece was written in it when
  * @written is given: an array of WrittenPiece, for the items' sources
- * once the bytes are on the disk. */
+ * once the bytes are on the disk; and (@unchanged) whether the file read
+ * is byte for byte the one loaded or last saved (read_loaded_file()). */
 static char *
 catalog_to_data (VtCatalog  *self,
                  gsize      *length,
-                 GArray    **written)
+                 GArray    **written,
+                 gboolean   *unchanged)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GBytes) original = NULL;
@@ -261,7 +277,7 @@ catalog_to_data (VtCatalog  *self,
   gsize n;
 
   elements = saved_elements (self);
-  original = read_loaded_file (self, &job.source);
+  original = read_loaded_file (self, &job.source, unchanged);
   if (original != NULL)
     {
       gsize original_length;
@@ -303,7 +319,7 @@ vt_catalog_to_data (VtCatalog *self,
 {
   g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
 
-  return catalog_to_data (self, length, NULL);
+  return catalog_to_data (self, length, NULL, NULL);
 }
 
 /* }}} */
@@ -448,6 +464,7 @@ typedef struct
   char        *path;
   GBytes      *data;
   gboolean     check;          /* the catalog's own file, as loaded */
+  gboolean     check_bytes;    /* its bytes not yet compared with the stamp's hash */
   gboolean     keep_backup;
   VtDiskStamp  loaded;
   guint        serial;         /* of the edits the data holds */
@@ -481,6 +498,7 @@ save_job_new (VtCatalog    *self,
   GFile *own = vt_catalog_get_file (self);
   char *data;
   gsize length;
+  gboolean unchanged;
 
   if (g_file_peek_path (file) == NULL)
     {
@@ -499,7 +517,7 @@ save_job_new (VtCatalog    *self,
       return NULL;
     }
 
-  data = catalog_to_data (self, &length, &job->pieces);
+  data = catalog_to_data (self, &length, &job->pieces, &unchanged);
   job->data = g_bytes_new_take (data, length);
   job->path = g_strdup (g_file_peek_path (file));
   job->file = g_object_ref (file);
@@ -508,6 +526,9 @@ save_job_new (VtCatalog    *self,
   if (own != NULL && g_file_equal (own, file))
     {
       job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
+      /* The bytes were compared as they were read for the splice: the
+       * worker then looks at the file's stamp only. */
+      job->check_bytes = !unchanged;
       job->keep_backup = state->keep_backup;
       job->loaded = state->stamp;
     }
@@ -558,7 +579,7 @@ save_job_run (SaveJob  *job,
   gconstpointer data;
   gsize length;
 
-  if (job->check && changed_on_disk (&job->loaded, job->path, TRUE))
+  if (job->check && changed_on_disk (&job->loaded, job->path, job->check_bytes))
     {
       g_autofree char *name = g_filename_display_name (job->path);
 
