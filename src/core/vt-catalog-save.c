@@ -206,13 +206,13 @@ static gboolean same_stat (const VtDiskStamp *a,
 
 /* @source is set to the catalog's source when the text read is the one
  * the items' sources point into: the file looked the same, by its
- * stamp, just before and just after it was read. @unchanged, when given,
- * also compares the bytes with the stamp's hash: then the save need not
- * read the file again to know that nobody rewrote it. */
+ * stamp, just before and just after it was read. @compare is set when
+ * the bytes should also be compared with the stamp's hash: then the save
+ * need not read the file again to know that nobody rewrote it. */
 static GBytes *
 read_loaded_file (VtCatalog *self,
                   guint     *source,
-                  gboolean  *unchanged)
+                  gboolean  *compare)
 {
   GFile *file = vt_catalog_get_file (self);
   const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
@@ -222,8 +222,7 @@ read_loaded_file (VtCatalog *self,
   gsize length = 0;
 
   *source = 0;
-  if (unchanged != NULL)
-    *unchanged = FALSE;
+  *compare = FALSE;
   if (file == NULL)
     return NULL;
   path = g_file_peek_path (file);
@@ -241,15 +240,65 @@ read_loaded_file (VtCatalog *self,
   if (stamp->known && same_stat (stamp, &before) && same_stat (stamp, &after))
     {
       *source = vt_catalog_get_save_state (self)->source;
-      if (unchanged != NULL && stamp->hashed)
-        {
-          VtDiskStamp now = after;
-
-          vt_disk_stamp_hash (&now, contents, length);
-          *unchanged = memcmp (now.hash, stamp->hash, sizeof now.hash) == 0;
-        }
+      *compare = stamp->hashed;
     }
   return g_bytes_new_take (contents, length);
+}
+
+/* The stamp's hash of bytes, taken in a thread of its own while the
+ * caller splices or writes them: with a second core, a save's two
+ * hashes of the whole file cost it no time. */
+typedef struct
+{
+  GThread             *thread;
+  const GOutputVector *vectors;
+  guint                n_vectors;
+  GOutputVector        one;
+  VtDiskStamp          stamp;
+} Hashing;
+
+static gpointer
+hashing_run (gpointer data)
+{
+  Hashing *hashing = data;
+
+  vt_disk_stamp_hash_vectors (&hashing->stamp, hashing->vectors, hashing->n_vectors);
+  return NULL;
+}
+
+/* @vectors (or, when NULL, @bytes) must stay as they are until
+ * hashing_finish(). */
+static Hashing *
+hashing_start (const GOutputVector *vectors,
+               guint                n_vectors,
+               GBytes              *bytes)
+{
+  Hashing *hashing = g_new0 (Hashing, 1);
+
+  if (vectors == NULL)
+    {
+      hashing->one.buffer = g_bytes_get_data (bytes, &hashing->one.size);
+      vectors = &hashing->one;
+      n_vectors = 1;
+    }
+  hashing->vectors = vectors;
+  hashing->n_vectors = n_vectors;
+  hashing->thread = g_thread_try_new ("vitrine-hash", hashing_run, hashing, NULL);
+  if (hashing->thread == NULL)
+    hashing_run (hashing);
+  return hashing;
+}
+
+/* Sets @stamp's hash, and frees @hashing. */
+static void
+hashing_finish (Hashing     *hashing,
+                VtDiskStamp *stamp)
+{
+  if (hashing->thread != NULL)
+    g_thread_join (hashing->thread);
+  memcpy (stamp->hash, hashing->stamp.hash, sizeof stamp->hash);
+  stamp->hashed = TRUE;
+  g_free (hashing);
 }
 
 /*
@@ -275,10 +324,16 @@ catalog_to_text (VtCatalog  *self,
   g_autoptr(GArray) elements = NULL;
   VtJsonText *text = NULL;
   SpliceJob job = { NULL, };
+  Hashing *hashing = NULL;
+  gboolean compare;
   GString *out;
 
+  if (unchanged != NULL)
+    *unchanged = FALSE;
   elements = saved_elements (self);
-  *original = read_loaded_file (self, &job.source, unchanged);
+  *original = read_loaded_file (self, &job.source, &compare);
+  if (compare && unchanged != NULL)
+    hashing = hashing_start (NULL, 0, *original);
   if (*original != NULL)
     {
       gsize original_length;
@@ -300,6 +355,14 @@ catalog_to_text (VtCatalog  *self,
         *written = g_steal_pointer (&job.written);
       g_clear_pointer (&job.written, g_array_unref);
     }
+  if (hashing != NULL)
+    {
+      const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
+      VtDiskStamp now = { 0, };
+
+      hashing_finish (hashing, &now);
+      *unchanged = memcmp (now.hash, stamp->hash, sizeof now.hash) == 0;
+    }
   if (text != NULL)
     return text;
 
@@ -318,11 +381,10 @@ vt_catalog_to_data (VtCatalog *self,
   g_autoptr(GBytes) original = NULL;
   VtJsonText *text;
   GString *out;
-  gboolean unchanged;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
 
-  text = catalog_to_text (self, &original, NULL, &unchanged);
+  text = catalog_to_text (self, &original, NULL, NULL);
   out = vt_json_text_free_to_string (text);
   if (length != NULL)
     *length = out->len;
@@ -658,6 +720,7 @@ save_job_run (SaveJob  *job,
   g_autoptr(GError) local_error = NULL;
   const GOutputVector *vectors;
   guint n_vectors;
+  Hashing *hashing;
 
   if (job->check && changed_on_disk (&job->loaded, job->path, job->check_bytes))
     {
@@ -673,15 +736,17 @@ save_job_run (SaveJob  *job,
     return FALSE;
 
   vectors = vt_json_text_get_vectors (job->text, &n_vectors);
+  hashing = hashing_start (vectors, n_vectors, NULL);
   if (!vt_file_write_atomic_vectors (job->path, vectors, n_vectors, 0644, VT_FILE_WRITE_NONE,
                                      &local_error))
     {
+      hashing_finish (hashing, &job->written);
       g_set_error_literal (error, VT_CATALOG_ERROR, VT_CATALOG_ERROR_WRITE, local_error->message);
       return FALSE;
     }
 
   vt_disk_stamp_stat (&job->written, job->path);
-  vt_disk_stamp_hash_vectors (&job->written, vectors, n_vectors);
+  hashing_finish (hashing, &job->written);
   return TRUE;
 }
 
