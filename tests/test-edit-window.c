@@ -614,6 +614,53 @@ test_save_error (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (fixture->path), ==, 0);
 }
 
+/* Save As: the window shows the new file, and the reviews go with it,
+ * into the new file's sidecar; the old one stays as it was. */
+static void
+test_save_as_takes_reviews (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "elsewhere", NULL);
+  g_autofree char *copy_path = g_build_filename (folder, "copy.json", NULL);
+  g_autofree char *sidecar = g_build_filename (folder, "copy.review.json", NULL);
+  g_autofree char *old_sidecar = g_build_filename (fixture->dir, "catalog.review.json", NULL);
+  g_autofree char *old_text = NULL;
+  g_autofree char *old_text_after = NULL;
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GError) error = NULL;
+
+  WAIT_UNTIL (vt_review_store_get_file (fixture->window->reviews) != NULL);
+  g_assert_true (vt_review_store_set_state (fixture->window->reviews, 1, VT_REVIEW_STATE_APPROVED, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_file_test (old_sidecar, G_FILE_TEST_EXISTS) && file_contains (old_sidecar, "approved"));
+  g_file_get_contents (old_sidecar, &old_text, NULL, NULL);
+  make_edit (fixture);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+
+  activate (fixture, "save-as");
+  g_assert_nonnull (fixture->window->save_chooser);
+  gtk_native_dialog_hide (fixture->window->save_chooser);
+  _vt_window_save_as (fixture->window, copy);
+  wait_for_save (fixture);
+
+  g_assert_true (g_file_equal (vt_window_get_file (fixture->window), copy));
+  g_assert_true (file_contains (copy_path, "\"Edited\""));
+  WAIT_UNTIL (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+  g_assert_true (file_contains (sidecar, "approved"));
+  g_assert_cmpint (vt_item_get_review_state (piece (fixture, 1)), ==, VT_REVIEW_STATE_APPROVED);
+
+  /* A review made now is written beside the new file only. */
+  vt_review_store_set_state (fixture->window->reviews, 3, VT_REVIEW_STATE_NEEDS_CHANGES, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (file_contains (sidecar, "needs-changes"));
+  g_file_get_contents (old_sidecar, &old_text_after, NULL, NULL);
+  g_assert_cmpstr (old_text_after, ==, old_text);
+
+  g_unlink (sidecar);
+  g_unlink (copy_path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +688,7 @@ main (int   argc,
   ADD ("conflict/reload", test_conflict_reload);
   ADD ("conflict/overwrite", test_conflict_overwrite);
   ADD ("conflict/save-as", test_conflict_save_as);
+  ADD ("save-as/takes-reviews", test_save_as_takes_reviews);
   ADD ("save-error", test_save_error);
 
   return g_test_run ();

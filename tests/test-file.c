@@ -70,6 +70,44 @@ test_write_new (void)
   vt_test_remove_tree (dir);
 }
 
+/* Many short vectors, gathered, and long ones past the write-back
+ * chunk, in order. */
+static void
+test_write_vectors (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "vectors.txt", NULL);
+  g_autoptr(GArray) vectors = g_array_new (FALSE, FALSE, sizeof (GOutputVector));
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GPtrArray) buffers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      gsize size = i % 500 == 499 ? 5 * 1024 * 1024 + i : i % 37;
+      char *buffer = g_malloc (size + 1);
+      GOutputVector vector = { buffer, size };
+
+      for (gsize k = 0; k < size; k++)
+        buffer[k] = (char) ('a' + (i + k) % 26);
+      g_ptr_array_add (buffers, buffer);
+      g_array_append_val (vectors, vector);
+      g_string_append_len (expected, buffer, (gssize) size);
+    }
+
+  g_assert_true (vt_file_write_atomic_vectors (path, (GOutputVector *) vectors->data, vectors->len,
+                                               0644, VT_FILE_WRITE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, expected->len);
+  g_assert_true (memcmp (contents, expected->str, length) == 0);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  vt_test_remove_tree (dir);
+}
+
 static void
 test_write_replaces (void)
 {
@@ -372,6 +410,7 @@ main (int   argc,
 
   g_test_add_func ("/file/write/new", test_write_new);
   g_test_add_func ("/file/write/replaces", test_write_replaces);
+  g_test_add_func ("/file/write/vectors", test_write_vectors);
   g_test_add_func ("/file/write/mode", test_mode);
   g_test_add_func ("/file/write/folder-not-writable", test_folder_not_writable);
   g_test_add_func ("/file/write/folder-read-only", test_folder_read_only);

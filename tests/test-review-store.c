@@ -153,6 +153,64 @@ test_round_trip (Fixture       *fixture,
   }
 }
 
+/* Saved as another file in another folder, the catalog takes its
+ * reviews along; the old sidecar stays as it was. */
+static void
+test_follows_save_as (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VtCatalog) catalog = load_catalog (fixture);
+  g_autoptr(VtReviewStore) store = load_store (catalog);
+  g_autoptr(VtCatalog) copy = NULL;
+  g_autoptr(VtReviewStore) copy_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *copy_path = g_build_filename (folder, "copy.json", NULL);
+  g_autofree char *copy_sidecar = g_build_filename (folder, "copy.review.json", NULL);
+  g_autofree char *old_text = NULL;
+  g_autofree char *old_text_after = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+
+  g_assert_true (vt_review_store_set_state (store, 2, VT_REVIEW_STATE_APPROVED, &error));
+  g_assert_true (vt_review_store_set_state (store, 4, VT_REVIEW_STATE_NEEDS_CHANGES, &error));
+  g_assert_true (vt_review_store_save (store, &error));
+  g_assert_no_error (error);
+  old_text = read_text (fixture->sidecar_path);
+
+  /* Nothing to follow while the catalog is where it was loaded from. */
+  g_assert_false (vt_review_store_follow_catalog (store));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (vt_catalog_save (catalog, copy_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (vt_review_store_follow_catalog (store));
+  path = g_file_get_path (vt_review_store_get_file (store));
+  g_assert_cmpstr (path, ==, copy_sidecar);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (catalog, 2)), ==, VT_REVIEW_STATE_APPROVED);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (catalog, 4)), ==, VT_REVIEW_STATE_NEEDS_CHANGES);
+
+  /* A review made after goes to the new sidecar, with the others. */
+  g_assert_true (vt_review_store_set_state (store, 5, VT_REVIEW_STATE_APPROVED, &error));
+  g_assert_true (vt_review_store_save (store, &error));
+  g_assert_no_error (error);
+  old_text_after = read_text (fixture->sidecar_path);
+  g_assert_cmpstr (old_text_after, ==, old_text);
+
+  copy = vt_catalog_new_for_file (copy_file, NULL, &error);
+  g_assert_no_error (error);
+  copy_store = load_store (copy);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (copy, 2)), ==, VT_REVIEW_STATE_APPROVED);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (copy, 4)), ==, VT_REVIEW_STATE_NEEDS_CHANGES);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (copy, 5)), ==, VT_REVIEW_STATE_APPROVED);
+  g_assert_cmpint (vt_item_get_review_state (vt_catalog_lookup (copy, 1)), ==, VT_REVIEW_STATE_NOT_REVIEWED);
+
+  g_assert_false (vt_review_store_follow_catalog (store));
+  g_unlink (copy_sidecar);
+  g_unlink (copy_path);
+  g_rmdir (folder);
+}
+
 /* Entries by number, whatever order they were made in, one group of
  * lines each, and the same text for the same reviews. */
 static void
@@ -525,6 +583,7 @@ main (int   argc,
   ADD ("broken", test_broken);
   ADD ("unwritable-folder", test_unwritable_folder);
   ADD ("async", test_async);
+  ADD ("follows-save-as", test_follows_save_as);
 
   status = g_test_run ();
 

@@ -33,6 +33,10 @@ void       vt_disk_stamp_stat  (VtDiskStamp  *stamp,
 void       vt_disk_stamp_hash  (VtDiskStamp  *stamp,
                                 const void   *data,
                                 gsize         length);
+/* The hash of the vectors' bytes one after the other. */
+void       vt_disk_stamp_hash_vectors (VtDiskStamp         *stamp,
+                                       const GOutputVector *vectors,
+                                       guint                n_vectors);
 
 typedef struct
 {

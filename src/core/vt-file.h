@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,14 @@ gboolean vt_file_write_atomic (const char        *path,
                                int                mode,
                                VtFileWriteFlags   flags,
                                GError           **error);
+
+/* vt_file_write_atomic() of the bytes of @vectors one after the other. */
+gboolean vt_file_write_atomic_vectors (const char           *path,
+                                       const GOutputVector  *vectors,
+                                       guint                 n_vectors,
+                                       int                   mode,
+                                       VtFileWriteFlags      flags,
+                                       GError              **error);
 
 /* Makes @link_path a second name of the file @path, through a hard link
  * under the same temporary name vt_file_write_atomic() would use for

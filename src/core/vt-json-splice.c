@@ -49,6 +49,22 @@ typedef struct
   const char *post_end;   /* the comma or the closing bracket after it */
 } Part;
 
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} Span;
+
+/* Values whose extent is known beforehand: the original text of pieces
+ * not changed since it was read (VtJsonSpliceSpans), sorted by offset.
+ * Scanning jumps over them instead of reading every byte, which it would
+ * do four times over a catalog of hundreds of megabytes. */
+typedef struct
+{
+  const char *base;
+  GArray     *spans;  /* of Span, nullable */
+} Known;
+
 /* The elements of a list of the new tree: a JsonArray's, or got one
  * at a time from a function (vt_json_splice()). */
 typedef struct
@@ -63,9 +79,31 @@ typedef struct
   const char              *base;
 } Elements;
 
+/* Bytes of the original in the result, not copied: they come before
+ * byte @own_at of the splice's own text. */
 typedef struct
 {
-  GString    *out;
+  gsize       own_at;
+  const char *start;
+  gsize       length;
+} Run;
+
+struct _VtJsonText
+{
+  GString       *own;
+  GArray        *runs;      /* of Run, by position */
+  gsize          length;
+  GOutputVector *vectors;
+  guint          n_vectors;
+};
+
+typedef struct
+{
+  GString    *out;        /* the text written; the original's long spans are in @runs */
+  GArray     *runs;       /* of Run */
+  gsize       referenced; /* the bytes of @runs */
+  const char *original;
+  const char *original_end;
   const char *newline;    /* NULL when the document is on one line */
   char       *unit;       /* one level of indentation */
   char       *colon;      /* between a key and its value */
@@ -74,6 +112,7 @@ typedef struct
   JsonObject *root;
   const char *lazy_member;
   Elements    lazy;
+  Known       known;
 } Splice;
 
 /* A member or element to write: @from indexes the original's parts,
@@ -119,6 +158,13 @@ element_is_original (const Elements *elements,
          && (gsize) (part->value_end - part->value) == length;
 }
 
+/* The length of the result so far. */
+static gsize
+out_length (Splice *s)
+{
+  return s->out->len + s->referenced;
+}
+
 static void
 report_written (Splice         *s,
                 const Elements *elements,
@@ -126,7 +172,7 @@ report_written (Splice         *s,
                 gsize           from)
 {
   if (elements != NULL && elements->spans != NULL && elements->spans->written != NULL)
-    elements->spans->written (n, from, s->out->len - from, elements->data);
+    elements->spans->written (n, from, out_length (s) - from, elements->data);
 }
 
 /* Whether @name of @object is the member whose elements come from a
@@ -141,9 +187,36 @@ is_lazy (Splice     *s,
 
 /* {{{ Scanning */
 
-static const char *skip_value (const char *p,
-                               const char *end,
-                               guint       depth);
+static const char *skip_value (const char  *p,
+                               const char  *end,
+                               guint        depth,
+                               const Known *known);
+
+/* The end of the known value at @p, NULL when none starts there. */
+static const char *
+skip_known (const Known *known,
+            const char  *p)
+{
+  gsize offset, low = 0, high;
+
+  if (known == NULL || known->spans == NULL || p < known->base)
+    return NULL;
+  offset = (gsize) (p - known->base);
+  high = known->spans->len;
+  while (low < high)
+    {
+      gsize middle = low + (high - low) / 2;
+      const Span *span = &g_array_index (known->spans, Span, middle);
+
+      if (span->offset == offset)
+        return p + span->length;
+      if (span->offset < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return NULL;
+}
 
 static const char *
 skip_space (const char *p,
@@ -181,10 +254,11 @@ skip_string (const char *p,
  * given; returns what follows its closing bracket, NULL when it is not
  * well formed. */
 static const char *
-scan_parts (const char *p,
-            const char *end,
-            guint       depth,
-            GArray     *parts)
+scan_parts (const char  *p,
+            const char  *end,
+            guint        depth,
+            GArray      *parts,
+            const Known *known)
 {
   gboolean object = *p == '{';
   char close = object ? '}' : ']';
@@ -210,7 +284,7 @@ scan_parts (const char *p,
           q = skip_space (q + 1, end);
         }
       part.value = q;
-      if ((q = skip_value (q, end, depth + 1)) == NULL)
+      if ((q = skip_value (q, end, depth + 1, known)) == NULL)
         return NULL;
       part.value_end = q;
       q = skip_space (q, end);
@@ -228,11 +302,13 @@ scan_parts (const char *p,
 }
 
 static const char *
-skip_value (const char *p,
-            const char *end,
-            guint       depth)
+skip_value (const char  *p,
+            const char  *end,
+            guint        depth,
+            const Known *known)
 {
   const char *start = p;
+  const char *known_end;
 
   if (p >= end || depth > MAX_DEPTH)
     return NULL;
@@ -240,8 +316,12 @@ skip_value (const char *p,
   switch (*p)
     {
     case '{':
+      known_end = skip_known (known, p);
+      if (known_end != NULL && known_end <= end)
+        return known_end;
+      return scan_parts (p, end, depth, NULL, known);
     case '[':
-      return scan_parts (p, end, depth, NULL);
+      return scan_parts (p, end, depth, NULL, known);
     case '"':
       return skip_string (p, end);
     default:
@@ -405,7 +485,7 @@ object_equal (const char *p,
   g_autoptr(GList) names = NULL;
   GList *l;
 
-  if (scan_parts (p, end, depth, parts) == NULL || parts->len != json_object_get_size (object))
+  if (scan_parts (p, end, depth, parts, NULL) == NULL || parts->len != json_object_get_size (object))
     return FALSE;
 
   names = json_object_get_members (object);
@@ -430,7 +510,7 @@ array_equal (const char *p,
 {
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
 
-  if (scan_parts (p, end, depth, parts) == NULL || parts->len != json_array_get_length (array))
+  if (scan_parts (p, end, depth, parts, NULL) == NULL || parts->len != json_array_get_length (array))
     return FALSE;
 
   for (guint i = 0; i < parts->len; i++)
@@ -484,12 +564,30 @@ equal (const char *p,
 /* }}} */
 /* {{{ Writing */
 
+/* A span of the original, referenced rather than copied: the
+ * unchanged pieces between two changes, whitespace and commas included,
+ * make one run. */
 static void
 append_span (Splice     *s,
              const char *start,
              const char *end)
 {
-  g_string_append_len (s->out, start, (gssize) (end - start));
+  gsize length = (gsize) (end - start);
+  Run *last = s->runs->len > 0 ? &g_array_index (s->runs, Run, s->runs->len - 1) : NULL;
+
+  g_assert (start >= s->original && end <= s->original_end);
+
+  if (length == 0)
+    return;
+  if (last != NULL && last->own_at == s->out->len && last->start + last->length == start)
+    last->length += length;
+  else
+    {
+      Run run = { s->out->len, start, length };
+
+      g_array_append_val (s->runs, run);
+    }
+  s->referenced += length;
 }
 
 /* A string, a number, true, false or null, as Vitrine writes them. */
@@ -563,7 +661,7 @@ write_fresh_list (Splice         *s,
       gsize at;
 
       next_fresh_line (s, i, inner);
-      at = s->out->len;
+      at = out_length (s);
       write_fresh (s, child, inner);
       report_written (s, elements, i, at);
     }
@@ -679,7 +777,7 @@ emit_container (Splice     *s,
         write_fresh_list (s, slot->list, inner);
       else if (slot->elements != NULL && from != NULL && element_is_original (slot->elements, slot->index, from))
         {
-          gsize at = s->out->len;
+          gsize at = out_length (s);
 
           append_span (s, from->value, from->value_end);
           report_written (s, slot->elements, slot->index, at);
@@ -688,7 +786,7 @@ emit_container (Splice     *s,
         {
           g_autoptr(JsonNode) node = slot->node != NULL ? json_node_ref (slot->node)
                                                         : elements_get (slot->elements, slot->index);
-          gsize at = s->out->len;
+          gsize at = out_length (s);
 
           if (from != NULL)
             emit_value (s, from->value, from->value_end, node, inner, depth + 1);
@@ -699,12 +797,11 @@ emit_container (Splice     *s,
 
       if (k + 1 == n_slots)
         append_span (s, last->value_end, last->post_end);
+      else if (from != NULL && from != last)
+        /* Its comma too: the original's text runs on unbroken. */
+        append_span (s, from->value_end, from->post_end + 1);
       else
-        {
-          if (from != NULL && from != last)
-            append_span (s, from->value_end, from->post_end);
-          g_string_append_c (s->out, ',');
-        }
+        g_string_append_c (s->out, ',');
     }
   g_string_append_c (s->out, object ? '}' : ']');
 }
@@ -723,7 +820,7 @@ emit_object (Splice     *s,
   g_autofree Slot *slots = NULL;
   guint n = 0;
 
-  scan_parts (p, end, depth, parts);
+  scan_parts (p, end, depth, parts, &s->known);
   /* A key that appears twice reads as its last value. */
   for (guint i = 0; i < parts->len; i++)
     {
@@ -779,7 +876,7 @@ emit_elements (Splice         *s,
   guint n_old, n_min, prefix = 0, suffix = 0;
   g_autofree Slot *slots = g_new (Slot, n_new + 1);
 
-  scan_parts (p, end, depth, parts);
+  scan_parts (p, end, depth, parts, &s->known);
   n_old = parts->len;
   n_min = MIN (n_old, n_new);
 
@@ -869,7 +966,7 @@ detect_style (Splice     *s,
   Part *first, *second;
   const char *newline;
 
-  if (*root != '{' || scan_parts (root, end, 0, parts) == NULL || parts->len == 0)
+  if (*root != '{' || scan_parts (root, end, 0, parts, &s->known) == NULL || parts->len == 0)
     {
       s->newline = "\n";
       s->unit = g_strdup ("  ");
@@ -899,6 +996,49 @@ detect_style (Splice     *s,
     }
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  gsize x = ((const Span *) a)->offset, y = ((const Span *) b)->offset;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The pieces' texts that @spans knows, for skip_known(). */
+static Known
+known_spans (const char              *original,
+             gsize                    length,
+             guint                    n_elements,
+             const VtJsonSpliceSpans *spans,
+             gpointer                 user_data)
+{
+  Known known = { original, NULL };
+  gboolean sorted = TRUE;
+
+  if (spans == NULL || spans->original == NULL)
+    return known;
+
+  known.spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), n_elements);
+  for (guint i = 0; i < n_elements; i++)
+    {
+      Span span;
+
+      /* Only an object's text, whole and inside the original. */
+      if (!spans->original (i, &span.offset, &span.length, user_data)
+          || span.length < 2 || span.offset > length || span.length > length - span.offset
+          || original[span.offset] != '{' || original[span.offset + span.length - 1] != '}')
+        continue;
+      if (known.spans->len > 0
+          && g_array_index (known.spans, Span, known.spans->len - 1).offset >= span.offset)
+        sorted = FALSE;
+      g_array_append_val (known.spans, span);
+    }
+  if (!sorted)
+    g_array_sort (known.spans, compare_spans);
+  return known;
+}
+
 GString *
 vt_json_splice (const char              *original,
                 gsize                    length,
@@ -908,10 +1048,13 @@ vt_json_splice (const char              *original,
                 VtJsonSpliceElementFunc  func,
                 gpointer                 user_data)
 {
-  return vt_json_splice_full (original, length, node, member, n_elements, func, NULL, user_data);
+  VtJsonText *text = vt_json_splice_full (original, length, node, member, n_elements,
+                                          func, NULL, user_data);
+
+  return text != NULL ? vt_json_text_free_to_string (text) : NULL;
 }
 
-GString *
+VtJsonText *
 vt_json_splice_full (const char               *original,
                      gsize                     length,
                      JsonNode                 *node,
@@ -924,6 +1067,7 @@ vt_json_splice_full (const char               *original,
   const char *end = original + length;
   const char *root, *root_end;
   Splice s = { NULL, };
+  VtJsonText *text;
 
   g_return_val_if_fail (original != NULL || length == 0, NULL);
   g_return_val_if_fail (node != NULL, NULL);
@@ -934,25 +1078,130 @@ vt_json_splice_full (const char               *original,
       s.root = json_node_get_object (node);
       s.lazy_member = member;
       s.lazy = (Elements) { NULL, func, user_data, n_elements, spans, original };
+      s.known = known_spans (original, length, n_elements, spans, user_data);
     }
 
   root = original;
   if (length >= 3 && memcmp (root, "\xef\xbb\xbf", 3) == 0)
     root += 3;
   root = skip_space (root, end);
-  root_end = skip_value (root, end, 0);
+  root_end = skip_value (root, end, 0, &s.known);
   if (root_end == NULL || skip_space (root_end, end) != end)
-    return NULL;
+    {
+      g_clear_pointer (&s.known.spans, g_array_unref);
+      return NULL;
+    }
 
   detect_style (&s, root, end);
-  s.out = g_string_sized_new (length + 1024);
+  /* The original's text is referenced: what is copied is what changed. */
+  s.out = g_string_sized_new (1024);
+  s.runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  s.original = original;
+  s.original_end = end;
 
   append_span (&s, original, root);
   emit_value (&s, root, root_end, node, "", 0);
   append_span (&s, root_end, end);
 
+  g_clear_pointer (&s.known.spans, g_array_unref);
   g_free (s.unit);
   g_free (s.colon);
   g_free (s.separator);
-  return s.out;
+
+  text = g_new0 (VtJsonText, 1);
+  text->own = s.out;
+  text->runs = s.runs;
+  text->length = out_length (&s);
+  return text;
 }
+
+/* {{{ VtJsonText */
+
+VtJsonText *
+vt_json_text_new_take (GString *string)
+{
+  VtJsonText *text = g_new0 (VtJsonText, 1);
+
+  g_return_val_if_fail (string != NULL, NULL);
+
+  text->own = string;
+  text->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  text->length = string->len;
+  return text;
+}
+
+gsize
+vt_json_text_get_length (const VtJsonText *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  return text->length;
+}
+
+const GOutputVector *
+vt_json_text_get_vectors (VtJsonText *text,
+                          guint      *n_vectors)
+{
+  gsize own_from = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (n_vectors != NULL, NULL);
+
+  if (text->vectors == NULL)
+    {
+      text->vectors = g_new (GOutputVector, 2 * text->runs->len + 1);
+      for (guint i = 0; i <= text->runs->len; i++)
+        {
+          const Run *run = i < text->runs->len ? &g_array_index (text->runs, Run, i) : NULL;
+          gsize own_to = run != NULL ? run->own_at : text->own->len;
+
+          if (own_to > own_from)
+            text->vectors[text->n_vectors++] = (GOutputVector) { text->own->str + own_from,
+                                                                 own_to - own_from };
+          own_from = own_to;
+          if (run != NULL)
+            text->vectors[text->n_vectors++] = (GOutputVector) { run->start, run->length };
+        }
+    }
+  *n_vectors = text->n_vectors;
+  return text->vectors;
+}
+
+GString *
+vt_json_text_free_to_string (VtJsonText *text)
+{
+  GString *string;
+  const GOutputVector *vectors;
+  guint n_vectors;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (text->runs->len == 0)
+    {
+      string = g_steal_pointer (&text->own);
+      vt_json_text_free (text);
+      return string;
+    }
+
+  string = g_string_sized_new (text->length);
+  vectors = vt_json_text_get_vectors (text, &n_vectors);
+  for (guint i = 0; i < n_vectors; i++)
+    g_string_append_len (string, vectors[i].buffer, (gssize) vectors[i].size);
+  vt_json_text_free (text);
+  return string;
+}
+
+void
+vt_json_text_free (VtJsonText *text)
+{
+  if (text == NULL)
+    return;
+
+  if (text->own != NULL)
+    g_string_free (text->own, TRUE);
+  g_array_unref (text->runs);
+  g_free (text->vectors);
+  g_free (text);
+}
+
+/* }}} */

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -53,14 +54,31 @@ typedef struct
                         gpointer user_data);
 } VtJsonSpliceSpans;
 
-/* vt_json_splice() with @spans (nullable). */
-GString *vt_json_splice_full (const char               *original,
-                              gsize                     length,
-                              JsonNode                 *node,
-                              const char               *member,
-                              guint                     n_elements,
-                              VtJsonSpliceElementFunc   func,
-                              const VtJsonSpliceSpans  *spans,
-                              gpointer                  user_data);
+/* The text a splice makes: the original's long unchanged spans are
+ * referenced, not copied, between the bytes it wrote. The original must
+ * outlive it. */
+typedef struct _VtJsonText VtJsonText;
+
+/* A text that is all @string, which it takes. */
+VtJsonText          *vt_json_text_new_take       (GString          *string);
+gsize                vt_json_text_get_length     (const VtJsonText *text);
+/* The text in order, as spans to write one after the other. */
+const GOutputVector *vt_json_text_get_vectors    (VtJsonText       *text,
+                                                  guint            *n_vectors);
+/* The text in one piece; frees @text. */
+GString             *vt_json_text_free_to_string (VtJsonText       *text);
+void                 vt_json_text_free           (VtJsonText       *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtJsonText, vt_json_text_free)
+
+/* vt_json_splice() with @spans (nullable), as a VtJsonText over @original. */
+VtJsonText *vt_json_splice_full (const char               *original,
+                                 gsize                     length,
+                                 JsonNode                 *node,
+                                 const char               *member,
+                                 guint                     n_elements,
+                                 VtJsonSpliceElementFunc   func,
+                                 const VtJsonSpliceSpans  *spans,
+                                 gpointer                  user_data);
 
 G_END_DECLS

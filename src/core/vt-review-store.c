@@ -319,6 +319,37 @@ vt_review_store_load_finish (VtReviewStore  *self,
   return FALSE;
 }
 
+gboolean
+vt_review_store_follow_catalog (VtReviewStore *self)
+{
+  GFile *catalog_file;
+  Location location = { NULL, };
+
+  g_return_val_if_fail (VT_IS_REVIEW_STORE (self), FALSE);
+
+  catalog_file = vt_catalog_get_file (self->catalog);
+  if (catalog_file == NULL || !g_file_is_native (catalog_file) || self->loaded_for == NULL
+      || g_file_equal (catalog_file, self->loaded_for))
+    return FALSE;
+
+  locate (catalog_file, &location);
+  g_set_object (&self->file, location.file);
+  g_set_object (&self->loaded_for, catalog_file);
+  self->in_data_dir = location.in_data_dir;
+  location_clear (&location);
+  /* A sidecar that could not be read stays as it was, beside the old
+   * file; the new one starts without reviews. */
+  if (self->broken != NULL)
+    {
+      g_clear_error (&self->broken);
+      g_hash_table_remove_all (self->entries);
+    }
+
+  apply (self);
+  g_signal_emit (self, signals[CHANGED], 0, 0);
+  return g_hash_table_size (self->entries) > 0;
+}
+
 GFile *
 vt_review_store_get_file (VtReviewStore *self)
 {

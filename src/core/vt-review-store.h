@@ -60,6 +60,14 @@ gboolean             vt_review_store_load_finish   (VtReviewStore        *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* After the catalog was saved as another file (Save As), its reviews go
+ * with it: the store reads and writes that file's sidecar from now on,
+ * and the items keep their review states. The old sidecar stays as it
+ * is. Returns whether the store holds reviews, which the caller then
+ * saves (vt_review_store_save_async()) to make the new sidecar; FALSE
+ * also when the catalog's file did not change. */
+gboolean             vt_review_store_follow_catalog (VtReviewStore       *self);
+
 /* Where reviews are read and written; NULL before a load. */
 GFile               *vt_review_store_get_file      (VtReviewStore        *self);
 gboolean             vt_review_store_get_in_data_dir (VtReviewStore      *self);

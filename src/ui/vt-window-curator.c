@@ -124,6 +124,13 @@ _vt_window_load_reviews (VtWindow *self)
                               on_reviews_loaded_cb, g_object_ref (self));
 }
 
+void
+_vt_window_reviews_follow_catalog (VtWindow *self)
+{
+  if (self->reviews != NULL && vt_review_store_follow_catalog (self->reviews))
+    vt_review_store_save_async (self->reviews, NULL, on_saved_cb, g_object_ref (self));
+}
+
 char *
 _vt_window_dup_review_progress (VtWindow *self)
 {

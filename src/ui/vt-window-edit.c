@@ -211,9 +211,13 @@ on_saved_cb (GObject      *source,
     }
   else
     {
-      /* Saved as another file: the window shows that one now. */
+      /* Saved as another file: the window shows that one now, and the
+       * reviews go with it. */
       if (!g_file_equal (data->file, self->file))
-        _vt_window_set_file (self, data->file);
+        {
+          _vt_window_set_file (self, data->file);
+          _vt_window_reviews_follow_catalog (self);
+        }
       self->disk_changed = FALSE;
       update_disk_bar (self);
     }
@@ -310,6 +314,13 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
   gtk_native_dialog_destroy (chooser);
   if (self->save_chooser == chooser)
     g_clear_object (&self->save_chooser);
+}
+
+void
+_vt_window_save_as (VtWindow *self,
+                    GFile    *file)
+{
+  start_save (self, file, VT_SAVE_NONE, VT_WINDOW_THEN_NOTHING, NULL);
 }
 
 static void

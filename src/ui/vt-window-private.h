@@ -184,6 +184,8 @@ void      _vt_window_init_curator      (VtWindow *self);
 void      _vt_window_dispose_curator   (VtWindow *self);
 /* Reads the reviews of the catalog just loaded, in a worker thread. */
 void      _vt_window_load_reviews      (VtWindow *self);
+/* After Save As: the reviews go with the catalog, into its new sidecar. */
+void      _vt_window_reviews_follow_catalog (VtWindow *self);
 /* "37 of 100 reviewed · 4 need changes" when curating, else NULL. */
 char     *_vt_window_dup_review_progress (VtWindow *self);
 void      _vt_window_update_curator_actions (VtWindow *self);
@@ -215,6 +217,9 @@ void      _vt_window_loaded            (VtWindow     *self);
 /* Adds the piece of the published page @page (win.add-page, once chosen). */
 void      _vt_window_add_page          (VtWindow     *self,
                                         GFile        *page);
+/* Saves the catalog as @file (win.save-as, once chosen). */
+void      _vt_window_save_as           (VtWindow     *self,
+                                        GFile        *file);
 
 /* vt-window-export.c */
 void      _vt_window_install_export    (VtWindow       *self);
