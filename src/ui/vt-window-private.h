@@ -46,6 +46,13 @@ struct _VtWindow
   GtkWindow            *shortcuts_window;
   GtkWidget            *outside_dialog;   /* asking about the catalog shown, or NULL */
   GMenu                *recent_menu;
+  /* GTK's recent files, read once the first frame is on the screen
+   * (vt-window-actions.c), and a catalog opened before then. */
+  gboolean              recent_started;
+  GFile                *recent_pending;
+  GdkFrameClock        *first_frame_clock;
+  gulong                first_frame_handler;
+  guint                 after_first_frame_source;
 
   /* The show, while one runs, and one asked for before the catalog
    * loaded (vt-window-present.c). */
@@ -131,6 +138,9 @@ void      _vt_window_install_actions   (VtWindow *self);
 void      _vt_window_remove_actions    (VtWindow *self);
 void      _vt_window_update_actions    (VtWindow *self);
 void      _vt_window_update_recent     (VtWindow *self);
+/* Adds @file to the recent catalogs and makes it the one opened next time. */
+void      _vt_window_remember_recent   (VtWindow *self,
+                                        GFile    *file);
 
 /* vt-window-present.c */
 typedef struct _VtPresentOptions VtPresentOptions;

@@ -387,36 +387,6 @@ watch_file (VtWindow *self,
   g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
 }
 
-static void
-remember_recent (VtWindow *self,
-                 GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
-  /* GTK 4.8's gtk_recent_manager_add_full() tests the first byte of the
-   * groups array where it means its first pointer (groups[0] != '\0'),
-   * and drops every group when the name's address ends in 0x00, as it
-   * does in the sanitizer build. Of two copies 16 bytes apart, one does not. */
-  static const char group_names[] = "vitrine-catalog\0vitrine-catalog";
-  const char *group = ((guintptr) group_names & 0xff) != 0 ? group_names : group_names + 16;
-  char *groups[] = { (char *) group, NULL };
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *) "application/json",
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = exec,
-    .groups = groups,
-    .is_private = FALSE,
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  /* The manager tells every window a moment later, coalesced; this one
-   * lists what it just opened at once. */
-  _vt_window_update_recent (self);
-  g_settings_set_string (self->settings, "last-catalog", uri);
-}
-
 void
 _vt_window_update_title (VtWindow *self)
 {
@@ -487,7 +457,7 @@ on_load_cb (GObject      *source,
     vt_gallery_view_restore_place (self->gallery, &data->place);
 
   _vt_window_load_reviews (self);
-  remember_recent (self, data->file);
+  _vt_window_remember_recent (self, data->file);
   _vt_window_update_title (self);
   _vt_window_loaded (self);
   _vt_window_update_status (self);
@@ -652,6 +622,7 @@ vt_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
   watch_file (self, NULL);
   _vt_window_end_show (self);
   _vt_window_remove_actions (self);
@@ -679,6 +650,7 @@ vt_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->recent_pending);
   g_clear_object (&self->time_model);
   g_clear_object (&self->dated_model);
   g_clear_object (&self->sort_model);
@@ -951,7 +923,7 @@ _vt_window_set_file (VtWindow *self,
 {
   g_set_object (&self->file, file);
   watch_file (self, file);
-  remember_recent (self, file);
+  _vt_window_remember_recent (self, file);
   _vt_window_update_title (self);
 }
 
