@@ -8,12 +8,14 @@
 #include "vt-gallery-view.h"
 
 #include "vt-item.h"
+#include "vt-slot-model.h"
 #include "vt-tile.h"
 
 /*
  * A GtkGridView in its GtkScrolledWindow, over
  *
- *   model ─► GtkSliceListModel (first screen) ─► GtkSingleSelection ─► GtkGridView
+ *   model ─► GtkSliceListModel (first screen) ─► GtkSingleSelection
+ *         ─► VtSlotModel ─► GtkGridView
  *
  * with a signal factory that makes one VtTile per cell. All that GTK 4.8's
  * grid does not do for us is here, and each is a workaround of one of its
@@ -41,6 +43,11 @@
  *   thumbnailer serves the newest request first: left alone, the rows in
  *   view would be served last. hurry_visible_cb () asks again for the
  *   tiles in view once a burst of binding is over.
+ *
+ * - The grid destroys the cell of every item an items-changed replaces
+ *   and builds a new one, where binding the cell it has to the new item
+ *   would do: its items are VtSlotModel's slots, which stay at their
+ *   positions, and a tile follows its slot's piece (on_slot_item_cb ()).
  *
  * - The grid gives no way to walk its cells, so the gallery keeps a
  *   registry of the live tiles (to resize them, to hurry those in view);
@@ -372,13 +379,10 @@ on_factory_setup_cb (VtGalleryView *self,
   g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
 }
 
+/* A tile bound to a piece, or given a new one in its slot. */
 static void
-on_factory_bind_cb (VtGalleryView *self,
-                    GtkListItem   *list_item)
+tile_bound (VtGalleryView *self)
 {
-  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
-                    gtk_list_item_get_item (list_item));
-
   queue_update_reach (self);
 
   /* (Not while the gallery is taken apart.) */
@@ -386,11 +390,42 @@ on_factory_bind_cb (VtGalleryView *self,
     self->hurry_source = g_idle_add_full (G_PRIORITY_LOW, hurry_visible_cb, self, NULL);
 }
 
+/* The slot has a new piece, or was told its piece changed: the tile
+ * shows it afresh either way. */
+static void
+on_slot_item_cb (VtTile     *tile,
+                 GParamSpec *pspec,
+                 VtSlot     *slot)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (tile), VT_TYPE_GALLERY_VIEW));
+
+  if (vt_tile_get_item (tile) == vt_slot_get_item (slot))
+    vt_tile_set_item (tile, NULL);
+  vt_tile_set_item (tile, vt_slot_get_item (slot));
+  if (self != NULL)
+    tile_bound (self);
+}
+
+static void
+on_factory_bind_cb (VtGalleryView *self,
+                    GtkListItem   *list_item)
+{
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+  VtSlot *slot = gtk_list_item_get_item (list_item);
+
+  vt_tile_set_item (VT_TILE (tile), vt_slot_get_item (slot));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_cb), tile, G_CONNECT_SWAPPED);
+  tile_bound (self);
+}
+
 static void
 on_factory_unbind_cb (VtGalleryView *self,
                       GtkListItem   *list_item)
 {
-  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_slot_item_cb, tile);
+  vt_tile_set_item (VT_TILE (tile), NULL);
 }
 
 static void
@@ -613,6 +648,7 @@ static void
 vt_gallery_view_init (VtGalleryView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(VtSlotModel) slots = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -625,6 +661,10 @@ vt_gallery_view_init (VtGalleryView *self)
   g_signal_connect_swapped (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
   g_signal_connect_swapped (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
+  /* The grid's model: slots over the selection (made here, as a type of
+   * ours in the template would not validate outside the program). */
+  slots = vt_slot_model_new (GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (slots));
 
   /* Made by the scrolled window, not by the template. */
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
