@@ -47,7 +47,9 @@
  * - The grid destroys the cell of every item an items-changed replaces
  *   and builds a new one, where binding the cell it has to the new item
  *   would do: its items are VtSlotModel's slots, which stay at their
- *   positions, and a tile follows its slot's piece (on_slot_item_cb ()).
+ *   positions, and a tile follows its slot's piece (on_slot_item_cb ());
+ *   the grid then no longer keeps its place by the piece at its top, so
+ *   the gallery does (on_pieces_changing_cb ()).
  *
  * - The grid gives no way to walk its cells, so the gallery keeps a
  *   registry of the live tiles (to resize them, to hurry those in view);
@@ -62,6 +64,10 @@
  * Only the first is lifted in a later GTK (4.12); for the others we know
  * of no release that does, so they are to be measured again when Vitrine
  * moves past 4.8.
+ *
+ * The file is longer than a thousand lines for that reason: each of these
+ * works with the grid's parts and the gallery's registry of tiles, which
+ * no other file should reach into.
  */
 
 /* Around the grid, and around each cell: written into the size provider,
@@ -94,6 +100,11 @@ struct _VtGalleryView
   guint               focus_tick;
   guint               focus_frames;
   gboolean            curating;
+  /* Where to scroll once the slots are told of a change, from which
+   * top piece, by rows how high (on_pieces_changing_cb ()). */
+  guint               scroll_guess;
+  guint               scroll_top;
+  int                 scroll_row_height;
 
   /* Template children */
   GtkScrolledWindow  *scroller;
@@ -438,6 +449,117 @@ on_factory_teardown_cb (VtGalleryView *self,
     g_object_weak_unref (G_OBJECT (tile), forget_tile, self);
 }
 
+/* The height of a row of cells (a cell's and its padding), 0 while none
+ * is laid out. */
+static int
+get_row_height (VtGalleryView *self)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (tile);
+
+      if (cell != NULL && gtk_widget_get_mapped (cell) && gtk_widget_get_height (cell) > 0)
+        return gtk_widget_get_height (cell) + 2 * CELL_PADDING;
+    }
+
+  return 0;
+}
+
+/* Where @item is among the pieces from @start on, @n of them;
+ * GTK_INVALID_LIST_POSITION if it is not. */
+static guint
+find_piece (VtGalleryView *self,
+            VtItem        *item,
+            guint          start,
+            guint          n)
+{
+  for (guint i = start; i < start + n; i++)
+    {
+      g_autoptr(VtItem) piece = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (piece == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* GTK's grid keeps its place by the piece at the top of the view: when
+ * the pieces change, it goes where that piece went, or, the piece gone,
+ * as far into the new pieces as it was into those they replace (so a
+ * search that shows fewer pieces than were above the view shows its
+ * top). The slots keep the grid at the same rows, so the gallery finds
+ * that place before the slots are told (this is connected before them)
+ * and scrolls there after (on_pieces_changed_cb ()). */
+static void
+on_pieces_changing_cb (VtGalleryView *self,
+                       guint          position,
+                       guint          removed,
+                       guint          added)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  GListModel *slots = G_LIST_MODEL (gtk_grid_view_get_model (self->grid_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint columns = gtk_grid_view_get_max_columns (self->grid_view);
+  int row_height = get_row_height (self);
+  guint top, guess;
+  double value;
+
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
+  if (row_height <= 0 || n_items == 0)
+    return;
+
+  value = gtk_adjustment_get_value (vadjustment) - GRID_PADDING;
+  top = value > 0 ? (guint) (value / row_height) * columns : 0;
+  if (top < position || top >= g_list_model_get_n_items (slots))
+    return;
+  if (top >= position + removed)
+    guess = top - removed + added;
+  else
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (slots, top);
+
+      /* (The slots still hold the pieces before the change.) */
+      guess = find_piece (self, vt_slot_get_item (slot), position, added);
+      if (guess == GTK_INVALID_LIST_POSITION)
+        guess = position + (guint) ((guint64) (top - position) * added / removed);
+    }
+  guess = MIN (guess, n_items - 1);
+  if (guess / columns != top / columns)
+    {
+      self->scroll_guess = guess;
+      self->scroll_top = top;
+      self->scroll_row_height = row_height;
+    }
+}
+
+static void
+on_pieces_changed_cb (VtGalleryView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  guint columns = gtk_grid_view_get_max_columns (self->grid_view);
+  double value, end;
+
+  if (self->scroll_guess == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* The same part of the row in view as of the one before. The grid
+   * has not measured itself anew yet: the end is where the rows will
+   * reach, for the value to be kept; the grid finds its new top piece
+   * from the value, then its end. */
+  value = gtk_adjustment_get_value (vadjustment)
+          + ((double) (self->scroll_guess / columns) - (double) (self->scroll_top / columns)) * self->scroll_row_height;
+  end = value + gtk_adjustment_get_page_size (vadjustment);
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
+  if (end > gtk_adjustment_get_upper (vadjustment))
+    gtk_adjustment_set_upper (vadjustment, end);
+  gtk_adjustment_set_value (vadjustment, MAX (0, value));
+}
+
 static void
 on_grid_activate_cb (VtGalleryView *self,
                      guint          position,
@@ -654,6 +776,7 @@ vt_gallery_view_init (VtGalleryView *self)
 
   self->tiles = g_hash_table_new (NULL, NULL);
   self->tile_size = VT_TILE_DEFAULT_SIZE;
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_swapped (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
@@ -663,8 +786,12 @@ vt_gallery_view_init (VtGalleryView *self)
   gtk_grid_view_set_factory (self->grid_view, factory);
   /* The grid's model: slots over the selection (made here, as a type of
    * ours in the template would not validate outside the program). */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_pieces_changing_cb), self, G_CONNECT_SWAPPED);
   slots = vt_slot_model_new (GTK_SELECTION_MODEL (self->selection));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (slots));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_pieces_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   /* Made by the scrolled window, not by the template. */
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",

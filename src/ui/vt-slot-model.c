@@ -123,6 +123,8 @@ struct _VtSlotModel
   guint              n_items;
   /* By position: the slots alive, NULL where none is; weak references. */
   GPtrArray         *slots;
+  /* @model's selection as last told, to tell which slots it changed. */
+  GtkBitset         *selected;
 };
 
 static void vt_slot_model_list_model_init (GListModelInterface *iface);
@@ -316,6 +318,49 @@ vt_slot_model_selection_model_init (GtkSelectionModelInterface *iface)
   iface->set_selection = vt_slot_model_set_selection;
 }
 
+/* Where to start an items-changed that removes the positions from
+ * @first on. GTK 4.8's grid removes from the start of the run of cells
+ * without widgets that holds the first position removed, not from that
+ * position (gtk_list_item_manager_remove_items () drops the offset into
+ * the run), which leaves the widgets of positions removed at positions
+ * kept, showing what they showed. A run starts at 0 or after a cell with
+ * a widget; the grid's widgets hold their slots, so it starts after a
+ * slot alive. The positions between are told as removed and added
+ * again: no slot, so no widget, is there to lose. */
+static guint
+find_removal_start (VtSlotModel *self,
+                    guint        first)
+{
+  while (first > 0 && g_ptr_array_index (self->slots, first - 1) == NULL)
+    first--;
+
+  return first;
+}
+
+/* Tells the slots from @start to @end whose selection changed since
+ * @self->selected, one by one: the grid binds each cell it is told of
+ * again, so a wide span would cost as much as new cells. */
+static void
+tell_selection (VtSlotModel *self,
+                guint        start,
+                guint        end)
+{
+  g_autoptr(GtkBitset) changed = gtk_selection_model_get_selection (self->model);
+  g_autoptr(GtkBitset) span = gtk_bitset_new_range (start, end - start);
+  GtkBitsetIter iter;
+  guint position;
+
+  gtk_bitset_difference (changed, self->selected);
+  gtk_bitset_intersect (changed, span);
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
+  self->selected = gtk_selection_model_get_selection (self->model);
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, changed, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, 1);
+}
+
 static void
 on_items_changed_cb (VtSlotModel *self,
                      guint        position,
@@ -329,6 +374,7 @@ on_items_changed_cb (VtSlotModel *self,
    * pieces; else those pieces moved, and every slot from the change to
    * the last that stays has a new one. */
   guint end = removed == added ? position + added : kept;
+  guint start;
 
   drop_slots (self, n_new);
   self->n_items = n_new;
@@ -342,13 +388,14 @@ on_items_changed_cb (VtSlotModel *self,
       item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
       slot_set_item (slot, item);
     }
-  g_ptr_array_set_size (self->slots, n_new);
 
+  start = n_old > n_new ? find_removal_start (self, kept) : kept;
+  g_ptr_array_set_size (self->slots, n_new);
   if (n_old != n_new)
-    g_list_model_items_changed (G_LIST_MODEL (self), kept, n_old - kept, n_new - kept);
+    g_list_model_items_changed (G_LIST_MODEL (self), start, n_old - start, n_new - start);
+
   /* A slot with a new piece may be selected now, or no longer. */
-  if (end > position)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, end - position);
+  tell_selection (self, position, MAX (position, MIN (end, start)));
 }
 
 static void
@@ -356,7 +403,14 @@ on_selection_changed_cb (VtSlotModel *self,
                          guint        position,
                          guint        n_items)
 {
-  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, n_items);
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
+  self->selected = gtk_selection_model_get_selection (self->model);
+
+  /* (Told before its items-changed, a position may be past ours.) */
+  if (position >= self->n_items)
+    return;
+  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position,
+                                         MIN (n_items, self->n_items - position));
 }
 
 static void
@@ -369,6 +423,7 @@ vt_slot_model_constructed (GObject *object)
   g_assert (self->model != NULL);
   self->n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_ptr_array_set_size (self->slots, self->n_items);
+  self->selected = gtk_selection_model_get_selection (self->model);
 
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -394,6 +449,7 @@ vt_slot_model_finalize (GObject *object)
   VtSlotModel *self = VT_SLOT_MODEL (object);
 
   g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
 
   G_OBJECT_CLASS (vt_slot_model_parent_class)->finalize (object);
 }
