@@ -707,6 +707,33 @@ test_gallery_selection_follows (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* The cell with the keyboard focus: its piece moved by a change, the
+ * focus goes with it, as GTK's grid has it. */
+static void
+test_gallery_focus_follows (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (30);
+  g_autoptr(VtItem) sixth = g_list_model_get_item (pieces, 5);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  GtkWidget *cell;
+
+  vt_gallery_view_focus_position (gallery, 5);
+  WAIT_UNTIL (tile_at (gallery, 5) != NULL
+              && gtk_widget_has_focus (gtk_widget_get_parent (GTK_WIDGET (tile_at (gallery, 5)))));
+
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 2, NULL, 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_true (vt_tile_get_item (tile_at (gallery, 3)) == sixth);
+  cell = gtk_widget_get_parent (GTK_WIDGET (tile_at (gallery, 3)));
+  g_assert_true (gtk_widget_has_focus (cell));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), cell)
+                 || gtk_window_get_focus (GTK_WINDOW (window)) == cell);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 /* Some frames, for the grid to scroll and lay out. */
 static void
 wait_frames (void)
@@ -875,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/gallery/tiles/kept-for-new-pieces", test_gallery_tiles_kept);
   g_test_add_func ("/gallery/selection/follows-piece", test_gallery_selection_follows);
   g_test_add_func ("/gallery/scroll/kept-as-grid-does", test_gallery_scroll_kept);
+  g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
   g_test_add_func ("/slot-model/replace", test_slot_model_replace);
   g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);
   g_test_add_func ("/slot-model/select-and-release", test_slot_model_select_and_release);

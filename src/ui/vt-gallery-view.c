@@ -105,6 +105,8 @@ struct _VtGalleryView
   guint               scroll_guess;
   guint               scroll_top;
   int                 scroll_row_height;
+  /* The piece whose cell had the keyboard focus before the change. */
+  VtItem             *focus_piece;
 
   /* Template children */
   GtkScrolledWindow  *scroller;
@@ -508,6 +510,12 @@ on_pieces_changing_cb (VtGalleryView *self,
   int row_height = get_row_height (self);
   guint top, guess;
   double value;
+  GtkWidget *cell = gtk_widget_get_focus_child (GTK_WIDGET (self->grid_view));
+
+  /* The keyboard focus follows its piece too, as GTK's grid has it. */
+  g_clear_object (&self->focus_piece);
+  if (cell != NULL && gtk_widget_has_focus (cell) && VT_IS_TILE (gtk_widget_get_first_child (cell)))
+    g_set_object (&self->focus_piece, vt_tile_get_item (VT_TILE (gtk_widget_get_first_child (cell))));
 
   self->scroll_guess = GTK_INVALID_LIST_POSITION;
   if (row_height <= 0 || n_items == 0)
@@ -542,7 +550,29 @@ on_pieces_changed_cb (VtGalleryView *self)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
   guint columns = gtk_grid_view_get_max_columns (self->grid_view);
+  g_autoptr(VtItem) focus_piece = g_steal_pointer (&self->focus_piece);
   double value, end;
+
+  /* (Focusing a cell scrolls to it, if need be, before the place is
+   * kept below.) */
+  if (focus_piece != NULL)
+    {
+      GHashTableIter iter;
+      gpointer tile;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &tile, NULL))
+        {
+          GtkWidget *cell = gtk_widget_get_parent (tile);
+
+          if (vt_tile_get_item (tile) == focus_piece && cell != NULL && gtk_widget_get_mapped (cell))
+            {
+              if (!gtk_widget_has_focus (cell))
+                gtk_widget_grab_focus (cell);
+              break;
+            }
+        }
+    }
 
   if (self->scroll_guess == GTK_INVALID_LIST_POSITION)
     return;
@@ -638,6 +668,7 @@ vt_gallery_view_dispose (GObject *object)
   g_clear_handle_id (&self->hurry_source, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->focus_piece);
   if (self->tiles != NULL)
     {
       GHashTableIter iter;
