@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vt-gallery-view.h"
+#include "vt-slot-model.h"
 #include "vt-test-util.h"
 #include "vt-text.h"
 #include "vt-tile-text.h"
@@ -364,6 +365,495 @@ test_gallery_columns_fit (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* VtSlotModel */
+
+typedef struct
+{
+  guint   n;
+  guint   position;
+  guint   removed;
+  guint   added;
+  /* Selection: one bit per position told. */
+  guint32 told;
+} Changes;
+
+static void
+record_changes_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Changes    *changes)
+{
+  changes->n++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static void
+record_selection_cb (GtkSelectionModel *model,
+                     guint              position,
+                     guint              n_items,
+                     Changes           *changes)
+{
+  changes->n++;
+  for (guint i = position; i < position + n_items; i++)
+    changes->told |= 1u << i;
+}
+
+static void
+count_notify_cb (GObject    *slot,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+/* The slot model holds a slot for each of the pieces' positions, each
+ * with the piece there, and the pieces' selection. */
+static void
+assert_slots_agree (VtSlotModel *slots,
+                    GListModel  *pieces)
+{
+  guint n = g_list_model_get_n_items (pieces);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, n);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == VT_TYPE_SLOT);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+      g_autoptr(VtItem) piece = g_list_model_get_item (pieces, i);
+
+      g_assert_true (vt_slot_get_item (slot) == piece);
+      g_assert_cmpint (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (slots), i), ==,
+                       gtk_selection_model_is_selected (vt_slot_model_get_model (slots), i));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), n));
+}
+
+/* @n slots, each held in @held. */
+static GPtrArray *
+hold_slots (VtSlotModel *slots)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (slots)); i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+
+  return held;
+}
+
+/* Pieces replaced by as many others: no items-changed, the slots there
+ * get the new pieces (told even when a piece is the same one again),
+ * the others keep theirs untold, and the selection of the span is told
+ * anew. */
+static void
+test_slot_model_replace (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (10);
+  g_autoptr(GListModel) others = new_pieces (3);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (pieces));
+  g_autoptr(VtSlotModel) slots = vt_slot_model_new (GTK_SELECTION_MODEL (selection));
+  g_autoptr(GPtrArray) held = hold_slots (slots);
+  g_autoptr(VtItem) kept = g_list_model_get_item (pieces, 5);
+  gpointer replacements[3];
+  guint notified[10] = { 0 };
+  Changes changes = { 0 }, selected = { 0 };
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, 3);
+  assert_slots_agree (slots, pieces);
+  for (guint i = 0; i < held->len; i++)
+    g_signal_connect (g_ptr_array_index (held, i), "notify::item", G_CALLBACK (count_notify_cb), &notified[i]);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_changes_cb), &changes);
+  g_signal_connect (slots, "selection-changed", G_CALLBACK (record_selection_cb), &selected);
+
+  /* Pieces 3 and 4 replaced, 5 the same again. */
+  replacements[0] = g_list_model_get_item (others, 0);
+  replacements[1] = g_list_model_get_item (others, 1);
+  replacements[2] = g_object_ref (kept);
+  g_list_store_splice (G_LIST_STORE (pieces), 3, 3, replacements, 3);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (replacements[i]);
+
+  g_assert_cmpuint (changes.n, ==, 0);
+  for (guint i = 0; i < held->len; i++)
+    g_assert_cmpuint (notified[i], ==, i >= 3 && i < 6 ? 1 : 0);
+  g_assert_true (vt_slot_get_item (g_ptr_array_index (held, 5)) == kept);
+  /* Only the slot whose selection changed is told of it. */
+  g_assert_cmpuint (selected.told, ==, 1u << 3);
+  /* The selected piece went: nothing is selected, slot 3 included. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  assert_slots_agree (slots, pieces);
+  for (guint i = 0; i < held->len; i++)
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (slot == g_ptr_array_index (held, i));
+    }
+}
+
+/* Fewer pieces, then more: the slots that stay are the same objects
+ * with the pieces now at their positions, and items-changed names only
+ * the end, removed or added. */
+static void
+test_slot_model_shrink_grow (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (10);
+  g_autoptr(GListModel) others = new_pieces (4);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (pieces));
+  g_autoptr(VtSlotModel) slots = vt_slot_model_new (GTK_SELECTION_MODEL (selection));
+  g_autoptr(GPtrArray) held = hold_slots (slots);
+  g_autoptr(VtItem) moved = g_list_model_get_item (pieces, 7);
+  gpointer added[4];
+  Changes changes = { 0 }, selected = { 0 };
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, 7);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_changes_cb), &changes);
+  g_signal_connect (slots, "selection-changed", G_CALLBACK (record_selection_cb), &selected);
+
+  /* Two pieces gone from the middle. */
+  g_list_store_splice (G_LIST_STORE (pieces), 2, 2, NULL, 0);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 8);
+  g_assert_cmpuint (changes.removed, ==, 2);
+  g_assert_cmpuint (changes.added, ==, 0);
+  assert_slots_agree (slots, pieces);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (slot == g_ptr_array_index (held, i));
+    }
+  /* The selected piece moved from slot 7 to slot 5: both told. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 5);
+  g_assert_true (vt_slot_get_item (g_ptr_array_index (held, 5)) == moved);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (slots), 5));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (slots), 7));
+  g_assert_cmpuint (selected.told, ==, (1u << 5) | (1u << 7));
+
+  /* Four pieces added at the start. */
+  for (guint i = 0; i < 4; i++)
+    added[i] = g_list_model_get_item (others, i);
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 0, added, 4);
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (added[i]);
+  g_assert_cmpuint (changes.n, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 8);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 4);
+  assert_slots_agree (slots, pieces);
+  g_assert_true (vt_slot_get_item (g_ptr_array_index (held, 0)) == added[0]);
+}
+
+/* Selecting through the slot model selects the piece in the model under
+ * it; a slot no one holds goes, and one made again holds the piece at
+ * its position. */
+static void
+test_slot_model_select_and_release (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (5);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (pieces));
+  g_autoptr(VtSlotModel) slots = vt_slot_model_new (GTK_SELECTION_MODEL (selection));
+  g_autoptr(VtItem) third = g_list_model_get_item (pieces, 2);
+  Changes selected = { 0 };
+  VtSlot *slot;
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  g_signal_connect (slots, "selection-changed", G_CALLBACK (record_selection_cb), &selected);
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (slots), 2, TRUE));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == third);
+  /* As the selection under it tells it. */
+  g_assert_cmpuint (selected.told & (1u << 2), !=, 0);
+  assert_slots_agree (slots, pieces);
+
+  slot = g_list_model_get_item (G_LIST_MODEL (slots), 2);
+  g_assert_finalize_object (slot);
+  g_list_store_remove (G_LIST_STORE (pieces), 0);
+  slot = g_list_model_get_item (G_LIST_MODEL (slots), 2);
+  g_assert_cmpuint (vt_item_get_number (vt_slot_get_item (slot)), ==, 4);
+  g_object_unref (slot);
+  assert_slots_agree (slots, pieces);
+}
+
+/* The gallery over a store of pieces, in a window, laid out. */
+static GtkWidget *
+new_gallery_window (GListModel     *pieces,
+                    VtGalleryView **gallery)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *gallery = VT_GALLERY_VIEW (vt_gallery_view_new (vt_thumbnailer_get_default ()));
+  vt_gallery_view_set_model (*gallery, pieces);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (*gallery));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (find_laid_out_tile (*gallery) != NULL);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+
+  return window;
+}
+
+/* The tile showing the piece at @position, NULL if none. */
+static VtTile *
+tile_at (VtGalleryView *gallery,
+         guint          position)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
+  g_autoptr(VtItem) piece = g_list_model_get_item (vt_gallery_view_get_model (gallery), position);
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      if (vt_tile_get_item (g_ptr_array_index (tiles, i)) == piece)
+        return g_ptr_array_index (tiles, i);
+    }
+
+  return NULL;
+}
+
+/* How many cells look selected; the one that does is @selected's. */
+static guint
+count_selected_cells (VtGalleryView *gallery,
+                      VtItem        *selected)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
+  guint n = 0;
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      VtTile *tile = g_ptr_array_index (tiles, i);
+      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (tile));
+
+      if (cell != NULL && gtk_widget_get_mapped (cell)
+          && (gtk_widget_get_state_flags (cell) & GTK_STATE_FLAG_SELECTED) != 0)
+        {
+          g_assert_true (vt_tile_get_item (tile) == selected);
+          n++;
+        }
+    }
+
+  return n;
+}
+
+/* New pieces at the top (a search that lands): the tiles in view stay
+ * and show the new pieces, with their names, and no new tile is made. */
+static void
+test_gallery_tiles_kept (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (60);
+  g_autoptr(GListModel) others = new_pieces (40);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) replacements = g_ptr_array_new_with_free_func (g_object_unref);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+
+  before = vt_gallery_view_list_tiles (gallery);
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (replacements, g_list_model_get_item (others, 39 - i));
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 60, replacements->pdata, replacements->len);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+
+  after = vt_gallery_view_list_tiles (gallery);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  for (guint i = 0; i < 8; i++)
+    {
+      VtTile *tile = tile_at (gallery, i);
+      g_autofree char *label = NULL;
+
+      g_assert_nonnull (tile);
+      g_assert_cmpuint (vt_item_get_number (vt_tile_get_item (tile)), ==, 40 - i);
+      label = g_strdup_printf ("%u - Piece", 1900 + 40 - i);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tile)));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (tile))),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+/* The selected piece moved by a change looks selected where it went;
+ * filtered out, no other piece looks selected in its place. */
+static void
+test_gallery_selection_follows (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (30);
+  g_autoptr(VtItem) fifth = g_list_model_get_item (pieces, 4);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  GtkSingleSelection *selection = vt_gallery_view_get_selection (gallery);
+
+  gtk_single_selection_set_selected (selection, 4);
+  WAIT_UNTIL (count_selected_cells (gallery, fifth) == 1);
+
+  /* Two pieces before it gone: it is at 2 now, and only it looks selected. */
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 2, NULL, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (count_selected_cells (gallery, fifth), ==, 1);
+  g_assert_true (vt_tile_get_item (tile_at (gallery, 2)) == fifth);
+
+  /* It is filtered out: nothing is selected, nothing looks it. */
+  g_list_store_remove (G_LIST_STORE (pieces), 2);
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (count_selected_cells (gallery, NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+/* The cell with the keyboard focus: its piece moved by a change, the
+ * focus goes with it, as GTK's grid has it. */
+static void
+test_gallery_focus_follows (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (30);
+  g_autoptr(VtItem) sixth = g_list_model_get_item (pieces, 5);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  GtkWidget *cell;
+
+  vt_gallery_view_focus_position (gallery, 5);
+  WAIT_UNTIL (tile_at (gallery, 5) != NULL
+              && gtk_widget_has_focus (gtk_widget_get_parent (GTK_WIDGET (tile_at (gallery, 5)))));
+
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 2, NULL, 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_true (vt_tile_get_item (tile_at (gallery, 3)) == sixth);
+  cell = gtk_widget_get_parent (GTK_WIDGET (tile_at (gallery, 3)));
+  g_assert_true (gtk_widget_has_focus (cell));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), cell)
+                 || gtk_window_get_focus (GTK_WINDOW (window)) == cell);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+/* Some frames, for the grid to scroll and lay out. */
+static void
+wait_frames (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Scrolled to have @position's row at the top, laid out. */
+static void
+scroll_to_row_of (VtGalleryView *gallery,
+                  guint          position)
+{
+  GtkGridView *grid = vt_gallery_view_get_grid_view (gallery);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  GtkWidget *cell = gtk_widget_get_parent (find_laid_out_tile (gallery));
+  guint columns = gtk_grid_view_get_max_columns (grid);
+  int row_height;
+  VtGalleryPlace place = { 0 };
+
+  /* Laid out with the pieces it has now. */
+  wait_frames ();
+  /* The row: the cell and its padding, as the grid's adjustment counts. */
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &row_height, NULL, NULL, NULL);
+  gtk_adjustment_set_value (vadjustment, 12 + (position / columns) * row_height + 4);
+  wait_frames ();
+  vt_gallery_view_get_place (gallery, &place);
+  g_assert_cmpuint (place.top, ==, position / columns * columns + 1);
+}
+
+/* The position of the first piece of the top row in view, once laid
+ * out: the pieces are numbered from 1 in order. Each tile in view shows
+ * a piece of the model, in its column. */
+static guint
+top_position (VtGalleryView *gallery,
+              guint          first_number)
+{
+  GtkGridView *grid = vt_gallery_view_get_grid_view (gallery);
+  GListModel *model = vt_gallery_view_get_model (gallery);
+  guint columns = gtk_grid_view_get_max_columns (grid);
+  g_autoptr(GPtrArray) tiles = NULL;
+  VtGalleryPlace place = { 0 };
+
+  wait_frames ();
+  tiles = vt_gallery_view_list_tiles (gallery);
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      VtTile *tile = g_ptr_array_index (tiles, i);
+      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (tile));
+      guint number;
+      graphene_rect_t bounds;
+      g_autoptr(VtItem) piece = NULL;
+
+      if (cell == NULL || !gtk_widget_get_mapped (cell) || vt_tile_get_item (tile) == NULL)
+        continue;
+      number = vt_item_get_number (vt_tile_get_item (tile));
+      g_assert_cmpuint (number, >=, first_number);
+      piece = g_list_model_get_item (model, number - first_number);
+      g_assert_true (piece == vt_tile_get_item (tile));
+      g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (grid), &bounds));
+      g_assert_cmpuint ((guint) (bounds.origin.x / bounds.size.width), ==, (number - first_number) % columns);
+    }
+
+  vt_gallery_view_get_place (gallery, &place);
+  g_assert_cmpuint (place.top, >=, first_number);
+  return place.top - first_number;
+}
+
+static void
+replace_all (GListModel *pieces,
+             guint       n)
+{
+  g_autoptr(GListModel) others = new_pieces (n);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (others, i));
+  g_list_store_splice (G_LIST_STORE (pieces), 0, g_list_model_get_n_items (pieces), items->pdata, n);
+}
+
+/* The grid scrolled down, its pieces change: as GTK's grid keeps its
+ * place, it follows the piece at the top of the view; that piece gone,
+ * it goes as far into the new pieces as it was into the old ones, to
+ * their end when they are fewer than were above the view. Every tile in
+ * view shows the piece at its place. */
+static void
+test_gallery_scroll_kept (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (300);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  guint columns = gtk_grid_view_get_max_columns (vt_gallery_view_get_grid_view (gallery));
+  guint top;
+
+  /* Two rows before the top piece gone: it stays at the top. */
+  scroll_to_row_of (gallery, 20 * columns);
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 2 * columns, NULL, 0);
+  g_assert_cmpuint (top_position (gallery, 2 * columns + 1), ==, 18 * columns);
+
+  /* All replaced by a third as many: a third as far. */
+  replace_all (pieces, 100);
+  top = top_position (gallery, 1);
+  g_assert_cmpuint (top / columns, >=, 18 / 3 - 1);
+  g_assert_cmpuint (top / columns, <=, 18 / 3 + 1);
+
+  /* Fewer than were above the view: their last rows. (With the end of
+   * the pieces in view, which once left tiles of pieces gone.) */
+  replace_all (pieces, 300);
+  scroll_to_row_of (gallery, 280);
+  replace_all (pieces, 2 * columns + 1);
+  g_assert_cmpuint (top_position (gallery, 1), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (vt_gallery_view_get_grid_view (gallery)))),
+                    ==, 2 * columns + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 /* A tooltip of megabytes is kept, and given to GTK and to assistive
  * technologies, cut. */
 static void
@@ -409,6 +899,13 @@ main (int   argc,
   ADD ("long-text-cut", test_long_text_cut);
 
   g_test_add_func ("/gallery/columns/fit-cells", test_gallery_columns_fit);
+  g_test_add_func ("/gallery/tiles/kept-for-new-pieces", test_gallery_tiles_kept);
+  g_test_add_func ("/gallery/selection/follows-piece", test_gallery_selection_follows);
+  g_test_add_func ("/gallery/scroll/kept-as-grid-does", test_gallery_scroll_kept);
+  g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
+  g_test_add_func ("/slot-model/replace", test_slot_model_replace);
+  g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);
+  g_test_add_func ("/slot-model/select-and-release", test_slot_model_select_and_release);
   g_test_add_func ("/tooltip/set-and-clear", test_set_and_clear);
   g_test_add_func ("/tooltip/on-screen", test_on_screen);
   g_test_add_func ("/tooltip/long-text-cut", test_tooltip_long_text_cut);

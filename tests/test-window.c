@@ -10,6 +10,7 @@
 #include "vt-facet-sidebar.h"
 #include "vt-facets.h"
 #include "vt-query-sorter.h"
+#include "vt-slot-model.h"
 #include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-tile.h"
@@ -99,8 +100,8 @@ grid_numbers (VtWindow *window)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(VtItem) item = g_list_model_get_item (model, i);
-      guint number = vt_item_get_number (item);
+      g_autoptr(VtSlot) slot = g_list_model_get_item (model, i);
+      guint number = vt_item_get_number (vt_slot_get_item (slot));
 
       g_array_append_val (numbers, number);
     }

@@ -8,12 +8,14 @@
 #include "vt-gallery-view.h"
 
 #include "vt-item.h"
+#include "vt-slot-model.h"
 #include "vt-tile.h"
 
 /*
  * A GtkGridView in its GtkScrolledWindow, over
  *
- *   model ─► GtkSliceListModel (first screen) ─► GtkSingleSelection ─► GtkGridView
+ *   model ─► GtkSliceListModel (first screen) ─► GtkSingleSelection
+ *         ─► VtSlotModel ─► GtkGridView
  *
  * with a signal factory that makes one VtTile per cell. All that GTK 4.8's
  * grid does not do for us is here, and each is a workaround of one of its
@@ -42,6 +44,13 @@
  *   view would be served last. hurry_visible_cb () asks again for the
  *   tiles in view once a burst of binding is over.
  *
+ * - The grid destroys the cell of every item an items-changed replaces
+ *   and builds a new one, where binding the cell it has to the new item
+ *   would do: its items are VtSlotModel's slots, which stay at their
+ *   positions, and a tile follows its slot's piece (on_slot_item_cb ());
+ *   the grid then no longer keeps its place by the piece at its top, so
+ *   the gallery does (on_pieces_changing_cb ()).
+ *
  * - The grid gives no way to walk its cells, so the gallery keeps a
  *   registry of the live tiles (to resize them, to hurry those in view);
  *   and it may drop a cell without "teardown", so the registry follows
@@ -55,6 +64,10 @@
  * Only the first is lifted in a later GTK (4.12); for the others we know
  * of no release that does, so they are to be measured again when Vitrine
  * moves past 4.8.
+ *
+ * The file is longer than a thousand lines for that reason: each of these
+ * works with the grid's parts and the gallery's registry of tiles, which
+ * no other file should reach into.
  */
 
 /* Around the grid, and around each cell: written into the size provider,
@@ -87,6 +100,13 @@ struct _VtGalleryView
   guint               focus_tick;
   guint               focus_frames;
   gboolean            curating;
+  /* Where to scroll once the slots are told of a change, from which
+   * top piece, by rows how high (on_pieces_changing_cb ()). */
+  guint               scroll_guess;
+  guint               scroll_top;
+  int                 scroll_row_height;
+  /* The piece whose cell had the keyboard focus before the change. */
+  VtItem             *focus_piece;
 
   /* Template children */
   GtkScrolledWindow  *scroller;
@@ -372,13 +392,10 @@ on_factory_setup_cb (VtGalleryView *self,
   g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
 }
 
+/* A tile bound to a piece, or given a new one in its slot. */
 static void
-on_factory_bind_cb (VtGalleryView *self,
-                    GtkListItem   *list_item)
+tile_bound (VtGalleryView *self)
 {
-  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)),
-                    gtk_list_item_get_item (list_item));
-
   queue_update_reach (self);
 
   /* (Not while the gallery is taken apart.) */
@@ -386,11 +403,42 @@ on_factory_bind_cb (VtGalleryView *self,
     self->hurry_source = g_idle_add_full (G_PRIORITY_LOW, hurry_visible_cb, self, NULL);
 }
 
+/* The slot has a new piece, or was told its piece changed: the tile
+ * shows it afresh either way. */
+static void
+on_slot_item_cb (VtTile     *tile,
+                 GParamSpec *pspec,
+                 VtSlot     *slot)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (tile), VT_TYPE_GALLERY_VIEW));
+
+  if (vt_tile_get_item (tile) == vt_slot_get_item (slot))
+    vt_tile_set_item (tile, NULL);
+  vt_tile_set_item (tile, vt_slot_get_item (slot));
+  if (self != NULL)
+    tile_bound (self);
+}
+
+static void
+on_factory_bind_cb (VtGalleryView *self,
+                    GtkListItem   *list_item)
+{
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+  VtSlot *slot = gtk_list_item_get_item (list_item);
+
+  vt_tile_set_item (VT_TILE (tile), vt_slot_get_item (slot));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_cb), tile, G_CONNECT_SWAPPED);
+  tile_bound (self);
+}
+
 static void
 on_factory_unbind_cb (VtGalleryView *self,
                       GtkListItem   *list_item)
 {
-  vt_tile_set_item (VT_TILE (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_slot_item_cb, tile);
+  vt_tile_set_item (VT_TILE (tile), NULL);
 }
 
 static void
@@ -401,6 +449,145 @@ on_factory_teardown_cb (VtGalleryView *self,
 
   if (tile != NULL && g_hash_table_remove (self->tiles, tile))
     g_object_weak_unref (G_OBJECT (tile), forget_tile, self);
+}
+
+/* The height of a row of cells (a cell's and its padding), 0 while none
+ * is laid out. */
+static int
+get_row_height (VtGalleryView *self)
+{
+  GHashTableIter iter;
+  gpointer tile;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      GtkWidget *cell = gtk_widget_get_parent (tile);
+
+      if (cell != NULL && gtk_widget_get_mapped (cell) && gtk_widget_get_height (cell) > 0)
+        return gtk_widget_get_height (cell) + 2 * CELL_PADDING;
+    }
+
+  return 0;
+}
+
+/* Where @item is among the pieces from @start on, @n of them;
+ * GTK_INVALID_LIST_POSITION if it is not. */
+static guint
+find_piece (VtGalleryView *self,
+            VtItem        *item,
+            guint          start,
+            guint          n)
+{
+  for (guint i = start; i < start + n; i++)
+    {
+      g_autoptr(VtItem) piece = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (piece == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* GTK's grid keeps its place by the piece at the top of the view: when
+ * the pieces change, it goes where that piece went, or, the piece gone,
+ * as far into the new pieces as it was into those they replace (so a
+ * search that shows fewer pieces than were above the view shows its
+ * top). The slots keep the grid at the same rows, so the gallery finds
+ * that place before the slots are told (this is connected before them)
+ * and scrolls there after (on_pieces_changed_cb ()). */
+static void
+on_pieces_changing_cb (VtGalleryView *self,
+                       guint          position,
+                       guint          removed,
+                       guint          added)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  GListModel *slots = G_LIST_MODEL (gtk_grid_view_get_model (self->grid_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint columns = gtk_grid_view_get_max_columns (self->grid_view);
+  int row_height = get_row_height (self);
+  guint top, guess;
+  double value;
+  GtkWidget *cell = gtk_widget_get_focus_child (GTK_WIDGET (self->grid_view));
+
+  /* The keyboard focus follows its piece too, as GTK's grid has it. */
+  g_clear_object (&self->focus_piece);
+  if (cell != NULL && gtk_widget_has_focus (cell) && VT_IS_TILE (gtk_widget_get_first_child (cell)))
+    g_set_object (&self->focus_piece, vt_tile_get_item (VT_TILE (gtk_widget_get_first_child (cell))));
+
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
+  if (row_height <= 0 || n_items == 0)
+    return;
+
+  value = gtk_adjustment_get_value (vadjustment) - GRID_PADDING;
+  top = value > 0 ? (guint) (value / row_height) * columns : 0;
+  if (top < position || top >= g_list_model_get_n_items (slots))
+    return;
+  if (top >= position + removed)
+    guess = top - removed + added;
+  else
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (slots, top);
+
+      /* (The slots still hold the pieces before the change.) */
+      guess = find_piece (self, vt_slot_get_item (slot), position, added);
+      if (guess == GTK_INVALID_LIST_POSITION)
+        guess = position + (guint) ((guint64) (top - position) * added / removed);
+    }
+  guess = MIN (guess, n_items - 1);
+  if (guess / columns != top / columns)
+    {
+      self->scroll_guess = guess;
+      self->scroll_top = top;
+      self->scroll_row_height = row_height;
+    }
+}
+
+static void
+on_pieces_changed_cb (VtGalleryView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  guint columns = gtk_grid_view_get_max_columns (self->grid_view);
+  g_autoptr(VtItem) focus_piece = g_steal_pointer (&self->focus_piece);
+  double value, end;
+
+  /* (Focusing a cell scrolls to it, if need be, before the place is
+   * kept below.) */
+  if (focus_piece != NULL)
+    {
+      GHashTableIter iter;
+      gpointer tile;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &tile, NULL))
+        {
+          GtkWidget *cell = gtk_widget_get_parent (tile);
+
+          if (vt_tile_get_item (tile) == focus_piece && cell != NULL && gtk_widget_get_mapped (cell))
+            {
+              if (!gtk_widget_has_focus (cell))
+                gtk_widget_grab_focus (cell);
+              break;
+            }
+        }
+    }
+
+  if (self->scroll_guess == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* The same part of the row in view as of the one before. The grid
+   * has not measured itself anew yet: the end is where the rows will
+   * reach, for the value to be kept; the grid finds its new top piece
+   * from the value, then its end. */
+  value = gtk_adjustment_get_value (vadjustment)
+          + ((double) (self->scroll_guess / columns) - (double) (self->scroll_top / columns)) * self->scroll_row_height;
+  end = value + gtk_adjustment_get_page_size (vadjustment);
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
+  if (end > gtk_adjustment_get_upper (vadjustment))
+    gtk_adjustment_set_upper (vadjustment, end);
+  gtk_adjustment_set_value (vadjustment, MAX (0, value));
 }
 
 static void
@@ -481,6 +668,7 @@ vt_gallery_view_dispose (GObject *object)
   g_clear_handle_id (&self->hurry_source, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->focus_piece);
   if (self->tiles != NULL)
     {
       GHashTableIter iter;
@@ -613,11 +801,13 @@ static void
 vt_gallery_view_init (VtGalleryView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(VtSlotModel) slots = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tiles = g_hash_table_new (NULL, NULL);
   self->tile_size = VT_TILE_DEFAULT_SIZE;
+  self->scroll_guess = GTK_INVALID_LIST_POSITION;
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_swapped (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
@@ -625,6 +815,14 @@ vt_gallery_view_init (VtGalleryView *self)
   g_signal_connect_swapped (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
   g_signal_connect_swapped (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
+  /* The grid's model: slots over the selection (made here, as a type of
+   * ours in the template would not validate outside the program). */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_pieces_changing_cb), self, G_CONNECT_SWAPPED);
+  slots = vt_slot_model_new (GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (slots));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_pieces_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   /* Made by the scrolled window, not by the template. */
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "changed",
