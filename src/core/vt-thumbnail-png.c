@@ -204,6 +204,7 @@ vt_thumbnail_png_read (const char     *path,
   struct stat st;
 
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (uri != NULL && mtime != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
   memset (out, 0, sizeof *out);
@@ -244,8 +245,8 @@ vt_thumbnail_png_read (const char     *path,
   out->height = png_get_image_height (s->png, s->info);
 
   /* A stale thumbnail costs its head only. */
-  if (want_pixels && uri != NULL && out->uri != NULL && out->mtime != NULL &&
-      (strcmp (out->uri, uri) != 0 || g_strcmp0 (out->mtime, mtime) != 0))
+  if (want_pixels && out->uri != NULL && out->mtime != NULL &&
+      (strcmp (out->uri, uri) != 0 || strcmp (out->mtime, mtime) != 0))
     want_pixels = FALSE;
   /* Text written after the pixels can only be read after them. */
   if (out->uri == NULL || out->mtime == NULL)

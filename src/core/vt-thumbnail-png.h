@@ -21,10 +21,10 @@ typedef struct
 
 /*
  * Reads the PNG at @path: its size and text, and its pixels (as 8-bit RGB
- * or RGBA) when @want_pixels, unless @uri is given and the Thumb::URI and
- * Thumb::MTime found before the pixels are not @uri and @mtime. Fails,
- * quietly, when the file is missing, not a regular file, damaged, or
- * larger than @max_side on a side.
+ * or RGBA) when @want_pixels, unless the Thumb::URI and Thumb::MTime
+ * found before them are not @uri and @mtime: a stale thumbnail is not
+ * decoded. Fails, quietly, when the file is missing, not a regular file,
+ * damaged (a chunk's CRC included), or larger than @max_side on a side.
  */
 gboolean  vt_thumbnail_png_read   (const char          *path,
                                    int                  max_side,
