@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vt-crc32.h"
 #include "vt-defaults.h"
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
@@ -533,6 +534,98 @@ test_cache_disk_hit (Fixture       *fixture,
   g_assert_cmpint (gdk_pixbuf_get_width (second), ==, 256);
   g_assert_cmpuint (stats_of (other).decodes, ==, 0);
   g_assert_cmpuint (stats_of (other).disk_hits, ==, 1);
+}
+
+/* A thumbnail damaged on disk, in its pixels or in its text, fails its
+ * chunk's CRC: it is made again from the original, not shown. */
+static void
+test_cache_damaged_remade (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *chunks[] = { "IDAT", "tEXt" };
+  g_autoptr(GFile) file = image_file ("photo.png");
+  g_autofree char *path = vt_thumbnailer_get_thumbnail_path (fixture->thumbnailer, file, 256);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) first = load_sync (fixture->thumbnailer, "photo.png", 256, &error);
+
+  g_assert_no_error (error);
+  vt_thumbnailer_wait_for_writes (fixture->thumbnailer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(VtThumbnailer) damaged = NULL;
+      g_autoptr(VtThumbnailer) again = NULL;
+      g_autoptr(GdkPixbuf) remade = NULL;
+      g_autoptr(GdkPixbuf) hit = NULL;
+      g_autofree char *bytes = NULL;
+      gsize length;
+      char *chunk = NULL;
+
+      g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+      for (gsize at = 8; chunk == NULL && at + 4 <= length; at++)
+        if (memcmp (bytes + at, chunks[i], 4) == 0)
+          chunk = bytes + at;
+      g_assert_nonnull (chunk);
+      /* A byte of the chunk's data, past the text's key if it is text */
+      chunk[4 + 12] ^= 0x20;
+      g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+
+      damaged = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
+      remade = load_sync (damaged, "photo.png", 256, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (remade), ==, gdk_pixbuf_get_width (first));
+      g_assert_cmpuint (stats_of (damaged).disk_hits, ==, 0);
+      g_assert_cmpuint (stats_of (damaged).decodes, ==, 1);
+      g_assert_cmpuint (stats_of (damaged).thumbnails_written, ==, 1);
+
+      /* Written whole again: a hit at the next start */
+      again = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", fixture->cache_dir, NULL);
+      hit = load_sync (again, "photo.png", 256, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats_of (again).disk_hits, ==, 1);
+      g_assert_cmpmem (gdk_pixbuf_read_pixels (hit), gdk_pixbuf_get_byte_length (hit),
+                       gdk_pixbuf_read_pixels (first), gdk_pixbuf_get_byte_length (first));
+    }
+}
+
+/* The CRC-32 of any length at any alignment, against its definition
+ * a bit at a time, whole or in pieces. */
+static void
+test_png_crc32 (void)
+{
+  gsize size = 70000;
+  g_autofree guchar *bytes = g_malloc (size);
+  guint32 seed = 12345;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      seed = seed * 1103515245 + 12345;
+      bytes[i] = seed >> 16;
+    }
+
+  for (gsize offset = 0; offset < 16; offset++)
+    for (gsize length = 0; length <= size - offset; length += length < 300 ? 1 : 4999)
+      {
+        guint32 expected = 0xffffffff;
+        guint32 pieces;
+        gsize half = length / 3;
+
+        for (gsize i = 0; i < length; i++)
+          {
+            expected ^= bytes[offset + i];
+            for (int k = 0; k < 8; k++)
+              expected = expected & 1 ? (expected >> 1) ^ 0xedb88320 : expected >> 1;
+          }
+        expected = ~expected;
+
+        g_assert_cmphex (vt_crc32 (0, bytes + offset, length), ==, expected);
+        pieces = vt_crc32 (0, bytes + offset, half);
+        pieces = vt_crc32 (pieces, bytes + offset + half, length - half);
+        g_assert_cmphex (pieces, ==, expected);
+      }
+
+  /* The check value of the standard */
+  g_assert_cmphex (vt_crc32 (0, (const guchar *) "123456789", 9), ==, 0xcbf43926);
 }
 
 static void
@@ -1459,12 +1552,14 @@ main (int   argc,
   ADD ("/thumbnailer/cache/disk-hit", test_cache_disk_hit);
   ADD ("/thumbnailer/cache/written-after-answer", test_cache_written_after_answer);
   ADD ("/thumbnailer/cache/stale-remade", test_cache_stale);
+  ADD ("/thumbnailer/cache/damaged-remade", test_cache_damaged_remade);
   ADD ("/thumbnailer/cache/spec-thumbnail", test_cache_spec_thumbnail);
   ADD ("/thumbnailer/cache/failure-record", test_cache_failure_record);
   ADD ("/thumbnailer/cache/failure-record-empty", test_cache_failure_record_empty);
   ADD ("/thumbnailer/cache/orphans-removed", test_cache_orphans_removed);
   ADD ("/thumbnailer/cache/ensure", test_cache_ensure);
   g_test_add_func ("/thumbnailer/cache/unwritable", test_cache_unwritable);
+  g_test_add_func ("/thumbnailer/png/crc32", test_png_crc32);
   g_test_add_func ("/thumbnailer/interchange/gio-validates-ours", test_interchange_gio_validates_ours);
   ADD ("/thumbnailer/interchange/desktop-made-taken", test_interchange_desktop_made);
   ADD ("/thumbnailer/interchange/bare-png-remade", test_interchange_bare_png_remade);

@@ -131,19 +131,14 @@ vt_thumbnail_cache_read (const char     *path,
 {
   g_autofree char *mtime_text = g_strdup_printf ("%" G_GINT64_FORMAT, mtime);
 
-  if (!vt_thumbnail_png_read (path, fit, FALSE, png))
+  if (!vt_thumbnail_png_read (path, fit, want_pixels, uri, mtime_text, png))
     return FALSE;
 
+  /* Text after the pixels is checked only once they are read. */
   if (g_strcmp0 (png->uri, uri) != 0 || g_strcmp0 (png->mtime, mtime_text) != 0)
     {
       vt_thumbnail_png_clear (png);
       return FALSE;
-    }
-
-  if (want_pixels && png->pixels == NULL)
-    {
-      vt_thumbnail_png_clear (png);
-      return vt_thumbnail_png_read (path, fit, TRUE, png);
     }
 
   return TRUE;

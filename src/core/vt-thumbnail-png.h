@@ -21,12 +21,16 @@ typedef struct
 
 /*
  * Reads the PNG at @path: its size and text, and its pixels (as 8-bit RGB
- * or RGBA) when @want_pixels. Fails, quietly, when the file is missing,
- * not a regular file, damaged, or larger than @max_side on a side.
+ * or RGBA) when @want_pixels, unless the Thumb::URI and Thumb::MTime
+ * found before them are not @uri and @mtime: a stale thumbnail is not
+ * decoded. Fails, quietly, when the file is missing, not a regular file,
+ * damaged (a chunk's CRC included), or larger than @max_side on a side.
  */
 gboolean  vt_thumbnail_png_read   (const char          *path,
                                    int                  max_side,
                                    gboolean             want_pixels,
+                                   const char          *uri,
+                                   const char          *mtime,
                                    VtThumbnailPng      *png);
 void      vt_thumbnail_png_clear  (VtThumbnailPng      *png);
 
