@@ -15,6 +15,8 @@
 
 #include "vt-thumbnail-png.h"
 
+#include "vt-pixels.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -31,7 +33,7 @@ typedef struct
   png_structp png;
   png_infop   info;
   FILE       *file;
-  guchar     *pixels;
+  GBytes     *pixels;
   guchar    **rows;
   gboolean    ok;       /* here rather than on the stack: setjmp */
   char        message[256];
@@ -140,6 +142,7 @@ vt_thumbnail_png_read (const char     *path,
     {
       int bit_depth = png_get_bit_depth (s->png, s->info);
       int color_type = png_get_color_type (s->png, s->info);
+      guchar *data;
       gsize size;
 
       if (bit_depth == 16)
@@ -161,16 +164,16 @@ vt_thumbnail_png_read (const char     *path,
         png_error (s->png, "unexpected row layout");
 
       size = (gsize) out->stride * out->height;
-      s->pixels = g_malloc (size);
+      s->pixels = vt_pixels_new (size, &data);
       s->rows = g_new (guchar *, out->height);
       for (int y = 0; y < out->height; y++)
-        s->rows[y] = s->pixels + (gsize) y * out->stride;
+        s->rows[y] = data + (gsize) y * out->stride;
 
       png_read_image (s->png, s->rows);
       png_read_end (s->png, s->info);
       take_text (s->png, s->info, out);
 
-      out->pixels = g_bytes_new_take (g_steal_pointer (&s->pixels), size);
+      out->pixels = g_steal_pointer (&s->pixels);
     }
 
   s->ok = TRUE;
@@ -178,7 +181,7 @@ vt_thumbnail_png_read (const char     *path,
 out:
   if (s->png != NULL)
     png_destroy_read_struct (&s->png, s->info != NULL ? &s->info : NULL, NULL);
-  g_free (s->pixels);
+  g_clear_pointer (&s->pixels, g_bytes_unref);
   g_free (s->rows);
   fclose (s->file);
   if (!s->ok)
