@@ -34,6 +34,7 @@ static void vt_fitted_picture_paintable_init (GdkPaintableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (VtFittedPicture, vt_fitted_picture, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, vt_fitted_picture_paintable_init))
 
+static const cairo_user_data_key_t node_picture_key;
 static const cairo_user_data_key_t pixels_key;
 
 static void
@@ -49,6 +50,12 @@ vt_fitted_picture_snapshot (GdkPaintable *paintable,
     return;
 
   cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The node records the picture as a snapshot, which cairo copies
+   * whole if the picture goes first (a tile let go of it): the node
+   * keeps the picture instead, until the node goes. */
+  cairo_surface_set_user_data (cairo_get_target (cr), &node_picture_key,
+                               cairo_surface_reference (self->surface),
+                               (cairo_destroy_func_t) cairo_surface_destroy);
   /* 1:1 where the widget gives the picture its own size. */
   cairo_scale (cr, width / self->width, height / self->height);
   cairo_set_source_surface (cr, self->surface, 0, 0);
