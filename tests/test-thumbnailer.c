@@ -5,6 +5,7 @@
 
 #include "vt-crc32.h"
 #include "vt-defaults.h"
+#include "vt-pixels.h"
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
 #include "vt-test-util.h"
@@ -1521,6 +1522,63 @@ test_bad_huge_is_fast (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------ */
+/* Pixel memory                                                        */
+
+static void
+test_pixels_zeroed (void)
+{
+  /* One size served by a mapping of its own, one by the heap. */
+  const gsize sizes[] = { 1024 * 1024 + 3, 100 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      guchar *data = NULL;
+
+      bytes = vt_pixels_new (sizes[i], &data);
+      g_assert_nonnull (data);
+      g_assert_true (g_bytes_get_data (bytes, NULL) == data);
+      g_assert_cmpuint (g_bytes_get_size (bytes), ==, sizes[i]);
+      for (gsize b = 0; b < sizes[i]; b++)
+        g_assert_cmpuint (data[b], ==, 0);
+      /* Writable to the last byte. */
+      data[0] = data[sizes[i] - 1] = 0xff;
+    }
+}
+
+static void
+test_pixels_own_pixbuf (void)
+{
+  /* RGB with rows padded to four bytes, mapped; RGBA, from the heap. */
+  const struct { int width, height; gboolean alpha; } cases[] = {
+    { 301, 257, FALSE },
+    { 7, 5, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GdkPixbuf) source = gdk_pixbuf_new (GDK_COLORSPACE_RGB, cases[i].alpha, 8,
+                                                    cases[i].width, cases[i].height);
+      g_autoptr(GdkPixbuf) copy = NULL;
+      int channels = cases[i].alpha ? 4 : 3;
+      int row_bytes = cases[i].width * channels;
+      guchar *pixels = gdk_pixbuf_get_pixels (source);
+      int stride = gdk_pixbuf_get_rowstride (source);
+
+      for (int y = 0; y < cases[i].height; y++)
+        for (int x = 0; x < row_bytes; x++)
+          pixels[y * stride + x] = (guchar) (x * 7 + y * 13);
+
+      copy = vt_pixels_own_pixbuf (g_object_ref (source));
+      g_assert_cmpint (gdk_pixbuf_get_width (copy), ==, cases[i].width);
+      g_assert_cmpint (gdk_pixbuf_get_height (copy), ==, cases[i].height);
+      g_assert_cmpint (gdk_pixbuf_get_has_alpha (copy), ==, cases[i].alpha);
+      g_assert_cmpint (gdk_pixbuf_get_rowstride (copy), ==, row_bytes);
+      for (int y = 0; y < cases[i].height; y++)
+        g_assert_cmpmem (gdk_pixbuf_read_pixels (copy) + (gsize) y * row_bytes, row_bytes,
+                         pixels + (gsize) y * stride, row_bytes);
+    }
+}
 
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -1589,6 +1647,8 @@ main (int   argc,
   ADD ("/thumbnailer/bad/folder", test_bad_folder);
   ADD ("/thumbnailer/bad/fifo", test_bad_fifo);
   ADD ("/thumbnailer/bad/no-permission", test_bad_no_permission);
+  g_test_add_func ("/thumbnailer/pixels/zeroed", test_pixels_zeroed);
+  g_test_add_func ("/thumbnailer/pixels/own-pixbuf", test_pixels_own_pixbuf);
 
   status = g_test_run ();
 

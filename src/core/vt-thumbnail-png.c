@@ -19,6 +19,7 @@
 #include "vt-thumbnail-png.h"
 
 #include "vt-crc32.h"
+#include "vt-pixels.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -27,7 +28,6 @@
 #include <fcntl.h>
 #include <png.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,7 +44,7 @@ typedef struct
   gsize       start;
   gsize       end;
   guint32     crc;         /* of the chunk being read */
-  guchar     *pixels;
+  GBytes     *pixels;
   guchar    **rows;
   gboolean    ok;       /* here rather than on the stack: setjmp */
   char        message[256];
@@ -143,27 +143,6 @@ on_png_read (png_structp png,
 #endif
 }
 
-/*
- * The rows are written into memory fresh from the system, a page fault
- * at the first write to each of its pages; one call maps them all at
- * once instead, which on a virtual machine costs a third less than the
- * faults. Best effort: a kernel older than Linux 5.14 refuses it, and
- * the pages fault as before.
- */
-static void
-map_pages (guchar *data,
-           gsize   size)
-{
-#ifdef MADV_POPULATE_WRITE
-  guintptr page = sysconf (_SC_PAGESIZE);
-  guintptr start = ((guintptr) data + page - 1) & ~(page - 1);
-  guintptr end = ((guintptr) data + size) & ~(page - 1);
-
-  if (end > start)
-    (void) madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
-#endif
-}
-
 static void
 take_text (png_structp     png,
            png_infop       info,
@@ -256,6 +235,7 @@ vt_thumbnail_png_read (const char     *path,
     {
       int bit_depth = png_get_bit_depth (s->png, s->info);
       int color_type = png_get_color_type (s->png, s->info);
+      guchar *data;
       gsize size;
 
       if (bit_depth == 16)
@@ -277,17 +257,16 @@ vt_thumbnail_png_read (const char     *path,
         png_error (s->png, "unexpected row layout");
 
       size = (gsize) out->stride * out->height;
-      s->pixels = g_malloc (size);
-      map_pages (s->pixels, size);
+      s->pixels = vt_pixels_new (size, &data);
       s->rows = g_new (guchar *, out->height);
       for (int y = 0; y < out->height; y++)
-        s->rows[y] = s->pixels + (gsize) y * out->stride;
+        s->rows[y] = data + (gsize) y * out->stride;
 
       png_read_image (s->png, s->rows);
       png_read_end (s->png, s->info);
       take_text (s->png, s->info, out);
 
-      out->pixels = g_bytes_new_take (g_steal_pointer (&s->pixels), size);
+      out->pixels = g_steal_pointer (&s->pixels);
     }
 
   s->ok = TRUE;
@@ -295,7 +274,7 @@ vt_thumbnail_png_read (const char     *path,
 out:
   if (s->png != NULL)
     png_destroy_read_struct (&s->png, s->info != NULL ? &s->info : NULL, NULL);
-  g_free (s->pixels);
+  g_clear_pointer (&s->pixels, g_bytes_unref);
   g_free (s->rows);
   g_free (s->window);
   close (s->fd);

@@ -16,6 +16,7 @@
 #include "vt-thumbnailer-work.h"
 
 #include "vt-image-decode.h"
+#include "vt-pixels.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -342,6 +343,10 @@ vt_thumbnail_work_run (VtThumbnailWork  *work,
         }
 
       work->outcome = VT_THUMBNAIL_MADE;
+      /* It goes to the requests, the memory cache and the writer,
+       * and leaves them in any order (vt-pixels.c). */
+      if (!work->ensure)
+        pixbuf = vt_pixels_own_pixbuf (g_steal_pointer (&pixbuf));
       if (thumb_path != NULL && !work->ensure)
         {
           write_later (pool, pixbuf, thumb_path, work->uri, &st, width, height);

@@ -7,6 +7,8 @@
 
 #include "vt-fitted-picture.h"
 
+#include "vt-pixels.h"
+
 /*
  * Why not a GdkTexture: GTK 4.8's cairo renderer downloads every
  * texture it draws into a new cairo surface at every frame, through
@@ -32,6 +34,9 @@ static void vt_fitted_picture_paintable_init (GdkPaintableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (VtFittedPicture, vt_fitted_picture, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, vt_fitted_picture_paintable_init))
 
+static const cairo_user_data_key_t node_picture_key;
+static const cairo_user_data_key_t pixels_key;
+
 static void
 vt_fitted_picture_snapshot (GdkPaintable *paintable,
                             GdkSnapshot  *snapshot,
@@ -45,6 +50,12 @@ vt_fitted_picture_snapshot (GdkPaintable *paintable,
     return;
 
   cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The node records the picture as a snapshot, which cairo copies
+   * whole if the picture goes first (a tile let go of it): the node
+   * keeps the picture instead, until the node goes. */
+  cairo_surface_set_user_data (cairo_get_target (cr), &node_picture_key,
+                               cairo_surface_reference (self->surface),
+                               (cairo_destroy_func_t) cairo_surface_destroy);
   /* 1:1 where the widget gives the picture its own size. */
   cairo_scale (cr, width / self->width, height / self->height);
   cairo_set_source_surface (cr, self->surface, 0, 0);
@@ -99,6 +110,24 @@ vt_fitted_picture_class_init (VtFittedPictureClass *klass)
 static void
 vt_fitted_picture_init (VtFittedPicture *self)
 {
+}
+
+/* An image surface for a picture that lives on (vt-pixels.c), cleared. */
+static cairo_surface_t *
+surface_new (cairo_format_t format,
+             int            width,
+             int            height)
+{
+  int stride = cairo_format_stride_for_width (format, width);
+  GBytes *pixels;
+  cairo_surface_t *surface;
+  guchar *data;
+
+  pixels = vt_pixels_new ((gsize) stride * height, &data);
+  surface = cairo_image_surface_create_for_data (data, format, width, height, stride);
+  cairo_surface_set_user_data (surface, &pixels_key, pixels, (cairo_destroy_func_t) g_bytes_unref);
+
+  return surface;
 }
 
 /* @pixbuf's rows into @surface (of the same size), premultiplied, in
@@ -169,22 +198,24 @@ vt_fitted_picture_new (GdkPixbuf *pixbuf,
   /* An opaque picture says so: pixman then copies it rather than
    * blending it over what is behind. */
   format = gdk_pixbuf_get_has_alpha (pixbuf) ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
-  original = cairo_image_surface_create (format, pixbuf_width, pixbuf_height);
-  copy_pixels (pixbuf, original);
 
   /* At most a pixel to gain: not worth a resampling. */
   if (self->width >= pixbuf_width - 1 && self->height >= pixbuf_height - 1)
     {
       self->width = pixbuf_width;
       self->height = pixbuf_height;
-      self->surface = original;
+      self->surface = surface_new (format, pixbuf_width, pixbuf_height);
+      copy_pixels (pixbuf, self->surface);
       return self;
     }
+
+  original = cairo_image_surface_create (format, pixbuf_width, pixbuf_height);
+  copy_pixels (pixbuf, original);
 
   /* pixman's bilinear scaling is several times faster than
    * gdk-pixbuf's, and enough down to half the size; below, a filter
    * that reads every pixel. */
-  self->surface = cairo_image_surface_create (format, self->width, self->height);
+  self->surface = surface_new (format, self->width, self->height);
   cr = cairo_create (self->surface);
   cairo_scale (cr, (double) self->width / pixbuf_width, (double) self->height / pixbuf_height);
   cairo_set_source_surface (cr, original, 0, 0);
