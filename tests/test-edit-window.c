@@ -637,9 +637,9 @@ test_save_as_takes_reviews (Fixture       *fixture,
   make_edit (fixture);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
 
-  activate (fixture, "save-as");
-  g_assert_nonnull (fixture->window->save_chooser);
-  gtk_native_dialog_hide (fixture->window->save_chooser);
+  /* As the chooser's answer does (its opening is the conflict tests'):
+   * a chooser left open would watch the folder the save writes to. */
+  g_assert_true (action_enabled (fixture, "save-as"));
   _vt_window_save_as (fixture->window, copy);
   wait_for_save (fixture);
 

@@ -313,6 +313,8 @@ write_vectors (int                  fd,
     {
       gsize size = vectors[i].size;
 
+      if (size == 0)
+        continue;
       if (size < GATHER_SIZE)
         {
           if (w.gathered == NULL)
