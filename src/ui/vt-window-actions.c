@@ -231,10 +231,10 @@ static const GActionEntry win_entries[] = {
   { "close", close_action },
 };
 
-static void
-set_enabled (VtWindow   *self,
-             const char *name,
-             gboolean    enabled)
+void
+_vt_window_set_action_enabled (VtWindow   *self,
+                               const char *name,
+                               gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -252,23 +252,23 @@ _vt_window_update_actions (VtWindow *self)
     return;
 
   size = g_settings_get_int (self->settings, "thumbnail-size");
-  set_enabled (self, "reload", self->file != NULL);
-  set_enabled (self, "clear-filters", !vt_query_is_empty (self->query));
+  _vt_window_set_action_enabled (self, "reload", self->file != NULL);
+  _vt_window_set_action_enabled (self, "clear-filters", !vt_query_is_empty (self->query));
   if (self->timeline != NULL && _vt_window_timeline_shown (self))
     {
-      set_enabled (self, "zoom-in", vt_timeline_get_zoom (self->timeline) < 1);
-      set_enabled (self, "zoom-out", vt_timeline_get_zoom (self->timeline) > 0);
+      _vt_window_set_action_enabled (self, "zoom-in", vt_timeline_get_zoom (self->timeline) < 1);
+      _vt_window_set_action_enabled (self, "zoom-out", vt_timeline_get_zoom (self->timeline) > 0);
     }
   else
     {
-      set_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
-      set_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
+      _vt_window_set_action_enabled (self, "zoom-in", size < VT_TILE_MAX_SIZE);
+      _vt_window_set_action_enabled (self, "zoom-out", size > VT_TILE_MIN_SIZE);
     }
-  set_enabled (self, "present", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
-  set_enabled (self, "export", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
-  set_enabled (self, "print", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
+  _vt_window_set_action_enabled (self, "present", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
+  _vt_window_set_action_enabled (self, "export", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
+  _vt_window_set_action_enabled (self, "print", g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
                               && self->print_run == NULL);
-  set_enabled (self, "present-with-console",
+  _vt_window_set_action_enabled (self, "present-with-console",
                g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0);
 }
 

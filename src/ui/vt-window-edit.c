@@ -696,17 +696,6 @@ static const GActionEntry edit_entries[] = {
   { "remove-piece", remove_piece_action },
 };
 
-static void
-set_enabled (VtWindow   *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 /* One menu item, "Undo Title of 56", or the bare verb when nothing is to be undone. */
 static void
 append_history_item (GMenu      *menu,
@@ -730,13 +719,13 @@ _vt_window_update_edit (VtWindow *self)
   if (self->edit_actions == NULL)
     return;
 
-  set_enabled (self, "save", open && !self->saving);
-  set_enabled (self, "save-as", open && !self->saving);
-  set_enabled (self, "undo", editing && vt_catalog_get_can_undo (self->catalog));
-  set_enabled (self, "redo", editing && vt_catalog_get_can_redo (self->catalog));
-  set_enabled (self, "new-piece", editing);
-  set_enabled (self, "add-page", editing);
-  set_enabled (self, "remove-piece", editing && selected_piece (self) != NULL);
+  _vt_window_set_action_enabled (self, "save", open && !self->saving);
+  _vt_window_set_action_enabled (self, "save-as", open && !self->saving);
+  _vt_window_set_action_enabled (self, "undo", editing && vt_catalog_get_can_undo (self->catalog));
+  _vt_window_set_action_enabled (self, "redo", editing && vt_catalog_get_can_redo (self->catalog));
+  _vt_window_set_action_enabled (self, "new-piece", editing);
+  _vt_window_set_action_enabled (self, "add-page", editing);
+  _vt_window_set_action_enabled (self, "remove-piece", editing && selected_piece (self) != NULL);
 
   g_menu_remove_all (self->history_menu);
   /* Translators: a menu item; %s is what it undoes, "Title of 56" */

@@ -137,6 +137,10 @@ struct _VtWindow
 void      _vt_window_install_actions   (VtWindow *self);
 void      _vt_window_remove_actions    (VtWindow *self);
 void      _vt_window_update_actions    (VtWindow *self);
+/* Enables or disables the window's action @name, when it has one. */
+void      _vt_window_set_action_enabled (VtWindow   *self,
+                                         const char *name,
+                                         gboolean    enabled);
 void      _vt_window_update_recent     (VtWindow *self);
 /* Adds @file to the recent catalogs and makes it the one opened next time. */
 void      _vt_window_remember_recent   (VtWindow *self,
