@@ -31,25 +31,24 @@
  * over a thousand lines, rather than a private interface between two.
  */
 
-/* In the label's order: its texts, then its attribute table. */
-static const VtField edit_fields[] = {
+/* In the label's order: its texts and the image, then its attribute
+ * table (vt-detail-window-label.c). */
+static const VtField text_fields[] = {
   VT_FIELD_TITLE,
   VT_FIELD_ABOUT,
   VT_FIELD_TEXT,
   VT_FIELD_IMAGE,
-  VT_FIELD_DECADE,
-  VT_FIELD_YEAR,
-  VT_FIELD_REGION,
-  VT_FIELD_COUNTRIES,
-  VT_FIELD_POLITICS,
-  VT_FIELD_CONFLICT,
-  VT_FIELD_TYPE,
-  VT_FIELD_IMPACT,
-  VT_FIELD_ARTIST,
-  VT_FIELD_GROUP,
-  VT_FIELD_NUMBER,
-  VT_FIELD_PRICE,
 };
+
+#define N_EDIT_FIELDS (G_N_ELEMENTS (text_fields) + _vt_detail_window_n_attributes)
+
+static VtField
+edit_field (guint index)
+{
+  if (index < G_N_ELEMENTS (text_fields))
+    return text_fields[index];
+  return _vt_detail_window_attributes[index - G_N_ELEMENTS (text_fields)];
+}
 
 static GQuark field_quark;
 
@@ -847,9 +846,9 @@ _vt_detail_window_build_editor (VtDetailWindow *self)
    * Add a Country, Choose). */
   g_string_append (used, "acnpuh");
 
-  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+  for (guint i = 0; i < N_EDIT_FIELDS; i++)
     {
-      VtField field = edit_fields[i];
+      VtField field = edit_field (i);
       const char *name = vt_field_get_label (field);
       g_autofree char *mnemonic = mnemonic_label (name, used);
       GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -967,9 +966,9 @@ _vt_detail_window_show_editor (VtDetailWindow *self)
     return;
 
   self->filling = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
+  for (guint i = 0; i < N_EDIT_FIELDS; i++)
     {
-      VtField field = edit_fields[i];
+      VtField field = edit_field (i);
 
       if (is_list (field))
         {
@@ -988,8 +987,8 @@ _vt_detail_window_show_editor (VtDetailWindow *self)
     self->resize_source = g_idle_add (resize_texts_cb, self);
 
   problems = vt_catalog_check_item (self->catalog, self->item);
-  for (guint i = 0; i < G_N_ELEMENTS (edit_fields); i++)
-    show_field_problems (self, edit_fields[i], problems);
+  for (guint i = 0; i < N_EDIT_FIELDS; i++)
+    show_field_problems (self, edit_field (i), problems);
 }
 
 void

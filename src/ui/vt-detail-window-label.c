@@ -13,7 +13,7 @@
 
 /* The rows of the attribute table, in the order the collection publishes
  * them; their names (for tests and CSS) and keys come from vt-field.c. */
-static const VtField attributes[] = {
+const VtField _vt_detail_window_attributes[] = {
   VT_FIELD_DECADE,
   VT_FIELD_YEAR,
   VT_FIELD_REGION,
@@ -27,6 +27,7 @@ static const VtField attributes[] = {
   VT_FIELD_NUMBER,
   VT_FIELD_PRICE,
 };
+const guint _vt_detail_window_n_attributes = G_N_ELEMENTS (_vt_detail_window_attributes);
 
 static gboolean
 is_empty (const char *text)
@@ -231,9 +232,9 @@ _vt_detail_window_show_label (VtDetailWindow *self)
   if (vt_item_get_year (item) != 0)
     year_text = g_strdup_printf ("%d", vt_item_get_year (item));
 
-  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+  for (guint i = 0; i < _vt_detail_window_n_attributes; i++)
     {
-      VtField field = attributes[i];
+      VtField field = _vt_detail_window_attributes[i];
 
       switch (field)
         {
@@ -270,9 +271,9 @@ _vt_detail_window_show_label (VtDetailWindow *self)
 void
 _vt_detail_window_build_attributes (VtDetailWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+  for (guint i = 0; i < _vt_detail_window_n_attributes; i++)
     {
-      VtField field = attributes[i];
+      VtField field = _vt_detail_window_attributes[i];
       /* The key is read with its value, not on its own (set_attribute ()). */
       GtkLabel *key = g_object_new (GTK_TYPE_LABEL,
                                     "label", vt_field_get_label (field),

@@ -135,6 +135,9 @@ void _vt_detail_window_set_full_size    (VtDetailWindow *self,
                                          gboolean        full_size);
 
 /* vt-detail-window-label.c */
+/* The rows of the attribute table, in the order the collection publishes them. */
+extern const VtField _vt_detail_window_attributes[];
+extern const guint   _vt_detail_window_n_attributes;
 void _vt_detail_window_build_attributes (VtDetailWindow *self);
 void _vt_detail_window_show_label       (VtDetailWindow *self);
 
