@@ -20,11 +20,13 @@
 
 /*
  * A save is a job made on the catalog's thread from immutable things:
- * the bytes to write (vt_catalog_to_data()), the path, and what the file
- * was when the catalog read it. The job runs there for vt_catalog_save()
- * and in a worker thread for vt_catalog_save_async(): it checks that the
- * file is still what was loaded, keeps it as "FILE~" at the first save
- * after a load, and writes the new bytes atomically (vt_file_write_atomic()).
+ * the pieces and a copy of the rest of the catalog (SaveInput), the
+ * path, and what the file was when the catalog read it. The job runs
+ * there for vt_catalog_save() and in a worker thread for
+ * vt_catalog_save_async(): it reads the file and makes the bytes over
+ * its text (vt_catalog_to_data()), checks that the file is still what
+ * was loaded, keeps it as "FILE~" at the first save after a load, and
+ * writes the new bytes atomically (vt_file_write_atomic_vectors()).
  * Only when it succeeded does the catalog's thread take the result: the
  * new stamp, the file, and "modified" as of when the bytes were made, so
  * an edit made while a save runs stays unsaved.
@@ -63,6 +65,74 @@ typedef struct
   GArray *written;   /* of WrittenPiece, nullable */
 } SpliceJob;
 
+/* What a save makes its bytes from, taken on the catalog's thread, so
+ * that the reading of the file and the splice can run in a worker that
+ * touches nothing of the catalog's: the pieces (which never change; an
+ * edit makes new ones) and copies of the rest. */
+typedef struct
+{
+  GArray      *elements;  /* of SavedElement, each holding a reference */
+  JsonNode    *root;      /* a copy of the root, "items" empty */
+  GFile       *file;      /* the catalog's file, nullable */
+  VtDiskStamp  stamp;     /* of that file, as loaded or last saved */
+  guint        source;    /* the items' sources that point into that file's text */
+} SaveInput;
+
+static void
+saved_element_clear (gpointer data)
+{
+  SavedElement *element = data;
+
+  g_clear_object (&element->item);
+  g_clear_pointer (&element->other, json_node_unref);
+}
+
+/* A tree of its own, sharing nothing with @node: not even the values,
+ * whose reference counts json-glib does not keep across threads. */
+static JsonNode *
+copy_tree (JsonNode *node)
+{
+  JsonNode *copy = json_node_alloc ();
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(JsonObject) copied = json_object_new ();
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        for (GList *l = names; l != NULL; l = l->next)
+          json_object_set_member (copied, l->data, copy_tree (json_object_get_member (object, l->data)));
+        return json_node_init_object (copy, copied);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        g_autoptr(JsonArray) copied = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (copied, copy_tree (json_array_get_element (array, i)));
+        return json_node_init_array (copy, copied);
+      }
+    case JSON_NODE_NULL:
+      return json_node_init_null (copy);
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (copy, json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (copy, json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (copy, json_node_get_boolean (node));
+        default:
+          return json_node_init_string (copy, json_node_get_string (node));
+        }
+    }
+}
+
 /* "items" as saved: the pieces in order, and the elements that are not
  * pieces back among them where they were, never dropped. */
 static GArray *
@@ -84,16 +154,17 @@ saved_elements (VtCatalog *self)
       for (guint i = 0; i < json_array_get_length (old); i++)
         {
           JsonNode *element = json_array_get_element (old, i);
-          SavedElement other = { NULL, element };
+          SavedElement other = { NULL, NULL };
 
           if (JSON_NODE_HOLDS_OBJECT (element))
             {
               n_pieces++;
               continue;
             }
+          other.other = copy_tree (element);
           for (; next_item < MIN (n_pieces, items->len); next_item++)
             {
-              SavedElement piece = { g_ptr_array_index (items, next_item), NULL };
+              SavedElement piece = { g_object_ref (g_ptr_array_index (items, next_item)), NULL };
 
               g_array_append_val (elements, piece);
             }
@@ -102,11 +173,12 @@ saved_elements (VtCatalog *self)
     }
   for (; next_item < items->len; next_item++)
     {
-      SavedElement piece = { g_ptr_array_index (items, next_item), NULL };
+      SavedElement piece = { g_object_ref (g_ptr_array_index (items, next_item)), NULL };
 
       g_array_append_val (elements, piece);
     }
 
+  g_array_set_clear_func (elements, saved_element_clear);
   return elements;
 }
 
@@ -166,36 +238,78 @@ splice_written (guint    index,
 
 static const VtJsonSpliceSpans splice_spans = { splice_original, splice_written };
 
-/* The catalog as it is now: the root read from the file, with the
+/* The catalog's root as it is now, read from the file, with the
  * collection in place (members keep their positions, unknown ones
- * included) and "items" filled from @elements, or left empty when they
- * are written one at a time. The catalog's own tree is shared, never
- * changed. */
+ * included) and "items" empty: a copy, which the catalog's own tree
+ * never shares. */
 static JsonNode *
-build_root (VtCatalog *self,
-            GArray    *elements)
+copy_root (VtCatalog *self)
 {
   g_autoptr(GList) names = NULL;
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *collection;
   JsonObject *loaded = vt_catalog_ensure_root (self, &collection);
   JsonObject *root = json_object_new ();
-  JsonArray *items = json_array_new ();
-  JsonNode *node;
 
   names = json_object_get_members (loaded);
   for (GList *l = names; l != NULL; l = l->next)
     json_object_set_member (root, l->data, json_node_copy (json_object_get_member (loaded, l->data)));
   if (collection != NULL)
     json_object_set_object_member (root, "collection", json_object_ref (collection));
+  json_object_set_array_member (root, "items", json_array_new ());
 
-  for (guint i = 0; elements != NULL && i < elements->len; i++)
-    json_array_add_element (items, get_saved_element (i, elements));
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return copy_tree (node);
+}
+
+/* @input's root with "items" filled from its elements. */
+static JsonNode *
+build_root (SaveInput *input)
+{
+  g_autoptr(GList) names = NULL;
+  JsonObject *template = json_node_get_object (input->root);
+  JsonObject *root = json_object_new ();
+  JsonArray *items = json_array_new ();
+  JsonNode *node;
+
+  names = json_object_get_members (template);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (root, l->data, json_node_copy (json_object_get_member (template, l->data)));
+  for (guint i = 0; i < input->elements->len; i++)
+    json_array_add_element (items, get_saved_element (i, input->elements));
   json_object_set_array_member (root, "items", items);
 
   node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
   json_node_take_object (node, root);
   return node;
 }
+
+static SaveInput *
+save_input_new (VtCatalog *self)
+{
+  SaveInput *input = g_new0 (SaveInput, 1);
+  VtCatalogSaveState *state = vt_catalog_get_save_state (self);
+  GFile *file = vt_catalog_get_file (self);
+
+  input->elements = saved_elements (self);
+  input->root = copy_root (self);
+  input->file = file != NULL ? g_object_ref (file) : NULL;
+  input->stamp = state->stamp;
+  input->source = state->source;
+  return input;
+}
+
+static void
+save_input_free (SaveInput *input)
+{
+  g_array_unref (input->elements);
+  json_node_unref (input->root);
+  g_clear_object (&input->file);
+  g_free (input);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveInput, save_input_free)
 
 /* The text of the file the catalog was loaded from, as it is now; NULL
  * when it cannot be read. Read again rather than kept: a catalog would
@@ -210,12 +324,12 @@ static gboolean same_stat (const VtDiskStamp *a,
  * the bytes should also be compared with the stamp's hash: then the save
  * need not read the file again to know that nobody rewrote it. */
 static GBytes *
-read_loaded_file (VtCatalog *self,
+read_loaded_file (SaveInput *input,
                   guint     *source,
                   gboolean  *compare)
 {
-  GFile *file = vt_catalog_get_file (self);
-  const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
+  GFile *file = input->file;
+  const VtDiskStamp *stamp = &input->stamp;
   const char *path;
   VtDiskStamp before, after;
   char *contents = NULL;
@@ -239,7 +353,7 @@ read_loaded_file (VtCatalog *self,
   vt_disk_stamp_stat (&after, path);
   if (stamp->known && same_stat (stamp, &before) && same_stat (stamp, &after))
     {
-      *source = vt_catalog_get_save_state (self)->source;
+      *source = input->source;
       *compare = stamp->hashed;
     }
   return g_bytes_new_take (contents, length);
@@ -315,13 +429,13 @@ hashing_finish (Hashing     *hashing,
  * whether the file read is byte for byte the one loaded or last saved
  * (read_loaded_file()). */
 static VtJsonText *
-catalog_to_text (VtCatalog  *self,
+catalog_to_text (SaveInput  *input,
                  GBytes    **original,
                  GArray    **written,
                  gboolean   *unchanged)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GArray) elements = NULL;
+  GArray *elements = input->elements;
   VtJsonText *text = NULL;
   SpliceJob job = { NULL, };
   Hashing *hashing = NULL;
@@ -330,8 +444,7 @@ catalog_to_text (VtCatalog  *self,
 
   if (unchanged != NULL)
     *unchanged = FALSE;
-  elements = saved_elements (self);
-  *original = read_loaded_file (self, &job.source, &compare);
+  *original = read_loaded_file (input, &job.source, &compare);
   if (compare && unchanged != NULL)
     hashing = hashing_start (NULL, 0, *original);
   if (*original != NULL)
@@ -348,8 +461,7 @@ catalog_to_text (VtCatalog  *self,
       /* One piece's tree at a time, and none for a piece that is still
        * the text it was read from: the save holds little beyond the
        * file's text and the pieces that changed. */
-      node = build_root (self, NULL);
-      text = vt_json_splice_full (data != NULL ? data : "", original_length, node,
+      text = vt_json_splice_full (data != NULL ? data : "", original_length, input->root,
                                   "items", elements->len, get_splice_element, &splice_spans, &job);
       if (text != NULL && written != NULL)
         *written = g_steal_pointer (&job.written);
@@ -357,18 +469,16 @@ catalog_to_text (VtCatalog  *self,
     }
   if (hashing != NULL)
     {
-      const VtDiskStamp *stamp = &vt_catalog_get_save_state (self)->stamp;
       VtDiskStamp now = { 0, };
 
       hashing_finish (hashing, &now);
-      *unchanged = memcmp (now.hash, stamp->hash, sizeof now.hash) == 0;
+      *unchanged = memcmp (now.hash, input->stamp.hash, sizeof now.hash) == 0;
     }
   if (text != NULL)
     return text;
 
   g_clear_pointer (original, g_bytes_unref);
-  g_clear_pointer (&node, json_node_unref);
-  node = build_root (self, elements);
+  node = build_root (input);
   out = vt_json_write (node);
   g_string_append_c (out, '\n');
   return vt_json_text_new_take (out);
@@ -378,13 +488,15 @@ char *
 vt_catalog_to_data (VtCatalog *self,
                     gsize     *length)
 {
+  g_autoptr(SaveInput) input = NULL;
   g_autoptr(GBytes) original = NULL;
   VtJsonText *text;
   GString *out;
 
   g_return_val_if_fail (VT_IS_CATALOG (self), NULL);
 
-  text = catalog_to_text (self, &original, NULL, NULL);
+  input = save_input_new (self);
+  text = catalog_to_text (input, &original, NULL, NULL);
   out = vt_json_text_free_to_string (text);
   if (length != NULL)
     *length = out->len;
@@ -605,10 +717,8 @@ vt_catalog_get_changed_on_disk (VtCatalog *self)
 typedef struct
 {
   char        *path;
-  GBytes      *original;       /* nullable: what @text points into */
-  VtJsonText  *text;
+  SaveInput   *input;          /* what the bytes are made of, in the job */
   gboolean     check;          /* the catalog's own file, as loaded */
-  gboolean     check_bytes;    /* its bytes not yet compared with the stamp's hash */
   gboolean     keep_backup;
   VtDiskStamp  loaded;
   guint        serial;         /* of the edits the data holds */
@@ -623,8 +733,7 @@ static void
 save_job_free (SaveJob *job)
 {
   g_free (job->path);
-  vt_json_text_free (job->text);
-  g_clear_pointer (&job->original, g_bytes_unref);
+  g_clear_pointer (&job->input, save_input_free);
   g_clear_object (&job->file);
   g_clear_pointer (&job->pieces, g_array_unref);
   g_free (job);
@@ -641,7 +750,6 @@ save_job_new (VtCatalog    *self,
   g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
   VtCatalogSaveState *state = vt_catalog_get_save_state (self);
   GFile *own = vt_catalog_get_file (self);
-  gboolean unchanged;
 
   if (g_file_peek_path (file) == NULL)
     {
@@ -660,7 +768,7 @@ save_job_new (VtCatalog    *self,
       return NULL;
     }
 
-  job->text = catalog_to_text (self, &job->original, &job->pieces, &unchanged);
+  job->input = save_input_new (self);
   job->path = g_strdup (g_file_peek_path (file));
   job->file = g_object_ref (file);
   job->serial = vt_catalog_history_get_serial (self);
@@ -668,9 +776,6 @@ save_job_new (VtCatalog    *self,
   if (own != NULL && g_file_equal (own, file))
     {
       job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
-      /* The bytes were compared as they were read for the splice: the
-       * worker then looks at the file's stamp only. */
-      job->check_bytes = !unchanged;
       job->keep_backup = state->keep_backup;
       job->loaded = state->stamp;
     }
@@ -718,11 +823,17 @@ save_job_run (SaveJob  *job,
               GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(VtJsonText) text = NULL;
   const GOutputVector *vectors;
   guint n_vectors;
+  gboolean unchanged;
   Hashing *hashing;
 
-  if (job->check && changed_on_disk (&job->loaded, job->path, job->check_bytes))
+  text = catalog_to_text (job->input, &original, &job->pieces, &unchanged);
+  /* The bytes were compared as they were read for the splice: then only
+   * the file's stamp is looked at again. */
+  if (job->check && changed_on_disk (&job->loaded, job->path, !unchanged))
     {
       g_autofree char *name = g_filename_display_name (job->path);
 
@@ -735,7 +846,7 @@ save_job_run (SaveJob  *job,
   if (job->keep_backup && !keep_backup (job->path, error))
     return FALSE;
 
-  vectors = vt_json_text_get_vectors (job->text, &n_vectors);
+  vectors = vt_json_text_get_vectors (text, &n_vectors);
   hashing = hashing_start (vectors, n_vectors, NULL);
   if (!vt_file_write_atomic_vectors (job->path, vectors, n_vectors, 0644, VT_FILE_WRITE_NONE,
                                      &local_error))
