@@ -659,6 +659,76 @@ test_save_as_takes_reviews (Fixture       *fixture,
    * removes them once the window is gone. */
 }
 
+/* Presses Ctrl+Z (Ctrl+Shift+Z with @shift) in @window as its undo keys
+ * see it first: TRUE when they take it for the catalog. */
+static gboolean
+press_history_key (GtkWidget *window,
+                   gboolean   shift)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "vt-history-keys") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      g_signal_emit_by_name (controller, "key-pressed", shift ? GDK_KEY_Z : GDK_KEY_z, 0,
+                             GDK_CONTROL_MASK | (shift ? GDK_SHIFT_MASK : 0), &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+}
+
+/* Ctrl+Z in a field with typing undoes the typing, back to what the
+ * piece holds and no further; in a field that holds what the piece
+ * holds, it undoes the catalog's last edit. */
+static void
+test_undo_keys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->detail);
+  GtkEditable *title = GTK_EDITABLE (control (fixture, VT_FIELD_TITLE));
+  GtkWidget *title_text = gtk_widget_get_first_child (GTK_WIDGET (title));
+  int position;
+
+  g_assert_true (GTK_IS_TEXT (title_text));
+
+  enter_text (fixture, VT_FIELD_TITLE, "1901 - Australia Federates");
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Australia Federates");
+
+  /* Typed after the text the piece holds, not committed: the field's. */
+  gtk_widget_grab_focus (GTK_WIDGET (title));
+  position = -1;
+  gtk_editable_insert_text (title, "!", -1, &position);
+  g_assert_false (press_history_key (window, FALSE));
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Australia Federates");
+  /* The field's undo takes back the typing, not the text it was shown
+   * (which would leave the field empty). */
+  gtk_widget_activate_action (title_text, "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "1901 - Australia Federates");
+
+  /* Nothing typed now: the catalog's undo, and the field follows. */
+  g_assert_true (press_history_key (window, FALSE));
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Federation of Australia");
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "1901 - Federation of Australia");
+  gtk_widget_activate_action (title_text, "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "1901 - Federation of Australia");
+
+  g_assert_true (press_history_key (window, TRUE));
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Australia Federates");
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "1901 - Australia Federates");
+
+  /* The search's typing is its own too; the grid leaves the key to the catalog. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->window->search_entry));
+  g_assert_false (press_history_key (GTK_WIDGET (fixture->window), FALSE));
+  gtk_widget_grab_focus (GTK_WIDGET (vt_gallery_view_get_grid_view (fixture->window->gallery)));
+  g_assert_true (press_history_key (GTK_WIDGET (fixture->window), FALSE));
+  g_assert_cmpstr (vt_item_get_title (piece (fixture, 1)), ==, "1901 - Federation of Australia");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +743,7 @@ main (int   argc,
 
   ADD ("editor-shown", test_editor_shown);
   ADD ("edit-undo-redo-save", test_edit_undo_redo_save);
+  ADD ("undo-keys", test_undo_keys);
   ADD ("validation", test_validation);
   ADD ("untouched", test_untouched);
   ADD ("paragraphs", test_paragraphs);

@@ -232,6 +232,9 @@ vt_application_startup (GApplication *application)
   GtkApplication *self = GTK_APPLICATION (application);
   VtApplication *app = VT_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  /* Undo and redo have no accelerator here: their keys are the
+   * windows', which leave them to text with typing to undo
+   * (_vt_window_add_history_keys ()). */
   const struct {
     const char *action;
     const char *accels[4];
@@ -241,8 +244,6 @@ vt_application_startup (GApplication *application)
     { "win.reload", { "<Control>r", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },

@@ -129,19 +129,35 @@ control_dup_text (GtkWidget *control)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (control)));
 }
 
+/* Shows the piece's @text. What the control's own undo can take back
+ * starts here: the typing since, not the text shown before (Ctrl+Z in a
+ * field that holds what the piece holds is the catalog's undo). */
 static void
 control_set_text (GtkWidget  *control,
                   const char *text)
 {
   g_autofree char *current = control_dup_text (control);
-
   /* Not the text the curator is in: the cursor stays where it was. */
-  if (g_strcmp0 (current, text) == 0)
-    return;
+  gboolean same = g_strcmp0 (current, text) == 0;
+
   if (GTK_IS_TEXT_VIEW (control))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (control)), text, -1);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (control));
+
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      if (!same)
+        gtk_text_buffer_set_text (buffer, text, -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+    }
   else
-    gtk_editable_set_text (GTK_EDITABLE (control), text);
+    {
+      /* An entry has no irreversible action; turning its undo off and
+       * on again forgets what it had. */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (control), FALSE);
+      if (!same)
+        gtk_editable_set_text (GTK_EDITABLE (control), text);
+      gtk_editable_set_enable_undo (GTK_EDITABLE (control), TRUE);
+    }
 }
 
 /* Empty removes the member. A number that does not read as one stays
@@ -408,6 +424,26 @@ vt_detail_window_commit_edit (VtDetailWindow *self)
         commit_field (self, field);
         return;
       }
+}
+
+gboolean
+vt_detail_window_has_typing (VtDetailWindow *self)
+{
+  GtkWidget *focus;
+  VtField field;
+
+  g_return_val_if_fail (VT_IS_DETAIL_WINDOW (self), FALSE);
+
+  for (focus = gtk_root_get_focus (GTK_ROOT (self)); focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (get_field (focus, &field))
+      {
+        g_autofree char *text = dup_field_text (self, field);
+        g_autofree char *member_text = dup_member_text (self, field);
+
+        return g_strcmp0 (text, member_text) != 0;
+      }
+
+  return TRUE;
 }
 
 /* The window of a control, NULL while the control is not in one (a

@@ -57,5 +57,8 @@ void            vt_detail_window_set_catalog   (VtDetailWindow *self,
 /* Applies what the focused control holds, if it changed: before a save,
  * an undo, or anything else that must see the curator's last edit. */
 void            vt_detail_window_commit_edit   (VtDetailWindow *self);
+/* Whether the focus is in text that holds typing not yet committed, or
+ * in text that is not a field: its own undo comes before the catalog's. */
+gboolean        vt_detail_window_has_typing    (VtDetailWindow *self);
 
 G_END_DECLS

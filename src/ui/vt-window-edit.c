@@ -20,6 +20,8 @@
  * - the actions win.save, win.save-as, win.undo and win.redo, which the
  *   detail window shares (its "win" group) so their keys work there too,
  *   and win.new-piece, win.add-page and win.remove-piece;
+ * - the keys of undo and redo, which text with typing of its own to
+ *   undo keeps for it (_vt_window_add_history_keys ());
  * - a question before unsaved edits would be lost: closing the window,
  *   quitting, opening or reloading a catalog;
  * - the file changed on disk while there are unsaved edits: the reload
@@ -696,17 +698,21 @@ static const GActionEntry edit_entries[] = {
   { "remove-piece", remove_piece_action },
 };
 
-/* One menu item, "Undo Title of 56", or the bare verb when nothing is to be undone. */
+/* One menu item, "Undo Title of 56", or the bare verb when nothing is to
+ * be undone, showing its key, which is not an accelerator GTK knows of. */
 static void
 append_history_item (GMenu      *menu,
                      const char *with_label,
                      const char *bare,
                      const char *label,
-                     const char *action)
+                     const char *action,
+                     const char *accel)
 {
   g_autofree char *text = label != NULL ? g_strdup_printf (with_label, label) : g_strdup (bare);
+  g_autoptr(GMenuItem) item = g_menu_item_new (text, action);
 
-  g_menu_append (menu, text, action);
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
 }
 
 void
@@ -730,10 +736,10 @@ _vt_window_update_edit (VtWindow *self)
   g_menu_remove_all (self->history_menu);
   /* Translators: a menu item; %s is what it undoes, "Title of 56" */
   append_history_item (self->history_menu, _("_Undo %s"), _("_Undo"),
-                       vt_catalog_get_undo_label (self->catalog), "win.undo");
+                       vt_catalog_get_undo_label (self->catalog), "win.undo", "<Control>z");
   /* Translators: a menu item; %s is what it redoes, "Title of 56" */
   append_history_item (self->history_menu, _("_Redo %s"), _("_Redo"),
-                       vt_catalog_get_redo_label (self->catalog), "win.redo");
+                       vt_catalog_get_redo_label (self->catalog), "win.redo", "<Control><Shift>z");
 }
 
 /* The bar that says the file changed on disk: Reload drops the edits. */
@@ -771,9 +777,66 @@ add_disk_bar (VtWindow *self)
                            GTK_WIDGET (self->error_bar));
 }
 
+/* Whether the focus is in text with typing of its own that Ctrl+Z
+ * should undo: any text but a field of the curator's editor, and that
+ * one while it holds what is not yet committed. */
+static gboolean
+focus_has_typing (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (!GTK_IS_TEXT (focus) && !GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  if (VT_IS_DETAIL_WINDOW (window))
+    return vt_detail_window_has_typing (VT_DETAIL_WINDOW (window));
+  return TRUE;
+}
+
+static gboolean
+on_history_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           gpointer               user_data)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
+  const char *action;
+
+  if (gdk_keyval_to_lower (keyval) != GDK_KEY_z)
+    return FALSE;
+  if (modifiers == GDK_CONTROL_MASK)
+    action = "win.undo";
+  else if (modifiers == (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+    action = "win.redo";
+  else
+    return FALSE;
+
+  if (focus_has_typing (window))
+    return FALSE;
+  return gtk_widget_activate_action (window, action, NULL);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z undo and redo the catalog's edits, except in
+ * text with typing of its own to undo: there the text takes them, as in
+ * any text field. So they are not application accelerators, which would
+ * take the key from every text field, but a key handler of the window
+ * that sees the key first and decides. The menu items say the keys. */
+void
+_vt_window_add_history_keys (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_name (controller, "vt-history-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_history_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
 void
 _vt_window_init_edit (VtWindow *self)
 {
+  _vt_window_add_history_keys (GTK_WINDOW (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), shared_entries, G_N_ELEMENTS (shared_entries), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), edit_entries, G_N_ELEMENTS (edit_entries), self);
   self->edit_actions = g_simple_action_group_new ();

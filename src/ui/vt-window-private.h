@@ -217,6 +217,7 @@ typedef enum
 void      _vt_window_init_edit         (VtWindow     *self);
 void      _vt_window_dispose_edit      (VtWindow     *self);
 void      _vt_window_update_edit       (VtWindow     *self);
+void      _vt_window_add_history_keys  (GtkWindow    *window);
 /* With unsaved edits, asks whether to save them, then does @then (with
  * @file, to open) unless the user cancels: TRUE. FALSE when there is
  * nothing to ask: the caller goes on. */

@@ -299,6 +299,7 @@ _vt_window_show_detail (VtWindow *self,
       /* Save, undo and redo, with their keys, from the detail window too. */
       gtk_widget_insert_action_group (GTK_WIDGET (self->detail_window), "win",
                                       G_ACTION_GROUP (self->edit_actions));
+      _vt_window_add_history_keys (self->detail_window);
     }
 
   vt_detail_window_set_total (VT_DETAIL_WINDOW (self->detail_window),
