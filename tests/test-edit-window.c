@@ -659,6 +659,90 @@ test_save_as_takes_reviews (Fixture       *fixture,
    * removes them once the window is gone. */
 }
 
+/* Save As into another folder asks whether the images go too: Copy
+ * Images puts them beside the new file before it is saved, Save Without
+ * Images saves the file alone, Cancel saves nothing. */
+static void
+test_save_as_copies_images (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *image = g_build_filename (fixture->dir, "images", "001.jpg", NULL);
+  g_autofree char *images = g_path_get_dirname (image);
+  const struct {
+    const char *name;
+    int         response;
+    gboolean    saved;
+    gboolean    copied;
+  } answers[] = {
+    { "cancelled", GTK_RESPONSE_CANCEL, FALSE, FALSE },
+    { "without", 1 /* RESPONSE_WITHOUT_IMAGES */, TRUE, FALSE },
+    { "with", 2 /* RESPONSE_COPY_IMAGES */, TRUE, TRUE },
+    /* A file where the images' folder goes: nothing is saved, and the
+     * message says which. */
+    { "blocked", 2 /* RESPONSE_COPY_IMAGES */, FALSE, FALSE },
+  };
+
+  g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
+  vt_test_write_file (image, "the first piece's image", -1);
+  make_edit (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *folder = g_build_filename (fixture->dir, answers[i].name, NULL);
+      g_autofree char *copy_path = g_build_filename (folder, "copy.json", NULL);
+      g_autofree char *copied = g_build_filename (folder, "images", "001.jpg", NULL);
+      g_autofree char *copied_text = NULL;
+      g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+
+      g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+      if (g_str_equal (answers[i].name, "blocked"))
+        {
+          g_autofree char *blocker = g_build_filename (folder, "images", NULL);
+
+          vt_test_write_file (blocker, "not a folder", -1);
+        }
+      _vt_window_save_as (fixture->window, copy);
+      /* Nothing is written before the answer. */
+      g_assert_false (fixture->window->saving);
+      answer (fixture, answers[i].response);
+      WAIT_UNTIL (!fixture->window->saving);
+
+      g_assert_cmpint (g_file_test (copy_path, G_FILE_TEST_EXISTS), ==, answers[i].saved);
+      g_assert_cmpint (g_file_test (copied, G_FILE_TEST_EXISTS), ==, answers[i].copied);
+      if (answers[i].copied)
+        {
+          g_file_get_contents (copied, &copied_text, NULL, NULL);
+          g_assert_cmpstr (copied_text, ==, "the first piece's image");
+        }
+      if (answers[i].saved)
+        g_assert_true (g_file_equal (vt_window_get_file (fixture->window), copy));
+      if (g_str_equal (answers[i].name, "blocked"))
+        {
+          g_autofree char *secondary = NULL;
+          g_autoptr(GFile) shown_folder = g_file_get_parent (vt_window_get_file (fixture->window));
+          g_autofree char *shown = g_file_get_basename (shown_folder);
+
+          g_assert_true (GTK_IS_MESSAGE_DIALOG (fixture->window->edit_dialog));
+          g_object_get (fixture->window->edit_dialog, "secondary-text", &secondary, NULL);
+          vt_test_assert_contains (secondary, "images");
+          /* The window stays with the file saved before. */
+          g_assert_cmpstr (shown, ==, "with");
+          answer (fixture, GTK_RESPONSE_CANCEL);
+        }
+    }
+
+  /* Into the catalog's own folder: no question, the file is saved. */
+  {
+    g_autofree char *same_path = g_build_filename (fixture->dir, "again.json", NULL);
+    g_autoptr(GFile) same = g_file_new_for_path (same_path);
+
+    _vt_window_save_as (fixture->window, same);
+    g_assert_null (fixture->window->edit_dialog);
+    WAIT_UNTIL (!fixture->window->saving);
+    g_assert_true (g_file_test (same_path, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* Presses Ctrl+Z (Ctrl+Shift+Z with @shift) in @window as its undo keys
  * see it first: TRUE when they take it for the catalog. */
 static gboolean
@@ -758,6 +842,7 @@ main (int   argc,
   ADD ("conflict/overwrite", test_conflict_overwrite);
   ADD ("conflict/save-as", test_conflict_save_as);
   ADD ("save-as/takes-reviews", test_save_as_takes_reviews);
+  ADD ("save-as/copies-images", test_save_as_copies_images);
   ADD ("save-error", test_save_error);
 
   return g_test_run ();

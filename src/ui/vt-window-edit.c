@@ -5,12 +5,14 @@
 
 #include "config.h"
 
+#include "vt-catalog-images.h"
 #include "vt-detail-window.h"
 #include "vt-edit.h"
 #include "vt-page.h"
 #include "vt-window-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /*
  * The detail window edits the catalog while curating
@@ -300,6 +302,188 @@ then_new (VtWindow     *self,
   return data;
 }
 
+/* Save As into another folder: the images go too, if the user wants */
+
+enum {
+  RESPONSE_WITHOUT_IMAGES = 1,
+  RESPONSE_COPY_IMAGES,
+};
+
+typedef struct
+{
+  VtWindow     *self;
+  GFile        *file;
+  GFile        *from_dir;
+  GFile        *to_dir;
+  GPtrArray    *images;
+  VtWindowThen  then;
+  GFile        *then_file;
+} CopyImages;
+
+static void
+copy_images_free (CopyImages *copy)
+{
+  g_clear_object (&copy->file);
+  g_clear_object (&copy->from_dir);
+  g_clear_object (&copy->to_dir);
+  g_clear_pointer (&copy->images, g_ptr_array_unref);
+  g_clear_object (&copy->then_file);
+  g_free (copy);
+}
+
+static void
+copy_images_closure_free (gpointer  data,
+                          GClosure *closure)
+{
+  copy_images_free (data);
+}
+
+static void
+copy_images_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CopyImages *copy = task_data;
+  GError *error = NULL;
+  guint n_copied, n_kept;
+
+  if (vt_catalog_copy_images (copy->images, copy->from_dir, copy->to_dir,
+                              &n_copied, &n_kept, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_images_copied_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VtWindow *self = VT_WINDOW (source);
+  CopyImages *copy = g_task_get_task_data (G_TASK (result));
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    g_application_release (app);
+  self->saving = FALSE;
+  if (self->catalog == NULL)
+    return;
+
+  /* Without its images the copy would not be what the user asked for:
+   * nothing is saved, and the message names the image. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_save_error (self, copy->file, error);
+      _vt_window_update_edit (self);
+      return;
+    }
+  start_save (self, copy->file, VT_SAVE_NONE, copy->then, copy->then_file);
+}
+
+static void
+copy_images_then_save (VtWindow   *self,
+                       CopyImages *copy)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_images_copied_cb, NULL);
+
+  g_task_set_task_data (task, copy, (GDestroyNotify) copy_images_free);
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    g_application_hold (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  self->saving = TRUE;
+  _vt_window_update_edit (self);
+  g_task_run_in_thread (task, copy_images_thread);
+}
+
+static void
+on_copy_images_response_cb (GtkDialog  *dialog,
+                            int         response,
+                            CopyImages *copy)
+{
+  VtWindow *self = copy->self;
+  CopyImages *taken;
+
+  if (response == RESPONSE_WITHOUT_IMAGES)
+    start_save (self, copy->file, VT_SAVE_NONE, copy->then, copy->then_file);
+  else if (response == RESPONSE_COPY_IMAGES)
+    {
+      /* The task takes what the dialog's closure would free with it. */
+      taken = g_memdup2 (copy, sizeof *copy);
+      memset (copy, 0, sizeof *copy);
+      copy_images_then_save (self, taken);
+    }
+  close_question (self);
+}
+
+static void
+ask_copy_images (VtWindow   *self,
+                 CopyImages *copy,
+                 guint64     size)
+{
+  g_autofree char *from = g_file_get_parse_name (copy->from_dir);
+  g_autofree char *to = g_file_get_parse_name (copy->to_dir);
+  g_autofree char *bytes = g_format_size (size);
+  g_autofree char *secondary = NULL;
+  const char *primary = _("Copy the images to the new folder?");
+  GtkWidget *dialog;
+
+  /* Translators: %u is a number of images, the first %s their size
+   * ("212 MB"), the second the folder they are in, the third the folder
+   * the catalog is saved in */
+  secondary = g_strdup_printf (ngettext ("The catalog shows %u image (%s) from “%s”. Saved in “%s”, "
+                                         "it finds it only if it is copied there too. A file "
+                                         "already there is kept.",
+                                         "The catalog shows %u images (%s) from “%s”. Saved in “%s”, "
+                                         "it finds them only if they are copied there too. Files "
+                                         "already there are kept.",
+                                         copy->images->len),
+                               copy->images->len, bytes, from, to);
+  dialog = question_new (self, primary, primary, secondary);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Save _Without Images"), RESPONSE_WITHOUT_IMAGES,
+                          _("_Copy Images"), RESPONSE_COPY_IMAGES,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_COPY_IMAGES);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_copy_images_response_cb),
+                         copy, copy_images_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves as @file; into another folder, asks first whether the images the
+ * catalog names relative to its folder go too. */
+static void
+save_as (VtWindow     *self,
+         GFile        *file,
+         VtWindowThen  then,
+         GFile        *then_file)
+{
+  GFile *base_dir = vt_catalog_get_base_dir (self->catalog);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GPtrArray) images = NULL;
+  CopyImages *copy;
+  guint64 size = 0;
+
+  if (base_dir != NULL && folder != NULL && !g_file_equal (base_dir, folder))
+    images = vt_catalog_dup_folder_images (self->catalog, &size);
+  if (images == NULL || images->len == 0)
+    {
+      start_save (self, file, VT_SAVE_NONE, then, then_file);
+      return;
+    }
+
+  copy = g_new0 (CopyImages, 1);
+  copy->self = self;
+  copy->file = g_object_ref (file);
+  copy->from_dir = g_object_ref (base_dir);
+  copy->to_dir = g_steal_pointer (&folder);
+  copy->images = g_steal_pointer (&images);
+  copy->then = then;
+  copy->then_file = then_file != NULL ? g_object_ref (then_file) : NULL;
+  ask_copy_images (self, copy, size);
+}
+
 static void
 on_save_as_response_cb (GtkNativeDialog *chooser,
                         int              response,
@@ -311,7 +495,7 @@ on_save_as_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
-    start_save (self, file, VT_SAVE_NONE, then->then, then->then_file);
+    save_as (self, file, then->then, then->then_file);
 
   gtk_native_dialog_destroy (chooser);
   if (self->save_chooser == chooser)
@@ -322,7 +506,7 @@ void
 _vt_window_save_as (VtWindow *self,
                     GFile    *file)
 {
-  start_save (self, file, VT_SAVE_NONE, VT_WINDOW_THEN_NOTHING, NULL);
+  save_as (self, file, VT_WINDOW_THEN_NOTHING, NULL);
 }
 
 static void
