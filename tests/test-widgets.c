@@ -547,6 +547,42 @@ test_slot_model_shrink_grow (void)
   g_assert_true (vt_slot_get_item (g_ptr_array_index (held, 0)) == added[0]);
 }
 
+/* Fewer pieces, with slots alive past the new end (the grid's cells
+ * hold them, scrolled down): those slots move to the free positions
+ * before the end, nearest it first, with the pieces there, and the
+ * items-changed names them among the items added, so the grid keeps
+ * their cells. */
+static void
+test_slot_model_shrink_moves_slots (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (10);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (pieces));
+  g_autoptr(VtSlotModel) slots = vt_slot_model_new (GTK_SELECTION_MODEL (selection));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  Changes changes = { 0 };
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  /* Slots alive at 0 and from 6 to 9. */
+  g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), 0));
+  for (guint i = 6; i < 10; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_changes_cb), &changes);
+
+  /* Four pieces left: slot 0 stays, 6 to 8 go to 3 to 1, 9 leaves. */
+  g_list_store_splice (G_LIST_STORE (pieces), 1, 6, NULL, 0);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 9);
+  g_assert_cmpuint (changes.added, ==, 3);
+  assert_slots_agree (slots, pieces);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(VtSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (slot == g_ptr_array_index (held, i == 0 ? 0 : 4 - i));
+    }
+}
+
 /* Selecting through the slot model selects the piece in the model under
  * it; a slot no one holds goes, and one made again holds the piece at
  * its position. */
@@ -854,6 +890,46 @@ test_gallery_scroll_kept (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* Scrolled down, a filter leaves a fifth of the pieces, none of them
+ * in view: the grid shows the new pieces with the tiles it had, and no
+ * new tile is made. */
+static void
+test_gallery_tiles_kept_fewer (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (300);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  guint columns = gtk_grid_view_get_max_columns (vt_gallery_view_get_grid_view (gallery));
+
+  scroll_to_row_of (gallery, 150);
+  before = vt_gallery_view_list_tiles (gallery);
+  /* Every fifth piece of the first half stays, in one change. */
+  for (guint i = 0; i < 150; i += 5)
+    g_ptr_array_add (kept, g_list_model_get_item (pieces, i));
+  g_list_store_splice (G_LIST_STORE (pieces), 0, 300, kept->pdata, kept->len);
+  g_assert_cmpuint (g_list_model_get_n_items (pieces), ==, 30);
+  wait_frames ();
+
+  after = vt_gallery_view_list_tiles (gallery);
+  g_assert_cmpuint (after->len, >=, 30);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  for (guint i = 0; i < MIN (30, 2 * columns); i++)
+    {
+      g_autoptr(VtItem) piece = g_list_model_get_item (pieces, i);
+      VtTile *tile = tile_at (gallery, i);
+
+      g_assert_nonnull (tile);
+      g_assert_true (vt_tile_get_item (tile) == piece);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 /* A tooltip of megabytes is kept, and given to GTK and to assistive
  * technologies, cut. */
 static void
@@ -903,9 +979,11 @@ main (int   argc,
   g_test_add_func ("/gallery/selection/follows-piece", test_gallery_selection_follows);
   g_test_add_func ("/gallery/scroll/kept-as-grid-does", test_gallery_scroll_kept);
   g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
+  g_test_add_func ("/gallery/tiles/kept-for-fewer-pieces", test_gallery_tiles_kept_fewer);
   g_test_add_func ("/slot-model/replace", test_slot_model_replace);
   g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);
   g_test_add_func ("/slot-model/select-and-release", test_slot_model_select_and_release);
+  g_test_add_func ("/slot-model/shrink-moves-slots-alive", test_slot_model_shrink_moves_slots);
   g_test_add_func ("/tooltip/set-and-clear", test_set_and_clear);
   g_test_add_func ("/tooltip/on-screen", test_on_screen);
   g_test_add_func ("/tooltip/long-text-cut", test_tooltip_long_text_cut);

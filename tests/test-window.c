@@ -1223,6 +1223,96 @@ test_recent_after_first_frame (void)
   close_window (window);
 }
 
+#define N_RESULT_FRAMES 8
+
+typedef struct
+{
+  VtWindow       *window;
+  GtkCheckButton *check;
+  /* With the facet ticked, and not. */
+  VtQuery        *references[2];
+  guint           expected[2];
+  guint           n_toggles;
+  gboolean        waiting;
+  /* Per toggle: whether the first frame that showed its result also
+   * showed its counts. */
+  gboolean        counted[N_RESULT_FRAMES];
+} ResultFrames;
+
+static gboolean
+toggle_cb (gpointer user_data)
+{
+  ResultFrames *frames = user_data;
+
+  gtk_check_button_set_active (frames->check, frames->n_toggles % 2 == 1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Each toggle a little after a frame, once the last one's counts are
+ * shown, as a result from a worker lands: the next frame is the one
+ * that shows it. */
+static void
+on_result_after_paint_cb (GdkFrameClock *clock,
+                          ResultFrames  *frames)
+{
+  gboolean ticked = frames->n_toggles % 2 == 1;
+
+  if (frames->waiting)
+    {
+      if (grid_n_items (frames->window) != frames->expected[ticked])
+        return;
+      frames->waiting = FALSE;
+      frames->counted[frames->n_toggles - 1] = sidebar_counts_match (frames->window, frames->references[ticked],
+                                                                     VT_FACET_DECADE);
+      gtk_widget_queue_draw (GTK_WIDGET (frames->window));
+      return;
+    }
+  if (frames->n_toggles == N_RESULT_FRAMES)
+    return;
+  if (frames->n_toggles > 0 && !sidebar_counts_match (frames->window, frames->references[ticked], VT_FACET_DECADE))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (frames->window));
+      return;
+    }
+
+  frames->n_toggles++;
+  frames->waiting = TRUE;
+  g_timeout_add (4, toggle_cb, frames);
+}
+
+/* The frame that shows a facet's result does not also update the
+ * sidebar's counts (the grid's cells are that frame's work): they come
+ * in a frame after, and match the result. */
+static void
+test_facet_counts_after_result_frame (void)
+{
+  VtWindow *window = new_window_on_sample ();
+  g_autoptr(VtQuery) all = vt_query_new ();
+  g_autoptr(VtQuery) europe = vt_query_new ();
+  g_autoptr(GArray) matching = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  ResultFrames frames = { window, NULL, { all, europe }, { grid_n_items (window), 0 }, 0, FALSE, { FALSE } };
+  gulong handler;
+
+  vt_query_set_facet_selected (europe, VT_FACET_REGION, "Europe", TRUE);
+  matching = expected_numbers (window, europe);
+  frames.expected[1] = matching->len;
+  g_assert_cmpuint (frames.expected[1], >, 0);
+  g_assert_cmpuint (frames.expected[1], <, frames.expected[0]);
+  WAIT_UNTIL (vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), VT_FACET_REGION, "Europe") != NULL);
+  frames.check = vt_facet_sidebar_get_check (VT_FACET_SIDEBAR (window->sidebar), VT_FACET_REGION, "Europe");
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_result_after_paint_cb), &frames);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  WAIT_UNTIL (frames.n_toggles == N_RESULT_FRAMES && !frames.waiting);
+  for (guint i = 0; i < N_RESULT_FRAMES; i++)
+    g_assert_false (frames.counted[i]);
+  WAIT_UNTIL (sidebar_counts_match (window, all, VT_FACET_DECADE));
+  g_signal_handler_disconnect (clock, handler);
+
+  close_window (window);
+}
+
 static VtWindow *
 app_window (GtkApplication *app)
 {
@@ -1343,6 +1433,7 @@ main (int   argc,
   g_test_add_func ("/window/recent/after-first-frame", test_recent_after_first_frame);
   g_test_add_func ("/window/menus/built-when-opened", test_menus_built_when_opened);
   g_test_add_func ("/window/facets/long-list-capped", test_long_facet_is_capped);
+  g_test_add_func ("/window/facets/counts-after-result-frame", test_facet_counts_after_result_frame);
   g_test_add_func ("/application/open-then-reopen-last", test_application_open_then_reopen_last);
 
   status = g_test_run ();

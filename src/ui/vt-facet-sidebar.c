@@ -22,11 +22,17 @@
  * the VtQueryModel's, made in the same pass as the pieces the grid shows
  * (in a worker, for a large collection): each result the model applies
  * after a change of the query (from here, from the search entry, from a
- * chip above the grid) or a new load of the items schedules one update
- * in an idle, which sets the counts in place and rebuilds a section only
- * when its list of values changed, so keyboard focus stays where it was
- * while clicking through values. A value whose count is 0 is dimmed,
- * never hidden.
+ * chip above the grid) or a new load of the items schedules one update,
+ * which sets the counts in place and rebuilds a section only when its
+ * list of values changed, so keyboard focus stays where it was while
+ * clicking through values. A value whose count is 0 is dimmed, never
+ * hidden.
+ *
+ * The update waits for the frame that shows the result to be drawn and
+ * runs at the start of the next one: a result that changes the grid
+ * costs that frame the grid's cells, and the counts (a label, an
+ * accessible name and a style class per row, then the rows laid out
+ * again) would add theirs to it.
  */
 
 typedef struct
@@ -63,7 +69,11 @@ struct _VtFacetSidebar
   VtQueryModel *model;
   VtQuery      *query;        /* the model's */
   GListModel   *items;        /* the model's */
+  /* The update waiting: in an idle while the sidebar has no frame
+   * clock, else in a tick callback for the frame after @recount_frame. */
   guint         recount_source;
+  guint         recount_tick;
+  gint64        recount_frame;
   gboolean      updating;
   /* The review and problems sections are for curators. */
   gboolean      curating;
@@ -410,17 +420,15 @@ update_bounds (VtFacetSidebar *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), n_items > 0);
 }
 
-static gboolean
-recount_cb (gpointer user_data)
+static void
+recount (VtFacetSidebar *self)
 {
-  VtFacetSidebar *self = user_data;
   VtFacets *facets;
 
-  self->recount_source = 0;
   /* Counts from before the last change would also show its check
    * buttons as they were: the model's result is on its way. */
   if (vt_query_model_get_pending (self->model))
-    return G_SOURCE_REMOVE;
+    return;
   facets = vt_query_model_get_facets (self->model);
 
   self->updating = TRUE;
@@ -434,6 +442,32 @@ recount_cb (gpointer user_data)
     }
   sync_ranges (self);
   self->updating = FALSE;
+}
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  VtFacetSidebar *self = user_data;
+
+  self->recount_source = 0;
+  recount (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+recount_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  VtFacetSidebar *self = VT_FACET_SIDEBAR (widget);
+
+  /* (The frame that shows the result.) */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->recount_frame)
+    return G_SOURCE_CONTINUE;
+
+  self->recount_tick = 0;
+  recount (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -441,8 +475,20 @@ recount_cb (gpointer user_data)
 static void
 queue_recount (VtFacetSidebar *self)
 {
-  if (self->recount_source == 0)
-    self->recount_source = g_idle_add (recount_cb, self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->recount_source != 0 || self->recount_tick != 0)
+    return;
+
+  if (clock == NULL)
+    {
+      self->recount_source = g_idle_add (recount_cb, self);
+      return;
+    }
+
+  /* The next frame is the one that shows what changed. */
+  self->recount_frame = gdk_frame_clock_get_frame_counter (clock) + 1;
+  self->recount_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), recount_tick_cb, NULL, NULL);
 }
 
 static void
@@ -583,6 +629,9 @@ vt_facet_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->recount_source, g_source_remove);
+  if (self->recount_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->recount_tick);
+  self->recount_tick = 0;
   set_model (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_FACET_SIDEBAR);

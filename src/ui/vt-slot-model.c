@@ -18,6 +18,9 @@
  * their positions: the tiles stay, and each is given its new piece
  * (VtSlot:item), which costs what binding a recycled cell costs.
  *
+ * The same holds when fewer pieces remain: the slots past the new end
+ * that the grid's cells hold move before it (move_leaving_slots ()).
+ *
  * Slots are made when the grid asks for them and the model does not
  * hold them: a slot no one holds goes, and is made again if asked for.
  * As in GTK's GtkTreeListModel and its rows, the item class lives
@@ -361,6 +364,43 @@ tell_selection (VtSlotModel *self,
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, 1);
 }
 
+/* Fewer pieces: the slots alive past the new end, which the grid's
+ * cells hold, move to the free positions just before it, and their
+ * pieces change there. GTK 4.8's grid destroys the cell of every item
+ * an items-changed removes, unless that very item comes back in the
+ * same emission, and builds a cell from the factory for each position
+ * it shows that has none: a facet ticked that leaves fewer pieces would
+ * cost a screenful of cells destroyed and as many built. Moved, the
+ * slots come back among the items added, and their cells with them.
+ * Returns the first position given a slot, or @n_new if none was. */
+static guint
+move_leaving_slots (VtSlotModel *self,
+                    guint        position,
+                    guint        n_new)
+{
+  guint free_position = n_new;
+  guint first = n_new;
+
+  for (guint i = n_new; i < self->slots->len; i++)
+    {
+      VtSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot == NULL)
+        continue;
+      while (free_position > position && g_ptr_array_index (self->slots, free_position - 1) != NULL)
+        free_position--;
+      if (free_position == position)
+        break;
+
+      first = --free_position;
+      g_ptr_array_index (self->slots, i) = NULL;
+      g_ptr_array_index (self->slots, first) = slot;
+      slot->position = first;
+    }
+
+  return first;
+}
+
 static void
 on_items_changed_cb (VtSlotModel *self,
                      guint        position,
@@ -374,6 +414,7 @@ on_items_changed_cb (VtSlotModel *self,
    * pieces; else those pieces moved, and every slot from the change to
    * the last that stays has a new one. */
   guint end = removed == added ? position + added : kept;
+  guint moved = n_new < n_old ? move_leaving_slots (self, position, n_new) : n_new;
   guint start;
 
   drop_slots (self, n_new);
@@ -389,7 +430,8 @@ on_items_changed_cb (VtSlotModel *self,
       slot_set_item (slot, item);
     }
 
-  start = n_old > n_new ? find_removal_start (self, kept) : kept;
+  /* The moved slots among the positions told as added. */
+  start = n_old > n_new ? find_removal_start (self, MIN (kept, moved)) : kept;
   g_ptr_array_set_size (self->slots, n_new);
   if (n_old != n_new)
     g_list_model_items_changed (G_LIST_MODEL (self), start, n_old - start, n_new - start);
