@@ -214,6 +214,28 @@ test_ours_read (void)
     }
 }
 
+/* At level 0 a thumbnail is its rows, each after its filter type, in
+ * one IDAT chunk of stored blocks: what the zlib stream and the chunks
+ * add is a few bytes, checked by a single CRC. */
+static void
+test_ours_compact (void)
+{
+  g_autofree guchar *pixels = make_pixels (256, 192, 3);
+  const char *keys[] = { "Thumb::URI", "Thumb::MTime", NULL };
+  const char *values[] = { URI, MTIME, NULL };
+  g_autoptr(GBytes) bytes = vt_thumbnail_png_encode (pixels, 256, 192, 256 * 3, FALSE, 0,
+                                                     keys, values, NULL);
+  gsize text = (12 + strlen ("Thumb::URI") + 1 + strlen (URI)) +
+               (12 + strlen ("Thumb::MTime") + 1 + strlen (MTIME));
+  gsize rows = 192 * (1 + 256 * 3);
+  /* signature, IHDR, IDAT and its zlib header, three stored blocks'
+   * headers, Adler-32, IEND */
+  gsize rest = 8 + 25 + 12 + 2 + 3 * 5 + 4 + 12;
+
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, text + rows + rest);
+}
+
 /* A thumbnail of another file, or of an older version, costs its head:
  * its text comes back, its pixels are not read. */
 static void
@@ -349,6 +371,7 @@ main (int   argc,
   tmp_dir = vt_test_make_tmp_dir ("vitrine-thumbnail-png-XXXXXX");
 
   g_test_add_func ("/thumbnail-png/ours/read", test_ours_read);
+  g_test_add_func ("/thumbnail-png/ours/compact", test_ours_compact);
   g_test_add_func ("/thumbnail-png/ours/stale", test_ours_stale);
   g_test_add_func ("/thumbnail-png/ours/truncated", test_ours_truncated);
   g_test_add_func ("/thumbnail-png/ours/bad-crc", test_ours_bad_crc);

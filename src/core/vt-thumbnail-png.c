@@ -11,16 +11,8 @@
  * The file is opened once for both, and read in large pieces: a warm hit
  * is mostly system calls and copies, so it takes as few of each as it can.
  *
- * The thumbnails Vitrine writes (vt_thumbnail_png_encode () at level 0)
- * are read without libpng: their text comes first, and their pixels are
- * stored, neither compressed nor filtered, so reading them is checking
- * each chunk's CRC and copying the rows out of the zlib stream's stored
- * blocks. The whole file is read straight into the memory its pixels
- * will live in, and the rows moved down into place there: one read and
- * one copy, against libpng's inflate, its row buffers and three copies.
- * Any other PNG (compressed, filtered, interlaced, a palette, text after
- * the pixels: what other programs write) goes through libpng, as does
- * one that is not what its head promised.
+ * Thumbnails Vitrine writes at level 0 are read and written without
+ * libpng (vt-thumbnail-png-stored.c); libpng reads any other PNG.
  */
 
 #define G_LOG_DOMAIN "vitrine-thumbnailer"
@@ -28,6 +20,7 @@
 #include "config.h"
 
 #include "vt-thumbnail-png.h"
+#include "vt-thumbnail-png-stored.h"
 
 #include "vt-crc32.h"
 #include "vt-pixels.h"
@@ -45,12 +38,6 @@
 /* Bytes read from the file at a time: a thumbnail of 256 px, stored
  * uncompressed, in four reads. */
 #define WINDOW_SIZE (64 * 1024)
-
-/* Bytes read first: a thumbnail's signature, header and text (the URI
- * of a deep path included), and the start of its pixels. */
-#define HEAD_SIZE (16 * 1024)
-
-#define PNG_SIGNATURE "\x89PNG\r\n\x1a\n"
 
 typedef struct
 {
@@ -289,449 +276,6 @@ out:
   return s->ok;
 }
 
-/* ------------------------------------------------------------------ */
-/* Vitrine's own thumbnails, without libpng                           */
-
-typedef enum
-{
-  FAST_OK,
-  FAST_FAILED,    /* damaged: a CRC, a truncation, a header out of bounds */
-  FAST_GENERAL,   /* not one of ours: libpng reads it */
-} FastResult;
-
-static guint32
-read_be32 (const guchar *data)
-{
-  return (guint32) data[0] << 24 | (guint32) data[1] << 16 | (guint32) data[2] << 8 | data[3];
-}
-
-/* The chunk at @data, with @available bytes from its start: its data's
- * length, and whether it is whole there and its CRC right. */
-static FastResult
-check_chunk (const guchar *data,
-             gsize         available,
-             guint32      *length)
-{
-  if (available < 12)
-    return FAST_FAILED;
-  *length = read_be32 (data);
-  if (*length > 0x7fffffff || *length > available - 12)
-    return FAST_FAILED;
-  if (vt_crc32 (0, data + 4, *length + 4) != read_be32 (data + 8 + *length))
-    return FAST_FAILED;
-  return FAST_OK;
-}
-
-/* Takes the text of a tEXt or uncompressed iTXt chunk as libpng's
- * reading would, into the field of its key still empty. */
-static FastResult
-take_chunk_text (const guchar   *type,
-                 const guchar   *data,
-                 guint32         length,
-                 VtThumbnailPng *out)
-{
-  const guchar *end = data + length;
-  const guchar *key_end = memchr (data, '\0', length);
-  const guchar *text;
-  char **target = NULL;
-
-  if (key_end == NULL)
-    return FAST_GENERAL;
-  text = key_end + 1;
-  if (memcmp (type, "iTXt", 4) == 0)
-    {
-      /* compression flag and method, language tag, translated keyword */
-      if (end - text < 2 || text[0] != 0)
-        return FAST_GENERAL;
-      text += 2;
-      for (int i = 0; i < 2; i++)
-        {
-          const guchar *nul = memchr (text, '\0', end - text);
-
-          if (nul == NULL)
-            return FAST_GENERAL;
-          text = nul + 1;
-        }
-    }
-
-  if (strcmp ((const char *) data, "Thumb::URI") == 0)
-    target = &out->uri;
-  else if (strcmp ((const char *) data, "Thumb::MTime") == 0)
-    target = &out->mtime;
-  else if (strcmp ((const char *) data, "Vitrine::Error") == 0)
-    target = &out->error;
-  if (target != NULL && *target == NULL)
-    *target = g_strndup ((const char *) text, end - text);
-  return FAST_OK;
-}
-
-/* What the head of a thumbnail tells before its pixels. */
-typedef struct
-{
-  int   channels;
-  gsize idat;      /* offset of the first IDAT chunk */
-} Head;
-
-/* Reads the signature, the header and the chunks before the pixels in
- * the first @length bytes of a file: FAST_OK once the first IDAT chunk
- * starts there, after nothing but text and chunks a reader may ignore,
- * in an 8-bit RGB or RGBA picture, not interlaced, of at most
- * @max_side pixels a side. */
-static FastResult
-read_head (const guchar   *data,
-           gsize           length,
-           int             max_side,
-           Head           *head,
-           VtThumbnailPng *out)
-{
-  gsize pos = 8;
-  guint32 chunk_length;
-  guint32 width, height;
-  FastResult result;
-
-  if (length < 8 || memcmp (data, PNG_SIGNATURE, 8) != 0)
-    return FAST_GENERAL;
-  if (length < pos + 12 + 13 || memcmp (data + pos + 4, "IHDR", 4) != 0 ||
-      read_be32 (data + pos) != 13)
-    return FAST_GENERAL;
-  if ((result = check_chunk (data + pos, length - pos, &chunk_length)) != FAST_OK)
-    return result;
-
-  width = read_be32 (data + pos + 8);
-  height = read_be32 (data + pos + 12);
-  /* depth 8, RGB or RGBA, compression 0, filter method 0, not interlaced */
-  if (data[pos + 16] != 8 || (data[pos + 17] != 2 && data[pos + 17] != 6) ||
-      data[pos + 18] != 0 || data[pos + 19] != 0 || data[pos + 20] != 0)
-    return FAST_GENERAL;
-  if (width == 0 || height == 0 || width > (guint32) max_side || height > (guint32) max_side)
-    return FAST_FAILED;
-  out->width = width;
-  out->height = height;
-  head->channels = data[pos + 17] == 6 ? 4 : 3;
-  pos += 12 + chunk_length;
-
-  for (;;)
-    {
-      const guchar *type = data + pos + 4;
-
-      if (length - pos < 8)
-        return FAST_GENERAL;
-      if (memcmp (type, "IDAT", 4) == 0)
-        break;
-      /* A chunk longer than the head: not one of ours. */
-      if (length - pos < 12 || read_be32 (data + pos) > length - pos - 12)
-        return FAST_GENERAL;
-      if ((result = check_chunk (data + pos, length - pos, &chunk_length)) != FAST_OK)
-        return result;
-      if (memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0)
-        {
-          if ((result = take_chunk_text (type, data + pos + 8, chunk_length, out)) != FAST_OK)
-            return result;
-        }
-      /* Critical chunks (PLTE, IEND) and text that must be inflated are
-       * libpng's; other ancillary chunks change nothing of the pixels read. */
-      else if (!(type[0] & 0x20) || memcmp (type, "zTXt", 4) == 0 || memcmp (type, "tRNS", 4) == 0)
-        return FAST_GENERAL;
-      pos += 12 + chunk_length;
-    }
-
-  head->idat = pos;
-  return FAST_OK;
-}
-
-/* Takes the rows out of the zlib stream of stored blocks that the IDAT
- * chunks hold, as its bytes come, into @rows. */
-typedef enum
-{
-  STREAM_HEADER,
-  STREAM_BLOCK,
-  STREAM_STORED,
-  STREAM_CHECKSUM,
-  STREAM_DONE,
-} StreamStage;
-
-typedef struct
-{
-  StreamStage stage;
-  guchar      header[5];
-  guint       n_header;
-  gboolean    final;
-  gsize       left;        /* bytes of the stored block still to come */
-  guchar     *rows;        /* where the next byte of pixels goes */
-  gsize       row_bytes;
-  gsize       column;      /* 0: the row's filter type comes next */
-  guint32     rows_left;
-} Stream;
-
-static FastResult
-stream_pixels (Stream       *z,
-               const guchar *data,
-               gsize         length)
-{
-  while (length > 0)
-    {
-      gsize take;
-
-      if (z->rows_left == 0)
-        return FAST_GENERAL;
-      if (z->column == 0)
-        {
-          /* Filtered rows are libpng's. */
-          if (data[0] != 0)
-            return FAST_GENERAL;
-          data++;
-          length--;
-          z->column = 1;
-          continue;
-        }
-      take = MIN (length, z->row_bytes + 1 - z->column);
-      /* Never ahead of the bytes read: the rows move down in place. */
-      memmove (z->rows, data, take);
-      z->rows += take;
-      z->column += take;
-      data += take;
-      length -= take;
-      if (z->column == z->row_bytes + 1)
-        {
-          z->column = 0;
-          z->rows_left--;
-        }
-    }
-  return FAST_OK;
-}
-
-static FastResult
-stream_feed (Stream       *z,
-             const guchar *data,
-             gsize         length)
-{
-  while (length > 0)
-    {
-      gsize needed;
-      gsize take;
-
-      switch (z->stage)
-        {
-        case STREAM_STORED:
-          take = MIN (length, z->left);
-          if (stream_pixels (z, data, take) != FAST_OK)
-            return FAST_GENERAL;
-          data += take;
-          length -= take;
-          z->left -= take;
-          if (z->left == 0)
-            z->stage = z->final ? STREAM_CHECKSUM : STREAM_BLOCK;
-          continue;
-
-        case STREAM_DONE:
-          return FAST_GENERAL;
-
-        case STREAM_HEADER:
-          needed = 2;
-          break;
-
-        case STREAM_BLOCK:
-          needed = 5;
-          break;
-
-        case STREAM_CHECKSUM:
-        default:
-          needed = 4;
-          break;
-        }
-
-      take = MIN (length, needed - z->n_header);
-      memcpy (z->header + z->n_header, data, take);
-      z->n_header += take;
-      data += take;
-      length -= take;
-      if (z->n_header < needed)
-        continue;
-      z->n_header = 0;
-
-      switch (z->stage)
-        {
-        case STREAM_HEADER:
-          /* deflate, no preset dictionary */
-          if ((z->header[0] & 0x0f) != 8 || (z->header[0] >> 4) > 7 || (z->header[1] & 0x20) ||
-              (z->header[0] << 8 | z->header[1]) % 31 != 0)
-            return FAST_GENERAL;
-          z->stage = STREAM_BLOCK;
-          break;
-
-        case STREAM_BLOCK:
-          /* A stored block starts on a byte when every block before it
-           * is stored: its type, then its length and the length's
-           * complement. Compressed blocks are libpng's. */
-          if ((z->header[0] & 0x06) != 0 ||
-              (z->header[1] | z->header[2] << 8) != (~(z->header[3] | z->header[4] << 8) & 0xffff))
-            return FAST_GENERAL;
-          z->final = z->header[0] & 1;
-          z->left = z->header[1] | z->header[2] << 8;
-          z->stage = z->left > 0 ? STREAM_STORED : z->final ? STREAM_CHECKSUM : STREAM_BLOCK;
-          break;
-
-        case STREAM_CHECKSUM:
-        default:
-          /* The Adler-32 goes unchecked, as libpng is told: each
-           * chunk's CRC already covers the same bytes. */
-          z->stage = STREAM_DONE;
-          break;
-        }
-    }
-  return FAST_OK;
-}
-
-/* Whether the first IDAT chunk, as far as the head holds it, starts a
- * zlib stream whose first block is stored: a compressed thumbnail goes
- * to libpng before it is read in full. */
-static gboolean
-starts_stored (const guchar *data,
-               gsize         length,
-               const Head   *head)
-{
-  const guchar *start = data + head->idat + 8;
-
-  if (length < head->idat + 8 + 3 || read_be32 (data + head->idat) < 3)
-    return TRUE;
-  return (start[0] & 0x0f) == 8 && !(start[1] & 0x20) && (start[0] << 8 | start[1]) % 31 == 0 &&
-         (start[2] & 0x06) == 0;
-}
-
-/* The pixels of the whole file in @data, its head read by read_head (),
- * moved down to the start of @data. */
-static FastResult
-read_stored_pixels (guchar         *data,
-                    gsize           length,
-                    const Head     *head,
-                    VtThumbnailPng *out)
-{
-  Stream z = { STREAM_HEADER };
-  gsize pos = head->idat;
-  gboolean idat_done = FALSE;
-  FastResult result;
-
-  z.rows = data;
-  z.row_bytes = (gsize) out->width * head->channels;
-  z.rows_left = out->height;
-
-  for (;;)
-    {
-      const guchar *type = data + pos + 4;
-      guint32 chunk_length;
-
-      if ((result = check_chunk (data + pos, length - pos, &chunk_length)) != FAST_OK)
-        return result;
-      if (memcmp (type, "IDAT", 4) == 0)
-        {
-          /* IDAT chunks must follow one another. */
-          if (idat_done)
-            return FAST_GENERAL;
-          if ((result = stream_feed (&z, data + pos + 8, chunk_length)) != FAST_OK)
-            return result;
-        }
-      else
-        {
-          idat_done = TRUE;
-          if (memcmp (type, "IEND", 4) == 0)
-            break;
-          if (memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0)
-            {
-              if ((result = take_chunk_text (type, data + pos + 8, chunk_length, out)) != FAST_OK)
-                return result;
-            }
-          else if (!(type[0] & 0x20) || memcmp (type, "zTXt", 4) == 0)
-            return FAST_GENERAL;
-        }
-      pos += 12 + chunk_length;
-    }
-
-  if (z.stage != STREAM_DONE || z.rows_left > 0)
-    return FAST_GENERAL;
-  out->stride = z.row_bytes;
-  out->has_alpha = head->channels == 4;
-  out->stored = TRUE;
-  return FAST_OK;
-}
-
-static gboolean
-read_all (int     fd,
-          guchar *data,
-          gsize   length)
-{
-  while (length > 0)
-    {
-      gssize got = read (fd, data, length);
-
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got <= 0)
-        return FALSE;
-      data += got;
-      length -= got;
-    }
-  return TRUE;
-}
-
-/* Reads the PNG open on @fd, of @size bytes, when it is one of ours:
- * FAST_GENERAL, with nothing in @out, when it is not. */
-static FastResult
-read_fast (int             fd,
-           gsize           size,
-           const char     *path,
-           int             max_side,
-           gboolean        want_pixels,
-           const char     *uri,
-           const char     *mtime,
-           VtThumbnailPng *out)
-{
-  g_autofree guchar *head_data = g_malloc (HEAD_SIZE);
-  g_autoptr(GBytes) pixels = NULL;
-  gsize head_length = 0;
-  guchar *data;
-  FastResult result;
-  Head head = { 0 };
-
-  while (head_length < MIN (size, HEAD_SIZE))
-    {
-      gssize got = read (fd, head_data + head_length, MIN (size, HEAD_SIZE) - head_length);
-
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got <= 0)
-        return FAST_FAILED;
-      head_length += got;
-    }
-
-  result = read_head (head_data, head_length, max_side, &head, out);
-  if (result != FAST_OK)
-    return result;
-  /* Text after the pixels: libpng reads past them to it. */
-  if (out->uri == NULL || out->mtime == NULL)
-    return FAST_GENERAL;
-  /* A stale thumbnail costs its head only. */
-  if (!want_pixels || strcmp (out->uri, uri) != 0 || strcmp (out->mtime, mtime) != 0)
-    return FAST_OK;
-  if (!starts_stored (head_data, head_length, &head) ||
-      /* far more than its rows, stored, could take */
-      size > (gsize) out->height * ((gsize) out->width * head.channels + 1) * 2 + HEAD_SIZE)
-    return FAST_GENERAL;
-
-  /* The whole file, in the memory its pixels keep. */
-  pixels = vt_pixels_new (size, &data);
-  memcpy (data, head_data, head_length);
-  if (!read_all (fd, data + head_length, size - head_length))
-    {
-      g_debug ("Could not read thumbnail %s: file truncated", path);
-      return FAST_FAILED;
-    }
-
-  result = read_stored_pixels (data, size, &head, out);
-  if (result == FAST_OK)
-    out->pixels = g_steal_pointer (&pixels);
-  return result;
-}
-
 gboolean
 vt_thumbnail_png_read (const char     *path,
                        int             max_side,
@@ -741,7 +285,7 @@ vt_thumbnail_png_read (const char     *path,
                        VtThumbnailPng *out)
 {
   struct stat st;
-  FastResult result = FAST_FAILED;
+  VtStoredResult result = VT_STORED_FAILED;
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -755,21 +299,21 @@ vt_thumbnail_png_read (const char     *path,
   if (fd < 0)
     return FALSE;
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
-    result = read_fast (fd, st.st_size, path, max_side, want_pixels, uri, mtime, out);
+    result = vt_thumbnail_png_read_stored (fd, st.st_size, path, max_side, want_pixels, uri, mtime, out);
 
-  if (result == FAST_GENERAL)
+  if (result == VT_STORED_OTHER)
     {
       vt_thumbnail_png_clear (out);
       memset (out, 0, sizeof *out);
       result = lseek (fd, 0, SEEK_SET) == 0 &&
                read_general (fd, path, max_side, want_pixels, uri, mtime, out)
-               ? FAST_OK : FAST_FAILED;
+               ? VT_STORED_OK : VT_STORED_FAILED;
     }
   close (fd);
 
-  if (result != FAST_OK)
+  if (result != VT_STORED_OK)
     vt_thumbnail_png_clear (out);
-  return result == FAST_OK;
+  return result == VT_STORED_OK;
 }
 
 void
@@ -830,6 +374,9 @@ vt_thumbnail_png_encode (const guchar       *pixels,
 
   g_return_val_if_fail (pixels != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (level == 0)
+    return vt_thumbnail_png_encode_stored (pixels, width, height, stride, has_alpha, keys, values);
 
   s->out = g_byte_array_sized_new (width * height * (has_alpha ? 4 : 3) / (level > 0 ? 2 : 1) + 1024);
   s->text = g_new0 (png_text, MAX (n_text, 1));
