@@ -35,6 +35,7 @@ vt_thumbnail_pool_new (const char *cache_dir,
   pool->in_flight = g_hash_table_new (g_str_hash, g_str_equal);
   pool->threads = g_ptr_array_new ();
   pool->n_threads = n_threads;
+  pool->handbacks = g_ptr_array_new ();
 
   pool->memory = vt_thumbnail_memory_new (VT_THUMBNAIL_MEMORY_DEFAULT);
   pool->disk = vt_thumbnail_cache_new (cache_dir);
@@ -58,6 +59,7 @@ vt_thumbnail_pool_new (const char *cache_dir,
  * single thread made the writes of a screenful of fast decodes finish
  * long after the last decode, one sync after another. */
 #define N_WRITERS 4
+
 typedef struct
 {
   GdkPixbuf   *pixbuf;
@@ -160,6 +162,9 @@ pool_clear (gpointer data)
   g_cond_clear (&pool->write_done);
   g_hash_table_unref (pool->in_flight);
   g_ptr_array_unref (pool->threads);
+  /* Each holds a reference to the pool until its idle has run. */
+  g_assert (pool->handbacks->len == 0);
+  g_ptr_array_unref (pool->handbacks);
   vt_thumbnail_memory_free (pool->memory);
   vt_thumbnail_cache_free (pool->disk);
   g_cond_clear (&pool->cond);
