@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vt-fault.h"
 #include "vt-file.h"
 #include "vt-test-util.h"
 
@@ -72,6 +73,44 @@ test_write_new (void)
 
 /* Many short vectors, gathered, and long ones past the write-back
  * chunk, in order. */
+/* The calls a write of @flags makes in @dir, as vt-fault.c logs them. */
+static char *
+sync_log (const char       *dir,
+          const char       *name,
+          VtFileWriteFlags  flags)
+{
+  g_autofree char *real_dir = realpath (dir, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  VtFault *fault = vt_fault_new_shared (real_dir);
+  char *log;
+
+  fault->kind = VT_FAULT_COUNT;
+  vt_fault_attach (fault);
+  g_assert_true (vt_file_write_atomic (path, "hello", 5, 0644, flags, &error));
+  vt_fault_attach (NULL);
+  g_assert_no_error (error);
+  assert_contents (path, "hello");
+  log = g_strndup (fault->log, MIN (fault->calls, VT_FAULT_LOG_SIZE));
+  vt_fault_free (fault);
+  return log;
+}
+
+/* The data is synced before the rename, new files too; the folder after
+ * the rename, unless the rename may be lost. */
+static void
+test_write_syncs (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-file-XXXXXX");
+  g_autofree char *durable = sync_log (dir, "durable.txt", VT_FILE_WRITE_NONE);
+  g_autofree char *unsynced = sync_log (dir, "unsynced.txt", VT_FILE_WRITE_RENAME_UNSYNCED);
+  g_autofree char *cache = sync_log (dir, "cache.txt", VT_FILE_WRITE_CACHE);
+
+  g_assert_cmpstr (durable, ==, "wscrcS");
+  g_assert_cmpstr (unsynced, ==, "wscrc");
+  g_assert_cmpstr (cache, ==, "wcrc");
+}
+
 static void
 test_write_vectors (void)
 {
@@ -411,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/file/write/new", test_write_new);
   g_test_add_func ("/file/write/replaces", test_write_replaces);
   g_test_add_func ("/file/write/vectors", test_write_vectors);
+  g_test_add_func ("/file/write/syncs", test_write_syncs);
   g_test_add_func ("/file/write/mode", test_mode);
   g_test_add_func ("/file/write/folder-not-writable", test_folder_not_writable);
   g_test_add_func ("/file/write/folder-read-only", test_folder_read_only);

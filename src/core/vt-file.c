@@ -408,7 +408,7 @@ vt_file_write_atomic_vectors (const char           *path,
     }
   close (lock);
 
-  if (durable)
+  if (durable && !(flags & VT_FILE_WRITE_RENAME_UNSYNCED))
     sync_folder (path);
   return TRUE;
 

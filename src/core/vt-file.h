@@ -14,6 +14,12 @@ typedef enum
    * file written where there was none is not synced to the disk, so a
    * crash may lose it. A file replaced is still never left half-written. */
   VT_FILE_WRITE_CACHE = 1 << 0,
+  /* The data is on the disk before the rename, but the rename is not
+   * waited for: a crash may lose the new file (leaving the old one, if
+   * any), never leave it empty or torn. For many small files that can
+   * be made again (thumbnails), where a second sync each would double
+   * the time they take to reach the disk. */
+  VT_FILE_WRITE_RENAME_UNSYNCED = 1 << 1,
 } VtFileWriteFlags;
 
 /* Writes @length bytes of @data to @path through a temporary file in the
@@ -22,7 +28,7 @@ typedef enum
  * that finds one being written by another process waits for it. Unless
  * @flags says
  * %VT_FILE_WRITE_CACHE, the data and the rename are on the disk when it
- * returns. A new file gets @mode (less the umask); a file replaced keeps
+ * returns (the data only with %VT_FILE_WRITE_RENAME_UNSYNCED). A new file gets @mode (less the umask); a file replaced keeps
  * its permissions. Errors are in G_FILE_ERROR, their messages name @path
  * and say what to do about it (the folder is not writable, the disk is
  * full, @path is a folder). Safe to call from any thread. */

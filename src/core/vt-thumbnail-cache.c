@@ -218,9 +218,12 @@ write_atomically (VtThumbnailCache *cache,
 
   /* Synced before the rename, new files too (VT_FILE_WRITE_CACHE would
    * skip that for a file that did not exist): a crash right after must
-   * not leave an empty or torn thumbnail that a file manager would show. */
+   * not leave an empty or torn thumbnail that a file manager would show.
+   * The rename itself is not waited for: a crash that loses it loses a
+   * thumbnail, made again when next wanted, and a second sync for each
+   * would double the time thumbnails take to reach the disk. */
   data = g_bytes_get_data (bytes, &length);
-  if (!vt_file_write_atomic (path, data, length, 0600, VT_FILE_WRITE_NONE, &error))
+  if (!vt_file_write_atomic (path, data, length, 0600, VT_FILE_WRITE_RENAME_UNSYNCED, &error))
     {
       note_unwritable (cache, folder, error->message);
       return FALSE;

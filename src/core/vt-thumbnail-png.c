@@ -10,6 +10,9 @@
  *
  * The file is opened once for both, and read in large pieces: a warm hit
  * is mostly system calls and copies, so it takes as few of each as it can.
+ *
+ * Thumbnails Vitrine writes at level 0 are read and written without
+ * libpng (vt-thumbnail-png-stored.c); libpng reads any other PNG.
  */
 
 #define G_LOG_DOMAIN "vitrine-thumbnailer"
@@ -17,6 +20,7 @@
 #include "config.h"
 
 #include "vt-thumbnail-png.h"
+#include "vt-thumbnail-png-stored.h"
 
 #include "vt-crc32.h"
 #include "vt-pixels.h"
@@ -170,30 +174,20 @@ take_text (png_structp     png,
     }
 }
 
-gboolean
-vt_thumbnail_png_read (const char     *path,
-                       int             max_side,
-                       gboolean        want_pixels,
-                       const char     *uri,
-                       const char     *mtime,
-                       VtThumbnailPng *out)
+/* Reads the PNG open on @fd, from its start, with libpng. */
+static gboolean
+read_general (int             fd,
+              const char     *path,
+              int             max_side,
+              gboolean        want_pixels,
+              const char     *uri,
+              const char     *mtime,
+              VtThumbnailPng *out)
 {
   ReadState state = { 0 };
   ReadState *s = &state;
-  struct stat st;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (uri != NULL && mtime != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  memset (out, 0, sizeof *out);
-
-  /* A fifo at a cache path must not block us: no wait on open, regular files only. */
-  s->fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (s->fd < 0)
-    return FALSE;
-  if (fstat (s->fd, &st) != 0 || !S_ISREG (st.st_mode))
-    goto out;
+  s->fd = fd;
   s->window = g_malloc (WINDOW_SIZE);
 
   s->png = png_create_read_struct (PNG_LIBPNG_VER_STRING, s->message, on_png_error, on_png_warning);
@@ -277,10 +271,49 @@ out:
   g_clear_pointer (&s->pixels, g_bytes_unref);
   g_free (s->rows);
   g_free (s->window);
-  close (s->fd);
   if (!s->ok)
     vt_thumbnail_png_clear (out);
   return s->ok;
+}
+
+gboolean
+vt_thumbnail_png_read (const char     *path,
+                       int             max_side,
+                       gboolean        want_pixels,
+                       const char     *uri,
+                       const char     *mtime,
+                       VtThumbnailPng *out)
+{
+  struct stat st;
+  VtStoredResult result = VT_STORED_FAILED;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (uri != NULL && mtime != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  /* A fifo at a cache path must not block us: no wait on open, regular files only. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    result = vt_thumbnail_png_read_stored (fd, st.st_size, path, max_side, want_pixels, uri, mtime, out);
+
+  if (result == VT_STORED_OTHER)
+    {
+      vt_thumbnail_png_clear (out);
+      memset (out, 0, sizeof *out);
+      result = lseek (fd, 0, SEEK_SET) == 0 &&
+               read_general (fd, path, max_side, want_pixels, uri, mtime, out)
+               ? VT_STORED_OK : VT_STORED_FAILED;
+    }
+  close (fd);
+
+  if (result != VT_STORED_OK)
+    vt_thumbnail_png_clear (out);
+  return result == VT_STORED_OK;
 }
 
 void
@@ -341,6 +374,9 @@ vt_thumbnail_png_encode (const guchar       *pixels,
 
   g_return_val_if_fail (pixels != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (level == 0)
+    return vt_thumbnail_png_encode_stored (pixels, width, height, stride, has_alpha, keys, values);
 
   s->out = g_byte_array_sized_new (width * height * (has_alpha ? 4 : 3) / (level > 0 ? 2 : 1) + 1024);
   s->text = g_new0 (png_text, MAX (n_text, 1));

@@ -17,6 +17,8 @@ typedef struct
   char   *uri;          /* Thumb::URI */
   char   *mtime;        /* Thumb::MTime */
   char   *error;        /* Vitrine::Error, in failure records */
+  gboolean stored;      /* its pixels read as Vitrine writes them (stored, not
+                         * filtered), without libpng */
 } VtThumbnailPng;
 
 /*
@@ -25,6 +27,8 @@ typedef struct
  * found before them are not @uri and @mtime: a stale thumbnail is not
  * decoded. Fails, quietly, when the file is missing, not a regular file,
  * damaged (a chunk's CRC included), or larger than @max_side on a side.
+ * Any PNG is read; those vt_thumbnail_png_encode () writes at level 0,
+ * without libpng.
  */
 gboolean  vt_thumbnail_png_read   (const char          *path,
                                    int                  max_side,

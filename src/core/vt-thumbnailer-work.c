@@ -35,6 +35,7 @@ vt_thumbnail_pool_new (const char *cache_dir,
   pool->in_flight = g_hash_table_new (g_str_hash, g_str_equal);
   pool->threads = g_ptr_array_new ();
   pool->n_threads = n_threads;
+  pool->handbacks = g_ptr_array_new ();
 
   pool->memory = vt_thumbnail_memory_new (VT_THUMBNAIL_MEMORY_DEFAULT);
   pool->disk = vt_thumbnail_cache_new (cache_dir);
@@ -46,12 +47,19 @@ vt_thumbnail_pool_new (const char *cache_dir,
 
 /*
  * A thumbnail made for a load is written to the disk cache after the
- * picture has gone to whoever asked for it, by one thread of its own:
+ * picture has gone to whoever asked for it, by threads of their own:
  * the write ends with an fsync, and a worker that waited for it would
  * keep the next tile on the screen waiting too. Writes of
  * vt_thumbnailer_ensure_async () stay on the worker, whose answer is
  * the write's outcome.
  */
+
+/* Threads writing at once. Most of a write is waiting for the disk,
+ * and the file system commits the syncs that wait together as one: a
+ * single thread made the writes of a screenful of fast decodes finish
+ * long after the last decode, one sync after another. */
+#define N_WRITERS 4
+
 typedef struct
 {
   GdkPixbuf   *pixbuf;
@@ -121,9 +129,11 @@ write_later (VtThumbnailPool   *pool,
   write->height = height;
 
   g_mutex_lock (&pool->write_lock);
-  /* One thread: thumbnails reach the disk in the order they were made. */
+  /* Two writes of one path, of two versions of the file, may land in
+   * either order: the older one, once read, fails its Thumb::MTime and
+   * is made again. */
   if (pool->writer == NULL)
-    pool->writer = g_thread_pool_new (write_thumbnail_cb, pool, 1, FALSE, NULL);
+    pool->writer = g_thread_pool_new (write_thumbnail_cb, pool, N_WRITERS, FALSE, NULL);
   pool->pending_writes++;
   g_mutex_unlock (&pool->write_lock);
 
@@ -152,6 +162,9 @@ pool_clear (gpointer data)
   g_cond_clear (&pool->write_done);
   g_hash_table_unref (pool->in_flight);
   g_ptr_array_unref (pool->threads);
+  /* Each holds a reference to the pool until its idle has run. */
+  g_assert (pool->handbacks->len == 0);
+  g_ptr_array_unref (pool->handbacks);
   vt_thumbnail_memory_free (pool->memory);
   vt_thumbnail_cache_free (pool->disk);
   g_cond_clear (&pool->cond);

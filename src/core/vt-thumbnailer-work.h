@@ -29,6 +29,10 @@ struct _VtThumbnailPool
   gboolean    paused;
   gboolean    shutdown;
 
+  /* Requests served and not yet completed on their thread, one
+   * VtThumbnailHandback per main context (vt-thumbnailer.c): under lock. */
+  GPtrArray  *handbacks;
+
   VtThumbnailMemory *memory;
   VtThumbnailCache  *disk;
 

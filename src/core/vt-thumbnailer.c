@@ -244,6 +244,100 @@ complete_request_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/*
+ * Requests served for one main context, completed there by one idle,
+ * rather than a wake-up, a poll and a dispatch of the thread that asked
+ * for each picture. Results that come while the idle waits go with it,
+ * in the order they were served.
+ */
+typedef struct
+{
+  VtThumbnailPool *pool;
+  GMainContext    *context;
+  GPtrArray       *requests;   /* of Request, a reference each */
+} Handback;
+
+/* After its idle ran, or when its context went without running it. */
+static void
+handback_free (gpointer data)
+{
+  Handback *handback = data;
+
+  g_mutex_lock (&handback->pool->lock);
+  g_ptr_array_remove_fast (handback->pool->handbacks, handback);
+  g_mutex_unlock (&handback->pool->lock);
+  g_ptr_array_set_free_func (handback->requests, request_unref);
+  g_ptr_array_unref (handback->requests);
+  g_main_context_unref (handback->context);
+  vt_thumbnail_pool_unref (handback->pool);
+  g_free (handback);
+}
+
+static gboolean
+complete_handback_cb (gpointer data)
+{
+  Handback *handback = data;
+  VtThumbnailPool *pool = handback->pool;
+  g_autoptr(GPtrArray) requests = NULL;
+
+  g_mutex_lock (&pool->lock);
+  g_ptr_array_remove_fast (pool->handbacks, handback);
+  requests = g_steal_pointer (&handback->requests);
+  handback->requests = g_ptr_array_new ();
+  g_mutex_unlock (&pool->lock);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      complete_request_cb (requests->pdata[i]);
+      request_unref (requests->pdata[i]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hands @requests (their references) back to their threads. */
+static void
+hand_back (VtThumbnailPool *pool,
+           GPtrArray       *requests)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
+  g_mutex_lock (&pool->lock);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      Request *request = requests->pdata[i];
+      GMainContext *context = g_task_get_context (request->task);
+      Handback *handback = NULL;
+
+      for (guint k = 0; k < pool->handbacks->len && handback == NULL; k++)
+        if (((Handback *) pool->handbacks->pdata[k])->context == context)
+          handback = pool->handbacks->pdata[k];
+      if (handback == NULL)
+        {
+          handback = g_new0 (Handback, 1);
+          handback->pool = vt_thumbnail_pool_ref (pool);
+          handback->context = g_main_context_ref (context);
+          handback->requests = g_ptr_array_new ();
+          g_ptr_array_add (pool->handbacks, handback);
+          g_ptr_array_add (fresh, handback);
+        }
+      g_ptr_array_add (handback->requests, request);
+    }
+  g_mutex_unlock (&pool->lock);
+
+  /* Outside the lock: the idle takes it, and may run at once. */
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      Handback *handback = fresh->pdata[i];
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, complete_handback_cb, handback, handback_free);
+      g_source_set_static_name (source, "[vitrine] thumbnails ready");
+      g_source_attach (source, handback->context);
+    }
+}
+
 /* Does @work and hands its outcome to every request still waiting for
  * it; takes over the worker's reference to @work. */
 static void
@@ -272,17 +366,8 @@ serve_work (VtThumbnailWork *work)
     }
   g_mutex_unlock (&pool->lock);
 
-  for (guint i = 0; i < requests->len; i++)
-    {
-      Request *request = requests->pdata[i];
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      /* The work's reference to the request goes to the idle. */
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, complete_request_cb, request, request_unref);
-      g_source_set_static_name (source, "[vitrine] thumbnail ready");
-      g_source_attach (source, g_task_get_context (request->task));
-    }
+  /* The work's references to the requests go with them. */
+  hand_back (pool, requests);
 
   vt_thumbnail_work_unref (work);
 }
