@@ -26,10 +26,10 @@ typedef enum
  * same folder, ".NAME.saving", renamed over @path. One left there by a
  * save that was killed is removed by the next save of @path; a save
  * that finds one being written by another process waits for it. Unless
- * @flags says
- * %VT_FILE_WRITE_CACHE, the data and the rename are on the disk when it
- * returns (the data only with %VT_FILE_WRITE_RENAME_UNSYNCED). A new file gets @mode (less the umask); a file replaced keeps
- * its permissions. Errors are in G_FILE_ERROR, their messages name @path
+ * @flags says %VT_FILE_WRITE_CACHE, the data and the rename are on the
+ * disk when it returns (the data only, with
+ * %VT_FILE_WRITE_RENAME_UNSYNCED). A new file gets @mode (less the
+ * umask); a file replaced keeps its permissions. Errors are in G_FILE_ERROR, their messages name @path
  * and say what to do about it (the folder is not writable, the disk is
  * full, @path is a folder). Safe to call from any thread. */
 gboolean vt_file_write_atomic (const char        *path,
