@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests for vt_texture_for_pixbuf(): one texture per picture while it lives, no reference cycle. */
+/* Tests for vt_texture_for_pixbuf(): one texture per picture while it lives, no reference cycle; and for fitted pictures' opacity. */
 
 #include "config.h"
 
+#include "vt-fitted-picture.h"
 #include "vt-texture.h"
 
 /* A @width × @height picture whose pixel (x, y) is (x, y, x + y[, 200]). */
@@ -97,6 +98,23 @@ test_no_cycle (void)
   g_assert_null (pixbuf);
 }
 
+/* Opaque only when made from a picture without alpha, scaled or not:
+ * the tile draws no ground under an opaque square one. */
+static void
+test_fitted_opaque (void)
+{
+  for (int has_alpha = 0; has_alpha < 2; has_alpha++)
+    {
+      g_autoptr(GdkPixbuf) pixbuf = make_pixbuf (40, 40, has_alpha);
+      g_autoptr(VtFittedPicture) same = vt_fitted_picture_new (pixbuf, 40, 40);
+      g_autoptr(VtFittedPicture) scaled = vt_fitted_picture_new (pixbuf, 10, 10);
+
+      g_assert_cmpint (vt_fitted_picture_is_opaque (same), ==, !has_alpha);
+      g_assert_cmpint (vt_fitted_picture_is_opaque (scaled), ==, !has_alpha);
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (scaled)), ==, 10);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +124,7 @@ main (int   argc,
   g_test_add_func ("/texture/same-while-alive", test_same_texture_while_alive);
   g_test_add_func ("/texture/pixels", test_pixels);
   g_test_add_func ("/texture/no-cycle", test_no_cycle);
+  g_test_add_func ("/fitted-picture/opaque", test_fitted_opaque);
 
   return g_test_run ();
 }

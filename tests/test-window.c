@@ -1130,6 +1130,147 @@ test_tile_placeholder_with_reason (void)
   close_window (window);
 }
 
+/* The color nodes of @node's tree that fill a @size x @size square: the
+ * grounds under the tiles' thumbnails. */
+static void
+collect_square_colors (GskRenderNode *node,
+                       int            size,
+                       GPtrArray     *found)
+{
+  GskRenderNode *child = NULL;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        if (bounds.size.width == size && bounds.size.height == size)
+          g_ptr_array_add (found, node);
+        return;
+      }
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_square_colors (gsk_container_node_get_child (node, i), size, found);
+      return;
+    case GSK_TRANSFORM_NODE:
+      child = gsk_transform_node_get_child (node);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      child = gsk_rounded_clip_node_get_child (node);
+      break;
+    case GSK_CLIP_NODE:
+      child = gsk_clip_node_get_child (node);
+      break;
+    case GSK_OPACITY_NODE:
+      child = gsk_opacity_node_get_child (node);
+      break;
+    default:
+      return;
+    }
+
+  collect_square_colors (child, size, found);
+}
+
+/* The grounds under the thumbnails in the gallery as last drawn
+ * (@paintable), each checked: opaque, in the colour a 6% veil of the
+ * text's colour over the grid would show. Returns how many. */
+static guint
+check_thumbnail_grounds (GdkPaintable *paintable,
+                         VtTile       *tile)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) grounds = g_ptr_array_new ();
+  GtkStyleContext *context;
+  GdkRGBA base, text;
+
+  gdk_paintable_snapshot (paintable, snapshot, 1000, 1000);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return 0;
+  collect_square_colors (node, vt_tile_get_size (tile), grounds);
+
+  /* The colour of the text over the picture (the stylesheet's
+   * currentColor) and the grid's, as the theme names it. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (tile))));
+  gtk_style_context_get_color (context, &text);
+  g_assert_true (gtk_style_context_lookup_color (context, "theme_base_color", &base));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  for (guint i = 0; i < grounds->len; i++)
+    {
+      const GdkRGBA *color = gsk_color_node_get_color (g_ptr_array_index (grounds, i));
+
+      g_assert_cmpfloat (color->alpha, ==, 1.0);
+      g_assert_cmpfloat_with_epsilon (color->red, base.red * 0.94 + text.red * 0.06, 1.0 / 255);
+      g_assert_cmpfloat_with_epsilon (color->green, base.green * 0.94 + text.green * 0.06, 1.0 / 255);
+      g_assert_cmpfloat_with_epsilon (color->blue, base.blue * 0.94 + text.blue * 0.06, 1.0 / 255);
+    }
+
+  return grounds->len;
+}
+
+/* The ground under a thumbnail looks as a 6% veil of the text's colour
+ * over the grid, and is drawn opaque wherever the grid's own colour is
+ * behind it: blending some 130 translucent squares a frame was a large
+ * part of a 4K screen's frame in the cairo renderer. Under an opaque
+ * picture that covers it, it is not drawn at all. */
+static void
+test_tile_thumbnail_ground (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
+  g_autofree char *picture = g_build_filename (tmp_dir, "ground-picture.jpg", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+  g_autofree char *contents = g_strdup_printf (
+    "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+    "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
+    "  \"items\": [ { \"number\": 1, \"title\": \"1901 - A Piece Without Its Picture\",\n"
+    "                 \"year\": 1901, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
+    "                 \"image\": \"images/nowhere.jpg\" },\n"
+    "               { \"number\": 2, \"title\": \"1902 - A Piece With Its Picture\",\n"
+    "                 \"year\": 1902, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
+    "                 \"image\": \"%s\" } ] }\n", picture);
+  g_autoptr(GFile) catalog = write_file ("ground.json", contents);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  VtWindow *window;
+  VtTile *failed;
+  VtTile *shown;
+
+  /* In the catalog's folder: a picture elsewhere would not be opened. A
+   * square picture without alpha. */
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
+
+  /* The application's stylesheet, which the application's start adds. */
+  gtk_css_provider_load_from_resource (css, "/io/github/vitrine/Vitrine/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  vt_test_reset_settings ();
+  window = new_window ();
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window->gallery));
+  open_and_wait (window, catalog);
+
+  WAIT_UNTIL ((failed = find_tile (window, 1)) != NULL
+              && vt_tile_get_state (failed) == VT_TILE_PLACEHOLDER);
+  WAIT_UNTIL ((shown = find_tile (window, 2)) != NULL
+              && vt_tile_get_state (shown) == VT_TILE_PICTURE);
+  /* Neither cell selected: the grid's colour is behind both. */
+  gtk_selection_model_unselect_all (gtk_grid_view_get_model (grid_view (window)));
+
+  /* The placeholder's ground, and none under the picture. */
+  gtk_widget_queue_draw (GTK_WIDGET (window->gallery));
+  WAIT_UNTIL (check_thumbnail_grounds (paintable, failed) == 1);
+
+  g_clear_object (&paintable);
+  close_window (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 /* The menus are built when first opened, and then hold their models. */
 static void
 test_menus_built_when_opened (void)
@@ -1427,6 +1568,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom/resizes-tiles", test_zoom_resizes_tiles);
   g_test_add_func ("/window/shortcuts/shown-and-reused", test_shortcuts_window);
   g_test_add_func ("/window/tiles/placeholder-with-reason", test_tile_placeholder_with_reason);
+  g_test_add_func ("/window/tiles/thumbnail-ground", test_tile_thumbnail_ground);
   g_test_add_func ("/window/outside-images/shown", test_outside_images_shown);
   g_test_add_func ("/window/outside-images/kept-hidden", test_outside_images_kept_hidden);
   g_test_add_func ("/window/recent/lists-opened", test_recent_lists_opened);

@@ -303,3 +303,11 @@ vt_fitted_picture_get_bytes (VtFittedPicture *self)
 
   return (gsize) cairo_image_surface_get_stride (self->surface) * self->height;
 }
+
+gboolean
+vt_fitted_picture_is_opaque (VtFittedPicture *self)
+{
+  g_return_val_if_fail (VT_IS_FITTED_PICTURE (self), FALSE);
+
+  return cairo_image_surface_get_format (self->surface) == CAIRO_FORMAT_RGB24;
+}

@@ -37,4 +37,7 @@ VtFittedPicture *vt_fitted_picture_new_finish (GAsyncResult        *result,
 /* Bytes of pixels it holds. */
 gsize            vt_fitted_picture_get_bytes  (VtFittedPicture *self);
 
+/* Whether every pixel of it is opaque (made from a picture without alpha). */
+gboolean         vt_fitted_picture_is_opaque  (VtFittedPicture *self);
+
 G_END_DECLS

@@ -170,11 +170,29 @@ hide_part (gpointer widget)
     gtk_widget_set_visible (GTK_WIDGET (widget), FALSE);
 }
 
+/* Whether the picture shown fills its whole box with opaque pixels:
+ * square, since the box is and the picture is fitted into it. */
+static gboolean
+picture_covers (VtTile *self)
+{
+  GdkPaintable *picture = gtk_picture_get_paintable (self->picture);
+
+  return VT_IS_FITTED_PICTURE (picture)
+         && vt_fitted_picture_is_opaque (VT_FITTED_PICTURE (picture))
+         && gdk_paintable_get_intrinsic_width (picture) == gdk_paintable_get_intrinsic_height (picture);
+}
+
 static void
 show_state (VtTile      *self,
             VtTileState  state)
 {
   self->state = state;
+  /* The ground under a picture that covers it would never show: not
+   * drawn, it is a fill less per tile in every frame (style.css). */
+  if (state == VT_TILE_PICTURE && picture_covers (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->picture), "vt-covered");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->picture), "vt-covered");
   if (state == VT_TILE_PLACEHOLDER)
     {
       ensure_placeholder (self);
