@@ -6,6 +6,7 @@
 #include "vt-gallery-view.h"
 #include "vt-slot-model.h"
 #include "vt-test-util.h"
+#include "vt-thumbnailer-private.h"
 #include "vt-text.h"
 #include "vt-tile-text.h"
 #include "vt-tile.h"
@@ -930,6 +931,112 @@ test_gallery_tiles_kept_fewer (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* What the gallery's thumbnailer was asked for: decodes, thumbnails
+ * read from the disk and pictures from its memory. */
+static guint
+count_asked (VtThumbnailer *thumbnailer)
+{
+  VtThumbnailerStats stats;
+
+  vt_thumbnailer_get_stats (thumbnailer, &stats);
+  return stats.decodes + stats.disk_hits + stats.memory_hits;
+}
+
+/* Every tile in the view shows its picture. */
+static gboolean
+pictures_in_view (VtGalleryView *gallery)
+{
+  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (gallery));
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
+  guint shown = 0;
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      GtkWidget *tile = g_ptr_array_index (tiles, i);
+      graphene_rect_t bounds;
+
+      if (vt_tile_get_item (VT_TILE (tile)) == NULL || !gtk_widget_get_mapped (tile)
+          || !gtk_widget_compute_bounds (tile, scroller, &bounds)
+          || bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scroller))
+        continue;
+      if (vt_tile_get_state (VT_TILE (tile)) != VT_TILE_PICTURE)
+        return FALSE;
+      shown++;
+    }
+
+  return shown > 0;
+}
+
+/* The tiles' pictures are not kept twice, in the thumbnailer's memory as
+ * well; those the tiles let go as the view moved on are shown again,
+ * the view scrolled back, without asking the thumbnailer. */
+static void
+test_gallery_pictures_kept (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vt-gallery-pictures-XXXXXX");
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *source = g_build_filename (TEST_DATA_DIR, "images", "moss.png", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (dir);
+  g_autoptr(VtThumbnailer) thumbnailer = g_object_new (VT_TYPE_THUMBNAILER, "cache-dir", cache, NULL);
+  GListStore *store = g_list_store_new (VT_TYPE_ITEM);
+  g_autoptr(GListModel) pieces = G_LIST_MODEL (store);
+  g_autofree char *png = NULL;
+  GtkWidget *window = gtk_window_new ();
+  VtGalleryView *gallery;
+  GtkAdjustment *vadjustment;
+  VtTile *first;
+  gsize length;
+  guint asked;
+
+  /* A file of its own for each piece: each is a picture of its own. */
+  g_assert_true (g_file_get_contents (source, &png, &length, NULL));
+  for (guint i = 1; i <= 200; i++)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autofree char *name = g_strdup_printf ("%03u.png", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(VtItem) item = NULL;
+
+      vt_test_write_file (path, png, length);
+      json_object_set_int_member (object, "number", i);
+      json_object_set_string_member (object, "title", name);
+      json_object_set_string_member (object, "image", name);
+      item = vt_item_new_from_json (object, base, NULL);
+      g_list_store_append (store, item);
+    }
+
+  gallery = VT_GALLERY_VIEW (vt_gallery_view_new (thumbnailer));
+  vt_gallery_view_set_model (gallery, pieces);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (gallery));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (pictures_in_view (gallery));
+  g_assert_cmpuint (vt_thumbnailer_get_memory_used (thumbnailer), ==, 0);
+
+  /* A screen and a half down: the first rows are out of reach. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (vt_gallery_view_get_grid_view (gallery)));
+  gtk_adjustment_set_value (vadjustment, 1.5 * gtk_adjustment_get_page_size (vadjustment));
+  wait_frames ();
+  WAIT_UNTIL (pictures_in_view (gallery));
+  /* (Until the tiles that came in reach below the view have theirs.) */
+  do
+    {
+      asked = count_asked (thumbnailer);
+      wait_frames ();
+    }
+  while (count_asked (thumbnailer) != asked);
+  first = tile_at (gallery, 0);
+  g_assert_true (first == NULL || vt_tile_get_state (first) == VT_TILE_LOADING);
+
+  gtk_adjustment_set_value (vadjustment, 0);
+  WAIT_UNTIL (pictures_in_view (gallery));
+  g_assert_cmpuint (count_asked (thumbnailer), ==, asked);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  vt_test_remove_tree (dir);
+}
+
 /* A tooltip of megabytes is kept, and given to GTK and to assistive
  * technologies, cut. */
 static void
@@ -980,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/gallery/scroll/kept-as-grid-does", test_gallery_scroll_kept);
   g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
   g_test_add_func ("/gallery/tiles/kept-for-fewer-pieces", test_gallery_tiles_kept_fewer);
+  g_test_add_func ("/gallery/pictures/kept-once-and-for-scroll-back", test_gallery_pictures_kept);
   g_test_add_func ("/slot-model/replace", test_slot_model_replace);
   g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);
   g_test_add_func ("/slot-model/select-and-release", test_slot_model_select_and_release);

@@ -23,6 +23,6 @@
 
 /* How many screens of pictures the thumbnailer's memory keeps, at most,
  * once a view has said what a screen shows (vt_thumbnailer_set_screenful
- * ()): the screen and the one before it, so that scrolling back finds
- * them; tiles near the view hold their own. */
+ * ()). The grid keeps its own pictures (src/ui/vt-tile-pictures.c): this
+ * memory serves the other views, the detail window and the timeline. */
 #define VT_THUMBNAIL_MEMORY_SCREENS 2

@@ -80,6 +80,8 @@ struct _VtGalleryView
   GtkWidget           parent_instance;
 
   VtThumbnailer      *thumbnailer;
+  /* The tiles' pictures, shared among them and kept a while once let go. */
+  VtTilePictures     *pictures;
   GListModel         *model;
   int                 tile_size;
   GtkCssProvider     *size_provider;
@@ -342,15 +344,24 @@ update_reach (VtGalleryView *self)
                           && graphene_rect_intersection (&reach, &bounds, NULL));
 }
 
-/* What a screen shows, for the thumbnailer's memory to follow it. */
+/* How many screens of the pictures tiles let go are kept, beyond those
+ * the tiles in reach hold: a scroll back past the reach finds them. */
+#define SPARE_SCREENS 1
+
+/* What a screen shows, for the thumbnailer's memory and the pictures
+ * let go to follow it. */
 static void
 update_screenful (VtGalleryView *self)
 {
   guint count = vt_gallery_view_get_first_screen_size (self);
+  gsize size = self->tile_size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
-  if (self->thumbnailer != NULL && count != G_MAXUINT)
-    vt_thumbnailer_set_screenful (self->thumbnailer, count,
-                                  self->tile_size * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))));
+  if (self->thumbnailer == NULL || count == G_MAXUINT)
+    return;
+
+  vt_thumbnailer_set_screenful (self->thumbnailer, count, size);
+  /* Fitted pictures take four bytes a pixel (vt-fitted-picture.c). */
+  vt_tile_pictures_set_spare_limit (self->pictures, SPARE_SCREENS * count * size * size * 4);
 }
 
 static void
@@ -383,7 +394,7 @@ static void
 on_factory_setup_cb (VtGalleryView *self,
                      GtkListItem   *list_item)
 {
-  GtkWidget *tile = vt_tile_new (self->thumbnailer);
+  GtkWidget *tile = vt_tile_new (self->thumbnailer, self->pictures);
 
   vt_tile_set_size (VT_TILE (tile), self->tile_size);
   vt_tile_set_curating (VT_TILE (tile), self->curating);
@@ -668,6 +679,7 @@ vt_gallery_view_dispose (GObject *object)
   g_clear_handle_id (&self->hurry_source, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->pictures);
   g_clear_object (&self->focus_piece);
   if (self->tiles != NULL)
     {
@@ -806,6 +818,7 @@ vt_gallery_view_init (VtGalleryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tiles = g_hash_table_new (NULL, NULL);
+  self->pictures = vt_tile_pictures_new ();
   self->tile_size = VT_TILE_DEFAULT_SIZE;
   self->scroll_guess = GTK_INVALID_LIST_POSITION;
 

@@ -10,6 +10,7 @@
 #include "vt-accessible.h"
 #include "vt-text.h"
 #include "vt-fitted-picture.h"
+#include "vt-tile-pictures.h"
 #include "vt-tile-text.h"
 #include "vt-tooltip.h"
 
@@ -21,6 +22,11 @@
  * cancelled when the tile is rebound or unbound, so a fast scroll leaves
  * no pile of thumbnail requests behind it, and a late answer never lands
  * on the wrong piece.
+ *
+ * Its fitted pictures come from, and go back to, the grid's
+ * VtTilePictures (vt-tile-pictures.c): a piece another tile shows, or
+ * one a tile let go a moment ago, is shown at once without asking the
+ * thumbnailer, which is asked not to keep what it gives a tile.
  */
 
 struct _VtTile
@@ -28,11 +34,16 @@ struct _VtTile
   GtkWidget      parent_instance;
 
   VtThumbnailer *thumbnailer;
+  VtTilePictures *pictures;
   VtItem        *item;
   int            size;
   GCancellable  *cancellable;
   VtTileState    state;
   char          *reason;
+  /* The pictures' key of the picture it shows (in use), or of the one
+   * it is loading. */
+  char          *picture_key;
+  gboolean       picture_in_use;
   /* Curators see problems, file paths and reviews; visitors do not. */
   gboolean       curating;
   /* Near enough to the view to hold a picture (vt_tile_set_in_reach ()). */
@@ -59,6 +70,7 @@ enum {
   PROP_ITEM,
   PROP_SIZE,
   PROP_THUMBNAILER,
+  PROP_PICTURES,
   PROP_CURATING,
   N_PROPS
 };
@@ -219,6 +231,17 @@ update_reason (VtTile *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), shown);
 }
 
+/* The tile shows no picture any longer, and forgets the one it loads. */
+static void
+let_go_picture (VtTile *self)
+{
+  if (self->picture_in_use)
+    vt_tile_pictures_release (self->pictures, self->picture_key);
+  self->picture_in_use = FALSE;
+  g_clear_pointer (&self->picture_key, g_free);
+  gtk_picture_set_paintable (self->picture, NULL);
+}
+
 static void
 show_placeholder (VtTile     *self,
                   const char *reason)
@@ -226,16 +249,29 @@ show_placeholder (VtTile     *self,
   g_free (self->reason);
   self->reason = g_strdup (reason);
   update_reason (self);
-  gtk_picture_set_paintable (self->picture, NULL);
+  let_go_picture (self);
   show_state (self, VT_TILE_PLACEHOLDER);
 }
 
+/* Shows @picture, made for the key the tile loads, which keeps it (a
+ * file that could not be read for its key is shown, not kept). */
 static void
-show_picture (VtTile       *self,
-              GdkPaintable *picture)
+show_picture (VtTile          *self,
+              VtFittedPicture *picture)
 {
+  g_autoptr(VtFittedPicture) kept = NULL;
+
+  g_assert (!self->picture_in_use);
+
+  if (self->picture_key != NULL)
+    {
+      kept = vt_tile_pictures_add (self->pictures, self->picture_key, picture);
+      self->picture_in_use = TRUE;
+    }
+  else
+    kept = g_object_ref (picture);
   g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (self->picture, picture);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (kept));
   show_state (self, VT_TILE_PICTURE);
 }
 
@@ -255,7 +291,7 @@ on_picture_fitted_cb (GObject      *source,
 
   /* Cancelled: the tile shows another piece now. */
   if (picture != NULL)
-    show_picture (self, GDK_PAINTABLE (picture));
+    show_picture (self, picture);
 }
 
 static void
@@ -284,7 +320,7 @@ on_thumbnail_loaded_cb (GObject      *source,
     {
       g_autoptr(VtFittedPicture) picture = vt_fitted_picture_new (pixbuf, size, size);
 
-      show_picture (self, GDK_PAINTABLE (picture));
+      show_picture (self, picture);
       return;
     }
 
@@ -295,13 +331,14 @@ on_thumbnail_loaded_cb (GObject      *source,
 static void
 load_thumbnail (VtTile *self)
 {
+  g_autoptr(VtFittedPicture) kept = NULL;
   GFile *image;
   int scale;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->reason, g_free);
-  gtk_picture_set_paintable (self->picture, NULL);
+  let_go_picture (self);
   show_state (self, VT_TILE_LOADING);
 
   if (self->item == NULL)
@@ -321,13 +358,24 @@ load_thumbnail (VtTile *self)
 
   /* Device pixels, so a 2x screen gets sharp thumbnails. */
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  self->picture_key = vt_tile_pictures_key (image, self->size * MAX (scale, 1));
+  if (self->picture_key != NULL
+      && (kept = vt_tile_pictures_take (self->pictures, self->picture_key)) != NULL)
+    {
+      self->picture_in_use = TRUE;
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (kept));
+      show_state (self, VT_TILE_PICTURE);
+      return;
+    }
+
   self->cancellable = g_cancellable_new ();
-  vt_thumbnailer_load_async (self->thumbnailer,
-                             image,
-                             self->size * MAX (scale, 1),
-                             self->cancellable,
-                             on_thumbnail_loaded_cb,
-                             g_object_ref (self));
+  vt_thumbnailer_load_full_async (self->thumbnailer,
+                                  image,
+                                  self->size * MAX (scale, 1),
+                                  VT_THUMBNAILER_LOAD_UNKEPT,
+                                  self->cancellable,
+                                  on_thumbnail_loaded_cb,
+                                  g_object_ref (self));
 }
 
 static char *
@@ -516,6 +564,9 @@ vt_tile_dispose (GObject *object)
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
   g_clear_object (&self->item);
+  if (self->pictures != NULL)
+    let_go_picture (self);
+  g_clear_object (&self->pictures);
   g_clear_object (&self->thumbnailer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_TILE);
@@ -562,6 +613,10 @@ vt_tile_get_property (GObject    *object,
       g_value_set_object (value, self->thumbnailer);
       break;
 
+    case PROP_PICTURES:
+      g_value_set_object (value, self->pictures);
+      break;
+
     case PROP_CURATING:
       g_value_set_boolean (value, self->curating);
       break;
@@ -591,6 +646,10 @@ vt_tile_set_property (GObject      *object,
 
     case PROP_THUMBNAILER:
       g_set_object (&self->thumbnailer, g_value_get_object (value));
+      break;
+
+    case PROP_PICTURES:
+      g_set_object (&self->pictures, g_value_get_object (value));
       break;
 
     case PROP_CURATING:
@@ -624,6 +683,10 @@ vt_tile_class_init (VtTileClass *klass)
   properties[PROP_THUMBNAILER] =
     g_param_spec_object ("thumbnailer", NULL, NULL,
                          VT_TYPE_THUMBNAILER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PICTURES] =
+    g_param_spec_object ("pictures", NULL, NULL,
+                         VT_TYPE_TILE_PICTURES,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURATING] =
     g_param_spec_boolean ("curating", NULL, NULL,
@@ -677,11 +740,13 @@ vt_tile_init (VtTile *self)
 }
 
 GtkWidget *
-vt_tile_new (VtThumbnailer *thumbnailer)
+vt_tile_new (VtThumbnailer  *thumbnailer,
+             VtTilePictures *pictures)
 {
   g_return_val_if_fail (VT_IS_THUMBNAILER (thumbnailer), NULL);
+  g_return_val_if_fail (VT_IS_TILE_PICTURES (pictures), NULL);
 
-  return g_object_new (VT_TYPE_TILE, "thumbnailer", thumbnailer, NULL);
+  return g_object_new (VT_TYPE_TILE, "thumbnailer", thumbnailer, "pictures", pictures, NULL);
 }
 
 VtItem *
@@ -798,11 +863,11 @@ vt_tile_set_in_reach (VtTile   *self,
     }
   else if (self->state != VT_TILE_PLACEHOLDER)
     {
-      /* Its picture is made again from the thumbnailer's memory, or its
-       * disk cache, when the tile comes back in reach. */
+      /* Back in reach, it finds its picture among the grid's, or the
+       * thumbnailer makes it again from its disk cache. */
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
-      gtk_picture_set_paintable (self->picture, NULL);
+      let_go_picture (self);
       show_state (self, VT_TILE_LOADING);
     }
 }

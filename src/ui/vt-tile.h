@@ -8,6 +8,7 @@
 #include "vt-defaults.h"
 #include "vt-item.h"
 #include "vt-thumbnailer.h"
+#include "vt-tile-pictures.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,8 @@ typedef enum
   VT_TILE_PLACEHOLDER,  /* an icon and why the image is missing */
 } VtTileState;
 
-GtkWidget     *vt_tile_new             (VtThumbnailer *thumbnailer);
+GtkWidget     *vt_tile_new             (VtThumbnailer  *thumbnailer,
+                                        VtTilePictures *pictures);
 
 VtItem        *vt_tile_get_item        (VtTile        *self);
 /* Cancels the thumbnail being loaded for the previous item, if any. */
