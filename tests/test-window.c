@@ -1081,11 +1081,16 @@ tile_height (VtTile *tile)
   return height;
 }
 
-static void
-test_tile_placeholder_with_reason (void)
+/* @name in the temporary folder: a catalog of two pieces, number 1
+ * naming an image that is not there, number 2 a square picture without
+ * alpha, copied beside it as @picture_name (a picture elsewhere would
+ * not be opened). */
+static GFile *
+write_two_piece_catalog (const char *name,
+                         const char *picture_name)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
-  g_autofree char *picture = g_build_filename (tmp_dir, "with-picture.jpg", NULL);
+  g_autofree char *picture = g_build_filename (tmp_dir, picture_name, NULL);
   g_autofree char *bytes = NULL;
   gsize length;
   g_autofree char *contents = g_strdup_printf (
@@ -1097,15 +1102,20 @@ test_tile_placeholder_with_reason (void)
     "               { \"number\": 2, \"title\": \"1902 - A Piece With Its Picture\",\n"
     "                 \"year\": 1902, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
     "                 \"image\": \"%s\" } ] }\n", picture);
-  g_autoptr(GFile) catalog = write_file ("no-image.json", contents);
+
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
+  return write_file (name, contents);
+}
+
+static void
+test_tile_placeholder_with_reason (void)
+{
+  g_autoptr(GFile) catalog = write_two_piece_catalog ("no-image.json", "with-picture.jpg");
   const char *zooms[] = { "win.zoom-reset", "win.zoom-out", "win.zoom-in" };
   VtWindow *window;
   VtTile *failed;
   VtTile *shown;
-
-  /* In the catalog's folder: a picture elsewhere would not be opened. */
-  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
-  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
 
   vt_test_reset_settings ();
   window = new_window ();
@@ -1221,30 +1231,12 @@ check_thumbnail_grounds (GdkPaintable *paintable,
 static void
 test_tile_thumbnail_ground (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "images", "rust.jpg", NULL);
-  g_autofree char *picture = g_build_filename (tmp_dir, "ground-picture.jpg", NULL);
-  g_autofree char *bytes = NULL;
-  gsize length;
-  g_autofree char *contents = g_strdup_printf (
-    "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
-    "  \"collection\": { \"name\": \"Test\", \"total\": 2, \"currency\": \"ETH\" },\n"
-    "  \"items\": [ { \"number\": 1, \"title\": \"1901 - A Piece Without Its Picture\",\n"
-    "                 \"year\": 1901, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
-    "                 \"image\": \"images/nowhere.jpg\" },\n"
-    "               { \"number\": 2, \"title\": \"1902 - A Piece With Its Picture\",\n"
-    "                 \"year\": 1902, \"decade\": \"1900s\", \"impact\": 3, \"price\": \"1 ETH\",\n"
-    "                 \"image\": \"%s\" } ] }\n", picture);
-  g_autoptr(GFile) catalog = write_file ("ground.json", contents);
+  g_autoptr(GFile) catalog = write_two_piece_catalog ("ground.json", "ground-picture.jpg");
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GdkPaintable) paintable = NULL;
   VtWindow *window;
   VtTile *failed;
   VtTile *shown;
-
-  /* In the catalog's folder: a picture elsewhere would not be opened. A
-   * square picture without alpha. */
-  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
-  g_assert_true (g_file_set_contents (picture, bytes, (gssize) length, NULL));
 
   /* The application's stylesheet, which the application's start adds. */
   gtk_css_provider_load_from_resource (css, "/io/github/vitrine/Vitrine/style.css");

@@ -583,8 +583,8 @@ put_raw (Writer       *w,
     }
 }
 
-static gboolean
-is_ascii (const char *text)
+gboolean
+vt_thumbnail_png_text_is_ascii (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     if ((guchar) *p >= 0x80)
@@ -616,7 +616,7 @@ vt_thumbnail_png_encode_stored (const guchar       *pixels,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    size += 12 + strlen (keys[i]) + 1 + (is_ascii (values[i]) ? 0 : 4) + strlen (values[i]);
+    size += 12 + strlen (keys[i]) + 1 + (vt_thumbnail_png_text_is_ascii (values[i]) ? 0 : 4) + strlen (values[i]);
   data = g_malloc (size);
   w.p = data;
 
@@ -635,7 +635,7 @@ vt_thumbnail_png_encode_stored (const guchar       *pixels,
    * iTXt, as UTF-8 with neither compression nor language. */
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
-      gboolean ascii = is_ascii (values[i]);
+      gboolean ascii = vt_thumbnail_png_text_is_ascii (values[i]);
       gsize key_length = strlen (keys[i]) + 1;
       gsize value_length = strlen (values[i]);
 

@@ -37,4 +37,8 @@ GBytes         *vt_thumbnail_png_encode_stored (const guchar        *pixels,
                                                 const char * const  *keys,
                                                 const char * const  *values);
 
+/* Whether @text goes in a tEXt chunk as it is: that is Latin-1, the
+ * same as UTF-8 for ASCII only; other text goes in iTXt. */
+gboolean        vt_thumbnail_png_text_is_ascii (const char          *text);
+
 G_END_DECLS

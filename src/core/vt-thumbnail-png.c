@@ -338,15 +338,6 @@ on_png_flush (png_structp png)
 {
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 typedef struct
 {
   png_structp png;
@@ -406,7 +397,7 @@ vt_thumbnail_png_encode (const guchar       *pixels,
     {
       s->text[i].key = (char *) keys[i];
       s->text[i].text = (char *) values[i];
-      if (is_ascii (values[i]))
+      if (vt_thumbnail_png_text_is_ascii (values[i]))
         {
           s->text[i].compression = PNG_TEXT_COMPRESSION_NONE;
           s->text[i].text_length = strlen (values[i]);
