@@ -7,6 +7,7 @@
 
 #include "vt-detail-window.h"
 #include "vt-show.h"
+#include "vt-timeline-private.h"
 #include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-window-private.h"
@@ -490,6 +491,60 @@ test_thumbnails_near_view (void)
   close_window (window);
 }
 
+/* A piece whose image is missing shows the grid's sign of it on its
+ * card, not an empty card that looks as if its picture were coming. */
+static void
+test_missing_image_shown (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-timeline-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) sample = vt_test_sample_file ();
+  VtWindow *window;
+
+  vt_test_write_file (path,
+                      "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                      "  \"collection\": { \"name\": \"Missing\" },\n"
+                      "  \"items\": [ { \"number\": 1, \"title\": \"1901 - One\", \"year\": 1901,\n"
+                      "                 \"image\": \"images/nowhere.jpg\" },\n"
+                      "               { \"number\": 2, \"title\": \"1950 - Two\", \"year\": 1950 } ] }\n",
+                      -1);
+  vt_test_reset_settings ();
+  window = g_object_new (VT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  show_timeline (window);
+  vt_window_open_file (window, file);
+  WAIT_UNTIL (!vt_window_get_loading (window) && vt_window_get_file (window) != NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window->timeline))
+              && vt_timeline_get_layout (window->timeline) != NULL
+              && vt_timeline_layout_get_n_slots (vt_timeline_get_layout (window->timeline)) > 0);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline_model (window)), ==, 2);
+  /* The image that is not there has been looked for. */
+  WAIT_UNTIL (vt_timeline_get_n_requests (window->timeline) == 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+
+  /* The image that failed and the one never named; a thumbnail on
+   * its way is not a failure. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (timeline_model (window), i);
+
+      g_assert_true (_vt_timeline_shows_missing (window->timeline, item));
+    }
+  vt_window_open_file (window, sample);
+  WAIT_UNTIL (!vt_window_get_loading (window) && g_file_equal (vt_window_get_file (window), sample));
+  WAIT_UNTIL (g_list_model_get_n_items (timeline_model (window)) > 0);
+  for (guint i = 0; i < g_list_model_get_n_items (timeline_model (window)); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (timeline_model (window), i);
+
+      g_assert_false (_vt_timeline_shows_missing (window->timeline, item));
+    }
+
+  close_window (window);
+  vt_test_remove_tree (dir);
+}
+
 /* Every card has a name; the focused card's is the timeline's, and the
  * axis is described. */
 static void
@@ -559,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/timeline/view/remembered", test_view_remembered);
   g_test_add_func ("/timeline/zoom/keeps-piece", test_zoom_keeps_piece);
   g_test_add_func ("/timeline/thumbnails/near-view-only", test_thumbnails_near_view);
+  g_test_add_func ("/timeline/thumbnails/missing-shown", test_missing_image_shown);
   g_test_add_func ("/timeline/a11y/names", test_accessible_names);
 
   status = g_test_run ();

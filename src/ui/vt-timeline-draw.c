@@ -327,9 +327,43 @@ title_layout (VtTimeline *self,
   return layout;
 }
 
+gboolean
+_vt_timeline_shows_missing (VtTimeline *self,
+                            VtItem     *item)
+{
+  Thumb *thumb = g_hash_table_lookup (self->thumbs, item);
+
+  return vt_item_get_image (item) == NULL || (thumb != NULL && thumb->failed);
+}
+
+/* The grid's sign of a picture that cannot be shown, in the middle of
+ * the card: a piece without an image, or whose image did not load. */
+static void
+snapshot_missing (VtTimeline            *self,
+                  GtkSnapshot           *snapshot,
+                  const graphene_rect_t *box,
+                  const GdkRGBA         *fg)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int size = (int) CLAMP (box->size.width / 3, 16, 48);
+  GdkRGBA color = with_alpha (fg, 0.45);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                     "image-missing-symbolic", NULL, size,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box->origin.x + (box->size.width - size) / 2,
+                                                          box->origin.y + (box->size.height - size) / 2));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size, &color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 snapshot_picture (VtTimeline     *self,
                   GtkSnapshot    *snapshot,
+                  VtItem         *item,
                   Thumb          *thumb,
                   const graphene_rect_t *box,
                   const GdkRGBA  *fg)
@@ -341,7 +375,9 @@ snapshot_picture (VtTimeline     *self,
   const GdkRGBA edges[4] = { edge, edge, edge, edge };
 
   gtk_snapshot_append_color (snapshot, &mat, box);
-  if (thumb != NULL && thumb->texture != NULL)
+  if (_vt_timeline_shows_missing (self, item))
+    snapshot_missing (self, snapshot, box, fg);
+  else if (thumb != NULL && thumb->texture != NULL)
     {
       double tw = gdk_texture_get_width (thumb->texture);
       double th = gdk_texture_get_height (thumb->texture);
@@ -396,7 +432,7 @@ snapshot_card (VtTimeline    *self,
       gtk_snapshot_append_color (snapshot, &back, &GRAPHENE_RECT_INIT (x + 8, y - 8, card, card));
       gtk_snapshot_append_color (snapshot, &back, &GRAPHENE_RECT_INIT (x + 4, y - 4, card, card));
     }
-  snapshot_picture (self, snapshot, thumb, &box, fg);
+  snapshot_picture (self, snapshot, item, thumb, &box, fg);
   if (focused)
     snapshot_focus (snapshot, &box, accent);
 

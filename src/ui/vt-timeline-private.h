@@ -92,4 +92,9 @@ void _vt_timeline_queue_update_thumbnails (VtTimeline *self);
 void _vt_timeline_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot);
 
+/* Whether @item's card shows the sign of a missing picture: it names
+ * no image that can be opened, or its thumbnail failed. */
+gboolean _vt_timeline_shows_missing (VtTimeline *self,
+                                     VtItem     *item);
+
 G_END_DECLS
