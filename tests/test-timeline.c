@@ -31,24 +31,31 @@ show_timeline (VtWindow *window)
   g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("timeline"));
 }
 
-/* The sample, opened in a window that shows its timeline, laid out. */
+/* @file, opened in a window that shows its timeline, laid out. */
 static VtWindow *
-new_timeline_on_sample (void)
+new_timeline_on (GFile *file)
 {
-  g_autoptr(GFile) sample = vt_test_sample_file ();
   VtWindow *window;
 
   vt_test_reset_settings ();
   window = g_object_new (VT_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   show_timeline (window);
-  vt_window_open_file (window, sample);
+  vt_window_open_file (window, file);
   WAIT_UNTIL (!vt_window_get_loading (window) && vt_window_get_file (window) != NULL);
   WAIT_UNTIL (vt_timeline_get_layout (window->timeline) != NULL
               && vt_timeline_layout_get_n_slots (vt_timeline_get_layout (window->timeline)) > 0
               && gtk_widget_get_mapped (GTK_WIDGET (window->timeline)));
 
   return window;
+}
+
+static VtWindow *
+new_timeline_on_sample (void)
+{
+  g_autoptr(GFile) sample = vt_test_sample_file ();
+
+  return new_timeline_on (sample);
 }
 
 static int
@@ -509,15 +516,7 @@ test_missing_image_shown (void)
                       "                 \"image\": \"images/nowhere.jpg\" },\n"
                       "               { \"number\": 2, \"title\": \"1950 - Two\", \"year\": 1950 } ] }\n",
                       -1);
-  vt_test_reset_settings ();
-  window = g_object_new (VT_TYPE_WINDOW, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  show_timeline (window);
-  vt_window_open_file (window, file);
-  WAIT_UNTIL (!vt_window_get_loading (window) && vt_window_get_file (window) != NULL);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window->timeline))
-              && vt_timeline_get_layout (window->timeline) != NULL
-              && vt_timeline_layout_get_n_slots (vt_timeline_get_layout (window->timeline)) > 0);
+  window = new_timeline_on (file);
   g_assert_cmpuint (g_list_model_get_n_items (timeline_model (window)), ==, 2);
   /* The image that is not there has been looked for. */
   WAIT_UNTIL (vt_timeline_get_n_requests (window->timeline) == 0);
