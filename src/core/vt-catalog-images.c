@@ -78,14 +78,21 @@ vt_catalog_dup_folder_images (VtCatalog *self,
   return g_steal_pointer (&paths);
 }
 
+/* Copies @from to @to, unless a file is at @to already (*@kept). */
 static gboolean
 copy_one (const char  *from,
           const char  *to,
+          gboolean    *kept,
           GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *folder = g_path_get_dirname (to);
   GStatBuf info;
+
+  /* Already there, or made by someone else meanwhile: theirs stays. */
+  *kept = g_lstat (to, &info) == 0;
+  if (*kept)
+    return TRUE;
 
   /* Its message names the file. */
   mapped = g_mapped_file_new (from, FALSE, error);
@@ -101,9 +108,6 @@ copy_one (const char  *from,
                    _("Could not make the folder “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
-  /* Made by someone else meanwhile: theirs stays. */
-  if (g_lstat (to, &info) == 0)
-    return TRUE;
   return vt_file_write_atomic (to, g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
                                0644, VT_FILE_WRITE_NONE, error);
 }
@@ -140,20 +144,18 @@ vt_catalog_copy_images (GPtrArray     *paths,
       const char *relative = g_ptr_array_index (paths, i);
       g_autofree char *from = g_build_filename (g_file_peek_path (from_dir), relative, NULL);
       g_autofree char *to = g_build_filename (g_file_peek_path (to_dir), relative, NULL);
-      GStatBuf info;
+      gboolean kept;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       /* Not a path that leaves either folder, whatever the caller gave. */
       g_return_val_if_fail (!leaves_folder (relative), FALSE);
-      if (g_lstat (to, &info) == 0)
-        {
-          (*n_kept)++;
-          continue;
-        }
-      if (!copy_one (from, to, error))
+      if (!copy_one (from, to, &kept, error))
         return FALSE;
-      (*n_copied)++;
+      if (kept)
+        (*n_kept)++;
+      else
+        (*n_copied)++;
     }
 
   return TRUE;
