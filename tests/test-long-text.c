@@ -8,6 +8,7 @@
 #include "vt-detail-window.h"
 #include "vt-facet-sidebar.h"
 #include "vt-field.h"
+#include "vt-test-ui.h"
 #include "vt-test-util.h"
 #include "vt-text.h"
 #include "vt-tile-text.h"
@@ -129,30 +130,6 @@ drawn_title_of_first (VtWindow *window)
   return NULL;
 }
 
-static guint frames;
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  frames++;
-}
-
-/* Waits until @window has painted two more frames. */
-static void
-wait_for_frames (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gulong handler;
-  guint target = frames + 2;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
-  gtk_widget_queue_draw (window);
-  WAIT_UNTIL (frames >= target);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 static gboolean
 is_cut_to (const char *text,
            guint       max_chars)
@@ -187,14 +164,14 @@ open_long (const char *name,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  wait_for_frames (GTK_WIDGET (window));
+  vt_test_wait_for_frames (GTK_WIDGET (window));
 
   *start_kb = status_kb ("VmRSS:");
   vt_window_open_file (window, file);
   WAIT_UNTIL (!vt_window_get_loading (window));
   WAIT_UNTIL (grid_n_items (window) == 5);
   WAIT_UNTIL (drawn_title_of_first (window) != NULL);
-  wait_for_frames (GTK_WIDGET (window));
+  vt_test_wait_for_frames (GTK_WIDGET (window));
 
   /* The tile draws the title cut, then ellipsized to its two lines. */
   title = drawn_title_of_first (window);
@@ -235,7 +212,7 @@ test_title_10mb (void)
   /* Chosen, it becomes a chip, cut too. */
   gtk_check_button_set_active (check, TRUE);
   WAIT_UNTIL (grid_n_items (window) == 1);
-  wait_for_frames (GTK_WIDGET (window));
+  vt_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
   gtk_check_button_set_active (check, FALSE);
   WAIT_UNTIL (grid_n_items (window) == 5);
@@ -246,7 +223,7 @@ test_title_10mb (void)
   detail = GTK_WIDGET (window->detail_window);
   g_assert_nonnull (detail);
   WAIT_UNTIL (gtk_widget_get_mapped (detail));
-  wait_for_frames (detail);
+  vt_test_wait_for_frames (detail);
   g_assert_true (vt_detail_window_get_item (VT_DETAIL_WINDOW (detail)) == item);
 
   g_assert_true (is_cut_to (gtk_window_get_title (GTK_WINDOW (detail)), VT_TEXT_BOUND_LINE));

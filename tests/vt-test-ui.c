@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the window tests share: the sample to open and settings as at a first start. */
+/* What the window tests share: the sample to open, settings as at a first start, frames drawn. */
 
 #include "config.h"
 
 #include "vt-test-ui.h"
 
 #include "vt-application.h"
+#include "vt-test-util.h"
 
 GFile *
 vt_test_sample_file (void)
@@ -29,4 +30,25 @@ vt_test_reset_settings (void)
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *frames)
+{
+  (*frames)++;
+}
+
+void
+vt_test_wait_for_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  WAIT_UNTIL (frames >= 2);
+  g_signal_handler_disconnect (clock, handler);
 }
