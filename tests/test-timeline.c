@@ -518,17 +518,13 @@ test_missing_image_shown (void)
                       -1);
   window = new_timeline_on (file);
   g_assert_cmpuint (g_list_model_get_n_items (timeline_model (window)), ==, 2);
-  /* The image that is not there has been looked for. */
-  WAIT_UNTIL (vt_timeline_get_n_requests (window->timeline) == 0);
-  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
-
-  /* The image that failed and the one never named; a thumbnail on
-   * its way is not a failure. */
+  /* The image that failed, once it has been looked for, and the one
+   * never named. */
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(VtItem) item = g_list_model_get_item (timeline_model (window), i);
 
-      g_assert_true (_vt_timeline_shows_missing (window->timeline, item));
+      WAIT_UNTIL (_vt_timeline_shows_missing (window->timeline, item));
     }
   vt_window_open_file (window, sample);
   WAIT_UNTIL (!vt_window_get_loading (window) && g_file_equal (vt_window_get_file (window), sample));
@@ -540,6 +536,131 @@ test_missing_image_shown (void)
       g_assert_false (_vt_timeline_shows_missing (window->timeline, item));
     }
 
+  close_window (window);
+  vt_test_remove_tree (dir);
+}
+
+/* The border nodes of @node's tree drawn as discs @size across: the
+ * grounds of the problem marks. */
+static guint
+count_discs (GskRenderNode *node,
+             float          size)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_BORDER_NODE:
+      {
+        const GskRoundedRect *outline = gsk_border_node_get_outline (node);
+
+        return outline->bounds.size.width == size && outline->bounds.size.height == size
+               && outline->corner[0].width == size / 2;
+      }
+    case GSK_CONTAINER_NODE:
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+          n += count_discs (gsk_container_node_get_child (node, i), size);
+        return n;
+      }
+    case GSK_TRANSFORM_NODE:
+      return count_discs (gsk_transform_node_get_child (node), size);
+    case GSK_CLIP_NODE:
+      return count_discs (gsk_clip_node_get_child (node), size);
+    default:
+      return 0;
+    }
+}
+
+/* How many problem marks the timeline draws now. */
+static guint
+count_problem_marks (VtWindow *window)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  vt_test_wait_for_frames (GTK_WIDGET (window->timeline));
+  _vt_timeline_snapshot (GTK_WIDGET (window->timeline), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return count_discs (node, 24);
+}
+
+static void
+set_curating (VtWindow *window,
+              gboolean  curating)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "curator-mode",
+                                      g_variant_new_boolean (curating));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
+/* Curating, a card whose piece has a problem shows the grid's mark, and
+ * its name says the problem; browsing, neither. The mark follows the
+ * problem when an edit mends it. */
+static void
+test_problem_marks (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-timeline-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "problems.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  g_autoptr(VtItem) first = NULL;
+  g_autoptr(VtItem) second = NULL;
+  g_autoptr(VtEdit) edit = NULL;
+  g_autoptr(JsonNode) value = NULL;
+  g_autoptr(GError) error = NULL;
+  VtWindow *window;
+
+  g_autofree char *image = g_build_filename (dir, "grey.png", NULL);
+  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+
+  gdk_pixbuf_fill (pixels, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
+  vt_test_write_file (path,
+                      "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                      "  \"collection\": { \"name\": \"Problems\", \"total\": 2 },\n"
+                      "  \"items\": [ { \"number\": 1, \"title\": \"1901 - One\", \"year\": 1901,\n"
+                      "                 \"impact\": 11, \"image\": \"grey.png\" },\n"
+                      "               { \"number\": 2, \"title\": \"1950 - Two\", \"year\": 1950,\n"
+                      "                 \"impact\": 5, \"image\": \"grey.png\" } ] }\n",
+                      -1);
+  window = new_timeline_on (file);
+  vt_timeline_set_zoom (window->timeline, 1);
+  vt_timeline_set_position (window->timeline, 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  first = g_list_model_get_item (timeline_model (window), 0);
+  second = g_list_model_get_item (timeline_model (window), 1);
+  g_assert_nonnull (vt_item_get_problem (first));
+  g_assert_null (vt_item_get_problem (second));
+
+  /* Browsing: the collection as visitors see it. */
+  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+  name = vt_timeline_dup_card_name (window->timeline, 0);
+  g_assert_null (strstr (name, "problem"));
+  g_clear_pointer (&name, g_free);
+
+  set_curating (window, TRUE);
+  g_assert_cmpuint (count_problem_marks (window), ==, 1);
+  name = vt_timeline_dup_card_name (window->timeline, 0);
+  g_assert_nonnull (strstr (name, "problem: "));
+  g_assert_nonnull (strstr (name, "outside 1-10"));
+  g_clear_pointer (&name, g_free);
+  name = vt_timeline_dup_card_name (window->timeline, 1);
+  g_assert_null (strstr (name, "problem"));
+  g_clear_pointer (&name, g_free);
+
+  /* Mended, the mark goes. */
+  value = json_node_init_int (json_node_alloc (), 7);
+  edit = vt_edit_new_set (first, VT_FIELD_IMPACT, value);
+  g_assert_true (vt_catalog_apply_edit (window->catalog, edit, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_list_model_get_n_items (vt_catalog_get_problems (window->catalog)) == 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+
+  set_curating (window, FALSE);
   close_window (window);
   vt_test_remove_tree (dir);
 }
@@ -615,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/timeline/thumbnails/near-view-only", test_thumbnails_near_view);
   g_test_add_func ("/timeline/thumbnails/missing-shown", test_missing_image_shown);
   g_test_add_func ("/timeline/a11y/names", test_accessible_names);
+  g_test_add_func ("/timeline/problems/marked-when-curating", test_problem_marks);
 
   status = g_test_run ();
   vt_test_remove_tree (tmp_dir);

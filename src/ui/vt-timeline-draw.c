@@ -327,15 +327,44 @@ title_layout (VtTimeline *self,
   return layout;
 }
 
+static gboolean
+shows_missing (VtItem *item,
+               Thumb  *thumb)
+{
+  return vt_item_get_image (item) == NULL || (thumb != NULL && thumb->failed);
+}
+
 gboolean
 _vt_timeline_shows_missing (VtTimeline *self,
                             VtItem     *item)
 {
-  Thumb *thumb = g_hash_table_lookup (self->thumbs, item);
-
-  return vt_item_get_image (item) == NULL || (thumb != NULL && thumb->failed);
+  return shows_missing (item, g_hash_table_lookup (self->thumbs, item));
 }
 
+static void
+snapshot_icon (VtTimeline    *self,
+               GtkSnapshot   *snapshot,
+               const char    *name,
+               int            size,
+               double         x,
+               double         y,
+               const GdkRGBA *color)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                     name, NULL, size,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size, color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The grid's sign of a picture that cannot be shown, in the middle of
+ * the card: a piece without an image, or whose image did not load. */
 /* The grid's sign of a picture that cannot be shown, in the middle of
  * the card: a piece without an image, or whose image did not load. */
 static void
@@ -344,20 +373,44 @@ snapshot_missing (VtTimeline            *self,
                   const graphene_rect_t *box,
                   const GdkRGBA         *fg)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   int size = (int) CLAMP (box->size.width / 3, 16, 48);
   GdkRGBA color = with_alpha (fg, 0.45);
-  g_autoptr(GtkIconPaintable) icon = NULL;
 
-  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     "image-missing-symbolic", NULL, size,
-                                     gtk_widget_get_scale_factor (widget),
-                                     gtk_widget_get_direction (widget), 0);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box->origin.x + (box->size.width - size) / 2,
-                                                          box->origin.y + (box->size.height - size) / 2));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size, &color, 1);
-  gtk_snapshot_restore (snapshot);
+  snapshot_icon (self, snapshot, "image-missing-symbolic", size,
+                 box->origin.x + (box->size.width - size) / 2,
+                 box->origin.y + (box->size.height - size) / 2, &color);
+}
+
+/* The grid's mark of a piece with a problem, as its tiles draw it
+ * (.vt-problem-mark): the warning sign on a disc of the view's
+ * ground, in the card's top corner, @below the cluster's count. */
+#define MARK_ICON 16
+#define MARK_PADDING 4
+#define MARK_MARGIN 6
+
+static void
+snapshot_problem_mark (VtTimeline            *self,
+                       GtkSnapshot           *snapshot,
+                       const graphene_rect_t *box,
+                       double                 below)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  double disc = MARK_ICON + 2 * MARK_PADDING;
+  double x = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+             ? box->origin.x + MARK_MARGIN
+             : box->origin.x + box->size.width - MARK_MARGIN - disc;
+  double y = MAX (box->origin.y + MARK_MARGIN, below);
+  GdkRGBA ground, warning;
+  GskRoundedRect shape;
+
+  if (!gtk_style_context_lookup_color (context, "theme_base_color", &ground))
+    gdk_rgba_parse (&ground, "#ffffff");
+  if (!gtk_style_context_lookup_color (context, "warning_color", &warning))
+    gdk_rgba_parse (&warning, "#f57900");
+  gsk_rounded_rect_init_from_rect (&shape, &GRAPHENE_RECT_INIT (x, y, disc, disc), disc / 2);
+  fill_rounded (snapshot, &shape, &ground);
+  snapshot_icon (self, snapshot, "dialog-warning-symbolic", MARK_ICON,
+                 x + MARK_PADDING, y + MARK_PADDING, &warning);
 }
 
 static void
@@ -375,7 +428,7 @@ snapshot_picture (VtTimeline     *self,
   const GdkRGBA edges[4] = { edge, edge, edge, edge };
 
   gtk_snapshot_append_color (snapshot, &mat, box);
-  if (_vt_timeline_shows_missing (self, item))
+  if (shows_missing (item, thumb))
     snapshot_missing (self, snapshot, box, fg);
   else if (thumb != NULL && thumb->texture != NULL)
     {
@@ -423,6 +476,7 @@ snapshot_card (VtTimeline    *self,
   gboolean focused = gtk_widget_has_visible_focus (GTK_WIDGET (self))
                      && self->position >= slot->first && self->position < slot->first + slot->n_pieces
                      && (slot->cluster || self->position == position);
+  double below = y;
 
   if (slot->cluster)
     {
@@ -449,7 +503,10 @@ snapshot_card (VtTimeline    *self,
                                        (h + 4) / 2.0);
       fill_rounded (snapshot, &pill, accent);
       append_text (snapshot, label, x + card - w - 5, y - 4, &white);
+      below = pill.bounds.origin.y + pill.bounds.size.height + 2;
     }
+  if (_vt_timeline_shows_problem (self, item))
+    snapshot_problem_mark (self, snapshot, &box, below);
 
   if (vt_timeline_layout_get_titles (self->layout))
     {

@@ -44,6 +44,7 @@ struct _VtTimeline
   gboolean          scroll_pending;
   guint             n_undated;
   GStrv             decades;
+  gboolean          curating;
 
   GtkAdjustment    *hadjustment;
   GtkAdjustment    *vadjustment;
@@ -92,7 +93,14 @@ void _vt_timeline_queue_update_thumbnails (VtTimeline *self);
 void _vt_timeline_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot);
 
-/* Whether @item's card shows the sign of a missing picture: it names
+/* vt-timeline-names.c: the timeline's accessible name (the focused
+ * card's) and description, made again. */
+void _vt_timeline_update_accessible (VtTimeline *self);
+/* Whether @item's card shows a problem: curating, when it has one. */
+gboolean _vt_timeline_shows_problem (VtTimeline *self,
+                                     VtItem     *item);
+
+/* vt-timeline-draw.c: whether @item's card shows the sign of a missing picture: it names
  * no image that can be opened, or its thumbnail failed. */
 gboolean _vt_timeline_shows_missing (VtTimeline *self,
                                      VtItem     *item);

@@ -10,7 +10,6 @@
 
 #include "vt-accessible.h"
 #include "vt-item.h"
-#include "vt-text.h"
 #include "vt-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -146,65 +145,6 @@ scroll_to_position (VtTimeline *self)
   else if (card.x + card.width + VT_TIMELINE_GAP > value + width)
     value = card.x + card.width + VT_TIMELINE_GAP - width;
   configure_adjustment (self, value);
-}
-
-/* Accessibility */
-
-char *
-vt_timeline_dup_card_name (VtTimeline *self,
-                           guint       position)
-{
-  g_autoptr(VtItem) item = NULL;
-  g_autofree char *title_cut = NULL;
-  const char *title;
-  GString *name;
-
-  g_return_val_if_fail (VT_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (self->model != NULL && position < g_list_model_get_n_items (self->model), NULL);
-
-  item = g_list_model_get_item (self->model, position);
-  title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_LINE, &title_cut);
-  name = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
-  g_string_append_printf (name, ", %d", vt_item_get_year (item));
-  if (vt_item_get_impact (item) != 0)
-    {
-      g_string_append (name, ", ");
-      g_string_append_printf (name, _("impact %d"), vt_item_get_impact (item));
-    }
-
-  return g_string_free (name, FALSE);
-}
-
-char *
-vt_timeline_dup_description (VtTimeline *self)
-{
-  int start, end;
-  guint n;
-
-  g_return_val_if_fail (VT_IS_TIMELINE (self), NULL);
-
-  n = self->years->len;
-  if (n == 0)
-    return g_strdup (_("No piece has a year"));
-
-  start = g_array_index (self->years, int, 0) / 10 * 10;
-  end = g_array_index (self->years, int, n - 1) / 10 * 10 + 9;
-  /* Translators: how a screen reader describes the timeline's axis: its first and last year, and the pieces on it */
-  return g_strdup_printf (ngettext ("%d to %d, %'u piece", "%d to %d, %'u pieces", n), start, end, n);
-}
-
-static void
-update_accessible (VtTimeline *self)
-{
-  g_autofree char *description = vt_timeline_dup_description (self);
-  g_autofree char *name = NULL;
-
-  if (self->position < self->years->len)
-    name = vt_timeline_dup_card_name (self, self->position);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : _("Timeline"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
 }
 
 /* Zoom */
@@ -365,7 +305,7 @@ set_position (VtTimeline *self,
   if (!changed)
     return;
 
-  update_accessible (self);
+  _vt_timeline_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   _vt_timeline_queue_update_thumbnails (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
@@ -604,7 +544,7 @@ on_items_changed_cb (VtTimeline *self)
   else if (self->position == GTK_INVALID_LIST_POSITION)
     g_clear_object (&self->focused);
 
-  update_accessible (self);
+  _vt_timeline_update_accessible (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->position != previous)
@@ -906,7 +846,7 @@ vt_timeline_init (VtTimeline *self)
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
-  update_accessible (self);
+  _vt_timeline_update_accessible (self);
 }
 
 GtkWidget *

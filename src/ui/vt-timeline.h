@@ -49,6 +49,14 @@ void                    vt_timeline_set_n_undated    (VtTimeline    *self,
 void                    vt_timeline_set_highlighted_decades (VtTimeline         *self,
                                                       const char * const *decades);
 
+/* Curating, a card whose piece has a problem shows the grid's mark of
+ * it, and its name says the problem. */
+void                    vt_timeline_set_curating     (VtTimeline    *self,
+                                                      gboolean       curating);
+/* Pieces' problems were found again: their marks and the focused
+ * card's name follow. */
+void                    vt_timeline_problems_changed (VtTimeline    *self);
+
 /* What a screen reader calls the card of the piece at @position. */
 char                   *vt_timeline_dup_card_name    (VtTimeline    *self,
                                                       guint          position);

@@ -62,6 +62,8 @@ on_problems_changed_cb (VtWindow *self)
   update_problems_button (self);
   /* Validation found again what "Has problems" selects by. */
   vt_query_facet_values_changed (self->query, VT_FACET_PROBLEMS);
+  if (self->timeline != NULL)
+    vt_timeline_problems_changed (self->timeline);
 }
 
 static void
@@ -371,6 +373,8 @@ on_curator_mode_changed_cb (VtWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, curating ? NULL : GTK_WIDGET (self));
   vt_gallery_view_set_curating (self->gallery, curating);
   vt_facet_sidebar_set_curating (self->sidebar, curating);
+  if (self->timeline != NULL)
+    vt_timeline_set_curating (self->timeline, curating);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_button), curating);
   if (self->detail_window != NULL)
     {

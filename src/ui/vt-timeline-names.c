@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the timeline tells a screen reader, and what curators are told more than visitors: the problems. */
+
+#define G_LOG_DOMAIN "vitrine-timeline"
+
+#include "config.h"
+
+#include "vt-timeline-private.h"
+
+#include "vt-text.h"
+
+#include <glib/gi18n.h>
+
+char *
+vt_timeline_dup_card_name (VtTimeline *self,
+                           guint       position)
+{
+  g_autoptr(VtItem) item = NULL;
+  g_autofree char *title_cut = NULL;
+  g_autofree char *problem_cut = NULL;
+  const char *title;
+  const char *problem;
+  GString *name;
+
+  g_return_val_if_fail (VT_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (self->model != NULL && position < g_list_model_get_n_items (self->model), NULL);
+
+  item = g_list_model_get_item (self->model, position);
+  title = vt_text_bound (vt_item_get_title (item), VT_TEXT_BOUND_LINE, &title_cut);
+  name = g_string_new (title != NULL && *title != '\0' ? title : _("Untitled piece"));
+  g_string_append_printf (name, ", %d", vt_item_get_year (item));
+  if (vt_item_get_impact (item) != 0)
+    {
+      g_string_append (name, ", ");
+      g_string_append_printf (name, _("impact %d"), vt_item_get_impact (item));
+    }
+  problem = _vt_timeline_shows_problem (self, item)
+            ? vt_text_bound (vt_item_get_problem (item), VT_TEXT_BOUND_MESSAGE, &problem_cut)
+            : NULL;
+  if (problem != NULL)
+    {
+      g_string_append (name, ", ");
+      /* Translators: told by a screen reader after a piece that has a problem */
+      g_string_append_printf (name, _("problem: %s"), problem);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+char *
+vt_timeline_dup_description (VtTimeline *self)
+{
+  int start, end;
+  guint n;
+
+  g_return_val_if_fail (VT_IS_TIMELINE (self), NULL);
+
+  n = self->years->len;
+  if (n == 0)
+    return g_strdup (_("No piece has a year"));
+
+  start = g_array_index (self->years, int, 0) / 10 * 10;
+  end = g_array_index (self->years, int, n - 1) / 10 * 10 + 9;
+  /* Translators: how a screen reader describes the timeline's axis: its first and last year, and the pieces on it */
+  return g_strdup_printf (ngettext ("%d to %d, %'u piece", "%d to %d, %'u pieces", n), start, end, n);
+}
+
+void
+_vt_timeline_update_accessible (VtTimeline *self)
+{
+  g_autofree char *description = vt_timeline_dup_description (self);
+  g_autofree char *name = NULL;
+
+  if (self->position < self->years->len)
+    name = vt_timeline_dup_card_name (self, self->position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+gboolean
+_vt_timeline_shows_problem (VtTimeline *self,
+                            VtItem     *item)
+{
+  return self->curating && vt_item_get_problem (item) != NULL;
+}
+
+void
+vt_timeline_set_curating (VtTimeline *self,
+                          gboolean    curating)
+{
+  g_return_if_fail (VT_IS_TIMELINE (self));
+
+  curating = !!curating;
+  if (self->curating == curating)
+    return;
+  self->curating = curating;
+  vt_timeline_problems_changed (self);
+}
+
+void
+vt_timeline_problems_changed (VtTimeline *self)
+{
+  g_return_if_fail (VT_IS_TIMELINE (self));
+
+  _vt_timeline_update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
