@@ -15,7 +15,12 @@ VtItem    *vt_item_new_in_scope       (JsonObject   *object,
                                        VtImageScope *scope,
                                        int           index,
                                        GPtrArray    *problems);
-
+/* The same piece as @item, its image found in @scope: for a catalog
+ * saved into another folder, whose relative paths name files there.
+ * Keeps the index, line, source and review (vt_item_copy_state()); its
+ * problem is found again by the catalog. */
+VtItem    *vt_item_new_moved          (VtItem       *item,
+                                       VtImageScope *scope);
 
 /* Whether the member was present with the right type: tells "impact 0"
  * apart from "no impact". */
@@ -53,6 +58,11 @@ gboolean   vt_item_get_source         (VtItem    *self,
                                        guint      source,
                                        gsize     *offset,
                                        gsize     *length);
+
+/* Gives @self what was set on @from since it was made, the same piece:
+ * its line, its source and its review. */
+void       vt_item_copy_state         (VtItem    *self,
+                                       VtItem    *from);
 
 /* Sets the problem without notifying: for items not yet shown (worker thread). */
 void       vt_item_take_problem_quietly (VtItem  *self,

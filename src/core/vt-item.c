@@ -526,6 +526,48 @@ vt_item_new_in_scope (JsonObject   *object,
   return self;
 }
 
+VtItem *
+vt_item_new_moved (VtItem       *item,
+                   VtImageScope *scope)
+{
+  VtItem *self;
+
+  g_return_val_if_fail (VT_IS_ITEM (item), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  self = g_object_new (VT_TYPE_ITEM, NULL);
+  self->layout = g_memdup2 (item->layout, MAX (item->layout_length, 1));
+  self->layout_length = item->layout_length;
+  /* copy_strings() copies what the strings point at into a block of
+   * this item's own. */
+  memcpy (self->strings, item->strings, sizeof self->strings);
+  copy_strings (self, item->text, item->countries);
+  self->n_countries = item->n_countries;
+  self->search_text = g_memdup2 (item->search_text, item->search_text_length + 1);
+  self->search_text_length = item->search_text_length;
+  if (item->load_problems != NULL)
+    {
+      self->load_problems = g_ptr_array_new_full (item->load_problems->len, g_object_unref);
+      for (guint i = 0; i < item->load_problems->len; i++)
+        g_ptr_array_add (self->load_problems, g_object_ref (g_ptr_array_index (item->load_problems, i)));
+    }
+
+  self->index = item->index;
+  self->price = item->price;
+  self->number = item->number;
+  self->year = item->year;
+  self->impact = item->impact;
+  self->has_year = item->has_year;
+  self->has_impact = item->has_impact;
+  self->has_price = item->has_price;
+  vt_item_copy_state (self, item);
+
+  self->scope = vt_image_scope_ref (scope);
+  self->image_place = vt_image_scope_resolve (scope, self->strings[VT_FIELD_IMAGE][0], &self->image);
+
+  return self;
+}
+
 static JsonNode *
 string_list_node (const char * const *values)
 {
@@ -835,6 +877,20 @@ vt_item_get_source (VtItem *self,
   *offset = self->source_offset;
   *length = self->source_length;
   return TRUE;
+}
+
+void
+vt_item_copy_state (VtItem *self,
+                    VtItem *from)
+{
+  g_return_if_fail (VT_IS_ITEM (self));
+  g_return_if_fail (VT_IS_ITEM (from));
+
+  self->line = from->line;
+  self->source = from->source;
+  self->source_offset = from->source_offset;
+  self->source_length = from->source_length;
+  vt_item_set_review (self, from->review_state, from->review_changed);
 }
 
 VtReviewState
