@@ -661,7 +661,9 @@ test_save_as_takes_reviews (Fixture       *fixture,
 
 /* Save As into another folder asks whether the images go too: Copy
  * Images puts them beside the new file before it is saved, Save Without
- * Images saves the file alone, Cancel saves nothing. */
+ * Images saves the file alone, Cancel saves nothing. Saved, the window
+ * shows the images of the new folder, as the file saved would, and
+ * stays on the piece it showed. */
 static void
 test_save_as_copies_images (Fixture       *fixture,
                             gconstpointer  data)
@@ -675,16 +677,20 @@ test_save_as_copies_images (Fixture       *fixture,
     gboolean    copied;
   } answers[] = {
     { "cancelled", GTK_RESPONSE_CANCEL, FALSE, FALSE },
-    { "without", 1 /* RESPONSE_WITHOUT_IMAGES */, TRUE, FALSE },
-    { "with", 2 /* RESPONSE_COPY_IMAGES */, TRUE, TRUE },
     /* A file where the images' folder goes: nothing is saved, and the
      * message says which. */
     { "blocked", 2 /* RESPONSE_COPY_IMAGES */, FALSE, FALSE },
+    { "with", 2 /* RESPONSE_COPY_IMAGES */, TRUE, TRUE },
+    { "without", 1 /* RESPONSE_WITHOUT_IMAGES */, TRUE, FALSE },
   };
+
+  GtkSingleSelection *selection = vt_gallery_view_get_selection (fixture->window->gallery);
 
   g_assert_cmpint (g_mkdir (images, 0755), ==, 0);
   vt_test_write_file (image, "the first piece's image", -1);
   make_edit (fixture);
+  gtk_single_selection_set_selected (selection, 5);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
@@ -715,32 +721,45 @@ test_save_as_copies_images (Fixture       *fixture,
           g_assert_cmpstr (copied_text, ==, "the first piece's image");
         }
       if (answers[i].saved)
-        g_assert_true (g_file_equal (vt_window_get_file (fixture->window), copy));
+        {
+          g_autofree char *shown_image = NULL;
+
+          g_assert_true (g_file_equal (vt_window_get_file (fixture->window), copy));
+          shown_image = g_file_get_path (vt_item_get_image (piece (fixture, 1)));
+          g_assert_cmpstr (shown_image, ==, copied);
+          g_assert_true (vt_detail_window_get_item (fixture->detail) == piece (fixture, 1));
+          WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+          g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 5);
+        }
       if (g_str_equal (answers[i].name, "blocked"))
         {
           g_autofree char *secondary = NULL;
-          g_autoptr(GFile) shown_folder = g_file_get_parent (vt_window_get_file (fixture->window));
-          g_autofree char *shown = g_file_get_basename (shown_folder);
 
           g_assert_true (GTK_IS_MESSAGE_DIALOG (fixture->window->edit_dialog));
           g_object_get (fixture->window->edit_dialog, "secondary-text", &secondary, NULL);
           vt_test_assert_contains (secondary, "images");
-          /* The window stays with the file saved before. */
-          g_assert_cmpstr (shown, ==, "with");
+          /* The window stays with the file it had. */
+          g_assert_true (g_file_equal (vt_window_get_file (fixture->window), fixture->file));
           answer (fixture, GTK_RESPONSE_CANCEL);
+        }
+      /* Into the catalog's own folder, where its images are: no
+       * question, the file is saved. */
+      if (g_str_equal (answers[i].name, "with"))
+        {
+          g_autofree char *same_path = g_build_filename (folder, "again.json", NULL);
+          g_autoptr(GFile) same = g_file_new_for_path (same_path);
+
+          _vt_window_save_as (fixture->window, same);
+          g_assert_null (fixture->window->edit_dialog);
+          WAIT_UNTIL (!fixture->window->saving);
+          g_assert_true (g_file_test (same_path, G_FILE_TEST_EXISTS));
+          g_assert_null (vt_item_get_problem (piece (fixture, 1)));
         }
     }
 
-  /* Into the catalog's own folder: no question, the file is saved. */
-  {
-    g_autofree char *same_path = g_build_filename (fixture->dir, "again.json", NULL);
-    g_autoptr(GFile) same = g_file_new_for_path (same_path);
-
-    _vt_window_save_as (fixture->window, same);
-    g_assert_null (fixture->window->edit_dialog);
-    WAIT_UNTIL (!fixture->window->saving);
-    g_assert_true (g_file_test (same_path, G_FILE_TEST_EXISTS));
-  }
+  /* Saved without them, the images are not where the file now says. */
+  g_assert_nonnull (vt_item_get_problem (piece (fixture, 1)));
+  vt_test_assert_contains (vt_item_get_problem (piece (fixture, 1)), "001.jpg");
 }
 
 /* Presses Ctrl+Z (Ctrl+Shift+Z with @shift) in @window as its undo keys

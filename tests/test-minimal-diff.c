@@ -10,6 +10,7 @@
 #include "vt-test-util.h"
 
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /*
@@ -510,7 +511,8 @@ assert_sources (VtCatalog  *catalog,
  * save wrote it, and never from an older text: an edit undone after a
  * save brings back an item whose place was in the file as loaded, and
  * the same place in the saved file holds the edited text (of the same
- * length here), which must not be taken for it. */
+ * length here), which must not be taken for it. The same after a save
+ * into another folder. */
 static void
 test_saves_in_a_row (void)
 {
@@ -556,6 +558,31 @@ test_saves_in_a_row (void)
   expected = replace_all (fixture, "\"impact\": 3,", "\"impact\": 4,");
   g_assert_cmpstr (third, ==, expected);
   assert_sources (catalog, third);
+
+  /* Saved into another folder, the pieces are new ones (their images
+   * are found there) that know their place in the file saved, and the
+   * edit before it can still be undone. */
+  {
+    g_autofree char *other_dir = g_build_filename (dir, "other", NULL);
+    g_autofree char *other_path = g_build_filename (other_dir, "catalog.json", NULL);
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+    g_autofree char *fourth = NULL;
+    g_autofree char *fifth = NULL;
+
+    g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+    g_assert_true (vt_catalog_save (catalog, other, &error));
+    g_assert_no_error (error);
+    fourth = read_text (other_path);
+    g_assert_cmpstr (fourth, ==, expected);
+    assert_sources (catalog, fourth);
+
+    g_assert_true (vt_catalog_undo (catalog));
+    g_assert_true (vt_catalog_save (catalog, other, &error));
+    g_assert_no_error (error);
+    fifth = read_text (other_path);
+    g_assert_cmpstr (fifth, ==, fixture);
+    assert_sources (catalog, fifth);
+  }
   vt_test_remove_tree (dir);
 }
 

@@ -295,6 +295,119 @@ test_save_as (Fixture       *fixture,
   g_assert_false (vt_catalog_get_changed_on_disk (fixture->catalog));
 }
 
+/* The path of @item's image file, or NULL. */
+static char *
+image_path (VtItem *item)
+{
+  GFile *image = vt_item_get_image (item);
+
+  return image != NULL ? g_file_get_path (image) : NULL;
+}
+
+/* Whether the catalog lists a problem of piece @number that says @text. */
+static gboolean
+has_problem_about (VtCatalog  *catalog,
+                   guint       number,
+                   const char *text)
+{
+  GListModel *problems = vt_catalog_get_problems (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (problems, i);
+
+      if (vt_problem_get_number (problem) == number && strstr (vt_problem_get_message (problem), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Saved into another folder, the pieces' images are those the file
+ * names there, as a load of it would find them: the window shows what
+ * was saved. Undone edits put back pieces of the new folder too. */
+static void
+test_save_as_other_folder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *images = g_build_filename (fixture->dir, "images", NULL);
+  g_autofree char *rust = g_build_filename (images, "rust.jpg", NULL);
+  g_autofree char *other_dir = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "catalog.json", NULL);
+  g_autofree char *other_images = g_build_filename (other_dir, "images", NULL);
+  g_autofree char *other_rust = g_build_filename (other_images, "rust.jpg", NULL);
+  g_autofree char *source_rust = g_build_filename (TEST_DATA_DIR, "images", "rust.jpg", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) other_folder = g_file_new_for_path (other_dir);
+  g_autoptr(VtCatalog) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+  g_autofree char *contents = read_file (source_rust, &length);
+  guint base_dir_changes = 0;
+  guint n_items;
+
+  /* The image of 14 and 56 is in the first folder only. */
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  vt_test_write_file (rust, contents, (gssize) length);
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  g_clear_object (&fixture->catalog);
+  fixture->catalog = vt_catalog_new_for_file (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  vt_catalog_validate (fixture->catalog);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog));
+  path = image_path (vt_catalog_lookup (fixture->catalog, 56));
+  g_assert_cmpstr (path, ==, rust);
+  g_clear_pointer (&path, g_free);
+  g_assert_false (has_problem_about (fixture->catalog, 56, "rust.jpg"));
+
+  set_year (fixture->catalog, 14, 1915);
+  g_signal_connect (fixture->catalog, "notify::base-dir", G_CALLBACK (vt_test_count_notify_cb), &base_dir_changes);
+  g_assert_true (vt_catalog_save (fixture->catalog, other, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (base_dir_changes, ==, 1);
+  g_assert_true (g_file_equal (vt_catalog_get_base_dir (fixture->catalog), other_folder));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog)), ==, n_items);
+  path = image_path (vt_catalog_lookup (fixture->catalog, 56));
+  g_assert_cmpstr (path, ==, other_rust);
+  g_clear_pointer (&path, g_free);
+  /* Not there: a problem, as a load of the file saved would say. */
+  g_assert_true (has_problem_about (fixture->catalog, 56, "rust.jpg"));
+  g_assert_cmpint (vt_item_get_year (vt_catalog_lookup (fixture->catalog, 14)), ==, 1915);
+
+  reloaded = vt_catalog_new_for_file (other, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) saved = g_list_model_get_item (G_LIST_MODEL (fixture->catalog), i);
+      g_autoptr(VtItem) loaded = g_list_model_get_item (G_LIST_MODEL (reloaded), i);
+      g_autofree char *saved_image = image_path (saved);
+      g_autofree char *loaded_image = image_path (loaded);
+
+      g_assert_cmpuint (vt_item_get_number (saved), ==, vt_item_get_number (loaded));
+      g_assert_cmpstr (saved_image, ==, loaded_image);
+      g_assert_cmpstr (vt_item_get_problem (saved), ==, vt_item_get_problem (loaded));
+    }
+
+  /* Copied there, the image is found; the edit undone puts back a piece
+   * whose image is found there too. */
+  g_assert_cmpint (g_mkdir (other_images, 0700), ==, 0);
+  vt_test_write_file (other_rust, contents, (gssize) length);
+  g_assert_true (vt_catalog_undo (fixture->catalog));
+  g_assert_cmpint (vt_item_get_year (vt_catalog_lookup (fixture->catalog, 14)), !=, 1915);
+  path = image_path (vt_catalog_lookup (fixture->catalog, 14));
+  g_assert_cmpstr (path, ==, other_rust);
+  g_assert_false (has_problem_about (fixture->catalog, 14, "rust.jpg"));
+  g_assert_true (vt_catalog_redo (fixture->catalog));
+  g_assert_cmpint (vt_item_get_year (vt_catalog_lookup (fixture->catalog, 14)), ==, 1915);
+  g_assert_false (vt_catalog_get_modified (fixture->catalog));
+
+  /* Saved again in the same folder, nothing moves. */
+  g_assert_true (vt_catalog_save (fixture->catalog, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (base_dir_changes, ==, 1);
+}
+
 /* A failed save: the file, the edits and "modified" as they were, and
  * nothing left beside the file. */
 static void
@@ -449,6 +562,41 @@ test_async (Fixture       *fixture,
   assert_file_is (fixture->path, "changed", strlen ("changed"));
 }
 
+/* Saved into another folder in a thread, with an edit made while it
+ * ran: the piece the edit made moves too, and the problems are those of
+ * the pieces as they are then, not as the save began. */
+static void
+test_async_other_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AsyncResult result = { FALSE, FALSE, NULL };
+  g_autofree char *other_dir = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "catalog.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) other_folder = g_file_new_for_path (other_dir);
+  g_autofree char *image = NULL;
+  g_autofree char *expected = g_build_filename (other_dir, "images", "rust.jpg", NULL);
+
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  vt_catalog_save_async (fixture->catalog, other, VT_SAVE_NONE, NULL, on_saved_cb, &result);
+  set_year (fixture->catalog, 14, 1915);
+  set_year (fixture->catalog, 29, 2101);
+  WAIT_UNTIL (result.done);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+
+  g_assert_true (g_file_equal (vt_catalog_get_base_dir (fixture->catalog), other_folder));
+  g_assert_cmpint (vt_item_get_year (vt_catalog_lookup (fixture->catalog, 14)), ==, 1915);
+  image = image_path (vt_catalog_lookup (fixture->catalog, 14));
+  g_assert_cmpstr (image, ==, expected);
+  /* The year the edit gave 29 is after its decade: a problem the save
+   * never saw. */
+  g_assert_true (has_problem_about (fixture->catalog, 29, "2101"));
+  g_assert_true (vt_catalog_get_modified (fixture->catalog));
+  g_assert_true (vt_catalog_undo (fixture->catalog));
+  g_assert_false (has_problem_about (fixture->catalog, 29, "2101"));
+}
+
 static void
 test_async_then_load (Fixture       *fixture,
                       gconstpointer  data)
@@ -508,11 +656,13 @@ main (int   argc,
   ADD ("/save/changed-on-disk/bytes-only", test_changed_bytes_only);
   ADD ("/save/changed-on-disk/deleted", test_deleted_on_disk);
   ADD ("/save/save-as", test_save_as);
+  ADD ("/save/save-as/other-folder", test_save_as_other_folder);
   ADD ("/save/fails/write", test_write_fails);
   ADD ("/save/fails/folder-read-only", test_folder_read_only);
   ADD ("/save/fails/file-became-folder", test_file_became_folder);
   ADD ("/save/async/saves", test_async);
   ADD ("/save/async/then-load", test_async_then_load);
+  ADD ("/save/async/other-folder", test_async_other_folder);
   ADD ("/save/async/cancelled", test_async_cancelled);
 
 #undef ADD

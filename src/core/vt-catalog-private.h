@@ -176,6 +176,42 @@ GPtrArray        *vt_catalog_get_item_array    (VtCatalog        *self);
 JsonObject       *vt_catalog_ensure_root       (VtCatalog        *self,
                                                 JsonObject      **collection);
 VtImageScope     *vt_catalog_get_scope         (VtCatalog        *self);   /* nullable */
+/* The problems of the file as a whole, found by the load (VtProblem);
+ * replaced, never changed. */
+GPtrArray        *vt_catalog_get_catalog_problems (VtCatalog     *self);
+/* vt-catalog-move.c, once the pieces and the history hold the moved
+ * pieces: the catalog's folder and scope are @base_dir's, its problems
+ * @problems (NULL: found now), and one items-changed over everything. */
+void              vt_catalog_moved             (VtCatalog        *self,
+                                                GFile            *base_dir,
+                                                VtImageScope     *scope,
+                                                GPtrArray        *problems);
+
+/*
+ * vt-catalog-move.c: the catalog's pieces as they are in another folder,
+ * for a catalog saved there (Save As). Its relative image paths name
+ * files of that folder then, so each piece is replaced by one whose
+ * image is found there (vt_item_new_moved()): what the window shows,
+ * and what an image chooser makes relative, is what the file saved
+ * means. The pieces of the undo history move too, so that undoing puts
+ * back a piece of the new folder.
+ *
+ * Made on the catalog's thread with the pieces as they are (NULL when
+ * @folder is the catalog's own); vt_catalog_move_run() makes the moved
+ * pieces and their problems in any thread; vt_catalog_move_apply(), on
+ * the catalog's thread, puts them in, and moves there what changed
+ * since.
+ */
+typedef struct _VtCatalogMove VtCatalogMove;
+
+VtCatalogMove    *vt_catalog_move_new          (VtCatalog        *self,
+                                                GFile            *folder);
+void              vt_catalog_move_run          (VtCatalogMove    *move);
+void              vt_catalog_move_apply        (VtCatalog        *self,
+                                                VtCatalogMove    *move);
+void              vt_catalog_move_free         (VtCatalogMove    *move);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCatalogMove, vt_catalog_move_free)
 /* Takes @out out of @out_position, then puts @in in at @in_position
  * (either may be NULL), validates again and announces it: one
  * items-changed over every position between the two. */

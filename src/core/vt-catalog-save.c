@@ -725,6 +725,7 @@ typedef struct
   guint        n_loads;
   GFile       *file;
   GArray      *pieces;         /* WrittenPiece, nullable: where each piece lands */
+  VtCatalogMove *move;         /* nullable: saved into another folder */
 
   VtDiskStamp  written;        /* result */
 } SaveJob;
@@ -736,6 +737,7 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->input, save_input_free);
   g_clear_object (&job->file);
   g_clear_pointer (&job->pieces, g_array_unref);
+  g_clear_pointer (&job->move, vt_catalog_move_free);
   g_free (job);
 }
 
@@ -748,6 +750,7 @@ save_job_new (VtCatalog    *self,
               GError      **error)
 {
   g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
+  g_autoptr(GFile) folder = NULL;
   VtCatalogSaveState *state = vt_catalog_get_save_state (self);
   GFile *own = vt_catalog_get_file (self);
 
@@ -773,6 +776,8 @@ save_job_new (VtCatalog    *self,
   job->file = g_object_ref (file);
   job->serial = vt_catalog_history_get_serial (self);
   job->n_loads = state->n_loads;
+  folder = g_file_get_parent (file);
+  job->move = vt_catalog_move_new (self, folder);
   if (own != NULL && g_file_equal (own, file))
     {
       job->check = state->stamp.known && !(flags & VT_SAVE_OVERWRITE);
@@ -858,6 +863,8 @@ save_job_run (SaveJob  *job,
 
   vt_disk_stamp_stat (&job->written, job->path);
   hashing_finish (hashing, &job->written);
+  if (job->move != NULL)
+    vt_catalog_move_run (job->move);
   return TRUE;
 }
 
@@ -892,6 +899,8 @@ save_job_apply (VtCatalog *self,
    * file as it was loaded is not this one, so there is none to keep. */
   state->keep_backup = FALSE;
   vt_catalog_set_file (self, job->file);
+  if (job->move != NULL)
+    vt_catalog_move_apply (self, job->move);
   vt_catalog_history_mark_saved (self, job->serial);
 }
 

@@ -739,6 +739,36 @@ vt_catalog_get_save_state (VtCatalog *self)
   return &self->save_state;
 }
 
+/* After vt_catalog_move_apply() put moved pieces in place. */
+void
+vt_catalog_moved (VtCatalog    *self,
+                  GFile        *base_dir,
+                  VtImageScope *scope,
+                  GPtrArray    *problems)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  rebuild_index (self);
+  g_clear_pointer (&self->scope, vt_image_scope_unref);
+  self->scope = vt_image_scope_ref (scope);
+  if (g_set_object (&self->base_dir, base_dir))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
+
+  /* Headers are not read again: as after an edit. */
+  if (problems == NULL)
+    problems = found = vt_catalog_find_problems (self->items, self->catalog_problems, self->currency,
+                                                 self->total, FALSE, FALSE, NULL);
+  set_problems (self, problems);
+  self->headers_read = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+}
+
+GPtrArray *
+vt_catalog_get_catalog_problems (VtCatalog *self)
+{
+  return self->catalog_problems;
+}
+
 void
 vt_catalog_set_file (VtCatalog *self,
                      GFile     *file)

@@ -39,6 +39,11 @@ typedef struct
   GFile        *file;
   VtWindowThen  then;
   GFile        *then_file;
+  /* The catalog's folder and the grid's place as the save started: a
+   * catalog saved into another folder has new pieces (vt-catalog.c),
+   * among which the grid finds its place again. */
+  GFile        *base_dir;
+  VtGalleryPlace place;
 } SaveData;
 
 static void
@@ -46,6 +51,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_clear_object (&data->base_dir);
   g_clear_object (&data->then_file);
   g_free (data);
 }
@@ -222,6 +228,8 @@ on_saved_cb (GObject      *source,
           _vt_window_set_file (self, data->file);
           _vt_window_reviews_follow_catalog (self);
         }
+      if (data->base_dir != vt_catalog_get_base_dir (self->catalog))
+        vt_gallery_view_restore_place (self->gallery, &data->place);
       self->disk_changed = FALSE;
       update_disk_bar (self);
     }
@@ -248,6 +256,8 @@ start_save (VtWindow     *self,
   data->file = g_object_ref (file);
   data->then = then;
   data->then_file = then_file != NULL ? g_object_ref (then_file) : NULL;
+  g_set_object (&data->base_dir, vt_catalog_get_base_dir (self->catalog));
+  vt_gallery_view_get_place (self->gallery, &data->place);
 
   /* The program does not end with a save half done. */
   if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
