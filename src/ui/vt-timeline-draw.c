@@ -365,8 +365,6 @@ snapshot_icon (VtTimeline    *self,
 
 /* The grid's sign of a picture that cannot be shown, in the middle of
  * the card: a piece without an image, or whose image did not load. */
-/* The grid's sign of a picture that cannot be shown, in the middle of
- * the card: a piece without an image, or whose image did not load. */
 static void
 snapshot_missing (VtTimeline            *self,
                   GtkSnapshot           *snapshot,
