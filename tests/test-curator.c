@@ -365,7 +365,8 @@ test_progress (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (gtk_label_get_text (fixture->window->status_label), expected));
 }
 
-/* Every problem, grouped by piece, errors first; a line opens its piece. */
+/* Every problem, grouped by piece, errors first; a line opens its piece,
+ * numbered or not. */
 static void
 test_problems_panel (Fixture       *fixture,
                      gconstpointer  data)
@@ -377,6 +378,7 @@ test_problems_panel (Fixture       *fixture,
   GtkSingleSelection *selection = vt_gallery_view_get_selection (fixture->window->gallery);
   gboolean warnings_only = FALSE;
   guint target = GTK_INVALID_LIST_POSITION;
+  guint opened;
   VtItem *shown;
 
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, g_list_model_get_n_items (problems));
@@ -408,6 +410,27 @@ test_problems_panel (Fixture       *fixture,
               && gtk_widget_get_visible (GTK_WIDGET (fixture->window->detail_window)));
   shown = vt_detail_window_get_item (VT_DETAIL_WINDOW (fixture->window->detail_window));
   g_assert_cmpuint (vt_item_get_number (shown), ==, 10);
+
+  /* The line of a piece without a number, and of the second of two
+   * pieces of one number, open that piece. */
+  opened = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(VtProblem) problem = g_list_model_get_item (lines, i);
+      const char *title = vt_problem_get_title (problem);
+      VtItem *selected;
+
+      if (g_strcmp0 (title, "1907 - Numberless") != 0 && g_strcmp0 (title, "1905 - Second of two") != 0)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-problems", NULL);
+      g_signal_emit_by_name (vt_problems_panel_get_list_view (panel), "activate", i);
+      selected = gtk_single_selection_get_selected_item (selection);
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (vt_item_get_title (selected), ==, title);
+      WAIT_UNTIL (vt_detail_window_get_item (VT_DETAIL_WINDOW (fixture->window->detail_window)) == selected);
+      opened |= g_str_equal (title, "1907 - Numberless") ? 1 : 2;
+    }
+  g_assert_cmpuint (opened, ==, 3);
 }
 
 /* Before anything is selected (at start), the keys act on the piece

@@ -969,6 +969,30 @@ vt_gallery_view_find_number (VtGalleryView *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+guint
+vt_gallery_view_find_piece (VtGalleryView *self,
+                            guint          number,
+                            int            index)
+{
+  guint n_items;
+
+  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), GTK_INVALID_LIST_POSITION);
+
+  if (index < 0)
+    return vt_gallery_view_find_number (self, number);
+
+  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (self->model, i);
+
+      if (vt_item_get_index (item) == index)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 vt_gallery_view_scroll_to (VtGalleryView *self,
                            guint          position)

@@ -55,6 +55,13 @@ guint               vt_gallery_view_get_first_screen_size (VtGalleryView        
  * GTK_INVALID_LIST_POSITION. */
 guint               vt_gallery_view_find_number           (VtGalleryView        *self,
                                                            guint                 number);
+/* Position of the piece at @index of its catalog's file (vt_item_get_index
+ * (): one of two pieces of one number, or a piece without one), else,
+ * for an @index of -1 (a piece added since), of the piece numbered
+ * @number; or GTK_INVALID_LIST_POSITION. */
+guint               vt_gallery_view_find_piece            (VtGalleryView        *self,
+                                                           guint                 number,
+                                                           int                   index);
 /* Scrolls as little as needed to show the piece at @position. */
 void                vt_gallery_view_scroll_to             (VtGalleryView        *self,
                                                            guint                 position);

@@ -204,7 +204,7 @@ on_activate_cb (VtProblemsPanel *self,
   g_autoptr(VtProblem) problem = g_list_model_get_item (G_LIST_MODEL (self->lines), position);
 
   if (problem != NULL)
-    g_signal_emit (self, signals[ACTIVATE], 0, vt_problem_get_number (problem));
+    g_signal_emit (self, signals[ACTIVATE], 0, problem);
 }
 
 static void
@@ -232,14 +232,16 @@ vt_problems_panel_class_init (VtProblemsPanelClass *klass)
   /**
    * VtProblemsPanel::activate:
    * @self: the panel
-   * @number: the piece of the line activated, 0 for the whole catalog
+   * @problem: the problem of the line activated: of a piece
+   *   (vt_problem_get_index (), vt_problem_get_number ()) or of the
+   *   whole catalog (neither)
    */
   signals[ACTIVATE] =
     g_signal_new ("activate",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
+                  G_TYPE_NONE, 1, VT_TYPE_PROBLEM);
 
   g_type_ensure (GTK_TYPE_LIST_VIEW);
   g_type_ensure (GTK_TYPE_SCROLLED_WINDOW);

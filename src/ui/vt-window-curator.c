@@ -337,21 +337,24 @@ on_gallery_key_pressed_cb (VtWindow        *self,
 }
 
 static void
-on_problem_activated_cb (VtWindow *self,
-                         guint     number)
+on_problem_activated_cb (VtWindow  *self,
+                         VtProblem *problem)
 {
+  guint number = vt_problem_get_number (problem);
+  int index = vt_problem_get_index (problem);
   guint position;
 
   gtk_menu_button_popdown (self->problems_button);
-  if (number == 0)
+  /* The whole catalog's. */
+  if (number == 0 && index < 0)
     return;
 
-  position = vt_gallery_view_find_number (self->gallery, number);
+  position = vt_gallery_view_find_piece (self->gallery, number, index);
   /* Hidden by a filter: show every piece, then it. */
   if (position == GTK_INVALID_LIST_POSITION)
     {
       vt_query_clear (self->query);
-      position = vt_gallery_view_find_number (self->gallery, number);
+      position = vt_gallery_view_find_piece (self->gallery, number, index);
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return;
