@@ -953,20 +953,7 @@ guint
 vt_gallery_view_find_number (VtGalleryView *self,
                              guint          number)
 {
-  guint n_items;
-
-  g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), GTK_INVALID_LIST_POSITION);
-
-  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(VtItem) item = g_list_model_get_item (self->model, i);
-
-      if (vt_item_get_number (item) == number)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return vt_gallery_view_find_piece (self, number, -1);
 }
 
 guint
@@ -978,15 +965,12 @@ vt_gallery_view_find_piece (VtGalleryView *self,
 
   g_return_val_if_fail (VT_IS_GALLERY_VIEW (self), GTK_INVALID_LIST_POSITION);
 
-  if (index < 0)
-    return vt_gallery_view_find_number (self, number);
-
   n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(VtItem) item = g_list_model_get_item (self->model, i);
 
-      if (vt_item_get_index (item) == index)
+      if (index >= 0 ? vt_item_get_index (item) == index : vt_item_get_number (item) == number)
         return i;
     }
 
