@@ -417,45 +417,71 @@ vt_thumbnail_png_read_stored (int             fd,
                               const char     *mtime,
                               VtThumbnailPng *out)
 {
-  g_autofree guchar *head_data = g_malloc (HEAD_SIZE);
+  g_autofree guchar *head_buffer = NULL;
   g_autoptr(GBytes) pixels = NULL;
+  const guchar *head_data;
   gsize head_length = 0;
-  guchar *data;
+  guchar *data = NULL;
   VtStoredResult result;
   Head head = { 0 };
 
-  while (head_length < MIN (size, HEAD_SIZE))
+  /* When the pixels are wanted and the file is no larger than a
+   * thumbnail of @max_side could be, it is most likely current and
+   * ours: read whole at once, straight into the memory its pixels will
+   * keep. Otherwise its head first, which tells whether the rest is
+   * wanted. */
+  if (want_pixels &&
+      size <= (gsize) max_side * ((gsize) max_side * 4 + 1) * 2 + HEAD_SIZE)
     {
-      gssize got = read (fd, head_data + head_length, MIN (size, HEAD_SIZE) - head_length);
+      pixels = vt_pixels_new (size, &data);
+      if (!read_all (fd, data, size))
+        {
+          g_debug ("Could not read thumbnail %s: file truncated", path);
+          return VT_STORED_FAILED;
+        }
+      head_data = data;
+      head_length = size;
+    }
+  else
+    {
+      head_buffer = g_malloc (HEAD_SIZE);
+      head_data = head_buffer;
+      while (head_length < MIN (size, HEAD_SIZE))
+        {
+          gssize got = read (fd, head_buffer + head_length, MIN (size, HEAD_SIZE) - head_length);
 
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got <= 0)
-        return VT_STORED_FAILED;
-      head_length += got;
+          if (got < 0 && errno == EINTR)
+            continue;
+          if (got <= 0)
+            return VT_STORED_FAILED;
+          head_length += got;
+        }
     }
 
-  result = read_head (head_data, head_length, max_side, &head, out);
+  result = read_head (head_data, MIN (head_length, HEAD_SIZE), max_side, &head, out);
   if (result != VT_STORED_OK)
     return result;
   /* Text after the pixels: libpng reads past them to it. */
   if (out->uri == NULL || out->mtime == NULL)
     return VT_STORED_OTHER;
-  /* A stale thumbnail costs its head only. */
+  /* A stale thumbnail is no further read. */
   if (!want_pixels || strcmp (out->uri, uri) != 0 || strcmp (out->mtime, mtime) != 0)
     return VT_STORED_OK;
-  if (!starts_stored (head_data, head_length, &head) ||
+  if (!starts_stored (head_data, MIN (head_length, HEAD_SIZE), &head) ||
       /* far more than its rows, stored, could take */
       size > (gsize) out->height * ((gsize) out->width * head.channels + 1) * 2 + HEAD_SIZE)
     return VT_STORED_OTHER;
 
-  /* The whole file, in the memory its pixels keep. */
-  pixels = vt_pixels_new (size, &data);
-  memcpy (data, head_data, head_length);
-  if (!read_all (fd, data + head_length, size - head_length))
+  /* The rest of the file, in the memory its pixels keep. */
+  if (pixels == NULL)
     {
-      g_debug ("Could not read thumbnail %s: file truncated", path);
-      return VT_STORED_FAILED;
+      pixels = vt_pixels_new (size, &data);
+      memcpy (data, head_data, head_length);
+      if (!read_all (fd, data + head_length, size - head_length))
+        {
+          g_debug ("Could not read thumbnail %s: file truncated", path);
+          return VT_STORED_FAILED;
+        }
     }
 
   result = read_stored_pixels (data, size, &head, out);
