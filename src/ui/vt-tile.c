@@ -530,6 +530,22 @@ update_labels (VtTile *self)
   vt_accessible_set_row_label (GTK_WIDGET (self), accessible);
 }
 
+/* Reviews and problems change while the piece is shown. One handler for
+ * the three, not one connection each: the grid binds tiles by the
+ * dozen in one frame, and each connection is made and undone at every
+ * binding. */
+static void
+on_item_notify_cb (VtTile     *self,
+                   GParamSpec *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "review-state")
+      || g_str_equal (name, "review-changed")
+      || g_str_equal (name, "problem"))
+    update_labels (self);
+}
+
 static void
 on_scale_factor_changed_cb (VtTile *self)
 {
@@ -567,7 +583,7 @@ vt_tile_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify_cb, self);
   g_clear_object (&self->item);
   if (self->pictures != NULL)
     let_go_picture (self);
@@ -783,15 +799,10 @@ vt_tile_set_item (VtTile *self,
     return;
 
   if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify_cb, self);
   g_set_object (&self->item, item);
-  /* Reviews and problems change while the piece is shown. */
   if (item != NULL)
-    {
-      g_signal_connect_swapped (item, "notify::review-state", G_CALLBACK (update_labels), self);
-      g_signal_connect_swapped (item, "notify::review-changed", G_CALLBACK (update_labels), self);
-      g_signal_connect_swapped (item, "notify::problem", G_CALLBACK (update_labels), self);
-    }
+    g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify_cb), self);
 
   update_labels (self);
   load_thumbnail (self);
