@@ -931,6 +931,54 @@ test_gallery_tiles_kept_fewer (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* Fewer pieces, then more again (a facet ticked, then unticked): the
+ * grid drops the cells past the end and later builds new ones, which
+ * get the tiles of the cells it dropped, showing their new pieces with
+ * their names, and no new tile is made. */
+static void
+test_gallery_tiles_kept_for_more (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (200);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) fewer = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  guint columns = gtk_grid_view_get_max_columns (vt_gallery_view_get_grid_view (gallery));
+
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (all, g_list_model_get_item (pieces, i));
+  before = vt_gallery_view_list_tiles (gallery);
+  g_assert_cmpuint (before->len, >, 2 * columns);
+
+  g_list_store_splice (G_LIST_STORE (pieces), columns, 200 - columns, NULL, 0);
+  wait_frames ();
+  fewer = vt_gallery_view_list_tiles (gallery);
+  g_assert_cmpuint (fewer->len, <, before->len);
+
+  g_list_store_splice (G_LIST_STORE (pieces), columns, 0, all->pdata + columns, 200 - columns);
+  wait_frames ();
+  after = vt_gallery_view_list_tiles (gallery);
+  g_assert_cmpuint (after->len, >, fewer->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  for (guint i = 0; i < 2 * columns; i++)
+    {
+      VtTile *tile = tile_at (gallery, i);
+      g_autofree char *label = g_strdup_printf ("%u - Piece", 1900 + i + 1);
+
+      g_assert_nonnull (tile);
+      g_assert_true (vt_tile_get_item (tile) == g_ptr_array_index (all, i));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tile)));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (tile))),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 /* What the gallery's thumbnailer was asked for: decodes, thumbnails
  * read from the disk and pictures from its memory. */
 static guint
@@ -1087,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/gallery/scroll/kept-as-grid-does", test_gallery_scroll_kept);
   g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
   g_test_add_func ("/gallery/tiles/kept-for-fewer-pieces", test_gallery_tiles_kept_fewer);
+  g_test_add_func ("/gallery/tiles/kept-for-more-pieces-again", test_gallery_tiles_kept_for_more);
   g_test_add_func ("/gallery/pictures/kept-once-and-for-scroll-back", test_gallery_pictures_kept);
   g_test_add_func ("/slot-model/replace", test_slot_model_replace);
   g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);

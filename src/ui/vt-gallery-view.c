@@ -51,6 +51,10 @@
  *   the grid then no longer keeps its place by the piece at its top, so
  *   the gallery does (on_pieces_changing_cb ()).
  *
+ * - The grid destroys the cells past the end when fewer pieces are shown
+ *   and builds new ones when more are again: the tiles of the cells it
+ *   destroys are kept spare for those it builds (on_tile_parent_cb ()).
+ *
  * - The grid gives no way to walk its cells, so the gallery keeps a
  *   registry of the live tiles (to resize them, to hurry those in view);
  *   and it may drop a cell without "teardown", so the registry follows
@@ -85,8 +89,10 @@ struct _VtGalleryView
   GListModel         *model;
   int                 tile_size;
   GtkCssProvider     *size_provider;
-  /* The tiles alive, with a weak reference on each. */
+  /* The tiles in the grid's cells, with a weak reference on each. */
   GHashTable         *tiles;
+  /* Tiles the grid let go, for the next cells it builds. */
+  GPtrArray          *spare_tiles;
 
   int                 expected_width;
   int                 expected_height;
@@ -390,14 +396,48 @@ forget_tile (gpointer  data,
   g_hash_table_remove (self->tiles, tile);
 }
 
+/*
+ * Tiles outlive their cells. GTK 4.8's grid destroys the cells past the
+ * end when fewer pieces are shown (a facet ticked) and builds new ones
+ * when more are again (unticked): each time some fifty tiles, their
+ * widgets and accessibles, in the one frame that shows the result. The
+ * tiles of the cells it destroys are kept, bound to nothing and holding
+ * no picture, and given to the cells it builds next: never more tiles,
+ * spare and in cells, than the grid had in cells at once. (It destroys
+ * cells without "teardown": a tile knows it by losing its parent.)
+ */
+static void
+on_tile_parent_cb (GtkWidget     *tile,
+                   GParamSpec    *pspec,
+                   VtGalleryView *self)
+{
+  /* (Not while the gallery is taken apart.) */
+  if (gtk_widget_get_parent (tile) != NULL || self->spare_tiles == NULL)
+    return;
+
+  if (g_hash_table_remove (self->tiles, tile))
+    g_object_weak_unref (G_OBJECT (tile), forget_tile, self);
+  vt_tile_set_item (VT_TILE (tile), NULL);
+  g_ptr_array_add (self->spare_tiles, g_object_ref (tile));
+}
+
 static void
 on_factory_setup_cb (VtGalleryView *self,
                      GtkListItem   *list_item)
 {
-  GtkWidget *tile = vt_tile_new (self->thumbnailer, self->pictures);
+  g_autoptr(GtkWidget) tile = NULL;
+
+  if (self->spare_tiles->len > 0)
+    tile = g_ptr_array_steal_index_fast (self->spare_tiles, self->spare_tiles->len - 1);
+  else
+    {
+      tile = g_object_ref_sink (vt_tile_new (self->thumbnailer, self->pictures));
+      g_signal_connect_object (tile, "notify::parent", G_CALLBACK (on_tile_parent_cb), self, 0);
+    }
 
   vt_tile_set_size (VT_TILE (tile), self->tile_size);
   vt_tile_set_curating (VT_TILE (tile), self->curating);
+  vt_tile_set_in_reach (VT_TILE (tile), TRUE);
   gtk_list_item_set_child (list_item, tile);
   g_hash_table_add (self->tiles, tile);
   g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
@@ -664,6 +704,7 @@ vt_gallery_view_dispose (GObject *object)
     }
 
   /* Tiles go now, while their callbacks may still use the gallery. */
+  g_clear_pointer (&self->spare_tiles, g_ptr_array_unref);
   if (self->grid_view != NULL)
     gtk_grid_view_set_factory (self->grid_view, NULL);
 
@@ -818,6 +859,7 @@ vt_gallery_view_init (VtGalleryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tiles = g_hash_table_new (NULL, NULL);
+  self->spare_tiles = g_ptr_array_new_with_free_func (g_object_unref);
   self->pictures = vt_tile_pictures_new ();
   self->tile_size = VT_TILE_DEFAULT_SIZE;
   self->scroll_guess = GTK_INVALID_LIST_POSITION;

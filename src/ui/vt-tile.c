@@ -23,6 +23,12 @@
  * no pile of thumbnail requests behind it, and a late answer never lands
  * on the wrong piece.
  *
+ * Unlike Vitrine's other composite widgets, the tile is built in code,
+ * not from a GtkBuilder template: the grid builds tiles by the dozen in
+ * the frame that shows a larger result (a facet unticked, a search
+ * cleared), and parsing the template again for each was a third of
+ * what building one cost.
+ *
  * Its fitted pictures come from, and go back to, the grid's
  * VtTilePictures (vt-tile-pictures.c): a piece another tile shows, or
  * one a tile let go a moment ago, is shown at once without asking the
@@ -49,7 +55,7 @@ struct _VtTile
   /* Near enough to the view to hold a picture (vt_tile_set_in_reach ()). */
   gboolean       in_reach;
 
-  /* Template children */
+  /* The picture area (vt_tile_init ()). */
   GtkWidget     *overlay;
   GtkPicture    *picture;
 
@@ -84,14 +90,13 @@ static GParamSpec *properties[N_PROPS];
  * over the empty picture). (A GtkStack of three pages did the same with
  * five more objects a tile.)
  *
- * The placeholder, its reason and the two marks are made in code the
- * first time the tile shows them, not in the template: most tiles never
- * show them, and a search whose result lands makes the grid destroy and
- * build some 150 tiles in one frame, where a hidden widget costs as much
- * to build and to destroy (its object, its CSS node, its accessible) as
- * a shown one. Each is added to the overlay where the template had it,
- * so they are drawn in the same order: placeholder, review mark,
- * problem mark.
+ * The placeholder, its reason and the two marks are made the first time
+ * the tile shows them, not with the tile: most tiles never show them,
+ * and a search whose result lands makes the grid destroy and build some
+ * 150 tiles in one frame, where a hidden widget costs as much to build
+ * and to destroy (its object, its CSS node, its accessible) as a shown
+ * one. Each is added to the overlay after the picture, in the order they
+ * are drawn: placeholder, review mark, problem mark.
  */
 static void
 ensure_placeholder (VtTile *self)
@@ -525,6 +530,22 @@ update_labels (VtTile *self)
   vt_accessible_set_row_label (GTK_WIDGET (self), accessible);
 }
 
+/* Reviews and problems change while the piece is shown. One handler for
+ * the three, not one connection each: the grid binds tiles by the
+ * dozen in one frame, and each connection is made and undone at every
+ * binding. */
+static void
+on_item_notify_cb (VtTile     *self,
+                   GParamSpec *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "review-state")
+      || g_str_equal (name, "review-changed")
+      || g_str_equal (name, "problem"))
+    update_labels (self);
+}
+
 static void
 on_scale_factor_changed_cb (VtTile *self)
 {
@@ -562,17 +583,18 @@ vt_tile_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify_cb, self);
   g_clear_object (&self->item);
   if (self->pictures != NULL)
     let_go_picture (self);
   g_clear_object (&self->pictures);
   g_clear_object (&self->thumbnailer);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_TILE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   /* They went with the overlay. */
+  self->overlay = NULL;
+  self->picture = NULL;
   self->placeholder = NULL;
   self->reason_label = NULL;
   self->problem_mark = NULL;
@@ -695,18 +717,7 @@ vt_tile_class_init (VtTileClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The GTK types the template names, registered before GtkBuilder looks
-   * them up: a type not registered yet is searched for in the symbols of
-   * every loaded library (about 0.1 ms each, 3 ms of a start). */
-  g_type_ensure (GTK_TYPE_OVERLAY);
-  g_type_ensure (GTK_TYPE_PICTURE);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitrine/Vitrine/ui/vt-tile.ui");
-  gtk_widget_class_bind_template_child (widget_class, VtTile, overlay);
-  gtk_widget_class_bind_template_child (widget_class, VtTile, picture);
-  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_scale_factor_changed_cb);
-
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vt-tile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
@@ -714,13 +725,33 @@ vt_tile_class_init (VtTileClass *klass)
 static void
 vt_tile_init (VtTile *self)
 {
+  GtkLayoutManager *layout;
+
   self->size = VT_TILE_DEFAULT_SIZE;
   self->state = VT_TILE_LOADING;
   self->in_reach = TRUE;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                              VT_TILE_SPACING);
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), VT_TILE_SPACING);
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "vt-tile");
+
+  /* The picture area: the picture, and over it what ensure_placeholder ()
+   * and the marks' functions add when first shown. */
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_halign (self->overlay, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->picture = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_can_shrink (self->picture, TRUE);
+  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_overflow (GTK_WIDGET (self->picture), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (GTK_WIDGET (self->picture), "vt-thumbnail");
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->picture));
 
   /* Sized by their number of lines, not by their text (see
    * vt-tile-text.c): all tiles have one height, and binding a piece
@@ -768,15 +799,10 @@ vt_tile_set_item (VtTile *self,
     return;
 
   if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update_labels, self);
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify_cb, self);
   g_set_object (&self->item, item);
-  /* Reviews and problems change while the piece is shown. */
   if (item != NULL)
-    {
-      g_signal_connect_swapped (item, "notify::review-state", G_CALLBACK (update_labels), self);
-      g_signal_connect_swapped (item, "notify::review-changed", G_CALLBACK (update_labels), self);
-      g_signal_connect_swapped (item, "notify::problem", G_CALLBACK (update_labels), self);
-    }
+    g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify_cb), self);
 
   update_labels (self);
   load_thumbnail (self);
