@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Tests for "vitrine-cli review": listing and recording reviews in the window's sidecar. */
+/* Tests for "vitrine-cli review": listing and recording reviews in the window's sidecar, and querying by them. */
 
 #include "config.h"
 
@@ -158,6 +158,79 @@ test_broken_sidecar (Fixture       *fixture,
   g_assert_cmpstr (after, ==, broken);
 }
 
+/* The numbers "vitrine-cli query" prints with @options, as JSON, joined
+ * by commas; its exit status in @status. */
+static char *
+query_numbers (Fixture    *fixture,
+               const char *option1,
+               const char *option2,
+               int        *status)
+{
+  g_auto(VtTestRun) run = { 0, };
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  vt_test_run (&run, NULL, NULL, (const char * const []) { VITRINE_CLI, "query", fixture->catalog,
+                                                           "--format=json", option1, option2, NULL });
+  *status = run.status;
+  if (run.status != 0)
+    return g_strdup (run.err);
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            json_object_get_int_member (json_array_get_object_element (array, i), "number"));
+  return g_strdup (numbers->str);
+}
+
+/* "vitrine-cli query" selects by the curators' facets as the window's
+ * filters do: the reviews beside the catalog, and its problems. */
+static void
+test_query_facets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *option1;
+    const char *option2;
+    int         status;
+    const char *expected;
+  } cases[] = {
+    { "--facet=review=approved", NULL, 0, "89" },
+    { "--facet=review=not-reviewed", NULL, 0, "14" },
+    { "--facet=review=approved", "--facet=review=needs-changes", 0, "56,89" },
+    /* No piece names an image: every one has a problem. */
+    { "--facet=problems=has-problems", NULL, 0, "14,56,89" },
+    { "--facet=problems=no-problems", NULL, 0, "" },
+    { "--facet=review=needs-changes", "--facet=problems=has-problems", 0, "56" },
+    { "--facet=review=done", NULL, 2, "review is one of not-reviewed, approved, needs-changes" },
+    { "--facet=problems=some", NULL, 2, "problems is one of has-problems, no-problems" },
+  };
+  g_auto(VtTestRun) set = { 0, };
+  g_auto(VtTestRun) set_again = { 0, };
+
+  RUN (&set, fixture->catalog, "--set", "56=needs-changes");
+  g_assert_cmpint (set.status, ==, 0);
+  RUN (&set_again, fixture->catalog, "--set", "89=approved");
+  g_assert_cmpint (set_again.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int status;
+      g_autofree char *found = query_numbers (fixture, cases[i].option1, cases[i].option2, &status);
+
+      g_test_message ("case %u: %s %s", i, cases[i].option1, cases[i].option2);
+      g_assert_cmpint (status, ==, cases[i].status);
+      if (status == 0)
+        g_assert_cmpstr (found, ==, cases[i].expected);
+      else
+        vt_test_assert_contains (found, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +243,7 @@ main (int   argc,
   ADD ("set-and-list", test_set_and_list);
   ADD ("bad-options", test_bad_options);
   ADD ("broken-sidecar", test_broken_sidecar);
+  ADD ("query-facets", test_query_facets);
 
   return g_test_run ();
 }

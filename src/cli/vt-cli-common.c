@@ -9,6 +9,7 @@
 
 #include "vt-export.h"
 #include "vt-json-check.h"
+#include "vt-review-store.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -315,6 +316,21 @@ parse_sort (const char *text,
   return vt_sort_key_from_string (name, key);
 }
 
+/* Whether @value is one the curators' facet @key has (any value is one
+ * a field facet may have). */
+static gboolean
+curator_value_known (VtFacetKey  key,
+                     const char *value)
+{
+  VtReviewState state;
+
+  if (key == VT_FACET_REVIEW)
+    return vt_review_state_from_string (value, &state);
+  if (key == VT_FACET_PROBLEMS)
+    return g_str_equal (value, VT_FACET_VALUE_HAS_PROBLEMS) || g_str_equal (value, VT_FACET_VALUE_NO_PROBLEMS);
+  return TRUE;
+}
+
 static gboolean
 apply_facets (VtQuery  *query,
               char    **facets)
@@ -332,15 +348,25 @@ apply_facets (VtQuery  *query,
           return FALSE;
         }
       name = g_strndup (facets[i], equals - facets[i]);
-      if (!vt_facet_key_from_string (name, &key) || key >= VT_N_FIELD_FACETS)
+      if (!vt_facet_key_from_string (name, &key))
         {
           g_autoptr(GString) keys = g_string_new (NULL);
 
-          for (guint k = 0; k < VT_N_FIELD_FACETS; k++)
+          for (guint k = 0; k < VT_N_FACETS; k++)
             g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "",
                                     vt_facet_key_to_string (k));
           vt_cli_usage_error (_("--facet %s: “%s” is not a facet; the facets are %s"),
                               facets[i], name, keys->str);
+          return FALSE;
+        }
+      if (!curator_value_known (key, equals + 1))
+        {
+          /* Translators: the first %s is what was given ("review=done"),
+           * the second the facet ("review"), the third its values */
+          vt_cli_usage_error (_("--facet %s: %s is one of %s"), facets[i], name,
+                              /* not translated: the values as they are typed */
+                              key == VT_FACET_REVIEW ? "not-reviewed, approved, needs-changes"
+                                                     : VT_FACET_VALUE_HAS_PROBLEMS ", " VT_FACET_VALUE_NO_PROBLEMS);
           return FALSE;
         }
       vt_query_set_facet_selected (query, key, equals + 1, TRUE);
@@ -444,6 +470,27 @@ vt_cli_query_options_apply (VtCliQueryOptions  *options,
 
   *query = g_steal_pointer (&new_query);
   *sorter = vt_sorter_new (sort_key, descending);
+  return TRUE;
+}
+
+gboolean
+vt_cli_load_curator_facets (VtCatalog  *catalog,
+                            VtQuery    *query,
+                            GError    **error)
+{
+  g_autofree const char **reviews = vt_query_get_facet_selection (query, VT_FACET_REVIEW);
+  g_autofree const char **problems = vt_query_get_facet_selection (query, VT_FACET_PROBLEMS);
+
+  if (reviews[0] != NULL)
+    {
+      g_autoptr(VtReviewStore) store = vt_review_store_new (catalog);
+
+      /* Each piece keeps the state the load gives it. */
+      if (!vt_review_store_load (store, NULL, error))
+        return FALSE;
+    }
+  if (problems[0] != NULL)
+    vt_catalog_validate (catalog);
   return TRUE;
 }
 

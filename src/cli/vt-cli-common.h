@@ -138,7 +138,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtCliQueryOptions, vt_cli_query_options_clear)
   { "facet", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &(options).facets, \
     N_("Keep the pieces whose KEY is VALUE; repeat it: values of one key are alternatives, " \
        "different keys must all match. Keys: decade, region, country, politics, conflict, " \
-       "type, artist, group"), \
+       "type, artist, group; and for curators review (not-reviewed, approved, needs-changes, " \
+       "from the reviews beside the catalog) and problems (has-problems, no-problems, as " \
+       "“vitrine-cli validate” finds them)"), \
     N_("KEY=VALUE") }, \
   { "impact", 0, 0, G_OPTION_ARG_STRING, &(options).impact, \
     N_("Keep the pieces of impact MIN to MAX (either may be left out: 7..)"), N_("MIN..MAX") }, \
@@ -156,6 +158,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtCliQueryOptions, vt_cli_query_options_clear)
 gboolean        vt_cli_query_options_apply (VtCliQueryOptions  *options,
                                             VtQuery           **query,
                                             VtSorter          **sorter);
+/* What the curators' facets of @query select by, given to @catalog's
+ * pieces as the window gives them: their reviews, from the file beside
+ * the catalog, when @query selects by review; their problems, image
+ * headers read, when by problems. FALSE with @error when the reviews
+ * cannot be read. */
+gboolean        vt_cli_load_curator_facets (VtCatalog          *catalog,
+                                            VtQuery            *query,
+                                            GError            **error);
 /* The pieces of @items that @query matches, in @sorter's order: the same
  * functions the window's filter and sort models call. The order is total
  * (ties go by number), so sorting in one go gives the window's order. */

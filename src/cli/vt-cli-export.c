@@ -164,6 +164,11 @@ vt_cli_export (int    argc,
         }
     }
 
+  if (!vt_cli_load_curator_facets (catalog, query, &error))
+    {
+      vt_cli_file_error (error);
+      return VT_CLI_EXIT_FAILURE;
+    }
   vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = vt_cli_match_and_sort (G_LIST_MODEL (catalog), query, sorter);
   items = g_list_store_new (VT_TYPE_ITEM);
