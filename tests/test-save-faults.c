@@ -504,15 +504,17 @@ kill_at_delays (Target *target)
   for (guint i = 0; i < n_kills; i++)
     {
       gint64 delay = begin + span * i / n_kills;
-      gint64 start;
+      gint64 start, left;
       Outcome outcome;
       GPid pid;
 
       target_reset (target);
       start = g_get_monotonic_time ();
       pid = target_start (target, NULL);
-      while (g_get_monotonic_time () - start < delay)
-        g_usleep (MIN (delay - (g_get_monotonic_time () - start), 1000));
+      /* The time left read once: read again, it may have gone below
+       * zero, which g_usleep () would take for a very long time. */
+      while ((left = delay - (g_get_monotonic_time () - start)) > 0)
+        g_usleep (MIN (left, 1000));
       kill (pid, SIGKILL);
       assert_saved_or_killed (wait_for (pid));
 
