@@ -96,7 +96,8 @@ vt_timeline_set_curating (VtTimeline *self,
   if (self->curating == curating)
     return;
   self->curating = curating;
-  vt_timeline_problems_changed (self);
+  _vt_timeline_update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -104,6 +105,9 @@ vt_timeline_problems_changed (VtTimeline *self)
 {
   g_return_if_fail (VT_IS_TIMELINE (self));
 
+  /* Browsing, no mark and no name shows a problem. */
+  if (!self->curating)
+    return;
   _vt_timeline_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
