@@ -33,6 +33,16 @@
 
 #define PNG_SIGNATURE "\x89PNG\r\n\x1a\n"
 
+/* Far more than a thumbnail of these rows, stored, could take: past
+ * it, a file is not one Vitrine wrote. */
+static gsize
+largest_stored (gsize width,
+                gsize height,
+                gsize channels)
+{
+  return height * (width * channels + 1) * 2 + HEAD_SIZE;
+}
+
 static guint32
 read_be32 (const guchar *data)
 {
@@ -431,7 +441,7 @@ vt_thumbnail_png_read_stored (int             fd,
    * keep. Otherwise its head first, which tells whether the rest is
    * wanted. */
   if (want_pixels &&
-      size <= (gsize) max_side * ((gsize) max_side * 4 + 1) * 2 + HEAD_SIZE)
+      size <= largest_stored (max_side, max_side, 4))
     {
       pixels = vt_pixels_new (size, &data);
       if (!read_all (fd, data, size))
@@ -468,8 +478,7 @@ vt_thumbnail_png_read_stored (int             fd,
   if (!want_pixels || strcmp (out->uri, uri) != 0 || strcmp (out->mtime, mtime) != 0)
     return VT_STORED_OK;
   if (!starts_stored (head_data, MIN (head_length, HEAD_SIZE), &head) ||
-      /* far more than its rows, stored, could take */
-      size > (gsize) out->height * ((gsize) out->width * head.channels + 1) * 2 + HEAD_SIZE)
+      size > largest_stored (out->width, out->height, head.channels))
     return VT_STORED_OTHER;
 
   /* The rest of the file, in the memory its pixels keep. */
