@@ -474,20 +474,23 @@ vt_cli_query_options_apply (VtCliQueryOptions  *options,
 }
 
 gboolean
-vt_cli_load_curator_facets (VtCatalog  *catalog,
-                            VtQuery    *query,
-                            GError    **error)
+vt_cli_load_curator_facets (VtCatalog      *catalog,
+                            VtQuery        *query,
+                            gboolean        want_reviews,
+                            VtReviewStore **reviews,
+                            GError        **error)
 {
-  g_autofree const char **reviews = vt_query_get_facet_selection (query, VT_FACET_REVIEW);
+  g_autofree const char **states = vt_query_get_facet_selection (query, VT_FACET_REVIEW);
   g_autofree const char **problems = vt_query_get_facet_selection (query, VT_FACET_PROBLEMS);
 
-  if (reviews[0] != NULL)
+  *reviews = NULL;
+  if (want_reviews || states[0] != NULL)
     {
       g_autoptr(VtReviewStore) store = vt_review_store_new (catalog);
 
-      /* Each piece keeps the state the load gives it. */
       if (!vt_review_store_load (store, NULL, error))
         return FALSE;
+      *reviews = g_steal_pointer (&store);
     }
   if (problems[0] != NULL)
     vt_catalog_validate (catalog);

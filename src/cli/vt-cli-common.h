@@ -9,6 +9,7 @@
 
 #include "vt-catalog.h"
 #include "vt-query.h"
+#include "vt-review-store.h"
 #include "vt-sorter.h"
 
 G_BEGIN_DECLS
@@ -160,11 +161,14 @@ gboolean        vt_cli_query_options_apply (VtCliQueryOptions  *options,
                                             VtSorter          **sorter);
 /* What the curators' facets of @query select by, given to @catalog's
  * pieces as the window gives them: their reviews, from the file beside
- * the catalog, when @query selects by review; their problems, image
- * headers read, when by problems. FALSE with @error when the reviews
- * cannot be read. */
+ * the catalog, when @query selects by review or @want_reviews (the
+ * store read in *@reviews, else NULL); their problems, image headers
+ * read, when by problems. FALSE with @error when the reviews cannot be
+ * read. */
 gboolean        vt_cli_load_curator_facets (VtCatalog          *catalog,
                                             VtQuery            *query,
+                                            gboolean            want_reviews,
+                                            VtReviewStore     **reviews,
                                             GError            **error);
 /* The pieces of @items that @query matches, in @sorter's order: the same
  * functions the window's filter and sort models call. The order is total

@@ -154,17 +154,9 @@ vt_cli_export (int    argc,
     }
   vt_cli_hint_outside (paths[0], catalog);
 
-  if (!pdf && vt_export_format_is_review (format))
-    {
-      reviews = vt_review_store_new (catalog);
-      if (!vt_review_store_load (reviews, NULL, &error))
-        {
-          vt_cli_file_error (error);
-          return VT_CLI_EXIT_FAILURE;
-        }
-    }
-
-  if (!vt_cli_load_curator_facets (catalog, query, &error))
+  /* The reviews are read once, for the report and the facet alike. */
+  if (!vt_cli_load_curator_facets (catalog, query, !pdf && vt_export_format_is_review (format),
+                                   &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;

@@ -308,6 +308,7 @@ vt_cli_query (int    argc,
   g_autoptr(VtCatalog) catalog = NULL;
   g_autoptr(VtQuery) query = NULL;
   g_autoptr(VtSorter) sorter = NULL;
+  g_autoptr(VtReviewStore) reviews = NULL;
   g_autoptr(GPtrArray) matched = NULL;
   g_autoptr(GError) error = NULL;
   Format format;
@@ -337,7 +338,7 @@ vt_cli_query (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  if (!vt_cli_load_curator_facets (catalog, query, &error))
+  if (!vt_cli_load_curator_facets (catalog, query, FALSE, &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;
