@@ -979,6 +979,120 @@ test_gallery_tiles_kept_for_more (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* The title a tile shows, from its first line of text. */
+static const char *
+tile_title (VtTile *tile)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (tile));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VT_IS_TILE_TEXT (child))
+      return vt_tile_text_get_text (VT_TILE_TEXT (child));
+
+  return NULL;
+}
+
+/* A tile shows its piece: its title, and its cell's accessible name. */
+static gboolean
+tile_shows_piece (VtTile *tile)
+{
+  VtItem *piece = vt_tile_get_item (tile);
+  g_autofree char *wrong = NULL;
+
+  if (piece == NULL || g_strcmp0 (tile_title (tile), vt_item_get_title (piece)) != 0)
+    return FALSE;
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (tile))),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, vt_item_get_title (piece));
+  return wrong == NULL;
+}
+
+typedef struct
+{
+  VtGalleryView *gallery;
+  guint          layouts;
+  guint          waiting_drawn;
+  guint          stale_in_view;
+} LabelsWatch;
+
+static guint
+count_waiting (VtGalleryView *gallery)
+{
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
+  guint waiting = 0;
+
+  for (guint i = 0; i < tiles->len; i++)
+    waiting += vt_tile_get_labels_waiting (g_ptr_array_index (tiles, i));
+
+  return waiting;
+}
+
+/* Laid out, about to be drawn: each tile in view shows its piece. */
+static void
+on_layout_check_labels_cb (GdkFrameClock *clock,
+                           LabelsWatch   *watch)
+{
+  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (watch->gallery));
+  g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (watch->gallery);
+
+  if (watch->layouts++ == 0)
+    watch->waiting_drawn = count_waiting (watch->gallery);
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      VtTile *tile = g_ptr_array_index (tiles, i);
+      graphene_rect_t bounds;
+
+      if (vt_tile_get_item (tile) == NULL || !gtk_widget_get_mapped (GTK_WIDGET (tile))
+          || !gtk_widget_compute_bounds (GTK_WIDGET (tile), scroller, &bounds)
+          || bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scroller))
+        continue;
+      if (vt_tile_get_labels_waiting (tile) || !tile_shows_piece (tile))
+        watch->stale_in_view++;
+    }
+}
+
+/* Cells the grid builds for more pieces are bound out of reach: their
+ * texts wait, except those the layout puts in view, which show theirs
+ * in the first frame; the others come a few frames later. */
+static void
+test_gallery_tiles_labels_wait_out_of_reach (void)
+{
+  g_autoptr(GListModel) pieces = new_pieces (200);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) tiles = NULL;
+  VtGalleryView *gallery;
+  GtkWidget *window = new_gallery_window (pieces, &gallery);
+  guint columns = gtk_grid_view_get_max_columns (vt_gallery_view_get_grid_view (gallery));
+  LabelsWatch watch = { gallery, 0, 0, 0 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong handler;
+
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (all, g_list_model_get_item (pieces, i));
+  g_list_store_splice (G_LIST_STORE (pieces), columns, 200 - columns, NULL, 0);
+  wait_frames ();
+  g_assert_cmpuint (count_waiting (gallery), ==, 0);
+
+  handler = g_signal_connect_data (clock, "layout", G_CALLBACK (on_layout_check_labels_cb), &watch,
+                                   NULL, G_CONNECT_AFTER);
+  /* The rows past the first are new cells, the second in view. */
+  g_list_store_splice (G_LIST_STORE (pieces), columns, 0, all->pdata + columns, 200 - columns);
+  g_assert_cmpuint (count_waiting (gallery), >, 2 * columns);
+  WAIT_UNTIL (count_waiting (gallery) == 0);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The first frame drew the tiles in view, and left those below. */
+  g_assert_cmpuint (watch.layouts, >, 0);
+  g_assert_cmpuint (watch.waiting_drawn, >, columns);
+  g_assert_cmpuint (watch.stale_in_view, ==, 0);
+  tiles = vt_gallery_view_list_tiles (gallery);
+  g_assert_cmpuint (tiles->len, >, 4 * columns);
+  for (guint i = 0; i < tiles->len; i++)
+    g_assert_true (tile_shows_piece (g_ptr_array_index (tiles, i)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+}
+
 /* What the gallery's thumbnailer was asked for: decodes, thumbnails
  * read from the disk and pictures from its memory. */
 static guint
@@ -1136,6 +1250,7 @@ main (int   argc,
   g_test_add_func ("/gallery/focus/follows-piece", test_gallery_focus_follows);
   g_test_add_func ("/gallery/tiles/kept-for-fewer-pieces", test_gallery_tiles_kept_fewer);
   g_test_add_func ("/gallery/tiles/kept-for-more-pieces-again", test_gallery_tiles_kept_for_more);
+  g_test_add_func ("/gallery/tiles/labels-wait-out-of-reach", test_gallery_tiles_labels_wait_out_of_reach);
   g_test_add_func ("/gallery/pictures/kept-once-and-for-scroll-back", test_gallery_pictures_kept);
   g_test_add_func ("/slot-model/replace", test_slot_model_replace);
   g_test_add_func ("/slot-model/shrink-and-grow", test_slot_model_shrink_grow);

@@ -39,6 +39,13 @@
  *   first screen of pieces only, then all of them a frame later (see
  *   show_first_screen_cb ()).
  *
+ * - The grid binds all of those 30 rows in the frame that shows a new
+ *   result, where a few are in view: a tile out of reach of the view
+ *   asks for no thumbnail and puts off its texts, which the frames after
+ *   show a few dozen at a time (show_labels_tick_cb ()); the tiles the
+ *   layout puts in view show theirs before the frame is drawn
+ *   (on_layout_cb ()).
+ *
  * - The grid binds some thirty rows at once, top first, and the
  *   thumbnailer serves the newest request first: left alone, the rows in
  *   view would be served last. hurry_visible_cb () asks again for the
@@ -99,9 +106,11 @@ struct _VtGalleryView
   guint               first_screen_tick;
   guint               columns_source;
   guint               hurry_source;
+  guint               labels_tick;
   /* Tiles bound or scrolled since the last frame: their reach to update. */
   gboolean            reach_dirty;
   GdkFrameClock      *frame_clock;
+  gulong              layout_id;
   gulong              after_paint_id;
   gboolean            focus_on_map;
   /* vt_gallery_view_focus_position () waiting for its cell. */
@@ -326,28 +335,76 @@ hurry_visible_cb (gpointer user_data)
  * a turn of the wheel finds them there. */
 #define REACH_MARGIN 0.5f
 
+/* The view and REACH_MARGIN of it above and below, in the scroller's
+ * coordinates. */
+static gboolean
+get_reach (VtGalleryView   *self,
+           graphene_rect_t *reach)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+
+  if (!gtk_widget_compute_bounds (scroller, scroller, reach))
+    return FALSE;
+  graphene_rect_inset (reach, 0, -reach->size.height * REACH_MARGIN);
+  return TRUE;
+}
+
+static gboolean
+tile_in_reach (VtGalleryView         *self,
+               GtkWidget             *tile,
+               const graphene_rect_t *reach)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (tile)
+         && gtk_widget_compute_bounds (tile, GTK_WIDGET (self->scroller), &bounds)
+         && graphene_rect_intersection (reach, &bounds, NULL);
+}
+
 /* Tiles near the view hold their pictures, and the others let them go
  * (vt_tile_set_in_reach ()), so that the pictures in memory follow what
  * is on the screen rather than the thirty rows the grid keeps. Walked
- * after a frame that bound tiles or scrolled, where it put them. */
-static void
+ * after a frame that bound tiles or scrolled, where it put them.
+ * Returns whether tiles out of reach wait to show their texts. */
+static gboolean
 update_reach (VtGalleryView *self)
 {
-  GtkWidget *scroller = GTK_WIDGET (self->scroller);
-  graphene_rect_t reach, bounds;
+  graphene_rect_t reach;
   GHashTableIter iter;
   gpointer tile;
+  gboolean waiting = FALSE;
 
-  if (!gtk_widget_compute_bounds (scroller, scroller, &reach))
-    return;
-  graphene_rect_inset (&reach, 0, -reach.size.height * REACH_MARGIN);
+  if (!get_reach (self, &reach))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
-    vt_tile_set_in_reach (tile,
-                          gtk_widget_get_mapped (tile)
-                          && gtk_widget_compute_bounds (tile, scroller, &bounds)
-                          && graphene_rect_intersection (&reach, &bounds, NULL));
+    {
+      vt_tile_set_in_reach (tile, tile_in_reach (self, tile, &reach));
+      waiting |= vt_tile_get_labels_waiting (tile);
+    }
+
+  return waiting;
+}
+
+/* Laid out, before the frame is drawn: a tile bound out of reach puts
+ * off its texts (vt-tile.c), and one that this layout put in reach shows
+ * them in this frame. (Cells are built out of reach, and a cell the grid
+ * scrolls to may have been bound before the view moved.) */
+static void
+on_layout_cb (VtGalleryView *self)
+{
+  graphene_rect_t reach;
+  GHashTableIter iter;
+  gpointer tile;
+
+  if (!self->reach_dirty || self->scroller == NULL || !get_reach (self, &reach))
+    return;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    if (vt_tile_get_labels_waiting (tile) && tile_in_reach (self, tile, &reach))
+      vt_tile_set_in_reach (tile, TRUE);
 }
 
 /* How many screens of the pictures tiles let go are kept, beyond those
@@ -370,15 +427,49 @@ update_screenful (VtGalleryView *self)
   vt_tile_pictures_set_spare_limit (self->pictures, SPARE_SCREENS * count * size * size * 4);
 }
 
+/* How many tiles out of reach show their texts in a frame. */
+#define LABELS_PER_FRAME 32
+
+/* The frames after one that bound tiles out of reach: their texts and
+ * accessible names, a few dozen a frame, so that the frame that shows a
+ * result does not pay for the rows below the view. */
+static gboolean
+show_labels_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  VtGalleryView *self = VT_GALLERY_VIEW (widget);
+  GHashTableIter iter;
+  gpointer tile;
+  guint shown = 0;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &tile, NULL))
+    {
+      if (!vt_tile_get_labels_waiting (tile))
+        continue;
+      if (shown++ == LABELS_PER_FRAME)
+        return G_SOURCE_CONTINUE;
+      vt_tile_show_labels (tile);
+    }
+
+  self->labels_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_after_paint_cb (VtGalleryView *self)
 {
+  gboolean waiting;
+
   if (!self->reach_dirty || self->scroller == NULL)
     return;
 
   self->reach_dirty = FALSE;
-  update_reach (self);
+  waiting = update_reach (self);
   update_screenful (self);
+  if (waiting && self->labels_tick == 0)
+    self->labels_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_labels_tick_cb, NULL, NULL);
 }
 
 static void
@@ -437,7 +528,9 @@ on_factory_setup_cb (VtGalleryView *self,
 
   vt_tile_set_size (VT_TILE (tile), self->tile_size);
   vt_tile_set_curating (VT_TILE (tile), self->curating);
-  vt_tile_set_in_reach (VT_TILE (tile), TRUE);
+  /* Out of reach until laid out (on_layout_cb ()): a result that shows
+   * more pieces builds its cells below the view. */
+  vt_tile_set_in_reach (VT_TILE (tile), FALSE);
   gtk_list_item_set_child (list_item, tile);
   g_hash_table_add (self->tiles, tile);
   g_object_weak_ref (G_OBJECT (tile), forget_tile, self);
@@ -668,6 +761,9 @@ vt_gallery_view_realize (GtkWidget *widget)
   GTK_WIDGET_CLASS (vt_gallery_view_parent_class)->realize (widget);
 
   self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  /* After GTK's own handlers, which lay the window out. */
+  self->layout_id = g_signal_connect_data (self->frame_clock, "layout", G_CALLBACK (on_layout_cb), self,
+                                           NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
                                                    G_CALLBACK (on_after_paint_cb), self);
   queue_update_reach (self);
@@ -678,6 +774,10 @@ vt_gallery_view_unrealize (GtkWidget *widget)
 {
   VtGalleryView *self = VT_GALLERY_VIEW (widget);
 
+  if (self->labels_tick != 0)
+    gtk_widget_remove_tick_callback (widget, self->labels_tick);
+  self->labels_tick = 0;
+  g_clear_signal_handler (&self->layout_id, self->frame_clock);
   g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
 

@@ -54,6 +54,9 @@ struct _VtTile
   gboolean       curating;
   /* Near enough to the view to hold a picture (vt_tile_set_in_reach ()). */
   gboolean       in_reach;
+  /* Bound out of reach, it has not shown its piece's texts yet (see
+   * show_labels ()). */
+  gboolean       labels_waiting;
 
   /* The picture area (vt_tile_init ()). */
   GtkWidget     *overlay;
@@ -530,6 +533,23 @@ update_labels (VtTile *self)
   vt_accessible_set_row_label (GTK_WIDGET (self), accessible);
 }
 
+/*
+ * A tile bound out of reach puts off its texts and accessible name: the
+ * grid binds a hundred tiles or more in the frame that shows a result
+ * (30 rows of cells), of which a few rows are in view. They come when
+ * the tile comes into reach, which the grid finds before it draws a
+ * frame, or a few frames later, a few dozen tiles a frame
+ * (vt_tile_show_labels ()). Sizes never wait: a tile is measured by its
+ * number of lines, not by its text.
+ */
+static void
+show_labels (VtTile *self)
+{
+  self->labels_waiting = !self->in_reach && self->item != NULL;
+  if (!self->labels_waiting)
+    update_labels (self);
+}
+
 /* Reviews and problems change while the piece is shown. One handler for
  * the three, not one connection each: the grid binds tiles by the
  * dozen in one frame, and each connection is made and undone at every
@@ -543,7 +563,7 @@ on_item_notify_cb (VtTile     *self,
   if (g_str_equal (name, "review-state")
       || g_str_equal (name, "review-changed")
       || g_str_equal (name, "problem"))
-    update_labels (self);
+    show_labels (self);
 }
 
 static void
@@ -804,7 +824,7 @@ vt_tile_set_item (VtTile *self,
   if (item != NULL)
     g_signal_connect_swapped (item, "notify", G_CALLBACK (on_item_notify_cb), self);
 
-  update_labels (self);
+  show_labels (self);
   load_thumbnail (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
@@ -831,7 +851,7 @@ vt_tile_set_curating (VtTile   *self,
   self->curating = curating;
   update_reason (self);
   if (self->item != NULL)
-    update_labels (self);
+    show_labels (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURATING]);
 }
@@ -884,6 +904,7 @@ vt_tile_set_in_reach (VtTile   *self,
 
   if (in_reach)
     {
+      vt_tile_show_labels (self);
       if (self->state == VT_TILE_LOADING && self->cancellable == NULL)
         load_thumbnail (self);
     }
@@ -896,6 +917,25 @@ vt_tile_set_in_reach (VtTile   *self,
       let_go_picture (self);
       show_state (self, VT_TILE_LOADING);
     }
+}
+
+gboolean
+vt_tile_get_labels_waiting (VtTile *self)
+{
+  g_return_val_if_fail (VT_IS_TILE (self), FALSE);
+
+  return self->labels_waiting;
+}
+
+void
+vt_tile_show_labels (VtTile *self)
+{
+  g_return_if_fail (VT_IS_TILE (self));
+
+  if (!self->labels_waiting)
+    return;
+  self->labels_waiting = FALSE;
+  update_labels (self);
 }
 
 VtTileState
