@@ -979,6 +979,19 @@ test_gallery_tiles_kept_for_more (void)
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* A tile bound to a piece, at least partly in the view. */
+static gboolean
+tile_in_view (VtGalleryView *gallery,
+              VtTile        *tile)
+{
+  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (gallery));
+  graphene_rect_t bounds;
+
+  return vt_tile_get_item (tile) != NULL && gtk_widget_get_mapped (GTK_WIDGET (tile))
+         && gtk_widget_compute_bounds (GTK_WIDGET (tile), scroller, &bounds)
+         && bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (scroller);
+}
+
 /* The title a tile shows, from its first line of text. */
 static const char *
 tile_title (VtTile *tile)
@@ -1031,7 +1044,6 @@ static void
 on_layout_check_labels_cb (GdkFrameClock *clock,
                            LabelsWatch   *watch)
 {
-  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (watch->gallery));
   g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (watch->gallery);
 
   if (watch->layouts++ == 0)
@@ -1039,13 +1051,9 @@ on_layout_check_labels_cb (GdkFrameClock *clock,
   for (guint i = 0; i < tiles->len; i++)
     {
       VtTile *tile = g_ptr_array_index (tiles, i);
-      graphene_rect_t bounds;
 
-      if (vt_tile_get_item (tile) == NULL || !gtk_widget_get_mapped (GTK_WIDGET (tile))
-          || !gtk_widget_compute_bounds (GTK_WIDGET (tile), scroller, &bounds)
-          || bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scroller))
-        continue;
-      if (vt_tile_get_labels_waiting (tile) || !tile_shows_piece (tile))
+      if (tile_in_view (watch->gallery, tile)
+          && (vt_tile_get_labels_waiting (tile) || !tile_shows_piece (tile)))
         watch->stale_in_view++;
     }
 }
@@ -1108,20 +1116,16 @@ count_asked (VtThumbnailer *thumbnailer)
 static gboolean
 pictures_in_view (VtGalleryView *gallery)
 {
-  GtkWidget *scroller = GTK_WIDGET (vt_gallery_view_get_scroller (gallery));
   g_autoptr(GPtrArray) tiles = vt_gallery_view_list_tiles (gallery);
   guint shown = 0;
 
   for (guint i = 0; i < tiles->len; i++)
     {
-      GtkWidget *tile = g_ptr_array_index (tiles, i);
-      graphene_rect_t bounds;
+      VtTile *tile = g_ptr_array_index (tiles, i);
 
-      if (vt_tile_get_item (VT_TILE (tile)) == NULL || !gtk_widget_get_mapped (tile)
-          || !gtk_widget_compute_bounds (tile, scroller, &bounds)
-          || bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scroller))
+      if (!tile_in_view (gallery, tile))
         continue;
-      if (vt_tile_get_state (VT_TILE (tile)) != VT_TILE_PICTURE)
+      if (vt_tile_get_state (tile) != VT_TILE_PICTURE)
         return FALSE;
       shown++;
     }
