@@ -885,6 +885,38 @@ count_listed_countries (VtFacetSidebar *sidebar)
   return listed;
 }
 
+/* The rows of the country section, in the box, are in the order of the
+ * model's counts, and each row's label is its value's. */
+static void
+assert_country_rows (VtWindow *window)
+{
+  VtFacetSidebar *sidebar = VT_FACET_SIDEBAR (window->sidebar);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY,
+                                                                                  "Everywhere")));
+  guint n_counts = 0;
+  const VtFacetCount *counts = vt_facets_get (vt_query_model_get_facets (window->sort_model),
+                                              VT_FACET_COUNTRY, &n_counts);
+  guint next = 0;
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row_box;
+      const char *value;
+
+      if (!GTK_IS_CHECK_BUTTON (child))
+        continue;
+      row_box = gtk_check_button_get_child (GTK_CHECK_BUTTON (child));
+      value = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row_box)));
+      g_assert_true (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, value) == GTK_CHECK_BUTTON (child));
+      while (next < n_counts && !g_str_equal (counts[next].value, value))
+        next++;
+      g_assert_cmpuint (next, <, n_counts);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 1);
+}
+
 /* Thousands of countries must not become thousands of check buttons:
  * the most frequent are listed, "Show More" lists more. */
 static void
@@ -897,6 +929,7 @@ test_long_facet_is_capped (void)
   VtFacetSidebar *sidebar;
   VtWindow *window;
   GtkWidget *more;
+  GtkCheckButton *everywhere;
   guint listed;
 
   for (guint i = 1; i <= 150; i++)
@@ -923,10 +956,21 @@ test_long_facet_is_capped (void)
   g_assert_true (gtk_widget_activate (more));
   WAIT_UNTIL (count_listed_countries (sidebar) > listed + 50);
 
-  /* A selected value stays listed whatever its count. */
+  /* A selected value stays listed whatever its count; the rows of the
+   * values still listed stay, with the keyboard focus. */
+  everywhere = vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, "Everywhere");
+  gtk_widget_grab_focus (GTK_WIDGET (everywhere));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (everywhere)));
   vt_query_set_facet_selected (window->query, VT_FACET_COUNTRY, "Country 150", TRUE);
   WAIT_UNTIL (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, "Country 150") != NULL);
   WAIT_UNTIL (grid_n_items (window) == 1);
+  g_assert_true (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, "Everywhere") == everywhere);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (everywhere)));
+  assert_country_rows (window);
+  gtk_test_accessible_assert_property (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY, "Country 150"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Country 150, 1 piece");
+  g_assert_true (gtk_check_button_get_active (vt_facet_sidebar_get_check (sidebar, VT_FACET_COUNTRY,
+                                                                          "Country 150")));
 
   close_window (window);
 }
@@ -1538,6 +1582,9 @@ main (int   argc,
   /* Recent files and thumbnails go to a place of the test's own. */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
+  /* GTK's accessibility backend for tests: the names given to assistive
+   * technologies can be checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())

@@ -23,10 +23,10 @@
  * (in a worker, for a large collection): each result the model applies
  * after a change of the query (from here, from the search entry, from a
  * chip above the grid) or a new load of the items schedules one update,
- * which sets the counts in place and rebuilds a section only when its
- * list of values changed, so keyboard focus stays where it was while
- * clicking through values. A value whose count is 0 is dimmed, never
- * hidden.
+ * which sets the counts in place and, when a section lists other values,
+ * keeps the rows of the values it still lists (place_rows ()), so
+ * keyboard focus stays where it was while clicking through values. A
+ * value whose count is 0 is dimmed, never hidden.
  *
  * The update waits for the frame that shows the result to be drawn and
  * runs at the start of the next one: a result that changes the grid
@@ -41,6 +41,7 @@ typedef struct
   VtFacetKey      key;
   char           *value;
   GtkCheckButton *check;
+  GtkLabel       *label;
   GtkLabel       *count_label;
   int             count;
 } FacetRow;
@@ -160,29 +161,40 @@ update_row (FacetRow           *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row->check), "vt-zero");
 }
 
+/* The row shows @value from now on; its count, check and accessible
+ * name follow at the next update_row (). */
+static void
+facet_row_set_value (FacetRow   *row,
+                     const char *value)
+{
+  const char *text = vt_facet_value_get_label (row->key, value);
+  g_autofree char *cut = NULL;
+
+  g_free (row->value);
+  row->value = g_strdup (value);
+  row->count = -1;
+  gtk_label_set_text (row->label, vt_text_bound (text, VT_TEXT_BOUND_LINE, &cut));
+  vt_widget_set_tooltip (GTK_WIDGET (row->label), text);
+}
+
 static FacetRow *
 facet_row_new (VtFacetSidebar *self,
                VtFacetKey      key,
                const char     *value)
 {
   FacetRow *row = g_new0 (FacetRow, 1);
-  const char *text = vt_facet_value_get_label (key, value);
-  g_autofree char *cut = NULL;
   GtkWidget *box;
-  GtkWidget *label;
 
   row->sidebar = self;
   row->key = key;
-  row->value = g_strdup (value);
-  row->count = -1;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (vt_text_bound (text, VT_TEXT_BOUND_LINE, &cut));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  vt_widget_set_tooltip (label, text);
-  gtk_box_append (GTK_BOX (box), label);
+  row->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->label, 0);
+  gtk_label_set_ellipsize (row->label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->label), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->label));
+  facet_row_set_value (row, value);
 
   row->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (row->count_label), "dim-label");
@@ -253,6 +265,74 @@ on_more_clicked_cb (VtFacetSidebar *self,
       }
 }
 
+/*
+ * Gives the section one row per value shown, in their order. A row whose
+ * value is still shown stays where the keyboard focus may be; a value
+ * newly shown takes a row no longer needed before a row is built; rows
+ * left over go. (Building and destroying the rows was most of what an
+ * update cost whenever a long section's most frequent values changed.)
+ */
+static void
+place_rows (VtFacetSidebar            *self,
+            VtFacetKey                 key,
+            const VtFacetCount *const *shown,
+            guint                      n_shown)
+{
+  FacetSection *section = &self->sections[key];
+  g_autoptr(GHashTable) unused = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_shown, facet_row_free);
+  GHashTableIter iter;
+  GtkWidget *previous = NULL;
+  FacetRow *row;
+
+  for (guint i = 0; i < section->rows->len; i++)
+    {
+      row = g_ptr_array_index (section->rows, i);
+      g_hash_table_insert (unused, row->value, row);
+    }
+  for (guint i = 0; i < n_shown; i++)
+    {
+      row = g_hash_table_lookup (unused, shown[i]->value);
+      if (row != NULL)
+        g_hash_table_remove (unused, shown[i]->value);
+      g_ptr_array_add (rows, row);
+    }
+
+  g_hash_table_iter_init (&iter, unused);
+  for (guint i = 0; i < n_shown; i++)
+    {
+      row = g_ptr_array_index (rows, i);
+      if (row == NULL && g_hash_table_size (unused) > 0)
+        {
+          g_hash_table_iter_next (&iter, NULL, (gpointer *) &row);
+          g_hash_table_iter_steal (&iter);
+          facet_row_set_value (row, shown[i]->value);
+        }
+      else if (row == NULL)
+        row = facet_row_new (self, key, shown[i]->value);
+      g_ptr_array_index (rows, i) = row;
+      if (gtk_widget_get_parent (GTK_WIDGET (row->check)) == NULL)
+        gtk_box_insert_child_after (section->box, GTK_WIDGET (row->check), previous);
+      else
+        gtk_box_reorder_child_after (section->box, GTK_WIDGET (row->check), previous);
+      previous = GTK_WIDGET (row->check);
+    }
+  if (section->more_button != NULL)
+    gtk_box_reorder_child_after (section->box, GTK_WIDGET (section->more_button), previous);
+
+  /* The rows no value took. */
+  g_hash_table_iter_init (&iter, unused);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    {
+      gtk_box_remove (section->box, GTK_WIDGET (row->check));
+      facet_row_free (row);
+    }
+  g_hash_table_remove_all (unused);
+  g_ptr_array_set_free_func (section->rows, NULL);
+  g_ptr_array_unref (section->rows);
+  section->rows = g_steal_pointer (&rows);
+}
+
 static void
 update_section (VtFacetSidebar     *self,
                 VtFacetKey          key,
@@ -262,7 +342,6 @@ update_section (VtFacetSidebar     *self,
   FacetSection *section = &self->sections[key];
   g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (n_counts);
   guint hidden = 0;
-  GtkWidget *child;
 
   for (guint i = 0; i < n_counts; i++)
     g_ptr_array_add (shown, (gpointer) &counts[i]);
@@ -280,21 +359,7 @@ update_section (VtFacetSidebar     *self,
     }
 
   if (!section_has_values (section, (const VtFacetCount *const *) shown->pdata, shown->len))
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->box))) != NULL)
-        gtk_box_remove (section->box, child);
-      g_ptr_array_set_size (section->rows, 0);
-      section->more_button = NULL;
-
-      for (guint i = 0; i < shown->len; i++)
-        {
-          const VtFacetCount *count = g_ptr_array_index (shown, i);
-          FacetRow *row = facet_row_new (self, key, count->value);
-
-          g_ptr_array_add (section->rows, row);
-          gtk_box_append (section->box, GTK_WIDGET (row->check));
-        }
-    }
+    place_rows (self, key, (const VtFacetCount *const *) shown->pdata, shown->len);
 
   for (guint i = 0; i < shown->len; i++)
     update_row (g_ptr_array_index (section->rows, i), g_ptr_array_index (shown, i));
