@@ -298,6 +298,18 @@ place_rows (VtFacetSidebar            *self,
       g_ptr_array_add (rows, row);
     }
 
+  /* The focused row of a value no longer listed goes with it: relabelled,
+   * it would say another value where the focus was. */
+  g_hash_table_iter_init (&iter, unused);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    if (gtk_widget_has_focus (GTK_WIDGET (row->check)))
+      {
+        g_hash_table_iter_remove (&iter);
+        gtk_box_remove (section->box, GTK_WIDGET (row->check));
+        facet_row_free (row);
+        break;
+      }
+
   g_hash_table_iter_init (&iter, unused);
   for (guint i = 0; i < n_shown; i++)
     {
