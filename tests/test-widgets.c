@@ -1097,6 +1097,14 @@ test_gallery_tiles_labels_wait_out_of_reach (void)
   for (guint i = 0; i < tiles->len; i++)
     g_assert_true (tile_shows_piece (g_ptr_array_index (tiles, i)));
 
+  /* Curator mode names problems and reviews: the tiles out of reach
+   * wait for it too, and come a few frames later. */
+  vt_gallery_view_set_curating (gallery, TRUE);
+  g_assert_cmpuint (count_waiting (gallery), >, 0);
+  WAIT_UNTIL (count_waiting (gallery) == 0);
+  for (guint i = 0; i < tiles->len; i++)
+    g_assert_true (vt_tile_get_curating (g_ptr_array_index (tiles, i)));
+
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }

@@ -106,7 +106,10 @@ struct _VtGalleryView
   guint               first_screen_tick;
   guint               columns_source;
   guint               hurry_source;
+  /* Showing the texts of tiles out of reach, from the frame after
+   * @labels_frame (show_labels_tick_cb ()). */
   guint               labels_tick;
+  gint64              labels_frame;
   /* Tiles bound or scrolled since the last frame: their reach to update. */
   gboolean            reach_dirty;
   GdkFrameClock      *frame_clock;
@@ -364,27 +367,20 @@ tile_in_reach (VtGalleryView         *self,
 /* Tiles near the view hold their pictures, and the others let them go
  * (vt_tile_set_in_reach ()), so that the pictures in memory follow what
  * is on the screen rather than the thirty rows the grid keeps. Walked
- * after a frame that bound tiles or scrolled, where it put them.
- * Returns whether tiles out of reach wait to show their texts. */
-static gboolean
+ * after a frame that bound tiles or scrolled, where it put them. */
+static void
 update_reach (VtGalleryView *self)
 {
   graphene_rect_t reach;
   GHashTableIter iter;
   gpointer tile;
-  gboolean waiting = FALSE;
 
   if (!get_reach (self, &reach))
-    return FALSE;
+    return;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
-    {
-      vt_tile_set_in_reach (tile, tile_in_reach (self, tile, &reach));
-      waiting |= vt_tile_get_labels_waiting (tile);
-    }
-
-  return waiting;
+    vt_tile_set_in_reach (tile, tile_in_reach (self, tile, &reach));
 }
 
 /* Laid out, before the frame is drawn: a tile bound out of reach puts
@@ -430,9 +426,10 @@ update_screenful (VtGalleryView *self)
 /* How many tiles out of reach show their texts in a frame. */
 #define LABELS_PER_FRAME 32
 
-/* The frames after one that bound tiles out of reach: their texts and
- * accessible names, a few dozen a frame, so that the frame that shows a
- * result does not pay for the rows below the view. */
+/* The frames after the one that shows what made tiles out of reach
+ * wait (a new result, curator mode, a review): their texts and
+ * accessible names, a few dozen a frame, so that frame does not pay for
+ * the rows below the view. */
 static gboolean
 show_labels_tick_cb (GtkWidget     *widget,
                      GdkFrameClock *clock,
@@ -442,6 +439,9 @@ show_labels_tick_cb (GtkWidget     *widget,
   GHashTableIter iter;
   gpointer tile;
   guint shown = 0;
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->labels_frame)
+    return G_SOURCE_CONTINUE;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
@@ -457,19 +457,39 @@ show_labels_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* (Without a frame clock, once the gallery is realized.) */
+static void
+queue_show_labels (VtGalleryView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+
+  /* The next frame is the one that shows what changed. */
+  self->labels_frame = gdk_frame_clock_get_frame_counter (clock) + 1;
+  if (self->labels_tick == 0)
+    self->labels_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_labels_tick_cb, NULL, NULL);
+}
+
+static void
+on_tile_labels_waiting_cb (VtGalleryView *self,
+                           GParamSpec    *pspec,
+                           VtTile        *tile)
+{
+  if (vt_tile_get_labels_waiting (tile))
+    queue_show_labels (self);
+}
+
 static void
 on_after_paint_cb (VtGalleryView *self)
 {
-  gboolean waiting;
-
   if (!self->reach_dirty || self->scroller == NULL)
     return;
 
   self->reach_dirty = FALSE;
-  waiting = update_reach (self);
+  update_reach (self);
   update_screenful (self);
-  if (waiting && self->labels_tick == 0)
-    self->labels_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_labels_tick_cb, NULL, NULL);
 }
 
 static void
@@ -524,6 +544,8 @@ on_factory_setup_cb (VtGalleryView *self,
     {
       tile = g_object_ref_sink (vt_tile_new (self->thumbnailer, self->pictures));
       g_signal_connect_object (tile, "notify::parent", G_CALLBACK (on_tile_parent_cb), self, 0);
+      g_signal_connect_object (tile, "notify::labels-waiting", G_CALLBACK (on_tile_labels_waiting_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   vt_tile_set_size (VT_TILE (tile), self->tile_size);
@@ -767,6 +789,7 @@ vt_gallery_view_realize (GtkWidget *widget)
   self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
                                                    G_CALLBACK (on_after_paint_cb), self);
   queue_update_reach (self);
+  queue_show_labels (self);
 }
 
 static void
@@ -774,9 +797,6 @@ vt_gallery_view_unrealize (GtkWidget *widget)
 {
   VtGalleryView *self = VT_GALLERY_VIEW (widget);
 
-  if (self->labels_tick != 0)
-    gtk_widget_remove_tick_callback (widget, self->labels_tick);
-  self->labels_tick = 0;
   g_clear_signal_handler (&self->layout_id, self->frame_clock);
   g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);

@@ -81,6 +81,7 @@ enum {
   PROP_THUMBNAILER,
   PROP_PICTURES,
   PROP_CURATING,
+  PROP_LABELS_WAITING,
   N_PROPS
 };
 
@@ -543,9 +544,20 @@ update_labels (VtTile *self)
  * number of lines, not by its text.
  */
 static void
+set_labels_waiting (VtTile   *self,
+                    gboolean  waiting)
+{
+  if (self->labels_waiting == waiting)
+    return;
+
+  self->labels_waiting = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS_WAITING]);
+}
+
+static void
 show_labels (VtTile *self)
 {
-  self->labels_waiting = !self->in_reach && self->item != NULL;
+  set_labels_waiting (self, !self->in_reach && self->item != NULL);
   if (!self->labels_waiting)
     update_labels (self);
 }
@@ -663,6 +675,10 @@ vt_tile_get_property (GObject    *object,
       g_value_set_boolean (value, self->curating);
       break;
 
+    case PROP_LABELS_WAITING:
+      g_value_set_boolean (value, self->labels_waiting);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -734,6 +750,12 @@ vt_tile_class_init (VtTileClass *klass)
     g_param_spec_boolean ("curating", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether its texts wait (vt_tile_show_labels ()). */
+  properties[PROP_LABELS_WAITING] =
+    g_param_spec_boolean ("labels-waiting", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -934,7 +956,7 @@ vt_tile_show_labels (VtTile *self)
 
   if (!self->labels_waiting)
     return;
-  self->labels_waiting = FALSE;
+  set_labels_waiting (self, FALSE);
   update_labels (self);
 }
 

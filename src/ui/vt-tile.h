@@ -60,7 +60,7 @@ void           vt_tile_set_in_reach    (VtTile        *self,
                                         gboolean       in_reach);
 /* Bound to a piece out of reach, the tile does not show its piece's
  * title, facts and accessible name until it comes into reach or is told
- * to: whether they wait, and showing them. */
+ * to: whether they wait (VtTile:labels-waiting), and showing them. */
 gboolean       vt_tile_get_labels_waiting (VtTile      *self);
 void           vt_tile_show_labels     (VtTile        *self);
 
