@@ -959,6 +959,14 @@ vt_facet_sidebar_set_curating (VtFacetSidebar *self,
   queue_recount (self);
 }
 
+gboolean
+vt_facet_sidebar_get_pending (VtFacetSidebar *self)
+{
+  g_return_val_if_fail (VT_IS_FACET_SIDEBAR (self), FALSE);
+
+  return self->recount_source != 0 || self->recount_tick != 0;
+}
+
 void
 vt_facet_sidebar_recount (VtFacetSidebar *self)
 {

@@ -25,6 +25,9 @@ void            vt_facet_sidebar_set_curating  (VtFacetSidebar *self,
 /* Counts again, soon (the model works everything out again): the
  * items' reviews or problems changed. */
 void            vt_facet_sidebar_recount       (VtFacetSidebar *self);
+/* Whether the counts of a result the grid shows are still to be shown
+ * (they come in the frame after it). */
+gboolean        vt_facet_sidebar_get_pending   (VtFacetSidebar *self);
 
 /* The widgets the user works with, for tests and keyboard focus. The
  * check button of @value in @key's section, or NULL when not listed. */

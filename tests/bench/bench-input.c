@@ -30,7 +30,8 @@
  * each, measured: the main thread's CPU time from the input to the end
  * of the first frame that shows its result (the grid's pieces are the
  * ones a GtkFilterListModel and GtkSortListModel over the same query and
- * sorter hold: their count, first and last, worked out beforehand), the
+ * sorter hold: their count, first and last, worked out beforehand; and
+ * the sidebar shows their counts, which come a frame after them), the
  * same on the wall clock, and every frame meanwhile: the main thread's
  * CPU time since the frame before ("frame work") and the interval
  * between frames. --sync-limit sets the query model's (to measure its
@@ -271,7 +272,9 @@ shows (VtWindow    *window,
   g_autoptr(VtItem) first = NULL;
   g_autoptr(VtItem) last = NULL;
 
-  if (g_list_model_get_n_items (model) != input->n_expected)
+  /* The sidebar's counts of the result, a frame after the grid's. */
+  if (g_list_model_get_n_items (model) != input->n_expected
+      || vt_facet_sidebar_get_pending (window->sidebar))
     return FALSE;
   if (input->n_expected == 0)
     return TRUE;
