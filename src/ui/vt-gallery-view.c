@@ -307,24 +307,50 @@ vt_gallery_view_show_first_screen (VtGalleryView *self)
 
 /* The cells */
 
+/* The view, and @margin of its height above and below it, in the
+ * scroller's coordinates. */
+static gboolean
+get_view (VtGalleryView   *self,
+          float            margin,
+          graphene_rect_t *view)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+
+  if (!gtk_widget_compute_bounds (scroller, scroller, view))
+    return FALSE;
+  graphene_rect_inset (view, 0, -view->size.height * margin);
+  return TRUE;
+}
+
+/* Whether @tile is shown and at least partly within @view (get_view ()). */
+static gboolean
+tile_within (VtGalleryView         *self,
+             GtkWidget             *tile,
+             const graphene_rect_t *view)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (tile)
+         && gtk_widget_compute_bounds (tile, GTK_WIDGET (self->scroller), &bounds)
+         && graphene_rect_intersection (view, &bounds, NULL);
+}
+
 static gboolean
 hurry_visible_cb (gpointer user_data)
 {
   VtGalleryView *self = user_data;
-  graphene_rect_t viewport, bounds;
-  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+  graphene_rect_t view;
   GHashTableIter iter;
   gpointer tile;
 
   self->hurry_source = 0;
-  if (!gtk_widget_compute_bounds (scroller, scroller, &viewport))
+  if (!get_view (self, 0, &view))
     return G_SOURCE_REMOVE;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
     {
-      if (gtk_widget_compute_bounds (tile, scroller, &bounds)
-          && graphene_rect_intersection (&viewport, &bounds, NULL))
+      if (tile_within (self, tile, &view))
         vt_tile_hurry (tile);
     }
 
@@ -338,32 +364,6 @@ hurry_visible_cb (gpointer user_data)
  * a turn of the wheel finds them there. */
 #define REACH_MARGIN 0.5f
 
-/* The view and REACH_MARGIN of it above and below, in the scroller's
- * coordinates. */
-static gboolean
-get_reach (VtGalleryView   *self,
-           graphene_rect_t *reach)
-{
-  GtkWidget *scroller = GTK_WIDGET (self->scroller);
-
-  if (!gtk_widget_compute_bounds (scroller, scroller, reach))
-    return FALSE;
-  graphene_rect_inset (reach, 0, -reach->size.height * REACH_MARGIN);
-  return TRUE;
-}
-
-static gboolean
-tile_in_reach (VtGalleryView         *self,
-               GtkWidget             *tile,
-               const graphene_rect_t *reach)
-{
-  graphene_rect_t bounds;
-
-  return gtk_widget_get_mapped (tile)
-         && gtk_widget_compute_bounds (tile, GTK_WIDGET (self->scroller), &bounds)
-         && graphene_rect_intersection (reach, &bounds, NULL);
-}
-
 /* Tiles near the view hold their pictures, and the others let them go
  * (vt_tile_set_in_reach ()), so that the pictures in memory follow what
  * is on the screen rather than the thirty rows the grid keeps. Walked
@@ -375,12 +375,12 @@ update_reach (VtGalleryView *self)
   GHashTableIter iter;
   gpointer tile;
 
-  if (!get_reach (self, &reach))
+  if (!get_view (self, REACH_MARGIN, &reach))
     return;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
-    vt_tile_set_in_reach (tile, tile_in_reach (self, tile, &reach));
+    vt_tile_set_in_reach (tile, tile_within (self, tile, &reach));
 }
 
 /* Laid out, before the frame is drawn: a tile bound out of reach puts
@@ -394,12 +394,12 @@ on_layout_cb (VtGalleryView *self)
   GHashTableIter iter;
   gpointer tile;
 
-  if (!self->reach_dirty || self->scroller == NULL || !get_reach (self, &reach))
+  if (!self->reach_dirty || self->scroller == NULL || !get_view (self, REACH_MARGIN, &reach))
     return;
 
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, &tile, NULL))
-    if (vt_tile_get_labels_waiting (tile) && tile_in_reach (self, tile, &reach))
+    if (vt_tile_get_labels_waiting (tile) && tile_within (self, tile, &reach))
       vt_tile_set_in_reach (tile, TRUE);
 }
 
