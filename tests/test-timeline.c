@@ -665,6 +665,83 @@ test_problem_marks (void)
   vt_test_remove_tree (dir);
 }
 
+/* A pile's mark stands for all its pieces: curating, a pile shows it
+ * when any of them has a problem, though the piece on top has none. */
+static void
+test_pile_problem_marks (void)
+{
+  g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-timeline-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "pile.json", NULL);
+  g_autofree char *image = g_build_filename (dir, "grey.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
+                                          "  \"collection\": { \"name\": \"Pile\", \"total\": 41 },\n"
+                                          "  \"items\": [ { \"number\": 41, \"title\": \"1901 - Alone\", "
+                                          "\"year\": 1901, \"impact\": 5, \"image\": \"grey.png\" }");
+  g_autoptr(VtItem) lacking = NULL;
+  g_autoptr(VtEdit) edit = NULL;
+  g_autoptr(JsonNode) value = NULL;
+  g_autoptr(GError) error = NULL;
+  const VtTimelineLayout *layout;
+  const VtTimelineSlot *slot = NULL;
+  GListModel *model;
+  VtWindow *window;
+  guint position = G_MAXUINT;
+
+  gdk_pixbuf_fill (pixels, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
+  /* Forty pieces of one year, the first of highest impact; the last
+   * names no image, its problem. */
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (json, ",\n    { \"number\": %u, \"title\": \"1950 - Piece %u\", \"year\": 1950, "
+                                  "\"impact\": %d%s }",
+                            i, i, i == 1 ? 9 : 3, i < 40 ? ", \"image\": \"grey.png\"" : "");
+  g_string_append (json, " ] }\n");
+  vt_test_write_file (path, json->str, -1);
+
+  window = new_timeline_on (file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window->timeline)) < 420);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  model = timeline_model (window);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (model, i);
+
+      if (vt_item_get_problem (item) != NULL)
+        {
+          g_assert_cmpuint (position, ==, G_MAXUINT);
+          position = i;
+          lacking = g_steal_pointer (&item);
+        }
+    }
+  g_assert_nonnull (lacking);
+  layout = vt_timeline_get_layout (window->timeline);
+  slot = vt_timeline_layout_get_slot (layout, vt_timeline_layout_find_slot (layout, position));
+  g_assert_true (slot->cluster);
+  g_assert_cmpuint (slot->n_pieces, ==, 40);
+  g_assert_cmpuint (slot->top, !=, position);
+
+  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+  set_curating (window, TRUE);
+  g_assert_cmpuint (count_problem_marks (window), ==, 1);
+
+  /* Mended, the pile's mark goes. */
+  value = json_node_init_string (json_node_alloc (), "grey.png");
+  edit = vt_edit_new_set (lacking, VT_FIELD_IMAGE, value);
+  g_assert_true (vt_catalog_apply_edit (window->catalog, edit, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_list_model_get_n_items (vt_catalog_get_problems (window->catalog)) == 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+
+  set_curating (window, FALSE);
+  close_window (window);
+  vt_test_remove_tree (dir);
+}
+
 /* Every card has a name; the focused card's is the timeline's, and the
  * axis is described. */
 static void
@@ -737,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/timeline/thumbnails/missing-shown", test_missing_image_shown);
   g_test_add_func ("/timeline/a11y/names", test_accessible_names);
   g_test_add_func ("/timeline/problems/marked-when-curating", test_problem_marks);
+  g_test_add_func ("/timeline/problems/pile-marked", test_pile_problem_marks);
 
   status = g_test_run ();
   vt_test_remove_tree (tmp_dir);

@@ -503,7 +503,9 @@ snapshot_card (VtTimeline    *self,
       append_text (snapshot, label, x + card - w - 5, y - 4, &white);
       below = pill.bounds.origin.y + pill.bounds.size.height + 2;
     }
-  if (_vt_timeline_shows_problem (self, item))
+  /* A pile's mark stands for all its pieces, as its count does. */
+  if (slot->cluster ? _vt_timeline_pile_shows_problem (self, slot->first, slot->n_pieces)
+                    : _vt_timeline_shows_problem (self, item))
     snapshot_problem_mark (self, snapshot, &box, below);
 
   if (vt_timeline_layout_get_titles (self->layout))

@@ -86,6 +86,50 @@ _vt_timeline_shows_problem (VtTimeline *self,
   return self->curating && vt_item_get_problem (item) != NULL;
 }
 
+static void
+count_problems (VtTimeline *self)
+{
+  guint n = self->years->len;
+  guint count = 0;
+
+  g_array_set_size (self->problems_before, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VtItem) item = g_list_model_get_item (self->model, i);
+
+      g_array_index (self->problems_before, guint, i) = count;
+      count += vt_item_get_problem (item) != NULL;
+    }
+  g_array_index (self->problems_before, guint, n) = count;
+  self->problems_counted = TRUE;
+}
+
+/* Two lookups, however many pieces the pile holds: a pile at wide zoom
+ * may hold thousands, and the timeline draws every pile in view on each
+ * frame of a scroll. */
+gboolean
+_vt_timeline_pile_shows_problem (VtTimeline *self,
+                                 guint       first,
+                                 guint       n)
+{
+  const guint *before;
+
+  if (!self->curating)
+    return FALSE;
+  if (!self->problems_counted)
+    count_problems (self);
+  g_return_val_if_fail (first + n < self->problems_before->len, FALSE);
+
+  before = (const guint *) self->problems_before->data;
+  return before[first + n] > before[first];
+}
+
+void
+_vt_timeline_forget_problems (VtTimeline *self)
+{
+  self->problems_counted = FALSE;
+}
+
 void
 vt_timeline_set_curating (VtTimeline *self,
                           gboolean    curating)
@@ -105,6 +149,7 @@ vt_timeline_problems_changed (VtTimeline *self)
 {
   g_return_if_fail (VT_IS_TIMELINE (self));
 
+  _vt_timeline_forget_problems (self);
   /* Browsing, no mark and no name shows a problem. */
   if (!self->curating)
     return;

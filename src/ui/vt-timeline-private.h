@@ -45,6 +45,11 @@ struct _VtTimeline
   guint             n_undated;
   GStrv             decades;
   gboolean          curating;
+  /* How many pieces before each position have a problem (one more
+   * entry than pieces), counted when first needed after the pieces or
+   * their problems changed (vt-timeline-names.c). */
+  GArray           *problems_before;
+  gboolean          problems_counted;
 
   GtkAdjustment    *hadjustment;
   GtkAdjustment    *vadjustment;
@@ -99,6 +104,13 @@ void _vt_timeline_update_accessible (VtTimeline *self);
 /* Whether @item's card shows a problem: curating, when it has one. */
 gboolean _vt_timeline_shows_problem (VtTimeline *self,
                                      VtItem     *item);
+/* Whether a pile shows the mark: curating, when one of the @n pieces
+ * from @first has a problem, whichever is on top. */
+gboolean _vt_timeline_pile_shows_problem (VtTimeline *self,
+                                          guint       first,
+                                          guint       n);
+/* The pieces or their order changed: their problems are counted again. */
+void     _vt_timeline_forget_problems (VtTimeline *self);
 
 /* vt-timeline-draw.c: whether @item's card shows the sign of a missing picture: it names
  * no image that can be opened, or its thumbnail failed. */

@@ -516,6 +516,7 @@ on_items_changed_cb (VtTimeline *self)
   guint previous = self->position;
 
   read_model (self);
+  _vt_timeline_forget_problems (self);
   /* At once rather than at the next allocation: every position the
    * layout gives must be one of the model's from now on. */
   rebuild_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
@@ -610,6 +611,7 @@ vt_timeline_finalize (GObject *object)
   g_clear_pointer (&self->layout, vt_timeline_layout_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->impacts, g_array_unref);
+  g_clear_pointer (&self->problems_before, g_array_unref);
   g_clear_pointer (&self->decades, g_strfreev);
 
   G_OBJECT_CLASS (vt_timeline_parent_class)->finalize (object);
@@ -811,6 +813,7 @@ vt_timeline_init (VtTimeline *self)
   self->position = GTK_INVALID_LIST_POSITION;
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->impacts = g_array_new (FALSE, FALSE, sizeof (int));
+  self->problems_before = g_array_new (FALSE, FALSE, sizeof (guint));
   self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _vt_timeline_thumb_free);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
