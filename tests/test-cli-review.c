@@ -186,6 +186,38 @@ query_numbers (Fixture    *fixture,
   return g_strdup (numbers->str);
 }
 
+/* The counts of facet @key that "vitrine-cli query --facets" prints as
+ * JSON with @option, as "value=count" joined by commas, a star after
+ * each selected value. */
+static char *
+facet_counts (Fixture    *fixture,
+              const char *option,
+              const char *key)
+{
+  g_auto(VtTestRun) run = { 0, };
+  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *values;
+
+  vt_test_run (&run, NULL, NULL, (const char * const []) { VITRINE_CLI, "query", fixture->catalog, "--facets",
+                                                           "--format=json", option, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  values = json_object_get_array_member (json_node_get_object (root), key);
+  for (guint i = 0; i < json_array_get_length (values); i++)
+    {
+      JsonObject *value = json_array_get_object_element (values, i);
+
+      g_string_append_printf (counts, "%s%s=%" G_GINT64_FORMAT "%s", i > 0 ? "," : "",
+                              json_object_get_string_member (value, "value"),
+                              json_object_get_int_member (value, "count"),
+                              json_object_get_boolean_member (value, "selected") ? "*" : "");
+    }
+  return g_strdup (counts->str);
+}
+
 /* "vitrine-cli query" selects by the curators' facets as the window's
  * filters do: the reviews beside the catalog, and its problems. */
 static void
@@ -229,6 +261,20 @@ test_query_facets (Fixture       *fixture,
       else
         vt_test_assert_contains (found, cases[i].expected);
     }
+
+  /* --facets counts them as the sidebar does while curating: a facet
+   * without its own selection, the others under it. */
+  {
+    g_autofree char *review = facet_counts (fixture, NULL, "review");
+    g_autofree char *problems = facet_counts (fixture, NULL, "problems");
+    g_autofree char *review_selected = facet_counts (fixture, "--facet=review=approved", "review");
+    g_autofree char *problems_selected = facet_counts (fixture, "--facet=review=approved", "problems");
+
+    g_assert_cmpstr (review, ==, "not-reviewed=1,approved=1,needs-changes=1");
+    g_assert_cmpstr (problems, ==, "has-problems=3");
+    g_assert_cmpstr (review_selected, ==, "not-reviewed=1,approved=1*,needs-changes=1");
+    g_assert_cmpstr (problems_selected, ==, "has-problems=1");
+  }
 }
 
 int

@@ -477,6 +477,7 @@ gboolean
 vt_cli_load_curator_facets (VtCatalog      *catalog,
                             VtQuery        *query,
                             gboolean        want_reviews,
+                            gboolean        want_problems,
                             VtReviewStore **reviews,
                             GError        **error)
 {
@@ -492,7 +493,7 @@ vt_cli_load_curator_facets (VtCatalog      *catalog,
         return FALSE;
       *reviews = g_steal_pointer (&store);
     }
-  if (problems[0] != NULL)
+  if (want_problems || problems[0] != NULL)
     vt_catalog_validate (catalog);
   return TRUE;
 }

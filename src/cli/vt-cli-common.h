@@ -163,11 +163,12 @@ gboolean        vt_cli_query_options_apply (VtCliQueryOptions  *options,
  * pieces as the window gives them: their reviews, from the file beside
  * the catalog, when @query selects by review or @want_reviews (the
  * store read in *@reviews, else NULL); their problems, image headers
- * read, when by problems. FALSE with @error when the reviews cannot be
- * read. */
+ * read, when by problems or @want_problems. FALSE with @error when the
+ * reviews cannot be read. */
 gboolean        vt_cli_load_curator_facets (VtCatalog          *catalog,
                                             VtQuery            *query,
                                             gboolean            want_reviews,
+                                            gboolean            want_problems,
                                             VtReviewStore     **reviews,
                                             GError            **error);
 /* The pieces of @items that @query matches, in @sorter's order: the same

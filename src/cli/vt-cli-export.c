@@ -156,7 +156,7 @@ vt_cli_export (int    argc,
 
   /* The reviews are read once, for the report and the facet alike. */
   if (!vt_cli_load_curator_facets (catalog, query, !pdf && vt_export_format_is_review (format),
-                                   &reviews, &error))
+                                   FALSE, &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;

@@ -208,7 +208,7 @@ print_facets_json (VtFacets *facets)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
-  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -240,7 +240,7 @@ print_facets_csv (VtFacets *facets)
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
   vt_cli_end_csv_line (line);
-  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -262,7 +262,7 @@ print_facets_table (VtFacets *facets)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  for (VtFacetKey key = 0; key < VT_N_FIELD_FACETS; key++)
+  for (VtFacetKey key = 0; key < VT_N_FACETS; key++)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
@@ -338,7 +338,9 @@ vt_cli_query (int    argc,
       return VT_CLI_EXIT_FAILURE;
     }
 
-  if (!vt_cli_load_curator_facets (catalog, query, FALSE, &reviews, &error))
+  /* The counts are the window's sidebar's while curating: by review
+   * and problems too. */
+  if (!vt_cli_load_curator_facets (catalog, query, show_facets, show_facets, &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;
