@@ -596,6 +596,24 @@ set_curating (VtWindow *window,
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
 }
 
+/* Sets @field of @item to @value as one edit; once the catalog has no
+ * problem left, how many problem marks the timeline draws. */
+static guint
+marks_once_mended (VtWindow *window,
+                   VtItem   *item,
+                   VtField   field,
+                   JsonNode *value)
+{
+  g_autoptr(VtEdit) edit = vt_edit_new_set (item, field, value);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vt_catalog_apply_edit (window->catalog, edit, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_list_model_get_n_items (vt_catalog_get_problems (window->catalog)) == 0);
+  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
+  return count_problem_marks (window);
+}
+
 /* Curating, a card whose piece has a problem shows the grid's mark, and
  * its name says the problem; browsing, neither. The mark follows the
  * problem when an edit mends it. */
@@ -608,7 +626,6 @@ test_problem_marks (void)
   g_autofree char *name = NULL;
   g_autoptr(VtItem) first = NULL;
   g_autoptr(VtItem) second = NULL;
-  g_autoptr(VtEdit) edit = NULL;
   g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
   VtWindow *window;
@@ -653,12 +670,7 @@ test_problem_marks (void)
 
   /* Mended, the mark goes. */
   value = json_node_init_int (json_node_alloc (), 7);
-  edit = vt_edit_new_set (first, VT_FIELD_IMPACT, value);
-  g_assert_true (vt_catalog_apply_edit (window->catalog, edit, &error));
-  g_assert_no_error (error);
-  WAIT_UNTIL (g_list_model_get_n_items (vt_catalog_get_problems (window->catalog)) == 0);
-  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
-  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+  g_assert_cmpuint (marks_once_mended (window, first, VT_FIELD_IMPACT, value), ==, 0);
 
   set_curating (window, FALSE);
   close_window (window);
@@ -680,7 +692,6 @@ test_pile_problem_marks (void)
                                           "  \"items\": [ { \"number\": 41, \"title\": \"1901 - Alone\", "
                                           "\"year\": 1901, \"impact\": 5, \"image\": \"grey.png\" }");
   g_autoptr(VtItem) lacking = NULL;
-  g_autoptr(VtEdit) edit = NULL;
   g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
   const VtTimelineLayout *layout;
@@ -730,12 +741,7 @@ test_pile_problem_marks (void)
 
   /* Mended, the pile's mark goes. */
   value = json_node_init_string (json_node_alloc (), "grey.png");
-  edit = vt_edit_new_set (lacking, VT_FIELD_IMAGE, value);
-  g_assert_true (vt_catalog_apply_edit (window->catalog, edit, &error));
-  g_assert_no_error (error);
-  WAIT_UNTIL (g_list_model_get_n_items (vt_catalog_get_problems (window->catalog)) == 0);
-  WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
-  g_assert_cmpuint (count_problem_marks (window), ==, 0);
+  g_assert_cmpuint (marks_once_mended (window, lacking, VT_FIELD_IMAGE, value), ==, 0);
 
   set_curating (window, FALSE);
   close_window (window);
