@@ -688,8 +688,8 @@ test_pile_problem_marks (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
-                                          "  \"collection\": { \"name\": \"Pile\", \"total\": 41 },\n"
-                                          "  \"items\": [ { \"number\": 41, \"title\": \"1901 - Alone\", "
+                                          "  \"collection\": { \"name\": \"Pile\", \"total\": 101 },\n"
+                                          "  \"items\": [ { \"number\": 101, \"title\": \"1901 - Alone\", "
                                           "\"year\": 1901, \"impact\": 5, \"image\": \"grey.png\" }");
   g_autoptr(VtItem) lacking = NULL;
   g_autoptr(JsonNode) value = NULL;
@@ -702,19 +702,16 @@ test_pile_problem_marks (void)
 
   gdk_pixbuf_fill (pixels, 0x808080ff);
   g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
-  /* Forty pieces of one year, the first of highest impact; the last
-   * names no image, its problem. */
-  for (guint i = 1; i <= 40; i++)
+  /* A hundred pieces of one year, more than its column holds: the
+   * first of highest impact; the last names no image, its problem. */
+  for (guint i = 1; i <= 100; i++)
     g_string_append_printf (json, ",\n    { \"number\": %u, \"title\": \"1950 - Piece %u\", \"year\": 1950, "
                                   "\"impact\": %d%s }",
-                            i, i, i == 1 ? 9 : 3, i < 40 ? ", \"image\": \"grey.png\"" : "");
+                            i, i, i == 1 ? 9 : 3, i < 100 ? ", \"image\": \"grey.png\"" : "");
   g_string_append (json, " ] }\n");
   vt_test_write_file (path, json->str, -1);
 
   window = new_timeline_on (file);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window->timeline)) < 420);
   WAIT_UNTIL (!g_main_context_iteration (NULL, FALSE));
   model = timeline_model (window);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -732,7 +729,7 @@ test_pile_problem_marks (void)
   layout = vt_timeline_get_layout (window->timeline);
   slot = vt_timeline_layout_get_slot (layout, vt_timeline_layout_find_slot (layout, position));
   g_assert_true (slot->cluster);
-  g_assert_cmpuint (slot->n_pieces, ==, 40);
+  g_assert_cmpuint (slot->n_pieces, ==, 100);
   g_assert_cmpuint (slot->top, !=, position);
 
   g_assert_cmpuint (count_problem_marks (window), ==, 0);
