@@ -573,10 +573,10 @@ snapshot_undated (VtTimeline    *self,
 }
 
 void
-_vt_timeline_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+_vt_timeline_snapshot_wall (VtTimeline  *self,
+                            GtkSnapshot *snapshot)
 {
-  VtTimeline *self = VT_TIMELINE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA fg, accent;
 
   get_colors (self, &fg, &accent);
@@ -590,7 +590,15 @@ _vt_timeline_snapshot (GtkWidget   *widget,
     }
   snapshot_undated (self, snapshot, &fg);
   gtk_snapshot_pop (snapshot);
+}
 
+void
+_vt_timeline_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  VtTimeline *self = VT_TIMELINE (widget);
+
+  _vt_timeline_snapshot_wall (self, snapshot);
   gtk_widget_snapshot_child (widget, self->zoom_box, snapshot);
 }
 

@@ -97,6 +97,10 @@ void _vt_timeline_queue_update_thumbnails (VtTimeline *self);
 /* vt-timeline-draw.c: the widget's snapshot vfunc. */
 void _vt_timeline_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot);
+/* What it draws itself, its zoom control left out: drawn from the
+ * timeline's state as it is now, any time after its first allocation. */
+void _vt_timeline_snapshot_wall (VtTimeline  *self,
+                                 GtkSnapshot *snapshot);
 
 /* vt-timeline-names.c: the timeline's accessible name (the focused
  * card's) and description, made again. */
