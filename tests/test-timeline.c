@@ -697,6 +697,7 @@ test_pile_problem_marks (void)
                                           "  \"items\": [ { \"number\": 101, \"title\": \"1901 - Alone\", "
                                           "\"year\": 1901, \"impact\": 5, \"image\": \"grey.png\" }");
   g_autoptr(VtItem) lacking = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(JsonNode) value = NULL;
   g_autoptr(GError) error = NULL;
   const VtTimelineLayout *layout;
@@ -704,6 +705,7 @@ test_pile_problem_marks (void)
   GListModel *model;
   VtWindow *window;
   guint position = G_MAXUINT;
+  guint top;
 
   gdk_pixbuf_fill (pixels, 0x808080ff);
   g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
@@ -736,14 +738,36 @@ test_pile_problem_marks (void)
   g_assert_true (slot->cluster);
   g_assert_cmpuint (slot->n_pieces, ==, 100);
   g_assert_cmpuint (slot->top, !=, position);
+  /* The layout is made again when the pieces change: its slots with it. */
+  top = slot->top;
+  slot = NULL;
 
+  /* A screen reader says the pile, and while curating its problems,
+   * of any piece on it. */
+  name = vt_timeline_dup_card_name (window->timeline, top);
+  vt_test_assert_contains (name, ", in a pile of 100 pieces");
+  g_assert_null (strstr (name, "problem"));
+  g_clear_pointer (&name, g_free);
   g_assert_cmpuint (count_problem_marks (window), ==, 0);
+
   set_curating (window, TRUE);
   g_assert_cmpuint (count_problem_marks (window), ==, 1);
+  name = vt_timeline_dup_card_name (window->timeline, top);
+  vt_test_assert_contains (name, ", in a pile of 100 pieces, 1 of them with a problem");
+  g_clear_pointer (&name, g_free);
+  vt_timeline_set_position (window->timeline, position);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       (name = vt_timeline_dup_card_name (window->timeline, position)));
+  vt_test_assert_contains (name, "problem: ");
+  vt_test_assert_contains (name, "1 of them with a problem");
+  g_clear_pointer (&name, g_free);
 
   /* Mended, the pile's mark goes. */
   value = json_node_init_string (json_node_alloc (), "grey.png");
   g_assert_cmpuint (marks_once_mended (window, lacking, VT_FIELD_IMAGE, value), ==, 0);
+  name = vt_timeline_dup_card_name (window->timeline, top);
+  g_assert_null (strstr (name, "problem"));
+  g_clear_pointer (&name, g_free);
 
   set_curating (window, FALSE);
   close_window (window);

@@ -504,7 +504,7 @@ snapshot_card (VtTimeline    *self,
       below = pill.bounds.origin.y + pill.bounds.size.height + 2;
     }
   /* A pile's mark stands for all its pieces, as its count does. */
-  if (slot->cluster ? _vt_timeline_pile_shows_problem (self, slot->first, slot->n_pieces)
+  if (slot->cluster ? _vt_timeline_count_problems (self, slot->first, slot->n_pieces) > 0
                     : _vt_timeline_shows_problem (self, item))
     snapshot_problem_mark (self, snapshot, &box, below);
 

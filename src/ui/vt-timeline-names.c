@@ -11,6 +11,32 @@
 
 #include <glib/gi18n.h>
 
+/* A piece on a pile is told so, as the pile's count shows it, and while
+ * curating how many of its pieces have a problem, as its mark shows. */
+static void
+append_pile (VtTimeline *self,
+             GString    *name,
+             guint       slot_index)
+{
+  const VtTimelineSlot *slot = vt_timeline_layout_get_slot (self->layout, slot_index);
+  guint with_problems;
+
+  if (!slot->cluster)
+    return;
+  g_string_append (name, ", ");
+  /* Translators: told by a screen reader after a piece shown on a pile of cards of the timeline */
+  g_string_append_printf (name, ngettext ("in a pile of %'u piece", "in a pile of %'u pieces", slot->n_pieces),
+                          slot->n_pieces);
+  with_problems = _vt_timeline_count_problems (self, slot->first, slot->n_pieces);
+  if (with_problems > 0)
+    {
+      g_string_append (name, ", ");
+      /* Translators: told by a screen reader after "in a pile of 62 pieces", while curating */
+      g_string_append_printf (name, ngettext ("%'u of them with a problem", "%'u of them with problems", with_problems),
+                              with_problems);
+    }
+}
+
 char *
 vt_timeline_dup_card_name (VtTimeline *self,
                            guint       position)
@@ -43,6 +69,8 @@ vt_timeline_dup_card_name (VtTimeline *self,
       /* Translators: told by a screen reader after a piece that has a problem */
       g_string_append_printf (name, _("problem: %s"), problem);
     }
+  if (self->layout != NULL)
+    append_pile (self, name, vt_timeline_layout_find_slot (self->layout, position));
 
   return g_string_free (name, FALSE);
 }
@@ -107,21 +135,21 @@ count_problems (VtTimeline *self)
 /* Two lookups, however many pieces the pile holds: a pile at wide zoom
  * may hold thousands, and the timeline draws every pile in view on each
  * frame of a scroll. */
-gboolean
-_vt_timeline_pile_shows_problem (VtTimeline *self,
-                                 guint       first,
-                                 guint       n)
+guint
+_vt_timeline_count_problems (VtTimeline *self,
+                             guint       first,
+                             guint       n)
 {
   const guint *before;
 
   if (!self->curating)
-    return FALSE;
+    return 0;
   if (!self->problems_counted)
     count_problems (self);
-  g_return_val_if_fail (first + n < self->problems_before->len, FALSE);
+  g_return_val_if_fail (first + n < self->problems_before->len, 0);
 
   before = (const guint *) self->problems_before->data;
-  return before[first + n] > before[first];
+  return before[first + n] - before[first];
 }
 
 void

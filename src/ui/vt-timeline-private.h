@@ -108,11 +108,11 @@ void _vt_timeline_update_accessible (VtTimeline *self);
 /* Whether @item's card shows a problem: curating, when it has one. */
 gboolean _vt_timeline_shows_problem (VtTimeline *self,
                                      VtItem     *item);
-/* Whether a pile shows the mark: curating, when one of the @n pieces
- * from @first has a problem, whichever is on top. */
-gboolean _vt_timeline_pile_shows_problem (VtTimeline *self,
-                                          guint       first,
-                                          guint       n);
+/* Curating, how many of the @n pieces from @first have a problem (a
+ * pile shows the mark when one has, whichever is on top); browsing, 0. */
+guint    _vt_timeline_count_problems (VtTimeline *self,
+                                      guint       first,
+                                      guint       n);
 /* The pieces or their order changed: their problems are counted again. */
 void     _vt_timeline_forget_problems (VtTimeline *self);
 

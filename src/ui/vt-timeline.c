@@ -107,6 +107,8 @@ rebuild_layout (VtTimeline *self,
                                          self->years->len, px_per_year_at (self, self->zoom, width),
                                          stacks_height (self, height), title_height (self));
   self->lift = MAX (0, stacks_height (self, height) - vt_timeline_layout_get_used_height (self->layout)) / 2;
+  /* The focused piece may have gone on a pile, or off one. */
+  _vt_timeline_update_accessible (self);
 }
 
 static void
