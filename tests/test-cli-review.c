@@ -140,6 +140,8 @@ test_broken_sidecar (Fixture       *fixture,
   static const char broken[] = "{\n  \"format\": \"vitrine-review\",\n  \"version\": 1,\n  \"reviews\": [\n";
   g_auto(VtTestRun) list = { 0, };
   g_auto(VtTestRun) set = { 0, };
+  g_auto(VtTestRun) select = { 0, };
+  g_auto(VtTestRun) count = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *after = NULL;
@@ -156,6 +158,21 @@ test_broken_sidecar (Fixture       *fixture,
   g_assert_cmpint (set.status, ==, 2);
   g_file_get_contents (fixture->sidecar, &after, NULL, &error);
   g_assert_cmpstr (after, ==, broken);
+
+  /* Selecting by review needs them; counting leaves them out, with a
+   * warning naming the file, and counts the rest. */
+  vt_test_run (&select, NULL, NULL, (const char * const []) { VITRINE_CLI, "query", fixture->catalog,
+                                                              "--facet=review=approved", NULL });
+  g_assert_cmpint (select.status, ==, 2);
+  vt_test_assert_contains (select.err, expected);
+  vt_test_run (&count, NULL, NULL, (const char * const []) { VITRINE_CLI, "query", fixture->catalog,
+                                                             "--facets", NULL });
+  g_assert_cmpint (count.status, ==, 0);
+  vt_test_assert_contains (count.err, "The reviews could not be read, so they are not counted: ");
+  vt_test_assert_contains (count.err, expected);
+  vt_test_assert_contains (count.out, "Problems\n  has-problems  3\n");
+  g_assert_null (strstr (count.out, "Review\n"));
+  g_assert_null (strstr (count.out, "not-reviewed"));
 }
 
 /* The numbers "vitrine-cli query" prints with @options, as JSON, joined

@@ -202,7 +202,8 @@ print_csv (GPtrArray *items)
 }
 
 static void
-print_facets_json (VtFacets *facets)
+print_facets_json (VtFacets *facets,
+                   gboolean  reviews)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -212,6 +213,10 @@ print_facets_json (VtFacets *facets)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+
+      /* Broken reviews are left out of the counts, not counted as none. */
+      if (key == VT_FACET_REVIEW && !reviews)
+        continue;
 
       json_builder_set_member_name (builder, vt_facet_key_to_string (key));
       json_builder_begin_array (builder);
@@ -235,7 +240,8 @@ print_facets_json (VtFacets *facets)
 }
 
 static void
-print_facets_csv (VtFacets *facets)
+print_facets_csv (VtFacets *facets,
+                  gboolean  reviews)
 {
   g_autoptr(GString) line = g_string_new ("facet,value,count,selected");
 
@@ -244,6 +250,10 @@ print_facets_csv (VtFacets *facets)
     {
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
+
+      /* Broken reviews are left out of the counts, not counted as none. */
+      if (key == VT_FACET_REVIEW && !reviews)
+        continue;
 
       for (guint i = 0; i < n_values; i++)
         {
@@ -258,7 +268,8 @@ print_facets_csv (VtFacets *facets)
 }
 
 static void
-print_facets_table (VtFacets *facets)
+print_facets_table (VtFacets *facets,
+                    gboolean  reviews)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
@@ -267,6 +278,10 @@ print_facets_table (VtFacets *facets)
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
       guint width = 0;
+
+      /* Broken reviews are left out of the counts, not counted as none. */
+      if (key == VT_FACET_REVIEW && !reviews)
+        continue;
 
       for (guint i = 0; i < n_values; i++)
         width = MAX (width, vt_cli_text_width (counts[i].value));
@@ -293,6 +308,7 @@ vt_cli_query (int    argc,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean show_facets = FALSE;
+  gboolean count_reviews = TRUE;
   gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
     VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
@@ -340,10 +356,25 @@ vt_cli_query (int    argc,
 
   /* The counts are the window's sidebar's while curating: by review
    * and problems too. */
-  if (!vt_cli_load_curator_facets (catalog, query, show_facets, show_facets, &reviews, &error))
+  if (!vt_cli_load_curator_facets (catalog, query, FALSE, show_facets, &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;
+    }
+  /* Reviews needed to select by must be read. Wanted only for their
+   * counts, broken ones are left out of them, and the rest is counted,
+   * as the window opens the catalog all the same. */
+  if (show_facets && reviews == NULL)
+    {
+      reviews = vt_review_store_new (catalog);
+      if (!vt_review_store_load (reviews, NULL, &error))
+        {
+          /* Translators: vitrine-cli query --facets; %s says why, with the file's name */
+          g_printerr (_("The reviews could not be read, so they are not counted: %s\n"), error->message);
+          g_clear_error (&error);
+          g_clear_object (&reviews);
+          count_reviews = FALSE;
+        }
     }
   vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = vt_cli_match_and_sort (G_LIST_MODEL (catalog), query, sorter);
@@ -353,11 +384,11 @@ vt_cli_query (int    argc,
       g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
 
       if (format == FORMAT_JSON)
-        print_facets_json (facets);
+        print_facets_json (facets, count_reviews);
       else if (format == FORMAT_CSV)
-        print_facets_csv (facets);
+        print_facets_csv (facets, count_reviews);
       else
-        print_facets_table (facets);
+        print_facets_table (facets, count_reviews);
       return VT_CLI_EXIT_OK;
     }
 
