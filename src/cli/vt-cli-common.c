@@ -476,7 +476,7 @@ vt_cli_query_options_apply (VtCliQueryOptions  *options,
 gboolean
 vt_cli_load_curator_facets (VtCatalog      *catalog,
                             VtQuery        *query,
-                            gboolean        want_reviews,
+                            VtCliReviews    reviews_for,
                             gboolean        want_problems,
                             VtReviewStore **reviews,
                             GError        **error)
@@ -485,13 +485,26 @@ vt_cli_load_curator_facets (VtCatalog      *catalog,
   g_autofree const char **problems = vt_query_get_facet_selection (query, VT_FACET_PROBLEMS);
 
   *reviews = NULL;
-  if (want_reviews || states[0] != NULL)
+  if (reviews_for != VT_CLI_REVIEWS_TO_SELECT || states[0] != NULL)
     {
       g_autoptr(VtReviewStore) store = vt_review_store_new (catalog);
+      g_autoptr(GError) local_error = NULL;
 
-      if (!vt_review_store_load (store, NULL, error))
-        return FALSE;
-      *reviews = g_steal_pointer (&store);
+      if (!vt_review_store_load (store, NULL, &local_error))
+        {
+          /* Wanted only for their counts, broken reviews are left out of
+           * them, and the rest is counted, as the window opens the
+           * catalog all the same. */
+          if (reviews_for != VT_CLI_REVIEWS_TO_COUNT || states[0] != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* Translators: vitrine-cli query --facets; %s says why, with the file's name */
+          g_printerr (_("The reviews could not be read, so they are not counted: %s\n"), local_error->message);
+        }
+      else
+        *reviews = g_steal_pointer (&store);
     }
   if (want_problems || problems[0] != NULL)
     vt_catalog_validate (catalog);

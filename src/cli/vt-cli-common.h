@@ -159,15 +159,25 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtCliQueryOptions, vt_cli_query_options_clear)
 gboolean        vt_cli_query_options_apply (VtCliQueryOptions  *options,
                                             VtQuery           **query,
                                             VtSorter          **sorter);
+/* What vt_cli_load_curator_facets () reads the reviews for, besides
+ * selecting by them (which needs them whatever this says). */
+typedef enum
+{
+  VT_CLI_REVIEWS_TO_SELECT,  /* only that */
+  VT_CLI_REVIEWS_TO_SHOW,    /* shown as well: needed */
+  VT_CLI_REVIEWS_TO_COUNT,   /* counted as well: broken ones are left out */
+} VtCliReviews;
+
 /* What the curators' facets of @query select by, given to @catalog's
  * pieces as the window gives them: their reviews, from the file beside
- * the catalog, when @query selects by review or @want_reviews (the
+ * the catalog, when @query selects by review or @reviews_for asks (the
  * store read in *@reviews, else NULL); their problems, image headers
  * read, when by problems or @want_problems. FALSE with @error when the
- * reviews cannot be read. */
+ * reviews cannot be read and are needed; only to count, a warning
+ * naming the file says so, and *@reviews is NULL. */
 gboolean        vt_cli_load_curator_facets (VtCatalog          *catalog,
                                             VtQuery            *query,
-                                            gboolean            want_reviews,
+                                            VtCliReviews        reviews_for,
                                             gboolean            want_problems,
                                             VtReviewStore     **reviews,
                                             GError            **error);

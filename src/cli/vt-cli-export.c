@@ -155,7 +155,9 @@ vt_cli_export (int    argc,
   vt_cli_hint_outside (paths[0], catalog);
 
   /* The reviews are read once, for the report and the facet alike. */
-  if (!vt_cli_load_curator_facets (catalog, query, !pdf && vt_export_format_is_review (format),
+  if (!vt_cli_load_curator_facets (catalog, query,
+                                   !pdf && vt_export_format_is_review (format) ? VT_CLI_REVIEWS_TO_SHOW
+                                                                              : VT_CLI_REVIEWS_TO_SELECT,
                                    FALSE, &reviews, &error))
     {
       vt_cli_file_error (error);

@@ -308,7 +308,6 @@ vt_cli_query (int    argc,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean show_facets = FALSE;
-  gboolean count_reviews = TRUE;
   gboolean allow_outside = FALSE;
   const GOptionEntry entries[] = {
     VT_CLI_ALLOW_OUTSIDE_ENTRY (allow_outside),
@@ -356,25 +355,11 @@ vt_cli_query (int    argc,
 
   /* The counts are the window's sidebar's while curating: by review
    * and problems too. */
-  if (!vt_cli_load_curator_facets (catalog, query, FALSE, show_facets, &reviews, &error))
+  if (!vt_cli_load_curator_facets (catalog, query, show_facets ? VT_CLI_REVIEWS_TO_COUNT : VT_CLI_REVIEWS_TO_SELECT,
+                                   show_facets, &reviews, &error))
     {
       vt_cli_file_error (error);
       return VT_CLI_EXIT_FAILURE;
-    }
-  /* Reviews needed to select by must be read. Wanted only for their
-   * counts, broken ones are left out of them, and the rest is counted,
-   * as the window opens the catalog all the same. */
-  if (show_facets && reviews == NULL)
-    {
-      reviews = vt_review_store_new (catalog);
-      if (!vt_review_store_load (reviews, NULL, &error))
-        {
-          /* Translators: vitrine-cli query --facets; %s says why, with the file's name */
-          g_printerr (_("The reviews could not be read, so they are not counted: %s\n"), error->message);
-          g_clear_error (&error);
-          g_clear_object (&reviews);
-          count_reviews = FALSE;
-        }
     }
   vt_sorter_set_currency (sorter, vt_catalog_get_currency (catalog));
   matched = vt_cli_match_and_sort (G_LIST_MODEL (catalog), query, sorter);
@@ -383,12 +368,15 @@ vt_cli_query (int    argc,
     {
       g_autoptr(VtFacets) facets = vt_facets_compute (query, G_LIST_MODEL (catalog));
 
+      /* Without them (unreadable), no review is counted as none. */
+      gboolean with_reviews = reviews != NULL;
+
       if (format == FORMAT_JSON)
-        print_facets_json (facets, count_reviews);
+        print_facets_json (facets, with_reviews);
       else if (format == FORMAT_CSV)
-        print_facets_csv (facets, count_reviews);
+        print_facets_csv (facets, with_reviews);
       else
-        print_facets_table (facets, count_reviews);
+        print_facets_table (facets, with_reviews);
       return VT_CLI_EXIT_OK;
     }
 
