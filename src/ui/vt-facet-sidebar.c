@@ -339,7 +339,6 @@ place_rows (VtFacetSidebar            *self,
       gtk_box_remove (section->box, GTK_WIDGET (row->check));
       facet_row_free (row);
     }
-  g_hash_table_remove_all (unused);
   g_ptr_array_set_free_func (section->rows, NULL);
   g_ptr_array_unref (section->rows);
   section->rows = g_steal_pointer (&rows);

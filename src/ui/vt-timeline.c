@@ -107,7 +107,17 @@ rebuild_layout (VtTimeline *self,
                                          self->years->len, px_per_year_at (self, self->zoom, width),
                                          stacks_height (self, height), title_height (self));
   self->lift = MAX (0, stacks_height (self, height) - vt_timeline_layout_get_used_height (self->layout)) / 2;
-  /* The focused piece may have gone on a pile, or off one. */
+}
+
+/* A new layout for a new zoom or size: the focused piece may have gone
+ * onto a pile, or off one, which its name says. (New pieces tell their
+ * name once their focus is found again: on_items_changed_cb ().) */
+static void
+relayout (VtTimeline *self,
+          int         width,
+          int         height)
+{
+  rebuild_layout (self, width, height);
   _vt_timeline_update_accessible (self);
 }
 
@@ -196,7 +206,7 @@ zoom_around (VtTimeline *self,
   else if (self->layout != NULL)
     year = vt_timeline_layout_x_to_year (self->layout, _vt_timeline_scroll_value (self) + x);
   self->zoom = zoom;
-  rebuild_layout (self, width, height);
+  relayout (self, width, height);
   if (self->layout != NULL && piece < self->years->len)
     configure_adjustment (self, card_center (self, piece) - offset);
   else if (self->layout != NULL)
@@ -270,7 +280,7 @@ vt_timeline_size_allocate (GtkWidget *widget,
   /* The year at the left edge stays there when the window is resized. */
   if (self->layout != NULL)
     year = vt_timeline_layout_x_to_year (self->layout, _vt_timeline_scroll_value (self));
-  rebuild_layout (self, width, height);
+  relayout (self, width, height);
   if (self->layout != NULL)
     configure_adjustment (self, year != 0 ? vt_timeline_layout_year_to_x (self->layout, year) : 0);
   if (self->vadjustment != NULL)
