@@ -6,6 +6,7 @@
 #include "vt-crc32.h"
 #include "vt-defaults.h"
 #include "vt-pixels.h"
+#include "vt-pixels-private.h"
 #include "vt-thumbnailer.h"
 #include "vt-thumbnailer-private.h"
 #include "vt-test-util.h"
@@ -1546,6 +1547,143 @@ test_pixels_zeroed (void)
     }
 }
 
+/* A picture's piece of the reserve, let go and taken again, reads as
+ * zeros: its pages went back to the system. */
+static void
+test_pixels_reused_zeroed (void)
+{
+  const gsize size = 256 * 3 * 256 + 1234;
+  g_autoptr(GBytes) bytes = NULL;
+  guchar *data = NULL;
+  guchar *again = NULL;
+
+  bytes = vt_pixels_new (size, &data);
+  memset (data, 0xab, size);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = vt_pixels_new (size, &again);
+  g_assert_true (again == data);
+  for (gsize b = 0; b < size; b++)
+    g_assert_cmpuint (again[b], ==, 0);
+}
+
+/* Pictures of many sizes, all alive at once, each written whole: no
+ * piece is smaller than its picture or shared with another. */
+static void
+test_pixels_sizes_apart (void)
+{
+  const gsize sizes[] = {
+    64 * 1024, 64 * 1024 + 1, 69633, 100000, 131071, 131072, 196608, 196609,
+    1024 * 1024, 1024 * 1024 + 4095, 3000001, 8 * 1024 * 1024 - 1,
+    64 * 1024 * 1024,         /* the largest class */
+    64 * 1024 * 1024 + 1,     /* a mapping of its own */
+  };
+  GBytes *bytes[G_N_ELEMENTS (sizes)];
+  guchar *data[G_N_ELEMENTS (sizes)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      bytes[i] = vt_pixels_new (sizes[i], &data[i]);
+      g_assert_cmpuint (g_bytes_get_size (bytes[i]), ==, sizes[i]);
+      memset (data[i], i + 1, sizes[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      for (gsize b = 0; b < sizes[i]; b += 4093)
+        g_assert_cmpuint (data[i][b], ==, i + 1);
+      g_assert_cmpuint (data[i][sizes[i] - 1], ==, i + 1);
+      g_bytes_unref (bytes[i]);
+    }
+}
+
+/* Resident memory, in MB. */
+static double
+resident_mb (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  fields = g_strsplit (statm, " ", -1);
+  return g_ascii_strtod (fields[1], NULL) * sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* Pictures' memory goes back to the system when they go, whichever
+ * thread lets them go. */
+static gpointer
+unref_all (gpointer data)
+{
+  g_ptr_array_unref (data);
+  return NULL;
+}
+
+static void
+test_pixels_pages_returned (void)
+{
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  double before, held, after;
+
+  if (!g_file_test ("/proc/self/statm", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /proc/self/statm to read resident memory from");
+      return;
+    }
+
+  before = resident_mb ();
+  for (int i = 0; i < 16; i++)
+    {
+      guchar *data;
+
+      g_ptr_array_add (pictures, vt_pixels_new (2 * 1024 * 1024 + i * 4096, &data));
+      memset (data, 0x5a, 2 * 1024 * 1024);
+    }
+  held = resident_mb ();
+  g_assert_cmpfloat (held, >=, before + 30);
+
+  g_thread_join (g_thread_new ("let-go", unref_all, g_steal_pointer (&pictures)));
+  after = resident_mb ();
+  g_assert_cmpfloat (after, <=, before + 4);
+}
+
+/* When the reserve is used up, or there is none, pictures get mappings
+ * of their own; pieces let go are taken again. */
+static void
+test_pixels_reserve_used_up (void)
+{
+  const gsize piece = 1024 * 1024;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) again = NULL;
+  guchar *first_data, *second_data, *again_data;
+
+  g_assert_true (_vt_pixels_set_reserve (piece));
+
+  first = vt_pixels_new (piece, &first_data);
+  second = vt_pixels_new (100000, &second_data);
+  g_assert_false (_vt_pixels_set_reserve (0));
+  for (gsize b = 0; b < 100000; b++)
+    g_assert_cmpuint (second_data[b], ==, 0);
+  memset (first_data, 1, piece);
+  memset (second_data, 2, 100000);
+  g_assert_cmpuint (first_data[piece - 1], ==, 1);
+  g_clear_pointer (&first, g_bytes_unref);
+  g_clear_pointer (&second, g_bytes_unref);
+
+  again = vt_pixels_new (piece - 4096, &again_data);
+  g_assert_true (again_data == first_data);
+  g_assert_cmpuint (again_data[0], ==, 0);
+  g_clear_pointer (&again, g_bytes_unref);
+
+  /* None at all. */
+  g_assert_true (_vt_pixels_set_reserve (0));
+  again = vt_pixels_new (piece, &again_data);
+  g_assert_cmpuint (again_data[piece - 1], ==, 0);
+  again_data[piece - 1] = 1;
+  g_clear_pointer (&again, g_bytes_unref);
+
+  g_assert_true (_vt_pixels_set_reserve (VT_PIXELS_RESERVE_SIZE));
+}
+
 static void
 test_pixels_own_pixbuf (void)
 {
@@ -1649,6 +1787,10 @@ main (int   argc,
   ADD ("/thumbnailer/bad/no-permission", test_bad_no_permission);
   g_test_add_func ("/thumbnailer/pixels/zeroed", test_pixels_zeroed);
   g_test_add_func ("/thumbnailer/pixels/own-pixbuf", test_pixels_own_pixbuf);
+  g_test_add_func ("/thumbnailer/pixels/reused-zeroed", test_pixels_reused_zeroed);
+  g_test_add_func ("/thumbnailer/pixels/sizes-apart", test_pixels_sizes_apart);
+  g_test_add_func ("/thumbnailer/pixels/pages-returned", test_pixels_pages_returned);
+  g_test_add_func ("/thumbnailer/pixels/reserve-used-up", test_pixels_reserve_used_up);
 
   status = g_test_run ();
 
