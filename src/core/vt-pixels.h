@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Memory for a picture's pixels in a mapping of its own, handed back to the system as soon as it is freed. */
+/* Memory for a picture's pixels, handed back to the system as soon as it is freed. */
 
 #pragma once
 
