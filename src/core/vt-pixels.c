@@ -110,6 +110,19 @@ class_size (int klass)
   return (steps << (log2 - 3)) * reserve.page_size;
 }
 
+/* Whether the kernel counts every writable private mapping whole as
+ * memory committed, MAP_NORESERVE or not (Linux's overcommit mode 2):
+ * there a reserve would take its whole size from what all programs
+ * may commit. */
+static gboolean
+overcommit_is_strict (void)
+{
+  g_autofree char *mode = NULL;
+
+  return g_file_get_contents ("/proc/sys/vm/overcommit_memory", &mode, NULL, NULL) &&
+         mode[0] == '2';
+}
+
 /* Called with the reserve's lock held. */
 static gboolean
 reserve_ensure_locked (void)
@@ -120,9 +133,9 @@ reserve_ensure_locked (void)
 
       reserve.tried = TRUE;
       reserve.page_size = sysconf (_SC_PAGESIZE);
-      /* Without it (a limit on address space, a 32-bit process),
-       * every picture has a mapping of its own. */
-      if (reserve.size > 0)
+      /* Without it (strict overcommit, a limit on address space, a
+       * 32-bit process), every picture has a mapping of its own. */
+      if (reserve.size > 0 && !overcommit_is_strict ())
         start = mmap (NULL, reserve.size, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
       reserve.start = start != MAP_FAILED ? start : NULL;
