@@ -24,19 +24,6 @@
 
 static char *tmp_dir;
 
-/* A value of /proc/self/status, in kB. */
-static guint64
-status_kb (const char *key)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, key);
-  g_assert_nonnull (line);
-  return g_ascii_strtoull (line + strlen (key) + 1, NULL, 10);
-}
-
 /* Writes, by pieces, a catalog of five pieces whose first has a title
  * of @title_mb megabytes, and with @other_texts an About, a paragraph,
  * a region and a country of a megabyte each, 150 paragraphs and 300
@@ -141,10 +128,10 @@ static void
 assert_memory_bounded (guint64     start_kb,
                        const char *when)
 {
-  guint64 peak_kb = status_kb ("VmHWM:");
+  guint64 peak_kb = vt_test_status_kb ("VmHWM:");
 
   g_test_message ("%s: %" G_GUINT64_FORMAT " MB at the most, %" G_GUINT64_FORMAT " MB now, from %" G_GUINT64_FORMAT " MB",
-                  when, peak_kb / 1024, status_kb ("VmRSS:") / 1024, start_kb / 1024);
+                  when, peak_kb / 1024, vt_test_status_kb ("VmRSS:") / 1024, start_kb / 1024);
   g_assert_cmpuint (peak_kb, <, start_kb + MEMORY_BOUND_KB);
 }
 
@@ -166,7 +153,7 @@ open_long (const char *name,
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   vt_test_wait_for_frames (GTK_WIDGET (window));
 
-  *start_kb = status_kb ("VmRSS:");
+  *start_kb = vt_test_status_kb ("VmRSS:");
   vt_window_open_file (window, file);
   WAIT_UNTIL (!vt_window_get_loading (window));
   WAIT_UNTIL (grid_n_items (window) == 5);
@@ -252,7 +239,7 @@ test_title_50mb (void)
   /* The peak so far is the previous test's: start anew where Linux
    * allows it. */
   g_file_set_contents ("/proc/self/clear_refs", "5", -1, NULL);
-  if (status_kb ("VmHWM:") > status_kb ("VmRSS:") + MEMORY_BOUND_KB / 4)
+  if (vt_test_status_kb ("VmHWM:") > vt_test_status_kb ("VmRSS:") + MEMORY_BOUND_KB / 4)
     {
       g_test_skip ("the peak memory of the process cannot be reset");
       return;

@@ -1596,18 +1596,6 @@ test_pixels_sizes_apart (void)
     }
 }
 
-/* Resident memory, in MB. */
-static double
-resident_mb (void)
-{
-  g_autofree char *statm = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
-  fields = g_strsplit (statm, " ", -1);
-  return g_ascii_strtod (fields[1], NULL) * sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
 /* Pictures' memory goes back to the system when they go, whichever
  * thread lets them go. */
 static gpointer
@@ -1621,15 +1609,15 @@ static void
 test_pixels_pages_returned (void)
 {
   g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  double before, held, after;
+  guint64 before, held, after;
 
-  if (!g_file_test ("/proc/self/statm", G_FILE_TEST_EXISTS))
+  if (!g_file_test ("/proc/self/status", G_FILE_TEST_EXISTS))
     {
-      g_test_skip ("No /proc/self/statm to read resident memory from");
+      g_test_skip ("No /proc/self/status to read resident memory from");
       return;
     }
 
-  before = resident_mb ();
+  before = vt_test_status_kb ("VmRSS:");
   for (int i = 0; i < 16; i++)
     {
       guchar *data;
@@ -1637,12 +1625,12 @@ test_pixels_pages_returned (void)
       g_ptr_array_add (pictures, vt_pixels_new (2 * 1024 * 1024 + i * 4096, &data));
       memset (data, 0x5a, 2 * 1024 * 1024);
     }
-  held = resident_mb ();
-  g_assert_cmpfloat (held, >=, before + 30);
+  held = vt_test_status_kb ("VmRSS:");
+  g_assert_cmpuint (held, >=, before + 30 * 1024);
 
   g_thread_join (g_thread_new ("let-go", unref_all, g_steal_pointer (&pictures)));
-  after = resident_mb ();
-  g_assert_cmpfloat (after, <=, before + 4);
+  after = vt_test_status_kb ("VmRSS:");
+  g_assert_cmpuint (after, <=, before + 4 * 1024);
 }
 
 /* When the reserve is used up, or there is none, pictures get mappings

@@ -10,6 +10,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -409,6 +410,18 @@ void
 vt_test_hints_clear (VtTestHints *hints)
 {
   g_clear_pointer (&hints->hints, g_array_unref);
+}
+
+guint64
+vt_test_status_kb (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, key);
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (key) + 1, NULL, 10);
 }
 
 void

@@ -105,6 +105,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestHints, vt_test_hints_clear)
       g_error ("“%s” does not contain “%s”", (haystack), (needle)); \
   } G_STMT_END
 
+/* A value of /proc/self/status ("VmRSS:", "VmHWM:"), in kB, or fails the test. */
+guint64 vt_test_status_kb  (const char *key);
+
 /* Writes @data (@length bytes, or up to its NUL if -1) to @path, or fails the test. */
 void  vt_test_write_file   (const char *path,
                             const char *data,
