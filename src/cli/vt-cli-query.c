@@ -201,6 +201,15 @@ print_csv (GPtrArray *items)
     }
 }
 
+/* Whether the counts of @key are printed: not the reviews' when they
+ * could not be read (@reviews FALSE), rather than all as none. */
+static gboolean
+facet_printed (VtFacetKey key,
+               gboolean   reviews)
+{
+  return key != VT_FACET_REVIEW || reviews;
+}
+
 static void
 print_facets_json (VtFacets *facets,
                    gboolean  reviews)
@@ -214,8 +223,7 @@ print_facets_json (VtFacets *facets,
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
 
-      /* Broken reviews are left out of the counts, not counted as none. */
-      if (key == VT_FACET_REVIEW && !reviews)
+      if (!facet_printed (key, reviews))
         continue;
 
       json_builder_set_member_name (builder, vt_facet_key_to_string (key));
@@ -251,8 +259,7 @@ print_facets_csv (VtFacets *facets,
       guint n_values = 0;
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
 
-      /* Broken reviews are left out of the counts, not counted as none. */
-      if (key == VT_FACET_REVIEW && !reviews)
+      if (!facet_printed (key, reviews))
         continue;
 
       for (guint i = 0; i < n_values; i++)
@@ -279,8 +286,7 @@ print_facets_table (VtFacets *facets,
       const VtFacetCount *counts = vt_facets_get (facets, key, &n_values);
       guint width = 0;
 
-      /* Broken reviews are left out of the counts, not counted as none. */
-      if (key == VT_FACET_REVIEW && !reviews)
+      if (!facet_printed (key, reviews))
         continue;
 
       for (guint i = 0; i < n_values; i++)
