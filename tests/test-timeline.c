@@ -619,6 +619,19 @@ marks_once_mended (VtWindow *window,
   return count_problem_marks (window);
 }
 
+/* Writes grey.png, a grey picture of 64 px, into @dir. */
+static void
+write_grey_image (const char *dir)
+{
+  g_autofree char *image = g_build_filename (dir, "grey.png", NULL);
+  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixels, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
+  g_assert_no_error (error);
+}
+
 /* Curating, a card whose piece has a problem shows the grid's mark, and
  * its name says the problem; browsing, neither. The mark follows the
  * problem when an edit mends it. */
@@ -632,14 +645,9 @@ test_problem_marks (void)
   g_autoptr(VtItem) first = NULL;
   g_autoptr(VtItem) second = NULL;
   g_autoptr(JsonNode) value = NULL;
-  g_autoptr(GError) error = NULL;
   VtWindow *window;
 
-  g_autofree char *image = g_build_filename (dir, "grey.png", NULL);
-  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
-
-  gdk_pixbuf_fill (pixels, 0x808080ff);
-  g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
+  write_grey_image (dir);
   vt_test_write_file (path,
                       "{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
                       "  \"collection\": { \"name\": \"Problems\", \"total\": 2 },\n"
@@ -689,9 +697,7 @@ test_pile_problem_marks (void)
 {
   g_autofree char *dir = vt_test_make_tmp_dir ("vitrine-timeline-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "pile.json", NULL);
-  g_autofree char *image = g_build_filename (dir, "grey.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"vitrine-catalog\", \"version\": 1,\n"
                                           "  \"collection\": { \"name\": \"Pile\", \"total\": 101 },\n"
                                           "  \"items\": [ { \"number\": 101, \"title\": \"1901 - Alone\", "
@@ -699,7 +705,6 @@ test_pile_problem_marks (void)
   g_autoptr(VtItem) lacking = NULL;
   g_autofree char *name = NULL;
   g_autoptr(JsonNode) value = NULL;
-  g_autoptr(GError) error = NULL;
   const VtTimelineLayout *layout;
   const VtTimelineSlot *slot = NULL;
   GListModel *model;
@@ -707,8 +712,7 @@ test_pile_problem_marks (void)
   guint position = G_MAXUINT;
   guint top;
 
-  gdk_pixbuf_fill (pixels, 0x808080ff);
-  g_assert_true (gdk_pixbuf_save (pixels, image, "png", &error, NULL));
+  write_grey_image (dir);
   /* A hundred pieces of one year, more than its column holds: the
    * first of highest impact; the last names no image, its problem. */
   for (guint i = 1; i <= 100; i++)
